@@ -1,0 +1,24 @@
+"""The ``khabar`` command line: a thin layer over the Python API, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+from . import evaluate as evaluate_cmd
+from . import extract as extract_cmd
+from . import gazetteer as gazetteer_cmd
+
+app = typer.Typer(
+    name="khabar",
+    help="Read conflict news and write an auditable event ledger.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_cmd.extract_command)
+app.command("eval")(evaluate_cmd.eval_command)
+app.add_typer(gazetteer_cmd.app, name="gazetteer")
+
+
+def main() -> None:
+    app()

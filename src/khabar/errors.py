@@ -1,0 +1,66 @@
+"""Every error and warning khabar raises, numbered, with a message that says what to do.
+
+The codes are stable: bug reports and ``warnings.filterwarnings`` can name them.
+Only the CLI prints; the library raises these.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+
+class Errors:
+    E001 = "Input '{name}' is empty."
+    E002 = "Input '{name}' looks binary (NUL bytes or undecodable control data), not text or HTML."
+    E003 = "Input '{name}' is not valid UTF-8 and no other encoding fits it well enough: {detail}"
+    E004 = (
+        "Input '{name}' has {size:,} characters, over the limit of {limit:,}. "
+        "Split it, or raise the limit with --max-chars."
+    )
+    E005 = "Input '{name}' is in language '{language}', not English; khabar reads English reports."
+    E006 = "Publication date '{value}' for '{name}' does not parse: use YYYY-MM-DD."
+    E007 = "Line {line} of '{name}' is not a JSON object: {detail}"
+    E008 = "Line {line} of '{name}' has no non-empty 'text' field."
+    E009 = "Input '{name}' does not exist."
+    E010 = "Input '{name}' has no readable text after HTML extraction."
+    E020 = "Language data file '{path}' is missing or unreadable: {detail}"
+    E021 = "Language data file '{path}' is malformed: {detail}"
+    E030 = (
+        "The gazetteer index '{path}' is missing and could not be built: {detail}. "
+        "Run `khabar gazetteer build`."
+    )
+    E031 = "GeoNames file '{path}' could not be read: {detail}"
+    E040 = "Unknown evaluation set '{name}'. Known sets: {known}."
+    E041 = "Evaluation data '{path}' not found. Pass the path to the data set as PATH."
+    E050 = "The spaCy model '{model}' is not installed. Run `make venv` (it is pinned in requirements.lock)."
+    E060 = "Unknown output format '{format}'. Choose one of: {known}."
+
+
+class Warnings:
+    W001 = "Input '{name}' was decoded as {encoding}, not UTF-8."
+    W002 = "Input '{name}' may not be English (detected '{language}'); extracted anyway."
+    W010 = "Could not resolve the date expression '{text}' against publication date {published}."
+
+
+class KhabarError(Exception):
+    """An error a user can act on. ``code`` is the catalogue key (``E001``)."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        message = getattr(Errors, code).format(**fields)
+        super().__init__(f"[{code}] {message}")
+
+
+class InputError(KhabarError):
+    """A bad input: reported with its name and skipped; never stops a batch."""
+
+
+class KhabarWarning(UserWarning):
+    pass
+
+
+def warn(code: str, **fields: object) -> None:
+    """Emit warning ``code``; users filter with ``warnings.filterwarnings(..., message=r'\\[W001\\]')``."""
+    message = getattr(Warnings, code).format(**fields)
+    warnings.warn(f"[{code}] {message}", KhabarWarning, stacklevel=2)

