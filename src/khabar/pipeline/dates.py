@@ -1,27 +1,319 @@
 """Dates: temporal expressions resolved against the publication date, with precision.
 
-STUB: replaced by the real resolver.
+A Matcher built once from the lexicon in ``data/en/time/`` finds candidate expressions
+("late on Thursday", "Feb. 27, 2020", "two days ago", "last week"); each match is read
+token by token into a weekday, day, month, year or relative offset and resolved against
+the publication date. Weekdays resolve to the most recent such day on or before
+publication, because news reports past events. Without a usable publication date only
+absolute dates resolve; relative ones are skipped with warning W010.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
-from ..model import DateMention
+from ..errors import KhabarError
+from ..langdata import load_json, load_tsv
+from ..model import DateMention, DatePrecision, Span
+
+#: how far after publication a date without a year may fall before it is read as last year's
+FUTURE_TOLERANCE = dt.timedelta(days=183)
+
+_PUBLISHED_FORMATS: tuple[str, ...] = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%d.%m.%Y",
+)
 
 
-def find_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
-    return []
+def parse_published(value: str, *, name: str = "published") -> dt.date:
+    """The publication date of an input given as text; raises E006 when it does not parse.
+
+    Accepts YYYY-MM-DD, ISO datetimes, RFC 2822 ("Fri, 28 Feb 2020 09:00:00 GMT"),
+    "28 February 2020" and "February 28, 2020".
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_formats(text)
+    if parsed is None:
+        raise KhabarError("E006", name=name, value=value)
+    return parsed
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _parse_rfc2822(text: str) -> dt.date | None:
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_formats(text: str) -> dt.date | None:
+    cleaned = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
+    for layout in _PUBLISHED_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, layout).date()
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeLexicon:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative: dict[str, tuple[str, int, DatePrecision]]
+    lead_ins: tuple[str, ...]
+    day_parts: frozenset[str]
+    ago_units: dict[str, str]
+    trim_leading: frozenset[str]
+    numbers: dict[str, int]
+
+
+@cache
+def time_lexicon() -> TimeLexicon:
+    calendar = load_tsv("en", "time", "calendar.tsv")
+    phrases = load_json("en", "time", "phrases.json")
+    relative = {
+        row["phrase"]: (row["unit"], int(row["offset"]), row["precision"])  # type: ignore[misc]
+        for row in load_tsv("en", "time", "relative.tsv")
+    }
+    numbers = {
+        row["word"]: int(row["value"])
+        for row in load_tsv("en", "counts", "numbers.tsv")
+        if row["kind"] in ("unit", "ten")
+    }
+    return TimeLexicon(
+        weekdays={row["word"]: int(row["value"]) for row in calendar if row["kind"] == "weekday"},
+        months={row["word"]: int(row["value"]) for row in calendar if row["kind"] == "month"},
+        relative=relative,
+        lead_ins=tuple(phrases["lead_ins"]),
+        day_parts=frozenset(phrases["day_parts"]),
+        ago_units=dict(phrases["ago_units"]),
+        trim_leading=frozenset(phrases["trim_leading"]),
+        numbers=numbers,
+    )
+
+
+def _capitalised(words: list[str]) -> dict[str, object]:
+    # month and weekday names must be capitalised: "may" the modal is not May
+    return {"LOWER": {"IN": words}, "IS_LOWER": False}
+
+
+def build_date_matcher(nlp_vocab: object, lexicon: TimeLexicon) -> Matcher:
+    """The Matcher of candidate temporal expressions, built once per component."""
+    matcher = Matcher(nlp_vocab)  # type: ignore[arg-type]
+    weekday = _capitalised(sorted(lexicon.weekdays))
+    month = _capitalised(sorted(lexicon.months))
+    day_number = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
+    year = {"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}}
+    comma = {"ORTH": ",", "OP": "?"}
+    day_part = {"LOWER": {"IN": sorted(lexicon.day_parts)}, "OP": "?"}
+    lead_patterns = [[{"LOWER": word} for word in lead.split()] for lead in lexicon.lead_ins]
+    matcher.add("WEEKDAY", [[weekday, day_part]] + [[*lead, weekday, day_part] for lead in lead_patterns])
+    matcher.add(
+        "DATE",
+        [
+            [day_number, {"LOWER": "of", "OP": "?"}, month, comma, year],
+            [day_number, {"LOWER": "of", "OP": "?"}, month],
+            [month, day_number, comma, year],
+            [month, day_number],
+            [month, year],
+            [{"LOWER": {"IN": ["in", "since", "during"]}}, month],
+            [
+                {"TEXT": {"REGEX": r"^\d{4}$"}},
+                {"ORTH": "-"},
+                {"TEXT": {"REGEX": r"^\d\d$"}},
+                {"ORTH": "-"},
+                {"TEXT": {"REGEX": r"^\d\d$"}},
+            ],
+            [{"LOWER": {"IN": ["in", "since", "during"]}}, year],
+            [{"LOWER": "the"}, {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)$"}}],
+        ],
+    )
+    for lead in lead_patterns:
+        matcher.add("DATE", [[*lead, day_number, month], [*lead, month, day_number]])
+    matcher.add("RELATIVE", [[{"LOWER": word} for word in phrase.split()] for phrase in lexicon.relative])
+    number = {"LOWER": {"IN": sorted(lexicon.numbers)}}
+    unit = {"LOWER": {"IN": sorted(lexicon.ago_units)}}
+    matcher.add(
+        "AGO",
+        [
+            [{"LIKE_NUM": True}, unit, {"LOWER": "ago"}],
+            [number, unit, {"LOWER": "ago"}],
+            [{"LOWER": {"IN": ["a", "one"]}}, unit, {"LOWER": "ago"}],
+        ],
+    )
+    return matcher
+
+
+def find_dates(doc: Doc, published: dt.date | None, *, matcher: Matcher | None = None) -> list[DateMention]:
+    """Every temporal expression of ``doc`` that resolves, in text order."""
+    lexicon = time_lexicon()
+    matcher = matcher or build_date_matcher(doc.vocab, lexicon)
+    candidates = [SpacySpan(doc, start, end, label=label) for label, start, end in matcher(doc)]
+    mentions: list[DateMention] = []
+    for span in sorted(filter_spans(candidates), key=lambda item: item.start):
+        resolved = _resolve(span, published, lexicon)
+        if resolved is None:
+            continue
+        value, precision = resolved
+        span = _trim(span, lexicon)
+        mentions.append(
+            DateMention(
+                span=Span.of(doc.text, span.start_char, span.end_char), value=value, precision=precision
+            )
+        )
+    return mentions
+
+
+def _trim(span: SpacySpan, lexicon: TimeLexicon) -> SpacySpan:
+    # "on 5 March" -> "5 March": a bare preposition or article is syntax, not the expression
+    while len(span) > 1 and span[0].lower_ in lexicon.trim_leading:
+        span = span[1:]
+    return span
+
+
+def _resolve(
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+) -> tuple[dt.date, DatePrecision] | None:
+    label = span.label_
+    if label == "WEEKDAY":
+        return _resolve_weekday(span, published, lexicon)
+    if label == "RELATIVE":
+        return _resolve_relative(span, published, lexicon)
+    if label == "AGO":
+        return _resolve_ago(span, published, lexicon)
+    return _resolve_calendar(span, published, lexicon)
+
+
+def _resolve_weekday(
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+) -> tuple[dt.date, DatePrecision] | None:
+    if published is None:
+        return None
+    weekday = next(lexicon.weekdays[t.lower_] for t in span if t.lower_ in lexicon.weekdays)
+    back = (published.weekday() - weekday) % 7
+    return published - dt.timedelta(days=back), "day"
+
+
+def _resolve_relative(
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+) -> tuple[dt.date, DatePrecision] | None:
+    if published is None:
+        return None
+    unit, offset, precision = lexicon.relative[span.text.lower()]
+    return _shift(published, unit, offset), precision
+
+
+def _resolve_ago(
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+) -> tuple[dt.date, DatePrecision] | None:
+    if published is None:
+        return None
+    first = span[0].lower_.replace(",", "")
+    amount = 1 if first in ("a", "one") else lexicon.numbers.get(first)
+    if amount is None and first.isdigit():
+        amount = int(first)
+    if amount is None:
+        return None
+    unit = lexicon.ago_units[span[1].lower_]
+    precision: DatePrecision = "day" if unit == "day" else unit  # type: ignore[assignment]
+    return _shift(published, unit, -amount), precision
+
+
+def _shift(published: dt.date, unit: str, offset: int) -> dt.date:
+    """``published`` moved by ``offset`` units; week/month/year values are the period's start."""
+    if unit == "day":
+        return published + dt.timedelta(days=offset)
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(weeks=offset)
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 + offset
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return dt.date(published.year + offset, 1, 1)
+
+
+def _resolve_calendar(
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+) -> tuple[dt.date, DatePrecision] | None:
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    numbers = [t for t in span if t.text[:1].isdigit()]
+    if len(numbers) == 3 and span.text.count("-") == 2:  # ISO 2020-02-27
+        year, month, day = (int(t.text) for t in numbers)
+    else:
+        for token in span:
+            if token.lower_ in lexicon.months and month is None:
+                month = lexicon.months[token.lower_]
+            elif token.text[:1].isdigit():
+                digits = int("".join(ch for ch in token.text if ch.isdigit()))
+                if len(token.text) == 4 and token.text.isdigit():
+                    year = digits
+                else:
+                    day = digits
+    return _calendar_date(day, month, year, published)
+
+
+def _calendar_date(
+    day: int | None, month: int | None, year: int | None, published: dt.date | None
+) -> tuple[dt.date, DatePrecision] | None:
+    if month is None and day is None:
+        return (dt.date(year, 1, 1), "year") if year else None
+    if year is None:
+        if published is None:
+            return None
+        if month is None:  # "the 27th": this month's, or last month's if still to come
+            month = published.month if day and day <= published.day else (published.month - 2) % 12 + 1
+            year = published.year if month <= published.month else published.year - 1
+        else:
+            year = published.year
+            if _safe_date(year, month, day or 1) - published > FUTURE_TOLERANCE:
+                year -= 1
+    value = _safe_date(year, month, day or 1)
+    if value == dt.date.min:
+        return None
+    return value, ("day" if day else "month")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date.min
 
 
 class DateResolver:
+    """spaCy component: sets ``doc._.dates`` from ``doc._.article.published``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.matcher = build_date_matcher(nlp.vocab, time_lexicon())
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        doc._.dates = find_dates(doc, article.published if article else None)
+        published = article.published if article else None
+        doc._.dates = find_dates(doc, published, matcher=self.matcher)
         return doc
