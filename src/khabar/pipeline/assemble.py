@@ -1,18 +1,338 @@
-"""Assembly: from mentions (triggers, actors, places, dates, counts) to coded events.
+"""Assembly: from mentions (triggers, actors, places, dates, figures) to coded events.
 
-STUB: replaced by the real assembler.
+1. Each reportable trigger becomes a draft event; the places, dates, figures and actors of its
+   sentence are linked to it through the parse (``linking.py``).
+2. Drafts that describe the same happening are merged: the same sub-event type, places and
+   dates that agree, and the same target. A different perpetrator does not split them: it makes
+   the field disputed, with the alternative and its status kept.
+3. Each merged draft is coded: locations (the most specific place of each place named; ACLED
+   codes one row per location, the exporter splits), the date with its precision, actor1/actor2
+   with inter codes relative to the event's country, and fatalities/injured as low/best/high
+   from the asserted figures only.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+from dataclasses import dataclass, field
 
-from ..model import Event
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import (
+    Actor,
+    CountMention,
+    DateMention,
+    Event,
+    EventDate,
+    EventMention,
+    PlaceMention,
+    Plover,
+)
+from . import figures, reporting
+from .linking import governing_trigger, in_speaker_phrase, nearest_trigger, span_at, trigger_tokens
+from .places_for_events import choose_locations, country_location
+from .roles import Role, event_roles
+
+#: modalities of an event mention that are coded as events (others: negated, future, hypothetical)
+CODABLE_MODALITIES = frozenset({"asserted", "reported", "actual"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built: the mentions merged into it and what was linked to them."""
+
+    mentions: list[EventMention]
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[tuple[CountMention, str]] = field(default_factory=list)
+    attackers: list[Role] = field(default_factory=list)
+    targets: list[Role] = field(default_factory=list)
+
+    @property
+    def sub_event_type(self) -> str:
+        return self.mentions[0].sub_event_type
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].trigger.start
+
+
+def is_codable(mention: EventMention) -> bool:
+    modality = getattr(mention, "modality", "asserted")
+    return modality in CODABLE_MODALITIES and not getattr(mention, "generic", False)
 
 
 def assemble_events(doc: Doc) -> list[Event]:
-    return []
+    mentions = sorted((m for m in doc._.event_mentions or [] if is_codable(m)), key=lambda m: m.trigger.start)
+    if not mentions:
+        return []
+    triggers = [span_at(doc, m.trigger.start, m.trigger.end) for m in mentions]
+    drafts = [Draft(mentions=[mention]) for mention in mentions]
+    link_places(doc, drafts, triggers)
+    link_dates(doc, drafts, triggers)
+    link_figures(doc, drafts, triggers)
+    link_roles(doc, drafts, triggers)
+    merged = merge_drafts(drafts)
+    published = doc._.article.published if doc._.article else None
+    events = [code_event(doc, draft, f"e{number}", published) for number, draft in enumerate(merged, 1)]
+    link_responses(doc, merged, events)
+    return events
+
+
+# -- linking ---------------------------------------------------------------------------------
+
+
+def attach(doc: Doc, start: int, end: int, triggers: list[Span], trigger_sets: list[set[int]]) -> int | None:
+    token = span_at(doc, start, end).root
+    index = governing_trigger(token, trigger_sets)
+    return index if index is not None else nearest_trigger(token, triggers)
+
+
+def link_places(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
+    trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
+    verbs = reporting.load_cues(doc.vocab).reporting_verbs
+    actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
+    for mention in doc._.places or []:
+        token = span_at(doc, mention.span.start, mention.span.end).root
+        if in_speaker_phrase(token, verbs) or is_actor_name(mention, actor_spans):
+            continue
+        index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
+        if index is not None:
+            drafts[index].places.append(mention)
+
+
+def is_actor_name(mention: PlaceMention, actor_spans: list[tuple[int, int]]) -> bool:
+    """A place name used for an actor ("blamed on Damascus"): the actor stage claimed the same span."""
+    return (mention.span.start, mention.span.end) in actor_spans
+
+
+def link_dates(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
+    trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
+    for mention in doc._.dates or []:
+        index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
+        if index is not None:
+            drafts[index].dates.append(mention)
+
+
+def link_figures(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
+    """Figures go to the trigger that governs them, else to the event in discourse focus."""
+    counts = list(doc._.counts or [])
+    statuses = reporting.figure_statuses(doc, counts) if counts else []
+    trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
+    for count, status in zip(counts, statuses, strict=True):
+        index = attach(doc, count.span.start, count.span.end, triggers, trigger_sets)
+        if index is None:
+            index = focus_before(drafts, count.span.start)
+        drafts[index].figures.append((count, status))
+
+
+def focus_before(drafts: list[Draft], char: int) -> int:
+    """The draft last mentioned before ``char`` (or the first one, for a figure in the lead)."""
+    before = [index for index, draft in enumerate(drafts) if draft.start <= char]
+    return before[-1] if before else 0
+
+
+def link_roles(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
+    for draft, trigger in zip(drafts, triggers, strict=True):
+        status = "unverified" if reporting.has_cue(trigger.sent, "unverified") else "asserted"
+        attackers, targets = event_roles(doc, trigger, status)
+        draft.attackers.extend(attackers)
+        draft.targets.extend(targets)
+
+
+# -- merging -----------------------------------------------------------------------------------
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        home = next((kept for kept in merged if same_happening(kept, draft)), None)
+        if home is None:
+            merged.append(draft)
+            continue
+        home.mentions.extend(draft.mentions)
+        home.places.extend(draft.places)
+        home.dates.extend(draft.dates)
+        home.figures.extend(draft.figures)
+        home.attackers.extend(draft.attackers)
+        home.targets.extend(draft.targets)
+    return merged
+
+
+def same_happening(kept: Draft, new: Draft) -> bool:
+    """Do two drafts report one event? Same type, agreeing places and dates, same target."""
+    if kept.sub_event_type != new.sub_event_type:
+        return False
+    return (
+        places_agree(kept.places, new.places)
+        and dates_agree(kept.dates, new.dates)
+        and targets_agree(kept.targets, new.targets)
+    )
+
+
+def places_agree(first: list[PlaceMention], second: list[PlaceMention]) -> bool:
+    if not first or not second:
+        return True
+    return any(place_within(a, b) or place_within(b, a) for a in first for b in second)
+
+
+def place_within(inner: PlaceMention, outer: PlaceMention) -> bool:
+    """Is ``inner`` the same place as ``outer`` or inside it (a town in its province or country)?"""
+    a, b = inner.place, outer.place
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.name == b.name and a.country == b.country:
+        return True
+    if b.feature == "country":
+        return a.country == b.country
+    if b.feature == "admin1":
+        return a.country == b.country and a.admin1 == b.admin1 and a.admin1 is not None
+    return False
+
+
+def dates_agree(first: list[DateMention], second: list[DateMention]) -> bool:
+    if not first or not second:
+        return True
+    return any(a.value == b.value for a in first for b in second)
+
+
+def targets_agree(first: list[Role], second: list[Role]) -> bool:
+    names_a = {role.actor.name for role in first if role.actor.name}
+    names_b = {role.actor.name for role in second if role.actor.name}
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+# -- coding ------------------------------------------------------------------------------------
+
+
+def code_event(doc: Doc, draft: Draft, event_id: str, published: dt.date | None) -> Event:
+    lead = draft.mentions[0]
+    actor1, actor2 = code_actors(doc, draft)
+    locations = choose_locations(draft.places) or [country_location(doc, actor2, actor1)]
+    locations = [location for location in locations if location is not None]
+    event_country = locations[0].country if locations else None
+    finalise_inter(actor1, event_country)
+    finalise_inter(actor2, event_country)
+    return Event(
+        id=event_id,
+        sub_event_type=draft.sub_event_type,
+        date=code_date(draft.dates, published),
+        locations=locations,
+        actor1=actor1,
+        actor2=actor2,
+        fatalities=figures.count_of(draft.figures, "killed"),
+        injured=figures.count_of(draft.figures, "injured"),
+        plover=Plover(lead.plover_event, lead.plover_mode, list(lead.plover_context))
+        if lead.plover_event
+        else None,
+        evidence=[mention.sentence for mention in draft.mentions],
+    )
+
+
+def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
+    """The most precise date linked to the event; else the publication date at week precision."""
+    if dates:
+        order = {"day": 0, "week": 1, "month": 2, "year": 3}
+        best = min(dates, key=lambda mention: (order[mention.precision], mention.span.start))
+        return EventDate(best.value, best.precision, [best.span])
+    return EventDate(published, "week", [])
+
+
+def code_actors(doc: Doc, draft: Draft) -> tuple[Actor, Actor]:
+    actor1 = pick_actor(draft.attackers) or default_perpetrator(doc, draft)
+    actor2 = pick_actor(draft.targets) or Actor(name=None)
+    return actor1, actor2
+
+
+def pick_actor(roles: list[Role]) -> Actor | None:
+    """The first asserted actor of a role; others become disputed alternatives with their status."""
+    named = [role for role in roles if role.actor.name]
+    if not named:
+        return None
+    named.sort(key=lambda role: (role.status != "asserted", role.span.start))
+    primary = named[0]
+    actor = Actor(
+        name=primary.actor.name,
+        country=primary.actor.country,
+        inter=primary.actor.inter,
+        sector=primary.actor.sector,
+        evidence=[role.span for role in named if role.actor.name == primary.actor.name],
+    )
+    seen = {primary.actor.name}
+    for role in named[1:]:
+        if role.actor.name in seen:
+            continue
+        seen.add(role.actor.name)
+        actor.disputed = True
+        actor.alternatives.append(
+            {
+                "name": role.actor.name,
+                "country": role.actor.country,
+                "inter": role.actor.inter,
+                "status": role.status,
+                "evidence": role.span.to_dict(),
+            }
+        )
+    return actor
+
+
+def default_perpetrator(doc: Doc, draft: Draft) -> Actor:
+    """ACLED's convention for an unnamed perpetrator of violence: an unidentified armed group."""
+    if draft.mentions[0].event_type in {"Protests", "Riots", "Strategic developments"}:
+        return Actor(name=None)
+    country = next((m.place.country for m in draft.places if m.place.country), None)
+    country = country or dominant_country(doc)
+    label = f"Unidentified Armed Group ({country_name(country)})" if country else "Unidentified Armed Group"
+    return Actor(name=label, country=country, inter=3)
+
+
+def dominant_country(doc: Doc) -> str | None:
+    counts: dict[str, int] = {}
+    for mention in doc._.places or []:
+        if mention.place.country:
+            counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+def country_name(iso3: str | None) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
+    return getattr(country, "common_name", None) or getattr(country, "name", iso3 or "")
+
+
+def finalise_inter(actor: Actor, event_country: str | None) -> None:
+    """State forces acting outside their own country are external forces (ACLED inter 8)."""
+    if actor.name is None or actor.inter is None:
+        return
+    try:
+        from .actors import inter_for
+    except ImportError:  # no actor dictionary: keep the inter codes as resolved
+        return
+
+    actor.inter = inter_for(actor, event_country)
+    for alternative in actor.alternatives:
+        if alternative.get("inter") is not None:
+            alternative["inter"] = inter_for(Actor.from_dict(alternative), event_country)
+
+
+def link_responses(doc: Doc, drafts: list[Draft], events: list[Event]) -> None:
+    """'X fired missiles ... in response to an airstrike': the first event answers the second."""
+    owner = {id(mention): index for index, draft in enumerate(drafts) for mention in draft.mentions}
+    for index, draft in enumerate(drafts):
+        for mention in draft.mentions:
+            sentence = span_at(doc, mention.sentence.start, mention.sentence.end)
+            if not reporting.has_cue(sentence, "response"):
+                continue
+            for other in sentence_mentions(drafts, mention.sentence):
+                target = owner[id(other)]
+                if target != index and other.trigger.start > mention.trigger.start:
+                    events[index].relation = {"in_response_to": events[target].id}
+
+
+def sentence_mentions(drafts: list[Draft], sentence: object) -> list[EventMention]:
+    return [m for draft in drafts for m in draft.mentions if m.sentence == sentence]
 
 
 class EventAssembler:

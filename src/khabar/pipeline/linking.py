@@ -1,0 +1,73 @@
+"""Linking mentions to event triggers through the dependency parse.
+
+A place, date, figure or actor belongs to the trigger that governs it: walking up from the
+mention's head, the first trigger met wins. Where the parse links it to none (a figure in a
+sentence of its own, "the death toll was revised to 33"), callers fall back to the nearest
+trigger in the sentence, then to the event in discourse focus.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+#: how far up the tree a mention may be from its trigger
+MAX_DEPTH = 12
+#: dependency labels by which a noun trigger is the object of a light verb ("fired barrages",
+#: "launching strikes", "carry out airstrikes"): the verb governs the trigger's arguments
+LIGHT_VERB_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
+
+
+def span_at(doc: Doc, start: int, end: int) -> Span:
+    """The token span covering characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        raise ValueError(f"no tokens at characters {start}-{end}")
+    return span
+
+
+def trigger_tokens(trigger: Span) -> set[int]:
+    """Token indices that stand for a trigger: its own, plus the verb that governs a noun trigger."""
+    tokens = {token.i for token in trigger}
+    root = trigger.root
+    if root.pos_ in {"NOUN", "PROPN"} and root.dep_ in LIGHT_VERB_DEPS:
+        head = root.head.head if root.dep_ == "pobj" else root.head
+        if head.pos_ in {"VERB", "AUX"}:
+            tokens.add(head.i)
+    return tokens
+
+
+def governing_trigger(token: Token, triggers: list[set[int]]) -> int | None:
+    """Index of the trigger that governs ``token`` (the first met walking up), if any."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        for index, tokens in enumerate(triggers):
+            if current.i in tokens:
+                return index
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def nearest_trigger(token: Token, triggers: list[Span]) -> int | None:
+    """Index of the trigger in the same sentence nearest to ``token``, if any."""
+    best: tuple[int, int] | None = None
+    for index, trigger in enumerate(triggers):
+        if trigger.sent != token.sent:
+            continue
+        distance = min(abs(token.i - trigger.start), abs(token.i - (trigger.end - 1)))
+        if best is None or distance < best[0]:
+            best = (distance, index)
+    return best[1] if best else None
+
+
+def in_speaker_phrase(token: Token, reporting_verbs: frozenset[str]) -> bool:
+    """True when ``token`` sits in the subject of a verb of saying ("Hatay Governor ... told")."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        if current.dep_ in {"nsubj", "nsubjpass"} and current.head.lemma_ in reporting_verbs:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
