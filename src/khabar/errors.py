@@ -10,19 +10,27 @@ import warnings
 
 
 class Errors:
-    E001 = "Input '{name}' is empty."
-    E002 = "Input '{name}' looks binary (NUL bytes or undecodable control data), not text or HTML."
+    E001 = "Input '{name}' is empty (no text, or only whitespace)."
+    E002 = "Input '{name}' looks binary ({kind}), not text or HTML."
     E003 = "Input '{name}' is not valid UTF-8 and no other encoding fits it well enough: {detail}"
     E004 = (
-        "Input '{name}' has {size:,} characters, over the limit of {limit:,}. "
+        "Input '{name}' is too long: {size}, over the limit of {limit:,} characters. "
         "Split it, or raise the limit with --max-chars."
     )
-    E005 = "Input '{name}' is in language '{language}', not English; khabar reads English reports."
+    E005 = (
+        "Input '{name}' is in language '{language}', not English; khabar reads English reports "
+        "(pass --allow-non-english to extract it anyway)."
+    )
     E006 = "Publication date '{value}' for '{name}' does not parse: use YYYY-MM-DD."
     E007 = "Line {line} of '{name}' is not a JSON object: {detail}"
     E008 = "Line {line} of '{name}' has no non-empty 'text' field."
     E009 = "Input '{name}' does not exist."
     E010 = "Input '{name}' has no readable text after HTML extraction."
+    E011 = "Publication date '{value}' for '{name}' is {reason}: khabar accepts dates from 1900 to tomorrow."
+    E012 = "Input '{name}' could not be read: {detail}"
+    E013 = "Line {line} of '{name}': field '{field}' must be {expected}, not {actual}."
+    E014 = "Folder '{name}' holds no input files."
+    E015 = "Input '{name}' is a {kind} file, which khabar cannot read yet; convert it to text, HTML or JSONL."
     E020 = "Language data file '{path}' is missing or unreadable: {detail}"
     E021 = "Language data file '{path}' is malformed: {detail}"
     E030 = (
@@ -34,10 +42,15 @@ class Errors:
     E041 = "Evaluation data '{path}' not found. Pass the path to the data set as PATH."
     E050 = "The spaCy model '{model}' is not installed. Run `make venv` (it is pinned in requirements.lock)."
     E060 = "Unknown output format '{format}'. Choose one of: {known}."
+    E100 = "--workers must be 1 or more, not {workers}."
+    E101 = "The extraction worker processes failed: {detail}. Retry with --workers 1 to see the error."
+    E102 = "Benchmark data '{path}' not found. Pass the FA-KES CSV with --data PATH."
+    E103 = "Benchmark data '{path}' has no '{column}' column; is it the FA-KES CSV?"
+    E104 = "Benchmark measurement '{mode}' failed (exit status {status}): {detail}"
 
 
 class Warnings:
-    W001 = "Input '{name}' was decoded as {encoding}, not UTF-8."
+    W001 = "Input '{name}' was decoded as {encoding}; khabar expects UTF-8 without a byte-order mark."
     W002 = "Input '{name}' may not be English (detected '{language}'); extracted anyway."
     W010 = "Could not resolve the date expression '{text}' against publication date {published}."
 
