@@ -1,23 +1,406 @@
 """Actors: mentions of armed forces, groups, governments and civilians, normalised.
 
-STUB: replaced by the real finder.
+A mention is a noun chunk or entity that names an actor. It resolves by general rules:
+
+- a named group ("Hayat Tahrir al-Sham", "ISIL") is itself the actor;
+- a generic agent ("soldiers", "regime elements", "Takfiri militants") gives a category,
+  and a country word inside the mention ("Turkish", "Turkey's", "Syrian") gives the
+  country: "Turkish soldiers" -> Military Forces of Turkey;
+- with no country word, the report's dominant country is used ("the regime" in a Syria
+  story -> Military Forces of Syria);
+- a capital or a seat of power standing for a state ("Ankara", "the Kremlin") is its
+  government, unless it is the object of a place preposition ("hospitals in Ankara").
+
+All the words come from the tables in ``khabar/data/en/actors/``; matching uses one
+PhraseMatcher built once per vocabulary.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..model import ActorMention
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..langdata import load_tsv
+from ..model import Actor, ActorMention
+from ..model import Span as TextSpan
+
+DATA = ("en", "actors")
+#: the entity labels that may name an actor on their own
+ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
+#: prepositions after which a capital is a place, not a government
+PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "around", "outside", "inside"})
+#: place prepositions that mark where events happen (weighted up for the dominant country)
+LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "across", "throughout", "inside", "outside"})
+USER_DATA_MATCHES = "khabar.actors.matches"
+USER_DATA_DOMINANT = "khabar.actors.dominant"
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    template: str
+    without_country: str
+    inter: int
+    sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    name: str
+    country: str | None
+    inter: int
+    sector: str
+
+
+class DictMatch(NamedTuple):
+    """One dictionary hit: ``kind`` is country | capital | agent | group | metonym."""
+
+    kind: str
+    key: str
+    start: int  # token offsets
+    end: int
+
+
+class ActorDictionary:
+    """The actor tables compiled into one PhraseMatcher over lower-cased tokens."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.categories = {row["category"]: _category(row) for row in load_tsv(*DATA, "categories.tsv")}
+        self.countries: dict[str, Country] = {}
+        self.groups: dict[str, Group] = {}
+        self.metonyms: dict[str, tuple[str, str]] = {}
+        self.payload: dict[int, tuple[str, str]] = {}
+        self._add_countries()
+        self._add_agents()
+        self._add_groups()
+        self._add_metonyms()
+
+    def _add(self, kind: str, key: str, phrases: list[str]) -> None:
+        label = f"{kind}:{key}"
+        docs = [self.tokenizer(phrase) for phrase in dict.fromkeys(phrases) if phrase]
+        if docs:
+            self.matcher.add(label, docs)
+            self.payload[self.matcher.vocab.strings[label]] = (kind, key)
+
+    def _add_countries(self) -> None:
+        for row in load_tsv(*DATA, "countries.tsv"):
+            self.countries[row["iso3"]] = Country(row["iso3"], row["name"])
+            self._add("country", row["iso3"], [*_split(row["aliases"]), row["name"].lower()])
+            self._add("capital", row["iso3"], _split(row["capitals"]))
+
+    def _add_agents(self) -> None:
+        by_category: dict[str, list[str]] = {}
+        for row in load_tsv(*DATA, "agents.tsv"):
+            by_category.setdefault(row["category"], []).extend(_with_plurals(row["phrase"]))
+        for category, phrases in by_category.items():
+            self._add("agent", category, phrases)
+
+    def _add_groups(self) -> None:
+        # curated rows first: a phrase already claimed by a curated group is not re-added
+        claimed: set[str] = set()
+        for row in load_tsv(*DATA, "groups.tsv"):
+            country = None if row["country"] == "-" else row["country"]
+            group = self.groups.setdefault(
+                row["name"], Group(row["name"], country, int(row["inter"]), row["sector"])
+            )
+            aliases = [
+                alias for alias in [*_split(row["aliases"]), row["name"].lower()] if alias not in claimed
+            ]
+            claimed.update(aliases)
+            self._add("group", group.name, aliases)
+        for row in load_tsv(*DATA, "groups_phoenix.tsv"):
+            if row["name"] in self.groups:
+                continue
+            country = row["country"] if row["country"] in self.countries else None
+            self.groups[row["name"]] = Group(row["name"], country, 2, "REB")
+            aliases = [a for a in [*_split(row["aliases"]), row["name"].lower()] if a not in claimed]
+            claimed.update(aliases)
+            self._add("group", row["name"], aliases)
+
+    def _add_metonyms(self) -> None:
+        for row in load_tsv(*DATA, "metonyms.tsv"):
+            self.metonyms[row["phrase"]] = (row["country"], row["category"])
+            self._add("metonym", row["phrase"], [row["phrase"]])
+
+    def match(self, doc: Doc) -> list[DictMatch]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            kind, key = self.payload[match_id]
+            if kind in ("group", "capital", "metonym") and not _looks_like_name(doc[start:end]):
+                continue
+            found.append(DictMatch(kind, key, start, end))
+        return found
+
+    def actor(self, category: str, country: str | None) -> Actor:
+        entry = self.categories[category]
+        known = self.countries.get(country) if country else None
+        name = entry.template.format(country=known.name) if known else entry.without_country
+        return Actor(name=name, country=known.iso3 if known else None, inter=entry.inter, sector=entry.sector)
+
+    def group_actor(self, name: str) -> Actor:
+        group = self.groups[name]
+        return Actor(name=group.name, country=group.country, inter=group.inter, sector=group.sector)
+
+
+def _category(row: dict[str, str]) -> Category:
+    return Category(
+        row["category"], row["template"], row["without_country"], int(row["inter"]), row["sector"]
+    )
+
+
+def _split(value: str) -> list[str]:
+    return [item.strip() for item in value.split("|") if item.strip()]
+
+
+def _with_plurals(phrase: str) -> list[str]:
+    """The phrase and the regular plural of its last word (the tables list singulars)."""
+    last = phrase.rsplit(" ", 1)[-1]
+    stem = phrase[: len(phrase) - len(last)]
+    if last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith("man"):
+        plural = last[:-3] + "men"
+    else:
+        plural = last + "s"
+    return [phrase, stem + plural]
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Names and acronyms are capitalised: 'IS', 'Ankara'; 'is' and 'hashd' in lower case are not."""
+    return any(token.text[:1].isupper() for token in span) or (len(span.text) > 5 and len(span) > 1)
+
+
+_DICTIONARIES: dict[int, ActorDictionary] = {}
+
+
+def actor_dictionary(vocab: Vocab) -> ActorDictionary:
+    """The compiled dictionary for this vocabulary, built once per process."""
+    dictionary = _DICTIONARIES.get(id(vocab))
+    if dictionary is None or dictionary.matcher.vocab is not vocab:
+        dictionary = _DICTIONARIES[id(vocab)] = ActorDictionary(vocab)
+    return dictionary
+
+
+def dictionary_matches(doc: Doc) -> list[DictMatch]:
+    """The dictionary hits of ``doc``, computed once and kept in ``doc.user_data``."""
+    cached = doc.user_data.get(USER_DATA_MATCHES)
+    if cached is None:
+        cached = actor_dictionary(doc.vocab).match(doc)
+        doc.user_data[USER_DATA_MATCHES] = cached
+    return cached
+
+
+def dominant_country(doc: Doc) -> str | None:
+    """The country the report is about: where its places are, else where its events happen.
+
+    Places resolved by the places stage count most; without them, country words and city
+    names from the dictionary count, twice as much after a place preposition ("in Idlib")
+    as elsewhere, since a demonym names who acts while a locative names where.
+    """
+    if USER_DATA_DOMINANT in doc.user_data:
+        return doc.user_data[USER_DATA_DOMINANT]
+    votes: Counter[str] = Counter()
+    for mention in doc._.places or []:
+        if mention.place.country:
+            votes[mention.place.country] += 2
+    if not votes:
+        for match in dictionary_matches(doc):
+            if match.kind in ("country", "capital"):
+                votes[match.key] += 2 if _is_locative(doc[match.start]) else 1
+    country = votes.most_common(1)[0][0] if votes else None
+    doc.user_data[USER_DATA_DOMINANT] = country
+    return country
+
+
+def _is_locative(token: Token) -> bool:
+    """Is the token inside a place phrase ('in Syria', 'in Syria's Idlib province')?"""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "pobj":
+            return ancestor.head.lower_ in LOCATIVE_PREPOSITIONS
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military") -> Actor | None:
+    """The actor a span of ``doc`` names, using the whole report as context.
+
+    ``bare_country`` is the category given to a span that is only a country ("Turkey
+    launched strikes" -> Military Forces of Turkey); None leaves such spans unresolved.
+    """
+    dictionary = actor_dictionary(doc.vocab)
+    inside = [m for m in dictionary_matches(doc) if m.start >= span.start and m.end <= span.end]
+    group = _longest(m for m in inside if m.kind == "group")
+    if group:
+        return _with_evidence(dictionary.group_actor(group.key), span)
+    countries = [m for m in inside if m.kind in ("country", "capital")]
+    agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
+    metonym = _longest(m for m in inside if m.kind == "metonym")
+    if metonym and not agent:
+        country, category = dictionary.metonyms[metonym.key]
+        return _with_evidence(dictionary.actor(category, country), span)
+    country = _country_of(countries, agent) or _place_country_inside(span, doc)
+    if agent:
+        if agent.key == "asset" and country is None:
+            return None
+        country = country or dominant_country(doc)
+        return _with_evidence(dictionary.actor(agent.key, country), span)
+    if country and _is_capital_metonym(countries, span):
+        return _with_evidence(dictionary.actor("government", country), span)
+    if country and bare_country and _is_only_country(countries, span):
+        return _with_evidence(dictionary.actor(bare_country, country), span)
+    return None
+
+
+def _longest(matches: object) -> DictMatch | None:
+    best: DictMatch | None = None
+    for match in matches:  # type: ignore[attr-defined]
+        if best is None or match.end - match.start > best.end - best.start:
+            best = match
+    return best
+
+
+def _pick_agent(agents: list[DictMatch], span: Span) -> DictMatch | None:
+    """The agent that covers the head of the span, else the last and longest one.
+
+    'asset' nouns ("targets", "positions") give way to a real agent modifying them
+    ("militant positions" -> militants).
+    """
+    if not agents:
+        return None
+    root = span.root.i
+    heads = [m for m in agents if m.start <= root < m.end and m.key != "asset"]
+    if heads:
+        return _longest(heads)
+    real = [m for m in agents if m.key != "asset"]
+    pool = real or agents
+    return max(pool, key=lambda m: (m.end - m.start, m.end))
+
+
+def _country_of(countries: list[DictMatch], agent: DictMatch | None) -> str | None:
+    """The country word that modifies the agent: the nearest one before it, else any."""
+    outside = [m for m in countries if agent is None or m.end <= agent.start or m.start >= agent.end]
+    if not outside:
+        return None
+    if agent is not None:
+        before = [m for m in outside if m.end <= agent.start]
+        if before:
+            return before[-1].key
+    return outside[0].key
+
+
+def _place_country_inside(span: Span, doc: Doc) -> str | None:
+    """The country of a resolved place inside the span ('Hatay province Governor')."""
+    for mention in doc._.places or []:
+        inside = span.start_char <= mention.span.start and mention.span.end <= span.end_char
+        if inside and mention.place.country:
+            return mention.place.country
+    return None
+
+
+def _is_capital_metonym(countries: list[DictMatch], span: Span) -> bool:
+    capitals = [m for m in countries if m.kind == "capital"]
+    if not capitals or len(capitals) != len(countries):
+        return False
+    head = span.root
+    return not (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
+
+
+def _is_only_country(countries: list[DictMatch], span: Span) -> bool:
+    """The span is a country name and nothing else but determiners or punctuation."""
+    covered = {i for m in countries for i in range(m.start, m.end)}
+    return all(t.i in covered or t.is_punct or t.pos_ in ("DET", "PART") for t in span)
+
+
+def _with_evidence(actor: Actor, span: Span) -> Actor:
+    actor.evidence = [TextSpan(start=span.start_char, end=span.end_char, text=span.text)]
+    return actor
+
+
+def mention_spans(doc: Doc) -> list[Span]:
+    """Candidate actor mentions: noun chunks, actor entities and dictionary hits outside them."""
+    spans: dict[tuple[int, int], Span] = {}
+    for chunk in doc.noun_chunks:
+        spans[(chunk.start, chunk.end)] = chunk
+    covered = {i for span in spans.values() for i in range(span.start, span.end)}
+    for ent in doc.ents:
+        if ent.label_ in ACTOR_ENTITY_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            spans[(ent.start, ent.end)] = ent
+    covered = {i for span in spans.values() for i in range(span.start, span.end)}
+    for match in dictionary_matches(doc):
+        if match.kind in ("group", "agent", "metonym") and not covered.intersection(
+            range(match.start, match.end)
+        ):
+            spans[(match.start, match.end)] = doc[match.start : match.end]
+    return [spans[key] for key in sorted(spans)]
+
+
+def _trim(span: Span) -> Span:
+    """The mention without a leading determiner or possessive-less article ('the regime')."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return span.doc[start : span.end]
 
 
 def find_actors(doc: Doc) -> list[ActorMention]:
-    return []
+    """Every span of ``doc`` that names an actor, resolved to its canonical actor."""
+    mentions = []
+    for span in mention_spans(doc):
+        span = _trim(span)
+        actor = resolve_actor(span, doc, bare_country=None)
+        if actor is None:
+            continue
+        evidence = TextSpan(start=span.start_char, end=span.end_char, text=span.text)
+        mentions.append(ActorMention(span=evidence, actor=actor, head=span.root.idx))
+    return mentions
+
+
+def inter_for(actor: Actor, event_country: str | None) -> int | None:
+    """ACLED's inter code of ``actor`` in an event in ``event_country``.
+
+    State forces (inter 1) acting outside their own country are external forces (8):
+    the Turkish military in Syria is coded 8.
+    """
+    if actor.inter == 1 and actor.country and event_country and actor.country != event_country:
+        return 8
+    return actor.inter
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower first ('18'); a lone actor is 'X0'."""
+    codes = sorted(code for code in (inter1, inter2) if code)
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
 
 
 class ActorFinder:
+    """The ``khabar_actors`` component: sets ``doc._.actors``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        # build the matcher now, not on the first document
+        actor_dictionary(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = find_actors(doc)

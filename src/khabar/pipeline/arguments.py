@@ -1,0 +1,328 @@
+"""Event arguments: who attacked whom, read from the dependency parse around a trigger.
+
+``find_arguments(doc, trigger)`` returns the attacker and target spans (and instrument
+and place) of the attack whose trigger is at the given character offsets. The rules are
+semantic roles on the parse, with no word lists in code (the cue words are in
+``khabar/data/en/actors/roles.json``):
+
+- verbal trigger, active voice: subject -> attacker, object -> target ("X shelled Y");
+  a weapon as object makes the target the object of "at/on/against" ("X fired missiles
+  at Y"); with no subject of its own, the subject is inherited through xcomp, advcl,
+  conj, pcomp and relative clauses ("Turkey is responding by launching strikes");
+- passive voice: "by" agent -> attacker, passive subject -> target;
+- nominal trigger: possessor, "by" phrase, or an actor-naming modifier -> attacker
+  ("Russia's attack", "an airstrike by X", "a Russian airstrike"), "on/against/at"
+  phrase -> target; a trigger that is the object of a support verb ("launched strikes")
+  or sits in a phrase of a killing verb ("33 soldiers were killed in an airstrike")
+  takes that verb's roles; "an airstrike blamed on Damascus" -> attacker Damascus;
+- conjuncts of an argument are arguments too; a pronoun argument is replaced by the
+  nearest actor mentioned before it.
+
+The assembler resolves the spans to actors with ``actors.resolve_actor``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..langdata import load_json
+from ..model import Span as TextSpan
+from .actors import dictionary_matches, find_actors
+
+#: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+#: how a clause without a subject of its own gets one from the clause above it
+INHERITING_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "ccomp", "acl"})
+#: modifiers of a noun that belong to its phrase
+PHRASE_LEFT_DEPS = frozenset(
+    {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "predet", "case", "advmod"}
+)
+MAX_CLIMB = 4
+
+
+@dataclass(slots=True)
+class Arguments:
+    """The participants of one event mention, as character spans of the document."""
+
+    attackers: list[TextSpan] = field(default_factory=list)
+    targets: list[TextSpan] = field(default_factory=list)
+    instruments: list[TextSpan] = field(default_factory=list)
+    places: list[TextSpan] = field(default_factory=list)
+
+    @property
+    def attacker(self) -> TextSpan | None:
+        return self.attackers[0] if self.attackers else None
+
+    @property
+    def target(self) -> TextSpan | None:
+        return self.targets[0] if self.targets else None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCues:
+    agent_preps: frozenset[str]
+    target_preps: frozenset[str]
+    instrument_preps: frozenset[str]
+    place_preps: frozenset[str]
+    support_verbs: frozenset[str]
+    blame_verbs: frozenset[str]
+    instrument_nouns: frozenset[str]
+    die_verbs: frozenset[str]
+    victim_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+
+@cache
+def role_cues() -> RoleCues:
+    data = load_json("en", "actors", "roles.json")
+    return RoleCues(**{name: frozenset(data[name]) for name in RoleCues.__slots__})
+
+
+@dataclass(slots=True)
+class _Roles:
+    attackers: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    instruments: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+
+
+def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
+    """The attacker, target, instrument and place of the event triggered at ``trigger``."""
+    start, end = (trigger.start, trigger.end) if isinstance(trigger, TextSpan) else trigger
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Arguments()
+    head = span.root
+    roles = _Roles()
+    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        _verbal_roles(head, roles, role_cues())
+    else:
+        _nominal_roles(head, span.start, span.end, roles, role_cues())
+    return Arguments(
+        attackers=_to_spans(doc, roles.attackers, exclude=span),
+        targets=_to_spans(doc, roles.targets, exclude=span),
+        instruments=_to_spans(doc, roles.instruments, exclude=span),
+        places=_to_spans(doc, roles.places, exclude=span),
+    )
+
+
+def _children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ('on Y', 'by X')."""
+    objects = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            objects.extend(grandchild for grandchild in child.children if grandchild.dep_ == "pobj")
+    return objects
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [
+        pobj
+        for child in verb.children
+        if child.dep_ == "agent"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)
+
+
+def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
+    """The subject of the clause, inherited from governing clauses when it has none."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        subjects = _children(current, SUBJECT_DEPS)
+        if subjects:
+            if current.dep_ == "relcl" and subjects[0].lower_ in cues.relative_pronouns:
+                return [current.head]
+            return subjects
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head
+        elif current.dep_ in INHERITING_DEPS and current.head is not current:
+            passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
+            if current.dep_ == "conj" and passive_subject and not _is_passive(current):
+                return []
+            current = current.head
+        else:
+            return []
+    return []
+
+
+def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
+    objects = _children(verb, OBJECT_DEPS)
+    if _is_passive(verb):
+        for agent in _agents(verb):
+            _attacker_or_instrument(agent, roles, cues)
+        roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
+    elif verb.lemma_ in cues.die_verbs:
+        roles.targets.extend(_subjects(verb, cues))
+    else:
+        for subject in _subjects(verb, cues):
+            _attacker_or_instrument(subject, roles, cues)
+        for obj in objects:
+            if obj.lemma_ in cues.instrument_nouns:
+                roles.instruments.append(obj)
+                roles.targets.extend(_prep_objects(obj, cues.target_preps))
+            else:
+                roles.targets.append(obj)
+    if not roles.targets:
+        roles.targets.extend(_prep_objects(verb, cues.target_preps))
+    roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
+    roles.places.extend(_places(verb, cues))
+
+
+def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None:
+    """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one."""
+    if token.lemma_.lower() in cues.instrument_nouns and not _names_actor(token):
+        roles.instruments.append(token)
+        roles.attackers.extend(_nominal_attackers(token, token.i, token.i + 1, cues))
+    else:
+        roles.attackers.append(token)
+
+
+def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
+    roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
+    roles.targets.extend(_prep_objects(noun, cues.target_preps | {"of"}))
+    roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
+    roles.places.extend(_places(noun, cues))
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl"):
+            _clause_on_noun(clause, roles, cues)
+    _governing_verb_roles(noun, roles, cues)
+
+
+def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> list[Token]:
+    """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'."""
+    found = _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and not start <= child.i < end and _names_actor(child):
+            found.append(child)
+    return found
+
+
+def _names_actor(token: Token) -> bool:
+    """Is the token part of a dictionary actor word (a country, a group, an agent)?"""
+    for match in dictionary_matches(token.doc):
+        if match.start <= token.i < match.end and match.kind != "metonym":
+            return match.kind != "agent" or match.key != "asset"
+    return token.ent_type_ in ("NORP", "ORG", "GPE") or any(_names_actor_shallow(c) for c in token.children)
+
+
+def _names_actor_shallow(token: Token) -> bool:
+    if token.dep_ not in ("amod", "compound", "poss"):
+        return False
+    return any(m.start <= token.i < m.end for m in dictionary_matches(token.doc))
+
+
+def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
+    """'an airstrike blamed on Damascus', 'an airstrike that killed 34 soldiers'."""
+    if clause.lemma_ in cues.blame_verbs:
+        roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
+    elif clause.lemma_ in cues.victim_verbs:
+        roles.targets.extend(_children(clause, OBJECT_DEPS))
+
+
+def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
+    """Roles a nominal trigger takes from the verb it depends on."""
+    verb, relation = _governing_verb(noun)
+    if verb is None:
+        return
+    if relation == "object" and verb.lemma_ in cues.blame_verbs:
+        if not roles.attackers:
+            roles.attackers.extend(_prep_objects(verb, frozenset({"to", "on"})))
+        return
+    if relation == "object" and verb.lemma_ in cues.support_verbs:
+        if not roles.attackers:
+            roles.attackers.extend(_agents(verb) if _is_passive(verb) else _subjects(verb, cues))
+        if not roles.targets:
+            roles.targets.extend(_prep_objects(verb, cues.target_preps))
+        return
+    if relation == "subject" and verb.lemma_ in cues.victim_verbs and not roles.targets:
+        roles.targets.extend(_children(verb, OBJECT_DEPS))
+        return
+    if relation == "phrase" and (verb.lemma_ in cues.victim_verbs or verb.lemma_ in cues.die_verbs):
+        victims = _Roles()
+        _verbal_roles(verb, victims, cues)
+        if not roles.attackers:
+            roles.attackers.extend(t for t in victims.attackers if t is not noun)
+        if not roles.targets:
+            roles.targets.extend(victims.targets)
+
+
+def _governing_verb(noun: Token) -> tuple[Token | None, str]:
+    """The verb a nominal trigger hangs from, and how: object, subject or phrase ('in X')."""
+    if noun.dep_ in OBJECT_DEPS or noun.dep_ == "nsubjpass":
+        return noun.head, "object"
+    if noun.dep_ in SUBJECT_DEPS:
+        return noun.head, "subject"
+    if noun.dep_ == "conj":
+        return _governing_verb(noun.head)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head, "phrase"
+    return None, ""
+
+
+def _places(token: Token, cues: RoleCues) -> list[Token]:
+    return [
+        obj
+        for obj in _prep_objects(token, cues.place_preps)
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.pos_ == "PROPN"
+    ]
+
+
+def _to_spans(doc: Doc, tokens: list[Token], *, exclude: object) -> list[TextSpan]:
+    """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger."""
+    spans: list[TextSpan] = []
+    seen: set[int] = set()
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            head = _antecedent(member)
+            if head.i in seen:
+                continue
+            seen.add(head.i)
+            start, end = _phrase_bounds(head)
+            spans.append(TextSpan(start=start, end=end, text=doc.text[start:end]))
+    return spans
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase a token heads: its left modifiers, itself, its entity."""
+    first = token
+    for child in token.lefts:
+        if child.dep_ in PHRASE_LEFT_DEPS:
+            first = child.left_edge if child.left_edge.i < first.i else first
+            break
+    last = token
+    if token.ent_iob_ != "O" and token.ent_type_:
+        entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+        if entity is not None:
+            first = first if first.i < entity.start else token.doc[entity.start]
+            last = token.doc[entity.end - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _antecedent(token: Token) -> Token:
+    """For a pronoun, the head of the nearest actor mention before it; else the token."""
+    if token.pos_ != "PRON" or token.lower_ in ("who", "which", "that"):
+        return token
+    mentions = token.doc._.actors
+    if mentions is None:
+        mentions = find_actors(token.doc)
+    before = [m for m in mentions if m.head is not None and m.span.end <= token.idx]
+    if not before:
+        return token
+    head = token.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
+    return head.root if head is not None else token
