@@ -346,6 +346,9 @@ class CountMention:
     qualifier: str | None = None  # "at least", "more than", "dozens", "about", ...
     victims: Span | None = None  # the noun the figure counts: "Turkish soldiers"
     trigger: Span | None = None  # the word that makes it a casualty: "killed", "wounded"
+    #: the trigger says the victims were hit ("shot", "stabbed") but not that they survived;
+    #: such a mention is kind "injured" and ``counts.article_totals`` nets the killed out of it
+    harm: bool = False
 
     @property
     def best(self) -> int | None:

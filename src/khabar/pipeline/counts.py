@@ -1,24 +1,590 @@
 """Casualty counts: killed and injured figures with quantifiers turned into bounds.
 
-STUB: replaced by the real finder.
+Three steps, all driven by the lexicon in ``data/en/counts/``:
+
+1. a Matcher built once finds *figures*: numbers ("33", "1,200", "thirty-four"), optionally
+   with a bounding phrase ("at least 33", "between 10 and 15"), and vague quantities
+   ("dozens", "an unspecified number of");
+2. each figure is attached to a casualty *trigger* through the dependency parse, not by
+   proximity: the victim noun must be the patient of "killed" (object or passive subject),
+   the subject of "died", the subject of "dead"/"wounded", the head of "soldiers killed",
+   the object of "left ... dead", or the value of a "death toll";
+3. victims without a figure still count when the parse names exactly one person
+   ("a man was shot dead" = 1) or none ("no one was hurt" = 0).
+
+``article_totals`` then reduces an article's mentions to one killed and one injured figure.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
-from ..model import CountMention
+from ..langdata import load_json, load_tsv
+from ..model import CountKind, CountMention, Span
+
+#: dependency labels of a patient of a transitive trigger ("X were killed", "killed X")
+PATIENT_DEPS = frozenset({"nsubjpass", "dobj", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: entity labels whose numbers are never casualty figures (ages, years, times, money)
+#: (DATE is not among them: the tagger marks "between 10 and 15" as a DATE; years are caught apart)
+NON_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 
 
-def find_counts(doc: Doc) -> list[CountMention]:
-    return []
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    kind: str  # killed | injured | harm | casualty
+    role: str  # transitive | intransitive | state | noun
+
+
+@dataclass(frozen=True, slots=True)
+class Quantifier:
+    kind: str  # vague | bound
+    low: int | None
+    high: int | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountLexicon:
+    numbers: dict[str, tuple[int, str]]
+    verbal_triggers: dict[str, Trigger]  # verbs and adjectives, by lemma
+    nominal_triggers: dict[str, Trigger]  # nouns, by lemma
+    quantifiers: dict[str, Quantifier]
+    person_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    negators: frozenset[str]
+    fatal_modifiers: frozenset[str]
+    miss_particles: frozenset[str]
+    result_verbs: frozenset[str]
+    copulas: frozenset[str]
+
+
+def _optional_int(text: str) -> int | None:
+    return int(text) if text.strip() else None
+
+
+@cache
+def count_lexicon() -> CountLexicon:
+    words = load_json("en", "counts", "words.json")
+    return CountLexicon(
+        numbers={
+            row["word"]: (int(row["value"]), row["kind"]) for row in load_tsv("en", "counts", "numbers.tsv")
+        },
+        verbal_triggers={
+            row["lemma"]: Trigger(row["kind"], row["role"])
+            for row in load_tsv("en", "counts", "triggers.tsv")
+            if row["role"] != "noun"
+        },
+        nominal_triggers={
+            row["lemma"]: Trigger(row["kind"], row["role"])
+            for row in load_tsv("en", "counts", "triggers.tsv")
+            if row["role"] == "noun"
+        },
+        quantifiers={
+            row["phrase"]: Quantifier(
+                row["kind"], _optional_int(row["low"]), _optional_int(row["high"]), row["rule"]
+            )
+            for row in load_tsv("en", "counts", "quantifiers.tsv")
+        },
+        person_nouns=frozenset(words["person_nouns"]),
+        person_pronouns=frozenset(words["person_pronouns"]),
+        negators=frozenset(words["negators"]),
+        fatal_modifiers=frozenset(words["fatal_modifiers"]),
+        miss_particles=frozenset(words["miss_particles"]),
+        result_verbs=frozenset(words["result_verbs"]),
+        copulas=frozenset(words["copulas"]),
+    )
+
+
+def build_count_matcher(vocab: object, lexicon: CountLexicon) -> Matcher:
+    """The Matcher of figures: numbers with their bounding phrase, ranges, vague quantities."""
+    matcher = Matcher(vocab)  # type: ignore[arg-type]
+    number_words = sorted(lexicon.numbers)
+    word = {"LOWER": {"IN": number_words}}
+    digits = {"TEXT": {"REGEX": r"^\d{1,3}(,\d{3})+$|^\d{1,6}$"}}
+    numbers = [
+        [digits],
+        [word],
+        [word, {"ORTH": "-"}, word],
+        [word, word],
+        [word, word, word],
+        [digits, {"LOWER": {"IN": ["hundred", "thousand", "million"]}}],
+    ]
+    bounds = [p.split() for p, q in lexicon.quantifiers.items() if q.kind == "bound"]
+    vague = [p.split() for p, q in lexicon.quantifiers.items() if q.kind == "vague"]
+    matcher.add("NUMBER", numbers)
+    matcher.add(
+        "BOUNDED",
+        [[{"LOWER": w} for w in bound] + number for bound in bounds for number in numbers],
+    )
+    matcher.add(
+        "RANGE",
+        [[{"LOWER": "between"}, *a, {"LOWER": "and"}, *b] for a in numbers[:2] for b in numbers[:2]]
+        + [[*a, {"LOWER": {"IN": ["to", "-", "or"]}}, *b] for a in numbers[:2] for b in numbers[:2]],
+    )
+    matcher.add("VAGUE", [[{"LOWER": w} for w in phrase] for phrase in vague])
+    return matcher
+
+
+def parse_number(tokens: Iterable[Token], lexicon: CountLexicon) -> int | None:
+    """The value of a number written in digits or words: "1,200", "thirty-four", "two hundred"."""
+    total = 0
+    current = 0
+    seen = False
+    for token in tokens:
+        text = token.lower_.replace(",", "")
+        if text == "-":
+            continue
+        if text.isdigit():
+            current += int(text)
+            seen = True
+            continue
+        entry = lexicon.numbers.get(text)
+        if entry is None:
+            return None
+        value, kind = entry
+        seen = True
+        if kind == "multiplier":
+            current = max(current, 1) * value
+            if value >= 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure found in the text, before it is attached to a trigger."""
+
+    span: SpacySpan
+    low: int | None
+    high: int | None
+    qualifier: str | None
+    anchor: Token  # the token whose syntactic role says what is counted
+
+
+def _figure_of(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
+    label = span.label_
+    if label == "VAGUE":
+        quantifier = lexicon.quantifiers[span.text.lower()]
+        return Figure(span, quantifier.low, quantifier.high, span.text.lower(), _vague_anchor(span))
+    number_tokens = [t for t in span if t.like_num or t.lower_ in lexicon.numbers or t.text == "-"]
+    if label == "RANGE":
+        return _range_figure(span, lexicon)
+    value = parse_number(number_tokens, lexicon)
+    if value is None or not _is_count_number(span, number_tokens):
+        return None
+    if label == "NUMBER":
+        if span.start > 0 and span.doc[span.start - 1].lower_ in lexicon.negators:
+            value = 0  # "no one was hurt"
+            span = span.doc[span.start - 1 : span.end]
+        return Figure(span, value, value, None, number_tokens[-1])
+    phrase = span[: len(span) - len(number_tokens)].text.lower()
+    rule = lexicon.quantifiers[phrase].rule if phrase in lexicon.quantifiers else "approx"
+    low, high = _bounds(value, rule)
+    return Figure(span, low, high, phrase, number_tokens[-1])
+
+
+def _bounds(value: int, rule: str) -> tuple[int | None, int | None]:
+    if rule == "min":
+        return value, None
+    if rule == "above":
+        return value + 1, None
+    if rule == "max":
+        return None, value
+    if rule == "below":
+        return None, max(value - 1, 0)
+    return value, value
+
+
+def _range_figure(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
+    values = [parse_number([t], lexicon) for t in span if t.like_num]
+    values = [v for v in values if v is not None]
+    if len(values) != 2 or values[0] > values[1] or not _is_count_number(span, list(span)):
+        return None
+    anchor = next(t for t in span if t.like_num)  # the first number carries the role
+    return Figure(span, values[0], values[1], "between", anchor)
+
+
+def _vague_anchor(span: SpacySpan) -> Token:
+    # "an unspecified number of soldiers": the head noun of the phrase carries the role
+    for token in span:
+        if token.pos_ in ("NOUN", "PRON") or token.dep_ in SUBJECT_DEPS | PATIENT_DEPS:
+            return token
+    return span[0]
+
+
+def _is_count_number(span: SpacySpan, number_tokens: list[Token]) -> bool:
+    """False for ages, years, clock times, money and the like."""
+    doc = span.doc
+    last = number_tokens[-1] if number_tokens else span[-1]
+    if any(t.ent_type_ in NON_COUNT_ENTS for t in number_tokens):
+        return False
+    if (
+        len(number_tokens) == 1
+        and last.text.isdigit()
+        and len(last.text) == 4
+        and last.text[:2] in ("19", "20")
+    ):
+        return False  # a year
+    after = doc[last.i + 1 : last.i + 4]
+    if any(
+        t.lower_ in ("year", "years", "-year", "month", "months", "a.m.", "p.m.", "am", "pm")
+        for t in after[:2]
+    ):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    return not (before is not None and (before.is_currency or before.lower_ in ("aged", "age", "no.", "#")))
+
+
+def find_counts(
+    doc: Doc, *, matcher: Matcher | None = None, lexicon: CountLexicon | None = None
+) -> list[CountMention]:
+    """Every killed / injured figure of ``doc``, in text order."""
+    lexicon = lexicon or count_lexicon()
+    matcher = matcher or build_count_matcher(doc.vocab, lexicon)
+    spans = filter_spans([SpacySpan(doc, s, e, label=label) for label, s, e in matcher(doc)])
+    mentions: list[CountMention] = []
+    counted: set[int] = set()
+    for span in sorted(spans, key=lambda item: item.start):
+        figure = _figure_of(span, lexicon)
+        if figure is None:
+            continue
+        victim = _victim_noun(figure.anchor)
+        attached = _attach(victim, lexicon)
+        if attached is None:
+            continue
+        kind, trigger = attached
+        counted.add(victim.i)
+        mentions.extend(
+            _mentions(doc, figure.span, figure.low, figure.high, figure.qualifier, kind, victim, trigger)
+        )
+    mentions.extend(_implicit_mentions(doc, counted, lexicon))
+    return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
+
+
+def _victim_noun(anchor: Token) -> Token:
+    """The token whose role tells what is counted: "33 [soldiers]", "[dozens] of troops"."""
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "PRON",
+    ):
+        return anchor.head
+    return anchor
+
+
+def _mentions(
+    doc: Doc,
+    figure: SpacySpan,
+    low: int | None,
+    high: int | None,
+    qualifier: str | None,
+    kind: str,
+    victim: Token,
+    trigger: Token,
+) -> list[CountMention]:
+    harm = kind == "harm"
+    kinds: list[CountKind] = ["killed", "injured"] if kind == "casualty" else ["injured"] if harm else [kind]  # type: ignore[list-item]
+    victims = _victims_span(doc, victim)
+    trigger_span = Span.of(doc.text, trigger.idx, trigger.idx + len(trigger.text))
+    return [
+        CountMention(
+            span=Span.of(doc.text, figure.start_char, figure.end_char),
+            kind=one,
+            low=low,
+            high=high,
+            qualifier=qualifier,
+            victims=victims,
+            trigger=trigger_span,
+            harm=harm,
+        )
+        for one in kinds
+    ]
+
+
+def _victims_span(doc: Doc, victim: Token) -> Span | None:
+    noun = victim
+    if victim.pos_ not in ("NOUN", "PROPN", "PRON") or victim.like_num:
+        of_objects = [c for p in victim.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        if not of_objects:
+            return None
+        noun = of_objects[0]
+    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num]
+    start = min([noun.i] + [t.left_edge.i for t in modifiers])
+    span = doc[start : noun.i + 1]
+    return Span.of(doc.text, span.start_char, span.end_char)
+
+
+# --- attaching a figure to a trigger ---------------------------------------------------
+
+
+def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
+    """The casualty trigger ``token`` is, if any; the tagger's noun/verb choice picks the table."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "the dead", "the wounded" are nouns in form but states in meaning
+        return lexicon.nominal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
+    return lexicon.verbal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
+
+
+def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, trigger) when ``victim`` is the victim of a casualty trigger, else None."""
+    for candidate in (_as_fatal_part, _as_argument, _as_modified, _as_result, _as_toll, _as_noun_trigger):
+        found = candidate(victim, lexicon)
+        if found is not None:
+            kind, trigger = found
+            if kind == "harm":
+                return _harm_outcome(trigger, lexicon)
+            return kind, trigger
+    if victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return _attach(victim.head, lexicon)
+    return None
+
+
+def _as_fatal_part(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "Two men were shot, one fatally": the part said to be fatal is killed
+    if not any(c.dep_ == "advmod" and c.lower_ in lexicon.fatal_modifiers for c in victim.children):
+        return None
+    for ancestor in victim.ancestors:
+        entry = _trigger(ancestor, lexicon)
+        if entry is not None and entry.kind in ("harm", "killed"):
+            return "killed", ancestor
+    return None
+
+
+def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    head = victim.head
+    if head is victim:
+        return None
+    entry = _trigger(head, lexicon)
+    if entry is not None and entry.role == "state" and victim.dep_ == "nummod":
+        return entry.kind, head  # "5 dead", "12 wounded"
+    if entry is not None and entry.role != "noun":
+        if entry.kind == "harm" and _missed(head, lexicon):
+            return None
+        if _is_patient(victim, head, entry):
+            return entry.kind, head
+    if head.lemma_ in lexicon.copulas and victim.dep_ in SUBJECT_DEPS:
+        # "one person is dead", "two others were in critical condition" (only the first)
+        for child in head.children:
+            state = _trigger(child, lexicon)
+            if child.dep_ in ("acomp", "attr", "oprd") and state is not None:
+                return state.kind, child
+    return None
+
+
+def _missed(verb: Token, lexicon: CountLexicon) -> bool:
+    """ "shot at a car", "shot up the house": aimed at, not hit (but "shot at 7:45 p.m." hit)."""
+    for child in verb.children:
+        if child.lower_ not in lexicon.miss_particles or child.dep_ not in ("prep", "prt"):
+            continue
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if not any(g.ent_type_ in ("TIME", "DATE") or g.like_num for g in objects):
+            return True
+    return False
+
+
+def _is_patient(victim: Token, verb: Token, entry: Trigger) -> bool:
+    dep = victim.dep_
+    if entry.role in ("intransitive", "state"):
+        return dep in SUBJECT_DEPS or dep == "npadvmod"
+    if dep in PATIENT_DEPS:
+        return True
+    # "9 killed and 20 injured": a subject of a bare participle with no object is its patient
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return dep == "nsubj" and verb.tag_ == "VBN" and not has_object and not _has_aux(verb)
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "soldiers killed in the strike", "wounded soldiers", "1,200 dead", "men who were killed"
+    for child in victim.children:
+        if child.dep_ not in ("acl", "amod", "relcl", "appos"):
+            continue
+        entry = _trigger(child, lexicon)
+        if entry is None or entry.role == "noun":
+            continue
+        if child.dep_ == "relcl" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in child.children):
+            continue
+        return entry.kind, child
+    return None
+
+
+def _as_result(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "left 5 dead and 12 wounded": the state is a sibling of the object
+    head = victim.head
+    if victim.dep_ != "dobj" or head.lemma_ not in lexicon.result_verbs:
+        return None
+    for child in head.children:
+        entry = _trigger(child, lexicon)
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and entry is not None:
+            return entry.kind, child
+    return None
+
+
+def _as_toll(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "the death toll rose to 12", "the toll was revised to 33", "a death toll of 12"
+    head = victim.head
+    if victim.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        verb = head.head
+        if verb.pos_ in ("NOUN", "PROPN") and _toll_kind(verb, lexicon):
+            return _toll_kind(verb, lexicon)
+    elif victim.dep_ in ("attr", "dobj", "npadvmod"):
+        verb = head
+    else:
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            found = _toll_kind(child, lexicon)
+            if found is not None:
+                return found
+    return None
+
+
+def _toll_kind(noun: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    if noun.lemma_.lower() != "toll":
+        return None
+    for child in noun.children:
+        entry = _trigger(child, lexicon) or lexicon.nominal_triggers.get(child.lemma_.lower())
+        if child.dep_ in ("compound", "amod") and entry is not None and entry.kind != "killed":
+            return entry.kind, child
+    return "killed", noun
+
+
+def _as_noun_trigger(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "12 deaths", "three fatalities", "no casualties"
+    entry = _trigger(victim, lexicon)
+    if entry is not None and entry.role == "noun" and victim.lemma_.lower() not in ("toll", "body"):
+        return entry.kind, victim
+    return None
+
+
+def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
+    """A "shot" is a killing when it says so ("shot dead", "fatally shot", "shot and killed")."""
+    for child in trigger.children:
+        if child.lower_ in lexicon.fatal_modifiers and child.dep_ in (
+            "oprd",
+            "advmod",
+            "acomp",
+            "npadvmod",
+            "xcomp",
+            "pobj",
+            "prep",
+        ):
+            return "killed", trigger
+        if child.dep_ == "conj":
+            entry = _trigger(child, lexicon)
+            if entry is not None and entry.kind == "killed":
+                return "killed", child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(g.lemma_ == "death" for g in child.children):
+                return "killed", trigger
+    return "harm", trigger
+
+
+# --- victims without a figure ------------------------------------------------------------
+
+
+def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> list[CountMention]:
+    """One named or singular victim counts 1; a negated victim or trigger counts 0."""
+    mentions: list[CountMention] = []
+    for token in doc:
+        if token.i in counted or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        value = _implicit_value(token, lexicon)
+        if value is None:
+            continue
+        attached = _attach(token, lexicon)
+        if attached is None:
+            continue
+        kind, trigger = attached
+        if value == 1 and _negated(trigger, lexicon):
+            value = 0
+        figure = _figure_span(doc, token)
+        mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
+    return mentions
+
+
+def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
+    lower = token.lower_
+    if lower in ("nobody", "none") or (lower == "one" and any(c.lower_ == "no" for c in token.children)):
+        return 0
+    if any(c.dep_ in ("det", "preconj") and c.lower_ in lexicon.negators for c in token.children):
+        return 0
+    if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children):
+        return None
+    if token.pos_ == "PRON":
+        return 1 if lower in lexicon.person_pronouns else None
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
+        return 1
+    return None
+
+
+def _negated(trigger: Token, lexicon: CountLexicon) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in trigger.children)
+
+
+def _figure_span(doc: Doc, token: Token) -> SpacySpan:
+    dets = [c for c in token.lefts if c.dep_ in ("det", "preconj")]
+    start = dets[0].i if dets else token.i
+    return doc[start : token.i + 1]
+
+
+# --- the article's figures ---------------------------------------------------------------
+
+
+def article_totals(counts: Iterable[CountMention]) -> tuple[int | None, int | None]:
+    """The article's main (killed, injured) figures; None where no figure was reported.
+
+    Policy: per kind, the largest best figure (ACLED's conservative lower bound of each
+    mention) among the mentions. Taking the largest, not the sum, avoids counting twice the
+    same victims reported again ("A man was shot ... the victim died"), and it keeps a
+    revised toll ("nine, then 33") at its latest, larger value. Harm mentions ("two people
+    were shot") count victims whatever the outcome: the injured figure is then the harm
+    figure less those killed, unless an explicit injured figure is larger.
+    """
+    killed: list[int] = []
+    injured: list[int] = []
+    harmed: list[int] = []
+    for mention in counts:
+        best = mention.best
+        if best is None:
+            continue
+        if mention.kind == "killed":
+            killed.append(best)
+        elif mention.harm:
+            harmed.append(best)
+        else:
+            injured.append(best)
+    killed_total = max(killed) if killed else None
+    injured_total = max(injured) if injured else None
+    if harmed:
+        rest = max(max(harmed) - (killed_total or 0), 0)
+        injured_total = max(rest, injured_total or 0)
+    return killed_total, injured_total
 
 
 class CountFinder:
+    """spaCy component: sets ``doc._.counts``."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.lexicon = count_lexicon()
+        self.matcher = build_count_matcher(nlp.vocab, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.counts = find_counts(doc)
+        doc._.counts = find_counts(doc, matcher=self.matcher, lexicon=self.lexicon)
         return doc
