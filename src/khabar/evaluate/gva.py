@@ -1,0 +1,158 @@
+"""``khabar eval gva``: killed and injured counts on gun-violence news (Gun Violence Archive labels).
+
+The folder holds ``X_*.json`` (articles: ``text``, ``publish_date``, maybe ``title``) and
+``y_*.json`` (``n_killed``, ``n_injured``, ``shooting_date``), aligned by position. Each
+article runs through the whole pipeline once; it is scored twice:
+
+- stage level (``killed_exact``...): ``find_counts`` + ``article_totals``, the count stage alone;
+- pipeline level (``pipeline_killed_exact``...): the largest best figure over assembled events.
+
+A missing figure counts as 0, as GVA records an incident with no victims as 0. The shooting
+date is scored too (``date_exact``): the latest day-precision date on or before publication,
+else the publication date itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..errors import KhabarError
+from ..model import Article, DateMention, Event
+from ..pipeline import load_pipeline
+from ..pipeline.counts import article_totals
+from ..pipeline.dates import parse_published
+from . import EvalReport, Progress
+
+GOAL = 0.85
+
+
+def load_items(path: Path) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(article, label) pairs of a GVA folder (dev ``X_val``/``y_val`` or train ``X_train``/...)."""
+    articles = sorted(path.glob("X_*.json"))
+    labels = sorted(path.glob("y_*.json"))
+    if not articles or not labels:
+        raise KhabarError("E041", path=path / "X_*.json")
+    with articles[0].open(encoding="utf-8") as handle:
+        xs = json.load(handle)
+    with labels[0].open(encoding="utf-8") as handle:
+        ys = json.load(handle)
+    return list(zip(xs, ys, strict=True))
+
+
+def _article(item: dict[str, Any], number: int) -> Article:
+    title = item.get("title")
+    text = f"{title}\n\n{item['text']}" if title else item["text"]
+    try:
+        published = parse_published(str(item.get("publish_date") or ""), name=f"gva #{number}")
+    except KhabarError:
+        published = None
+    return Article(text=text, id=f"gva-{number}", published=published, title=title)
+
+
+def _docs(items: list[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[Doc]:
+    nlp = load_pipeline()
+
+    def make() -> Iterator[Doc]:
+        for number, (item, _label) in enumerate(items):
+            doc = nlp.make_doc(_article(item, number).text)
+            doc._.article = _article(item, number)
+            yield doc
+
+    yield from nlp.pipe(make(), batch_size=16)
+
+
+def _event_totals(events: list[Event] | None) -> tuple[int, int]:
+    killed = [e.fatalities.best for e in events or [] if e.fatalities.best is not None]
+    injured = [e.injured.best for e in events or [] if e.injured.best is not None]
+    return max(killed, default=0), max(injured, default=0)
+
+
+def shooting_date(dates: list[DateMention] | None, published: dt.date | None) -> dt.date | None:
+    days = [
+        d.value for d in dates or [] if d.precision == "day" and (published is None or d.value <= published)
+    ]
+    return max(days) if days else published
+
+
+class Tally:
+    """Exact matches, absolute errors and the confusion of errors for one pair of predictions."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.killed = 0
+        self.injured = 0
+        self.both = 0
+        self.killed_error = 0
+        self.injured_error = 0
+        self.confusion: Counter[str] = Counter()
+
+    def add(self, gold: tuple[int, int], predicted: tuple[int, int]) -> None:
+        self.n += 1
+        killed_ok = gold[0] == predicted[0]
+        injured_ok = gold[1] == predicted[1]
+        self.killed += killed_ok
+        self.injured += injured_ok
+        self.both += killed_ok and injured_ok
+        self.killed_error += abs(gold[0] - predicted[0])
+        self.injured_error += abs(gold[1] - predicted[1])
+        if not killed_ok:
+            self.confusion[f"killed gold {gold[0]} -> {predicted[0]}"] += 1
+        if not injured_ok:
+            self.confusion[f"injured gold {gold[1]} -> {predicted[1]}"] += 1
+
+    def metrics(self, prefix: str = "") -> dict[str, float]:
+        n = max(self.n, 1)
+        return {
+            f"{prefix}killed_exact": self.killed / n,
+            f"{prefix}injured_exact": self.injured / n,
+            f"{prefix}both_exact": self.both / n,
+            f"{prefix}killed_mae": self.killed_error / n,
+            f"{prefix}injured_mae": self.injured_error / n,
+        }
+
+
+def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None = None) -> EvalReport:
+    items = load_items(path)[:limit] if limit else load_items(path)
+    stage, pipeline = Tally(), Tally()
+    dates_right = dates_known = 0
+    errors: list[dict[str, Any]] = []
+    for number, doc in enumerate(_docs(items)):
+        label = items[number][1]
+        gold = (int(label["n_killed"]), int(label["n_injured"]))
+        killed, injured = article_totals(doc._.counts or [])
+        predicted = (killed or 0, injured or 0)
+        stage.add(gold, predicted)
+        pipeline.add(gold, _event_totals(doc._.events))
+        if gold != predicted and len(errors) < 25:
+            errors.append({"item": number, "gold": gold, "predicted": predicted})
+        if label.get("shooting_date"):
+            dates_known += 1
+            guess = shooting_date(doc._.dates, doc._.article.published)
+            dates_right += guess is not None and guess.isoformat() == label["shooting_date"]
+        if progress:
+            progress(number + 1, len(items))
+    metrics = stage.metrics() | pipeline.metrics("pipeline_")
+    metrics["date_exact"] = dates_right / max(dates_known, 1)
+    return EvalReport(
+        name="gva",
+        dataset=str(path),
+        n_items=len(items),
+        metrics=metrics,
+        goals={"killed_exact": GOAL, "injured_exact": GOAL},
+        details={
+            "stage_errors": dict(stage.confusion.most_common(12)),
+            "pipeline_errors": dict(pipeline.confusion.most_common(12)),
+            "first_errors": errors,
+        },
+        notes=[
+            "stage level: find_counts + article_totals; pipeline level: assembled events",
+            "a missing figure counts as 0",
+        ],
+    )
