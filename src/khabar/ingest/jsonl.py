@@ -13,7 +13,7 @@ from typing import Any, BinaryIO, NoReturn
 
 from ..errors import InputError, warn
 from ..model import Article
-from .checks import MAX_BYTES_PER_CHAR, normalise_newlines
+from .checks import MAX_BYTES_PER_CHAR, check_not_binary, normalise_newlines
 from .documents import Metadata, ReadOptions, make_article
 from .html import extract_html, looks_like_html
 from .source import Source
@@ -29,6 +29,8 @@ def read_jsonl_source(source: Source, options: ReadOptions) -> Iterator[Article 
     """Every article of a JSONL source, in order, with an ``InputError`` in place of each bad line."""
     line_limit = options.max_chars * MAX_BYTES_PER_CHAR
     try:
+        # a compressed or binary file is one error, not thousands of bad lines
+        check_not_binary(source.head(), name=source.name)
         with source.open() as stream:
             for number, line in _numbered_lines(stream, line_limit):
                 if line is None:
@@ -42,6 +44,8 @@ def read_jsonl_source(source: Source, options: ReadOptions) -> Iterator[Article 
                     line = line.removeprefix(_UTF8_BOM)
                 if line.strip():
                     yield _line_article(line, number, source, options)
+    except InputError as error:
+        yield error
     except OSError as error:
         yield InputError("E012", name=source.name, detail=error.strerror or str(error))
 
