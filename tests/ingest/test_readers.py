@@ -202,3 +202,11 @@ def test_a_registered_format_is_used_for_its_extension(tmp_path: Path) -> None:
     finally:
         register_format(saved)
     assert article.text == "from the csv reader"
+
+
+def test_the_demo_sample_reads_as_one_english_article() -> None:
+    sample = Path(__file__).resolve().parents[2] / "src" / "khabar" / "samples" / "sample-report.txt"
+    [article] = articles_of([sample], published="2023-11-17", outlet="Khabar Sample Wire")
+    assert article.language == "en"
+    assert article.text.startswith("Air strike on Maarat al-Numan market")
+    assert 300 < len(article.text.split()) < 400
