@@ -183,3 +183,15 @@ def test_missing_and_binary_jsonl(tmp_path: Path) -> None:
     [garbage] = read_jsonl(write(tmp_path, "z.jsonl", gzip.compress(b'{"text": "x"}\n')))
     assert isinstance(garbage, InputError) and garbage.code == "E002" and "z.jsonl" in str(garbage)
     assert "gzip" in str(garbage)
+
+
+def test_unreadable_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "locked.txt", ENGLISH.encode())
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    error = only_error(path)
+    assert error.code == "E012"
+    assert "Permission denied" in str(error)

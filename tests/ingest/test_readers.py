@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -210,3 +211,23 @@ def test_the_demo_sample_reads_as_one_english_article() -> None:
     assert article.language == "en"
     assert article.text.startswith("Air strike on Maarat al-Numan market")
     assert 300 < len(article.text.split()) < 400
+
+
+def test_jsonl_text_that_is_an_html_page_is_extracted(tmp_path: Path) -> None:
+    page = (
+        '<!doctype html><html><head><meta property="og:site_name" content="Page Outlet"></head>'
+        f"<body><nav>Home</nav><p>{ENGLISH}</p><script>x()</script></body></html>"
+    )
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": page}) + "\n")
+    [article] = read_jsonl(path)
+    assert isinstance(article, Article)
+    assert (article.id, article.text, article.outlet) == ("p1", ENGLISH, "Page Outlet")
+
+
+def test_jsonl_with_a_byte_order_mark_warns_and_reads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "b1", "text": ENGLISH}).encode() + b"\n")
+    with pytest.warns(KhabarWarning, match=r"\[W001\].*bom\.jsonl"):
+        [article] = read_jsonl(path)
+    assert isinstance(article, Article) and article.id == "b1"

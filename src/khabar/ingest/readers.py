@@ -119,7 +119,12 @@ def read_inputs(
         if isinstance(options_or_error, InputError):
             yield options_or_error
             continue
-        yield from format_of(item).reader(item, options_or_error)
+        try:
+            input_format = format_of(item)
+        except OSError as error:
+            yield InputError("E012", name=item.name, detail=error.strerror or str(error))
+            continue
+        yield from input_format.reader(item, options_or_error)
 
 
 def read_jsonl(
