@@ -42,6 +42,16 @@ class Errors:
     E041 = "Evaluation data '{path}' not found. Pass the path to the data set as PATH."
     E050 = "The spaCy model '{model}' is not installed. Run `make venv` (it is pinned in requirements.lock)."
     E060 = "Unknown output format '{format}'. Choose one of: {known}."
+    E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type (model.ACLED_SUB_EVENT_TYPES)."
+    E081 = "Trigger rule '{rule}' refers to cue group or switch '{group}', which cues.json does not define."
+    E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
+    E083 = "Lexicon rule '{rule}' has an empty pattern; write at least one token per phrase."
+    E084 = "CASE 2021 data '{path}' lacks the columns id, EventSnippet and SubType."
+    E090 = (
+        "No event-argument data under '{path}': expected wikievents/dev.jsonl or rams/dev.jsonlines "
+        "(the layout of ../shared/data/event-args)."
+    )
+    E091 = "No re3d data under '{path}': expected folders holding documents.json and entities.json."
     E100 = "--workers must be 1 or more, not {workers}."
     E101 = "The extraction worker processes failed: {detail}. Retry with --workers 1 to see the error."
     E102 = "Benchmark data '{path}' not found. Pass the FA-KES CSV with --data PATH."
