@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: venv
-	$(BIN)/khabar extract src/khabar/samples/sample-report.txt --published 2024-03-09 --outlet "khabar sample" --format summary
+	$(BIN)/khabar extract src/khabar/samples/sample-report.txt --published 2023-11-17 --outlet "Khabar Sample Wire" --format summary
 
 test: venv
 	$(BIN)/ruff check src tests

@@ -7,6 +7,7 @@ are extracted. Exit codes: 0 all good, 3 no input could be read, 4 some inputs w
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from typing import Annotated, TextIO
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..errors import InputError, KhabarError
+from ..errors import InputError, KhabarError, KhabarWarning
 from ..export import RENDERERS, render
 from ..model import Article, ArticleLedger
-from .common import ExitCode, err_console, report_error
+from .common import ExitCode, err_console, report_error, report_warning
 
 DEFAULT_MAX_CHARS = 1_000_000
 
@@ -71,6 +72,7 @@ def extract_command(
     if fmt not in RENDERERS:
         report_error(f"unknown format {fmt!r}; choose one of {', '.join(sorted(RENDERERS))}")
         raise typer.Exit(ExitCode.USAGE)
+    route_warnings_to_stderr()
     tally = Tally()
     items = read_all(files or [], jsonl, published, outlet, max_chars, allow_non_english)
     articles = keep_articles(items, tally)
@@ -99,7 +101,7 @@ def read_all(
     if files:
         yield from read_inputs(files, published=published, outlet=outlet, **options)
     if jsonl is not None:
-        yield from read_jsonl(jsonl, **options)
+        yield from read_jsonl(jsonl, published=published, outlet=outlet, **options)
 
 
 def keep_articles(items: Iterable[Article | InputError], tally: Tally) -> Iterator[Article]:
@@ -123,6 +125,19 @@ def extracted(articles: Iterable[Article], workers: int, tally: Tally, advance) 
             report_error(f"extraction failed for article '{result.article_id}': {result.error}")
             continue
         yield result.ledger
+
+
+def route_warnings_to_stderr() -> None:
+    """khabar's warnings (an unusual encoding, a language kept) print as one line, not a traceback."""
+
+    def show(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+        if issubclass(category, KhabarWarning):
+            report_warning(str(message))
+        else:
+            original(message, category, filename, lineno, file, line)
+
+    original = warnings.showwarning
+    warnings.showwarning = show
 
 
 def exit_code(tally: Tally) -> ExitCode:

@@ -30,7 +30,7 @@ def event_roles(doc: Doc, trigger: Span, status: str) -> tuple[list[Role], list[
         from .actors import resolve_actor
     except ImportError:  # the argument finder is optional: fall back on the actor mentions
         return roles_from_mentions(doc, trigger, status)
-    found = arguments.find_arguments(doc, trigger)
+    found = arguments.find_arguments(doc, (trigger.start_char, trigger.end_char))
     attackers = roles_of(doc, found.attackers, status, resolve_actor)
     targets = roles_of(doc, found.targets, status, resolve_actor)
     return attackers, targets
