@@ -265,9 +265,8 @@ def find_counts(
             continue
         kind, trigger = attached
         counted.add(victim.i)
-        mentions.extend(
-            _mentions(doc, figure.span, figure.low, figure.high, figure.qualifier, kind, victim, trigger)
-        )
+        low, high = (0, 0) if _negated(trigger, lexicon) else (figure.low, figure.high)
+        mentions.extend(_mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger))
     mentions.extend(_implicit_mentions(doc, counted, lexicon))
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
 
@@ -374,6 +373,9 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             return None
         if _is_patient(victim, head, entry):
             return entry.kind, head
+    shared = _shared_subject(victim, lexicon)
+    if shared is not None:
+        return shared
     if head.lemma_ in lexicon.copulas and victim.dep_ in SUBJECT_DEPS:
         # "one person is dead", "two others were in critical condition" (only the first)
         for child in head.children:
@@ -383,13 +385,36 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
     return None
 
 
-def _missed(verb: Token, lexicon: CountLexicon) -> bool:
-    """ "shot at a car", "shot up the house": aimed at, not hit (but "shot at 7:45 p.m." hit)."""
-    for child in verb.children:
-        if child.lower_ not in lexicon.miss_particles or child.dep_ not in ("prep", "prt"):
+def _shared_subject(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "The victim is 34 and was shot in the arm": a conjoined passive trigger without a
+    # subject of its own shares the first verb's subject
+    if victim.dep_ not in SUBJECT_DEPS:
+        return None
+    for verb in victim.head.children:
+        if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
-        objects = [g for g in child.children if g.dep_ == "pobj"]
-        if not any(g.ent_type_ in ("TIME", "DATE") or g.like_num for g in objects):
+        entry = _trigger(verb, lexicon)
+        if entry is None or entry.role == "noun":
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if passive or entry.role in ("intransitive", "state"):
+            if entry.kind == "harm" and _missed(verb, lexicon):
+                continue
+            return entry.kind, verb
+    return None
+
+
+def _missed(verb: Token, lexicon: CountLexicon) -> bool:
+    """ "X shot at a car", "shot up the house", "was shot at": aimed at, not hit.
+
+    Only a particle right after the verb counts: in "was shot at a home" the "at" is a place.
+    """
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    for child in verb.children:
+        if child.i != verb.i + 1 or child.lower_ not in lexicon.miss_particles:
+            continue
+        has_object = any(g.dep_ == "pobj" for g in child.children)
+        if not passive or not has_object:
             return True
     return False
 
@@ -467,9 +492,15 @@ def _toll_kind(noun: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
 def _as_noun_trigger(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     # "12 deaths", "three fatalities", "no casualties"
     entry = _trigger(victim, lexicon)
-    if entry is not None and entry.role == "noun" and victim.lemma_.lower() not in ("toll", "body"):
-        return entry.kind, victim
-    return None
+    if entry is None or entry.role != "noun" or victim.lemma_.lower() in ("toll", "body"):
+        return None
+    if entry.kind == "injured" and not _zero_determiner(victim, lexicon):
+        return None  # "multiple gunshot wounds" counts wounds, not victims
+    return entry.kind, victim
+
+
+def _zero_determiner(token: Token, lexicon: CountLexicon) -> bool:
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in lexicon.negators for c in token.children)
 
 
 def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
@@ -489,10 +520,24 @@ def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
             entry = _trigger(child, lexicon)
             if entry is not None and entry.kind == "killed":
                 return "killed", child
+        if child.dep_ in ("dobj", "nsubjpass") and _dies_later(child, lexicon):
+            return "killed", trigger
         if child.dep_ == "prep" and child.lower_ == "to":
             if any(g.lemma_ == "death" for g in child.children):
                 return "killed", trigger
     return "harm", trigger
+
+
+def _dies_later(victim: Token, lexicon: CountLexicon) -> bool:
+    # "shot the suspect, who was later pronounced dead", "a man who died"
+    for clause in victim.children:
+        if clause.dep_ != "relcl":
+            continue
+        if (entry := _trigger(clause, lexicon)) is not None and entry.kind == "killed":
+            return True
+        if any(c.lower_ in lexicon.fatal_modifiers for c in clause.children):
+            return True
+    return False
 
 
 # --- victims without a figure ------------------------------------------------------------
@@ -504,6 +549,8 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
     for token in doc:
         if token.i in counted or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
+        if token.dep_ == "conj" and _implicit_value(token.head, lexicon) is not None:
+            continue  # counted with the first conjunct: "he and his sister"
         value = _implicit_value(token, lexicon)
         if value is None:
             continue
@@ -513,6 +560,8 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         kind, trigger = attached
         if value == 1 and _negated(trigger, lexicon):
             value = 0
+        elif value == 1:
+            value += sum(_implicit_value(c, lexicon) == 1 for c in token.conjuncts)
         figure = _figure_span(doc, token)
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
