@@ -47,6 +47,11 @@ class Errors:
     E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
     E083 = "Lexicon rule '{rule}' has an empty pattern; write at least one token per phrase."
     E084 = "CASE 2021 data '{path}' lacks the columns id, EventSnippet and SubType."
+    E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type (model.ACLED_SUB_EVENT_TYPES)."
+    E081 = "Trigger rule '{rule}' refers to cue group or switch '{group}', which cues.json does not define."
+    E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
+    E083 = "Lexicon rule '{rule}' has an empty pattern; write at least one token per phrase."
+    E084 = "CASE 2021 data '{path}' lacks the columns id, EventSnippet and SubType."
     E090 = (
         "No event-argument data under '{path}': expected wikievents/dev.jsonl or rams/dev.jsonlines "
         "(the layout of ../shared/data/event-args)."

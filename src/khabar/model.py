@@ -367,6 +367,14 @@ class EventMention:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    #: asserted | negated | denied | future | intended | hypothetical; only asserted ones are events
+    modality: str = "asserted"
+    #: a summary statistic ("airstrikes have killed thousands since 2011"), not one event
+    generic: bool = False
+    #: an explicit year in the trigger's sentence; the assembler drops history far before publication
+    reference_year: int | None = None
+    #: id of the lexicon rule that fired (for audit and evaluation)
+    rule: str | None = None
 
     @property
     def event_type(self) -> str:

@@ -1,24 +1,546 @@
-"""Event mentions: triggers of codable events typed in ACLED and PLOVER.
+"""Event mentions: triggers of codable events, typed in ACLED and PLOVER, with non-events filtered.
 
-STUB: replaced by the real finder.
+The trigger lexicon (``data/en/events/triggers.tsv``) is compiled once per vocabulary into one
+spaCy ``Matcher`` over lemmas. Per document the finder:
+
+1. matches every trigger pattern, keeps the rows whose required cue groups occur in the sentence
+   and whose excluded ones do not (``cues.json``);
+2. re-types switchable rows by their agent or target ("recaptured by rebels" is a non-state
+   takeover, "gunmen attacked a checkpoint" an armed clash);
+3. resolves overlaps: the more specific (higher priority, then longer) pattern wins, and a weak
+   generic trigger ("attack", "killed") gives way to a specific one in the same sentence;
+4. reads the modality of each trigger from the dependency parse (``modality.json``): negated,
+   denied, future, intended/threatened and hypothetical triggers are not events and are dropped
+   unless ``keep_non_events`` is set; generic statistics and explicit years are flagged.
+
+For the assembler: only mentions with ``modality == "asserted"`` are events. A mention with
+``generic`` set summarises many events (lower confidence); one with ``reference_year`` names a
+year, which the assembler compares with the publication date to drop historical background.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
 
-from ..model import EventMention
+from ..errors import KhabarError
+from ..langdata import load_json, load_tsv
+from ..model import ACLED_SUB_EVENT_TYPES, EventMention, Span
+
+DATA_DIR = ("en", "events")
+#: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
+WEAK_PRIORITY = 36
+#: confidence of a mention by what is known about it
+CONFIDENCE_WEAK = 0.6
+CONFIDENCE_GENERIC = 0.4
+CONFIDENCE_DATED = 0.7
+#: how far up the dependency tree a modal, a negation or an intention verb is looked for
+MAX_CLIMB = 4
+#: verbs that realise a noun trigger ("carried out an airstrike"): their modality is the noun's
+REALISATION_VERBS = frozenset(
+    [
+        "carry",
+        "launch",
+        "conduct",
+        "stage",
+        "hold",
+        "mount",
+        "perpetrate",
+        "commit",
+        "occur",
+        "happen",
+        "take",
+        "be",
+        "report",
+        "unleash",
+        "wage",
+        "execute",
+        "organize",
+        "organise",
+        "resume",
+        "continue",
+        "start",
+        "begin",
+        "see",
+        "witness",
+        "face",
+        "suffer",
+        "hit",
+        "kill",
+        "leave",
+        "cause",
+        "claim",
+    ]
+)
 
 
-def find_event_mentions(doc: Doc) -> list[EventMention]:
-    return []
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One row of the trigger lexicon."""
+
+    id: str
+    sub_event_type: str
+    plover_event: str | None
+    plover_mode: str | None
+    plover_context: tuple[str, ...]
+    priority: int
+    requires: tuple[str, ...]
+    excludes: tuple[str, ...]
+    switch: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRule:
+    """One row of the non-event topic lexicon (diplomacy, attribution, disasters, crime)."""
+
+    id: str
+    category: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """Re-types a mention by the class of its agent or its target."""
+
+    by: str
+    classes: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    rule: TriggerRule
+    sub_event_type: str
+    start: int
+    end: int
+
+
+class EventLexicon:
+    """The trigger and topic matchers and the cue tables, built once per vocabulary."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.rules = {row["id"]: _rule_from_row(row) for row in load_tsv(*DATA_DIR, "triggers.tsv")}
+        self.topics = {row["id"]: _topic_from_row(row) for row in load_tsv(*DATA_DIR, "nonevents.tsv")}
+        cues = load_json(*DATA_DIR, "cues.json")
+        self.groups = {name: frozenset(words) for name, words in cues["groups"].items()}
+        self.actor_classes = {name: frozenset(words) for name, words in cues["actor_classes"].items()}
+        self.switches = {
+            name: Switch(by=spec["by"], classes=tuple((c, t) for c, t in spec["classes"]))
+            for name, spec in cues["switches"].items()
+            if not name.startswith("_")
+        }
+        self.modality = {
+            key: frozenset(value)
+            for key, value in load_json(*DATA_DIR, "modality.json").items()
+            if not key.startswith("_")
+        }
+        order = load_json(*DATA_DIR, "types.json")["primary_priority"]
+        self.type_rank = {sub_event_type: rank for rank, sub_event_type in enumerate(order)}
+        self._check()
+        self.trigger_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "triggers.tsv"))
+        self.topic_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "nonevents.tsv"))
+
+    def _check(self) -> None:
+        """Fail early, naming the row, when the lexicon refers to something that does not exist."""
+        for rule in self.rules.values():
+            if rule.sub_event_type not in ACLED_SUB_EVENT_TYPES:
+                raise KhabarError("E080", rule=rule.id, value=rule.sub_event_type)
+            for group in (*rule.requires, *rule.excludes):
+                if group not in self.groups:
+                    raise KhabarError("E081", rule=rule.id, group=group)
+            if rule.switch and rule.switch not in self.switches:
+                raise KhabarError("E081", rule=rule.id, group=rule.switch)
+        missing = set(ACLED_SUB_EVENT_TYPES) - set(self.type_rank)
+        if missing:
+            raise KhabarError("E082", missing=", ".join(sorted(missing)))
+
+
+def _optional(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip() not in ("", "-"))
+
+
+def _rule_from_row(row: dict[str, str]) -> TriggerRule:
+    return TriggerRule(
+        id=row["id"],
+        sub_event_type=row["sub_event_type"],
+        plover_event=_optional(row["plover_event"]),
+        plover_mode=_optional(row["plover_mode"]),
+        plover_context=_names(row["plover_context"]),
+        priority=int(row["priority"]),
+        requires=_names(row["requires"]),
+        excludes=_names(row["excludes"]),
+        switch=_optional(row["switch"]),
+    )
+
+
+def _topic_from_row(row: dict[str, str]) -> TopicRule:
+    return TopicRule(id=row["id"], category=row["category"], priority=int(row["priority"]))
+
+
+def _phrases(data_dir: tuple[str, ...], name: str) -> dict[str, list[str]]:
+    return {row["id"]: row["pattern"].split(" ; ") for row in load_tsv(*data_dir, name)}
+
+
+def _lemma_forms(word: str) -> list[str]:
+    """A lemma as the tagger may give it: lower case, or kept as written for proper nouns."""
+    return sorted({word, word.lower(), word.capitalize(), word.upper()})
+
+
+def compile_phrase(phrase: str) -> list[dict[str, Any]]:
+    """One lexicon phrase as a Matcher pattern.
+
+    ``a|b`` are lemma alternatives, ``/NOUN,VERB`` restricts the part of speech, a trailing ``?``
+    makes a token optional and ``...`` stands for up to four tokens of any kind.
+    """
+    pattern: list[dict[str, Any]] = []
+    for part in phrase.split():
+        if part == "...":
+            pattern.append({"OP": "{0,4}"})
+            continue
+        optional = part.endswith("?") and len(part) > 1
+        word, _, pos = part.rstrip("?").partition("/")
+        forms = [form for alternative in word.split("|") for form in _lemma_forms(alternative)]
+        token: dict[str, Any] = {"LEMMA": {"IN": forms}}
+        if pos:
+            token["POS"] = {"IN": pos.split(",")}
+        if optional:
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern
+
+
+def _build_matcher(vocab: Vocab, phrases: dict[str, list[str]]) -> Matcher:
+    matcher = Matcher(vocab)
+    for rule_id, rule_phrases in phrases.items():
+        patterns = [compile_phrase(phrase) for phrase in rule_phrases]
+        if not all(patterns):
+            raise KhabarError("E083", rule=rule_id)
+        matcher.add(rule_id, patterns)
+    return matcher
+
+
+@cache
+def event_lexicon(vocab: Vocab) -> EventLexicon:
+    """The compiled lexicon for a vocabulary, built on first use and kept for the process."""
+    return EventLexicon(vocab)
+
+
+# --- sentence cues -------------------------------------------------------------------------
+
+
+def sentence_cues(sent: SpacySpan) -> frozenset[str]:
+    """Lower-case lemmas, two-lemma phrases and ``ENT:LABEL`` of a sentence, for cue groups."""
+    lemmas = [token.lemma_.lower() for token in sent]
+    words = [token.lower_ for token in sent]
+    cues = set(lemmas) | set(words)
+    cues.update(f"{a} {b}" for a, b in itertools.pairwise(lemmas))
+    cues.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    cues.update(f"ENT:{ent.label_}" for ent in sent.ents)
+    return frozenset(cues)
+
+
+def _passes_cues(rule: TriggerRule, cues: frozenset[str], lexicon: EventLexicon) -> bool:
+    if any(not (lexicon.groups[group] & cues) for group in rule.requires):
+        return False
+    return not any(lexicon.groups[group] & cues for group in rule.excludes)
+
+
+# --- agents and targets --------------------------------------------------------------------
+
+
+def _subtree_words(tokens: Iterable[Token]) -> set[str]:
+    words: set[str] = set()
+    for token in tokens:
+        subtree = list(token.subtree)
+        words.update(t.lemma_.lower() for t in subtree)
+        words.update(t.lower_ for t in subtree)
+        words.update(f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in itertools.pairwise(subtree))
+    return words
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a noun trigger hangs from ("launched an attack" -> launched), or the token itself."""
+    node = token
+    for _ in range(2):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head.head if node.head.dep_ == "prep" else node.head
+    return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def argument_tokens(anchor: Token, role: str) -> list[Token]:
+    """Heads of the agent ("by rebels", the active subject) or the target of a trigger."""
+    found: list[Token] = []
+    nodes = [anchor]
+    if anchor.pos_ != "VERB":
+        nodes.append(_governing_verb(anchor))
+    for node in nodes:
+        for child in node.children:
+            dep = child.dep_
+            if role == "agent":
+                if dep == "nsubj" or (dep == "poss" and node is anchor):
+                    found.append(child)
+                elif dep == "agent" or (dep == "prep" and child.lower_ in ("to", "into")):
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            else:
+                if dep in ("dobj", "nsubjpass"):
+                    found.append(child)
+                elif dep == "prep" and child.lower_ in ("on", "against", "at", "in", "near"):
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return found
+
+
+def _switched_type(rule: TriggerRule, anchor: Token, lexicon: EventLexicon) -> str:
+    if rule.switch is None:
+        return rule.sub_event_type
+    switch = lexicon.switches[rule.switch]
+    words = _subtree_words(argument_tokens(anchor, switch.by))
+    for actor_class, sub_event_type in switch.classes:
+        if lexicon.actor_classes[actor_class] & words:
+            return sub_event_type
+    return rule.sub_event_type
+
+
+# --- modality -------------------------------------------------------------------------------
+
+
+def _own_modality(node: Token, cues: dict[str, frozenset[str]]) -> str | None:
+    """What the node's own dependants say: a negation, a future or modal auxiliary, an 'if'."""
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and lower in cues["negation_determiners"]):
+            return "negated"
+        if child.dep_ in ("aux", "auxpass"):
+            if lower in cues["future_auxiliaries"]:
+                return "future"
+            if lower in cues["hypothetical_auxiliaries"]:
+                return "hypothetical"
+        if child.dep_ == "mark" and lower in cues["conditional_markers"]:
+            return "hypothetical"
+        if child.dep_ in ("amod", "compound") and lower in cues["future_modifiers"]:
+            return "future"
+    return None
+
+
+def trigger_modality(anchor: Token, lexicon: EventLexicon) -> str:
+    """``asserted`` unless the parse marks the trigger as negated, denied, future or not real.
+
+    A verb trigger carries its own auxiliaries and negation; a noun trigger takes those of the
+    verb that realises it ("did not carry out airstrikes"). Climbing stops at reporting verbs,
+    whose own modality is about the report, not the event ("will say the attack ...").
+    """
+    cues = lexicon.modality
+    node = anchor
+    for _ in range(MAX_CLIMB):
+        own = _own_modality(node, cues)
+        if own:
+            return own
+        head = node.head
+        if head is node:
+            break
+        lemma = head.lemma_.lower()
+        if lemma in cues["denial_verbs"]:
+            return "denied"
+        if lemma in cues["clause_barriers"]:
+            break
+        if lemma in cues["intention_verbs"] and node.dep_ in (
+            "xcomp",
+            "ccomp",
+            "dobj",
+            "prep",
+            "pobj",
+            "advcl",
+        ):
+            return "intended"
+        if lemma in cues["intention_nouns"] and node.dep_ in ("prep", "pobj", "acl", "compound"):
+            return "intended"
+        if not _inherits_modality(node, head):
+            break
+        node = head
+    return "asserted"
+
+
+def _inherits_modality(node: Token, head: Token) -> bool:
+    """Whether the head's modality is the node's: coordinated verbs, realising verbs, xcomp."""
+    if node.dep_ in ("conj", "xcomp", "prep", "pobj"):
+        return True
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return head.lemma_.lower() in REALISATION_VERBS
+    return False
+
+
+def is_generic(
+    anchor: Token, sent: SpacySpan, cues_of_sentence: frozenset[str], lexicon: EventLexicon
+) -> bool:
+    """A summary statistic: a plural or perfect trigger in a sentence with 'since', 'so far', ..."""
+    cues = lexicon.modality
+    if not cues["generic_phrases"] & cues_of_sentence:
+        return False
+    plural = anchor.tag_ in ("NNS", "NNPS")
+    perfect = any(child.lower_ in ("have", "has", "'ve") for child in _governing_verb(anchor).children)
+    statistic = bool(cues["generic_statistic_words"] & cues_of_sentence)
+    return (plural or perfect) and (statistic or perfect)
+
+
+def reference_year(anchor: Token, sent: SpacySpan) -> int | None:
+    """The explicit year named in the trigger's sentence nearest to it, if any."""
+    years: list[tuple[int, int]] = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        for token in ent:
+            if token.shape_ == "dddd" and token.text[:2] in ("19", "20"):
+                years.append((abs(token.i - anchor.i), int(token.text)))
+    return min(years)[1] if years else None
+
+
+# --- the finder -----------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
+    cue_cache: dict[int, frozenset[str]] = {}
+    best: dict[tuple[str, int], tuple[int, int]] = {}
+    for match_id, start, end in lexicon.trigger_matcher(doc):
+        rule_id = doc.vocab.strings[match_id]
+        key = (rule_id, start)
+        if key not in best or end < best[key][1]:
+            best[key] = (start, end)
+    candidates: list[Candidate] = []
+    for (rule_id, _), (start, end) in best.items():
+        rule = lexicon.rules[rule_id]
+        sent = doc[start].sent
+        if sent.start not in cue_cache:
+            cue_cache[sent.start] = sentence_cues(sent)
+        if not _passes_cues(rule, cue_cache[sent.start], lexicon):
+            continue
+        anchor = doc[start:end].root
+        candidates.append(Candidate(rule, _switched_type(rule, anchor, lexicon), start, end))
+    return candidates
+
+
+def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Keep the most specific of overlapping triggers, then drop weak ones beside specific ones."""
+    ranked = sorted(candidates, key=lambda c: (-c.rule.priority, -(c.end - c.start), c.start))
+    taken: set[int] = set()
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        tokens = set(range(candidate.start, candidate.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _drop_weak(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    strong_sentences = {doc[c.start].sent.start for c in kept if c.rule.priority >= WEAK_PRIORITY}
+    return [
+        c for c in kept if c.rule.priority >= WEAK_PRIORITY or doc[c.start].sent.start not in strong_sentences
+    ]
+
+
+def _mention(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> EventMention:
+    span = doc[candidate.start : candidate.end]
+    anchor = span.root
+    sent = anchor.sent
+    generic = is_generic(anchor, sent, sentence_cues(sent), lexicon)
+    year = reference_year(anchor, sent)
+    confidence = 1.0
+    if candidate.rule.priority < WEAK_PRIORITY:
+        confidence = CONFIDENCE_WEAK
+    if year is not None:
+        confidence = min(confidence, CONFIDENCE_DATED)
+    if generic:
+        confidence = CONFIDENCE_GENERIC
+    return EventMention(
+        trigger=Span.of(doc.text, span.start_char, span.end_char),
+        sub_event_type=candidate.sub_event_type,
+        sentence=Span.of(doc.text, sent.start_char, sent.end_char),
+        plover_event=candidate.rule.plover_event,
+        plover_mode=candidate.rule.plover_mode,
+        plover_context=list(candidate.rule.plover_context),
+        confidence=confidence,
+        modality=trigger_modality(anchor, lexicon),
+        generic=generic,
+        reference_year=year,
+        rule=candidate.rule.id,
+    )
+
+
+def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[EventMention]:
+    """Typed event triggers of a parsed document, in text order.
+
+    Negated, denied, future, intended and hypothetical triggers are dropped unless
+    ``keep_non_events`` is set (then their ``modality`` says why they are not events).
+    """
+    lexicon = event_lexicon(doc.vocab)
+    kept = _drop_weak(doc, resolve_overlaps(_candidates(doc, lexicon)))
+    mentions = [_mention(doc, candidate, lexicon) for candidate in kept]
+    if keep_non_events:
+        return mentions
+    return [mention for mention in mentions if mention.modality == "asserted"]
+
+
+def find_non_event_topics(doc: Doc) -> list[tuple[str, Span]]:
+    """Spans that show a report is about diplomacy, attribution, a disaster or organised crime."""
+    lexicon = event_lexicon(doc.vocab)
+    spans = [(lexicon.topics[doc.vocab.strings[m]], s, e) for m, s, e in lexicon.topic_matcher(doc)]
+    spans.sort(key=lambda item: (item[1], -item[0].priority))
+    return [
+        (topic.category, Span.of(doc.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        for topic, s, e in spans
+    ]
+
+
+def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
+    """The report's main event mention.
+
+    Rule: among asserted, non-generic mentions, take the earliest sentence that holds a confident
+    one (weak generic triggers only count when nothing else is there); within that sentence, the
+    sub-event type earliest in ``types.json`` wins, then the earlier trigger.
+    """
+    candidates = [m for m in mentions if m.modality == "asserted" and not m.generic]
+    if not candidates:
+        return None
+    confident = [m for m in candidates if m.confidence > CONFIDENCE_WEAK] or candidates
+    first_sentence = min(m.sentence.start for m in confident)
+    in_sentence = [m for m in confident if m.sentence.start == first_sentence]
+    rank = _type_rank()
+    return min(in_sentence, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
+
+
+def primary_sub_event_type(mentions: Sequence[EventMention]) -> str | None:
+    """The ACLED sub-event type of the report's main event (see ``primary_mention``)."""
+    mention = primary_mention(mentions)
+    return mention.sub_event_type if mention else None
+
+
+@cache
+def _type_rank() -> dict[str, int]:
+    order = load_json(*DATA_DIR, "types.json")["primary_priority"]
+    return {sub_event_type: rank for rank, sub_event_type in enumerate(order)}
 
 
 class EventMentionFinder:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """The spaCy component: sets ``doc._.event_mentions``; the lexicon is compiled at construction."""
+
+    def __init__(self, nlp: Language, name: str, *, keep_non_events: bool = False) -> None:
         self.name = name
+        self.keep_non_events = keep_non_events
+        event_lexicon(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.event_mentions = find_event_mentions(doc)
+        doc._.event_mentions = find_event_mentions(doc, keep_non_events=self.keep_non_events)
         return doc
