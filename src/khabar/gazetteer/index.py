@@ -1,0 +1,201 @@
+"""The gazetteer index: one SQLite file of places and their names, keyed by ``name_key``.
+
+Tables:
+
+* ``places``: one row per place (GeoNames id, or a negative id for curated patches), with
+  its English/ASCII name, coordinates, ISO3 country, admin1/admin2 names, khabar feature
+  (town / admin1 / admin2 / country / region / site), population and GeoNames feature code.
+* ``names``: (key, place, exact) rows; ``exact`` is 1 for the place's own names
+  (official and ASCII), 0 for alternate names and transliterations.
+* ``admin1``: GeoNames admin1 code ("SY.10") -> English name, to label imported rows.
+* ``meta``: build information (sources, version).
+
+The lookup side opens the file read-only and caches answers per key.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Place
+from .normalise import name_key, normalise_name
+
+#: bump when the schema or the build changes, so stale caches are rebuilt
+INDEX_VERSION = "3"
+INDEX_FILE = f"gazetteer-v{INDEX_VERSION}.sqlite"
+#: the most candidates one name may have; the most populous are kept
+MAX_CANDIDATES = 40
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin2 TEXT,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    fcode TEXT,
+    admin1_code TEXT
+);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    exact INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS names_place ON names (place);
+CREATE TABLE IF NOT EXISTS admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, place INTEGER);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name may refer to; ``exact`` when the name is the place's own, not an alias."""
+
+    place: Place
+    exact: bool
+
+
+def default_index_path() -> Path:
+    """``$KHABAR_HOME/gazetteer-vN.sqlite``, else ``~/.cache/khabar/gazetteer-vN.sqlite``."""
+    home = os.environ.get("KHABAR_HOME")
+    root = Path(home) if home else Path.home() / ".cache" / "khabar"
+    return root / INDEX_FILE
+
+
+def connect_for_writing(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=OFF")
+    connection.executescript(SCHEMA)
+    return connection
+
+
+@dataclass(slots=True)
+class PlaceRow:
+    """A place as the builders write it, with the names it is known by."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    population: int
+    fcode: str | None
+    admin1_code: str | None
+    names: Iterable[str]
+
+
+def write_places(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
+    """Insert or replace places and their names (replacing keeps re-imports idempotent)."""
+    count = 0
+    for row in rows:
+        connection.execute("DELETE FROM names WHERE place = ?", (row.id,))
+        connection.execute(
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                row.id,
+                row.name,
+                row.lat,
+                row.lon,
+                row.country,
+                row.admin1,
+                row.admin2,
+                row.feature,
+                row.population,
+                row.fcode,
+                row.admin1_code,
+            ),
+        )
+        connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", _name_rows(row))
+        count += 1
+    return count
+
+
+def _name_rows(row: PlaceRow) -> Iterator[tuple[str, int, int]]:
+    own = normalise_name(row.name)
+    seen: set[str] = set()
+    for text in (row.name, *row.names):
+        key = name_key(text)
+        if not key or key in seen or not key.isascii() or len(key) < 2:
+            continue
+        seen.add(key)
+        yield key, row.id, int(normalise_name(text) == own or text == row.name)
+
+
+def _place_of(record: tuple) -> Place:
+    (place_id, name, lat, lon, country, admin1, admin2, feature, population) = record
+    return Place(
+        name=name,
+        lat=lat,
+        lon=lon,
+        country=country,
+        admin1=admin1,
+        admin2=admin2,
+        geonameid=place_id if place_id > 0 else None,
+        feature=feature,
+        population=population,
+    )
+
+
+_PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, p.population"
+
+
+class Gazetteer:
+    """Read-only lookups in a built index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.candidates = lru_cache(maxsize=20000)(self._candidates)
+        self.lookup_key = lru_cache(maxsize=20000)(self._lookup_key)
+
+    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        cursor = self._connection.execute(
+            f"SELECT {_PLACE_COLUMNS}, n.exact FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
+            (key, MAX_CANDIDATES),
+        )
+        return tuple(Candidate(_place_of(record[:-1]), bool(record[-1])) for record in cursor)
+
+    def _candidates(self, text: str) -> tuple[Candidate, ...]:
+        """Places a name may refer to, most populous first."""
+        key = name_key(text)
+        return self.lookup_key(key) if key else ()
+
+    def has_key(self, key: str) -> bool:
+        return bool(self.lookup_key(key))
+
+    def country(self, iso3: str) -> Place | None:
+        """The country entry of an ISO3 code."""
+        record = self._connection.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1",
+            (iso3,),
+        ).fetchone()
+        return _place_of(record) if record else None
+
+    def admin1(self, iso3: str, name: str) -> Place | None:
+        """The admin1 region of a country by its English name."""
+        for candidate in self.candidates(name):
+            if candidate.place.feature == "admin1" and candidate.place.country == iso3:
+                return candidate.place
+        return None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._connection.execute("SELECT key, value FROM meta"))
+
+    def close(self) -> None:
+        self._connection.close()

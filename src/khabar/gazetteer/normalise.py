@@ -1,0 +1,50 @@
+"""Normalised keys of place names, so that spelling variants of one name meet in the index.
+
+Two levels:
+
+* ``normalise_name`` folds case, diacritics, apostrophes (ʿ ʾ ' ’), hyphens and dots:
+  "Kafr-Nabl" / "kafr nabl", "Ḩamāh" / "Hamah", "Dar'ā" / "Dara" meet.
+* ``name_key`` (what the index is keyed by) also drops a leading Arabic article
+  ("al-", "el-", "az-", ...) and collapses doubled letters, because transliterations of
+  Arabic names disagree on both: "al-Zahraa" / "Az Zahra" / "Zahraa" share the key "zahra".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Marks that transliterations use for ayn/hamza, and typographic apostrophes: dropped.
+_APOSTROPHES = re.compile(r"['’‘`´ʿʾʻʼ′]")
+# Separators that vary between spellings of one name: read as a space.
+_SEPARATORS = re.compile(r"[\-‐‑‒–—_.,/()]+")
+# Letters that have no decomposition into base letter + diacritic.
+_FOLD = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
+# The Arabic article in its transliterations, assimilated or not ("ash-Sham", "ad-Dana").
+_ARTICLE = re.compile(r"^(?:al|el|ul|ar|as|ad|an|at|az|ash|ath|adh|ed|es|et|er|en|ez)\s+(?=\S)")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(text: str) -> str:
+    """Case-, diacritic- and punctuation-folded form of a name ("Ḩamāh" -> "hamah")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = _APOSTROPHES.sub("", stripped.translate(_FOLD))
+    return " ".join(_SEPARATORS.sub(" ", stripped).split())
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The index key of a name: normalised, without a leading Arabic article, doubled letters collapsed."""
+    normal = normalise_name(text)
+    without_article = _ARTICLE.sub("", normal)
+    return _DOUBLED.sub(r"\1", without_article)
+
+
+def is_latin(text: str) -> bool:
+    """True when a normalised name is written in Latin letters (other scripts are not indexed)."""
+    return bool(text) and all(char.isascii() for char in text) and any(char.isalpha() for char in text)
