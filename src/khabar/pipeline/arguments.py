@@ -43,6 +43,8 @@ PHRASE_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "predet", "case", "advmod"}
 )
 MAX_CLIMB = 4
+#: "on Friday" is a time, never a target
+TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
@@ -270,8 +272,17 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         return noun.head, "subject"
     if noun.dep_ == "conj":
         return _governing_verb(noun.head)
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
-        return noun.head.head, "phrase"
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None, ""
+    preposition, above = noun.head, noun.head.head
+    if above.pos_ in ("VERB", "AUX"):
+        return above, "phrase"
+    if preposition.lower_ == "of" and above.pos_ == "NOUN":
+        # "a string of airstrikes", "a barrage of missiles": the quantity noun stands in
+        return _governing_verb(above)
+    if above.dep_ == "pobj" and above.head.dep_ in ("agent", "prep") and above.head.head.pos_ == "VERB":
+        # the parser often hangs "in an airstrike" on the noun before it ("by X in an airstrike")
+        return above.head.head, "phrase"
     return None, ""
 
 
@@ -290,7 +301,7 @@ def _to_spans(doc: Doc, tokens: list[Token], *, exclude: object) -> list[TextSpa
     for token in tokens:
         for member in (token, *token.conjuncts):
             head = _antecedent(member)
-            if head.i in seen:
+            if head.i in seen or head.ent_type_ in TEMPORAL_ENTITIES:
                 continue
             seen.add(head.i)
             start, end = _phrase_bounds(head)

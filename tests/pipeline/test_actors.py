@@ -1,0 +1,83 @@
+"""Actor mentions and their normalisation, on invented sentences parsed by the real model."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from khabar.model import Actor
+from khabar.pipeline.actors import find_actors, inter_for, interaction_code, resolve_actor
+
+STORY = (
+    "Fighting raged in Aleppo and near Homs on Monday. "
+    "Twelve Turkish soldiers were wounded when regime forces shelled their outpost. "
+    "Iran's foreign ministry condemned the attack, while the militants claimed it. "
+    "Pro-government militias and ISIL fighters clashed, and Damascus denied any role. "
+    "Civilians fled as Russian warplanes struck militant positions."
+)
+
+
+@pytest.fixture(scope="module")
+def actors(base_nlp: Language) -> dict[str, Actor]:
+    doc = base_nlp(STORY)
+    return {mention.span.text: mention.actor for mention in find_actors(doc)}
+
+
+def test_country_adjective_and_agent_name_state_forces(actors: dict[str, Actor]) -> None:
+    actor = actors["Twelve Turkish soldiers"]
+    assert (actor.name, actor.country, actor.inter, actor.sector) == (
+        "Military Forces of Turkey",
+        "TUR",
+        1,
+        "MIL",
+    )
+
+
+def test_generic_agents_take_the_dominant_country(actors: dict[str, Actor]) -> None:
+    assert actors["regime forces"].name == "Military Forces of Syria"
+    assert actors["militants"].name == "Islamist militant groups (Syria)"
+    assert actors["militants"].inter == 2
+    assert actors["Pro-government militias"].inter == 3
+    assert actors["Civilians"].name == "Civilians (Syria)"
+
+
+def test_possessive_country_with_ministry_is_the_government(actors: dict[str, Actor]) -> None:
+    assert actors["Iran's foreign ministry"].name == "Government of Iran"
+
+
+def test_named_group_and_capital_metonym(actors: dict[str, Actor]) -> None:
+    assert any(actor.name == "Islamic State" for actor in actors.values())
+    assert actors["Damascus"].name == "Government of Syria"
+
+
+def test_weapon_platform_needs_an_owner(actors: dict[str, Actor]) -> None:
+    assert actors["Russian warplanes"].name == "Military Forces of Russia"
+    assert actors["militant positions"].inter == 2
+
+
+def test_capital_after_place_preposition_is_not_an_actor(base_nlp: Language) -> None:
+    doc = base_nlp("Hundreds of protesters marched in Ankara on Sunday.")
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert "Ankara" not in names
+    assert names["protesters"] == "Protesters (Turkey)"
+
+
+def test_resolve_actor_reads_a_bare_country_as_its_military(base_nlp: Language) -> None:
+    doc = base_nlp("Turkey launched strikes against targets in Syria.")
+    actor = resolve_actor(doc[0:1], doc)
+    assert actor is not None and actor.name == "Military Forces of Turkey"
+    assert resolve_actor(doc[0:1], doc, bare_country=None) is None
+
+
+def test_inter_is_external_for_state_forces_abroad() -> None:
+    turkish = Actor(name="Military Forces of Turkey", country="TUR", inter=1)
+    assert inter_for(turkish, "SYR") == 8
+    assert inter_for(turkish, "TUR") == 1
+    assert inter_for(Actor(name="Rebel groups (Syria)", country="SYR", inter=2), "TUR") == 2
+
+
+def test_interaction_code_sorts_and_pads_a_lone_actor() -> None:
+    assert interaction_code(8, 1) == 18
+    assert interaction_code(2, 7) == 27
+    assert interaction_code(3, None) == 30
+    assert interaction_code(None, None) is None
