@@ -1,0 +1,76 @@
+"""Casualty counts: figures attached to killed / injured by the parse, with ACLED bounds."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from khabar.model import CountMention, Span
+from khabar.pipeline.counts import article_totals, find_counts
+
+
+def figures(nlp: Language, text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(m.kind, m.low, m.high) for m in find_counts(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 33 Turkish soldiers have been killed.", [("killed", 33, None)]),
+        ("The strike killed thirty-four Turkish soldiers.", [("killed", 34, 34)]),
+        ("The death toll was revised to 33.", [("killed", 33, 33)]),
+        ("Nine soldiers had been killed.", [("killed", 9, 9)]),
+        ("Gunmen stormed the village, killing three civilians.", [("killed", 3, 3)]),
+        ("Two people died.", [("killed", 2, 2)]),
+        ("A man was shot dead.", [("killed", 1, 1)]),
+        ("More than 100 people were killed.", [("killed", 101, None)]),
+        ("Up to 40 people were wounded.", [("injured", None, 40)]),
+        ("Between 10 and 15 soldiers were killed.", [("killed", 10, 15)]),
+        ("Dozens of troops were killed.", [("killed", 12, None)]),
+        ("An unspecified number of soldiers were injured.", [("injured", None, None)]),
+        ("No one was hurt.", [("injured", 0, 0)]),
+        ("The two passengers were not injured.", [("injured", 0, 0)]),
+    ],
+)
+def test_figures_and_bounds(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected
+
+
+def test_kind_follows_the_parse_not_proximity(nlp: Language) -> None:
+    assert figures(nlp, "9 killed and 20 injured in the attack.") == [("killed", 9, 9), ("injured", 20, 20)]
+    assert figures(nlp, "The blast left 5 dead and 12 wounded.") == [("killed", 5, 5), ("injured", 12, 12)]
+
+
+def test_non_casualty_numbers_are_ignored(nlp: Language) -> None:
+    text = "A 25-year-old man paid $1,200 at 7:45 p.m. in 2019 to 3 dealers."
+    assert figures(nlp, text) == []
+
+
+def test_spans_name_figure_victims_and_trigger(nlp: Language) -> None:
+    text = "At least 33 Turkish soldiers have been killed."
+    (mention,) = find_counts(nlp(text))
+    assert mention.span.text == "At least 33"
+    assert mention.victims is not None and mention.victims.text == "Turkish soldiers"
+    assert mention.trigger is not None and mention.trigger.text == "killed"
+    assert mention.qualifier == "at least"
+
+
+def test_shot_is_injured_unless_fatal(nlp: Language) -> None:
+    assert article_totals(find_counts(nlp("A man was shot in the leg."))) == (None, 1)
+    assert article_totals(find_counts(nlp("Two men were shot, one fatally."))) == (1, 1)
+
+
+def _mention(kind: str, value: int, harm: bool = False) -> CountMention:
+    return CountMention(span=Span(0, 1, "x"), kind=kind, low=value, high=value, harm=harm)  # type: ignore[arg-type]
+
+
+def test_article_totals_take_the_largest_figure_per_kind() -> None:
+    mentions = [_mention("killed", 9), _mention("killed", 33), _mention("killed", 33), _mention("injured", 4)]
+    assert article_totals(mentions) == (33, 4)
+    assert article_totals([]) == (None, None)
+
+
+def test_article_totals_net_the_killed_out_of_harm() -> None:
+    assert article_totals([_mention("injured", 3, harm=True), _mention("killed", 1)]) == (1, 2)

@@ -1,0 +1,81 @@
+"""Dates: temporal expressions resolved against the publication date, on the real parse."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from khabar.errors import KhabarError
+from khabar.pipeline.dates import find_dates, parse_published
+
+FRIDAY = dt.date(2020, 2, 28)
+
+
+def resolve(nlp: Language, text: str, published: dt.date | None = FRIDAY) -> list[tuple[str, str, str]]:
+    return [(m.span.text, m.value.isoformat(), m.precision) for m in find_dates(nlp(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor spoke late on Thursday.", ("late on Thursday", "2020-02-27", "day")),
+        ("He spoke in the early hours of Friday.", ("early hours of Friday", "2020-02-28", "day")),
+        ("Shelling resumed on Thursday night.", ("Thursday night", "2020-02-27", "day")),
+        ("The convoy was hit yesterday.", ("yesterday", "2020-02-27", "day")),
+        ("Clashes erupted two days ago.", ("two days ago", "2020-02-26", "day")),
+        ("The town fell last week.", ("last week", "2020-02-17", "week")),
+        ("Protests began earlier this month.", ("earlier this month", "2020-02-01", "month")),
+        ("The siege ended on Feb. 27.", ("Feb. 27", "2020-02-27", "day")),
+        ("It was signed on 5 March 2019.", ("5 March 2019", "2019-03-05", "day")),
+        ("The record reads 2020-02-26.", ("2020-02-26", "2020-02-26", "day")),
+        ("The group was founded in 2019.", ("2019", "2019-01-01", "year")),
+        ("The raid came on the 27th.", ("27th", "2020-02-27", "day")),
+    ],
+)
+def test_expressions_resolve_against_publication(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in resolve(nlp, text)
+
+
+def test_weekday_is_on_or_before_publication(nlp: Language) -> None:
+    # published on a Friday: "Friday" is that day, "Saturday" the one before, never a future day
+    found = dict((text, value) for text, value, _ in resolve(nlp, "Friday and Saturday were quiet."))
+    assert found == {"Friday": "2020-02-28", "Saturday": "2020-02-22"}
+
+
+def test_character_offsets_point_at_the_expression(nlp: Language) -> None:
+    text = "Officials said late on Thursday that the toll rose."
+    (mention,) = find_dates(nlp(text), FRIDAY)
+    assert text[mention.span.start : mention.span.end] == "late on Thursday"
+
+
+def test_modal_may_is_not_a_month(nlp: Language) -> None:
+    assert resolve(nlp, "The toll may rise further.") == []
+
+
+def test_without_publication_only_absolute_dates_resolve(nlp: Language) -> None:
+    found = resolve(nlp, "Yesterday, on Thursday, fighting resumed as on 5 March 2019.", None)
+    assert found == [("5 March 2019", "2019-03-05", "day")]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2020-02-28",
+        "2020-02-28T09:00:00Z",
+        "Fri, 28 Feb 2020 09:00:00 GMT",
+        "28 February 2020",
+        "February 28, 2020",
+    ],
+)
+def test_parse_published_common_forms(value: str) -> None:
+    assert parse_published(value) == FRIDAY
+
+
+def test_parse_published_rejects_garbage() -> None:
+    with pytest.raises(KhabarError) as caught:
+        parse_published("next tuesday-ish", name="report.txt")
+    assert caught.value.code == "E006"
