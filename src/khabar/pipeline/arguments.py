@@ -153,6 +153,9 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             return [current.head]
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
+        elif current.dep_ in ("xcomp", "ccomp") and _children(current.head, OBJECT_DEPS):
+            # object control: "they forced the villagers to attack" -> the villagers
+            return _children(current.head, OBJECT_DEPS)
         elif current.dep_ in INHERITING_DEPS and current.head is not current:
             passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
             if current.dep_ == "conj" and passive_subject and not _is_passive(current):
@@ -178,6 +181,7 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
             if obj.lemma_ in cues.instrument_nouns:
                 roles.instruments.append(obj)
                 roles.targets.extend(_prep_objects(obj, cues.target_preps))
+                roles.targets.extend(_prep_objects(verb, cues.target_preps))
             else:
                 roles.targets.append(obj)
     if not roles.targets:
@@ -316,13 +320,25 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
         if child.dep_ in PHRASE_LEFT_DEPS:
             first = child.left_edge if child.left_edge.i < first.i else first
             break
-    last = token
+    last = _quantified_noun(token) or token
     if token.ent_iob_ != "O" and token.ent_type_:
         entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
         if entity is not None:
             first = first if first.i < entity.start else token.doc[entity.start]
-            last = token.doc[entity.end - 1]
+            last = max(last, token.doc[entity.end - 1], key=lambda edge: edge.i)
     return first.idx, last.idx + len(last.text)
+
+
+def _quantified_noun(token: Token) -> Token | None:
+    """For 'dozens of Turkish troops' headed by 'dozens', the last token of 'Turkish troops'."""
+    if not (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"):
+        return None
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _antecedent(token: Token) -> Token:
