@@ -77,6 +77,7 @@ class RoleCues:
     die_verbs: frozenset[str]
     victim_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
+    responsibility_nouns: frozenset[str]
 
 
 @cache
@@ -137,7 +138,10 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)
+    """Passive voice, including a bare participle with a 'by' agent ('shot dead by police')."""
+    return any(
+        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in ("auxpass", "agent") for child in verb.children
+    )
 
 
 def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
@@ -153,9 +157,9 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             return [current.head]
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
-        elif current.dep_ in ("xcomp", "ccomp") and _children(current.head, OBJECT_DEPS):
+        elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
             # object control: "they forced the villagers to attack" -> the villagers
-            return _children(current.head, OBJECT_DEPS)
+            return _controllers(current.head, cues)
         elif current.dep_ in INHERITING_DEPS and current.head is not current:
             passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
             if current.dep_ == "conj" and passive_subject and not _is_passive(current):
@@ -166,12 +170,20 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
     return []
 
 
+def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
+    """Objects that control a complement clause; a weapon does not ('used missiles to shoot')."""
+    return [obj for obj in _children(verb, OBJECT_DEPS) if obj.lemma_.lower() not in cues.instrument_nouns]
+
+
 def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     objects = _children(verb, OBJECT_DEPS)
     if _is_passive(verb):
         for agent in _agents(verb):
             _attacker_or_instrument(agent, roles, cues)
         roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "the alleged killer, shot dead by police": the participle modifies its target
+            roles.targets.append(verb.head)
     elif verb.lemma_ in cues.die_verbs:
         roles.targets.extend(_subjects(verb, cues))
     else:
@@ -235,7 +247,10 @@ def _names_actor_shallow(token: Token) -> bool:
 
 def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
     """'an airstrike blamed on Damascus', 'an airstrike that killed 34 soldiers'."""
-    if clause.lemma_ in cues.blame_verbs:
+    if _agents(clause):
+        # "attacks carried out by X", "a bombing claimed by X"
+        roles.attackers.extend(_agents(clause))
+    elif clause.lemma_ in cues.blame_verbs:
         roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
     elif clause.lemma_ in cues.victim_verbs:
         roles.targets.extend(_children(clause, OBJECT_DEPS))
@@ -281,6 +296,9 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     preposition, above = noun.head, noun.head.head
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
+    if preposition.lower_ == "for" and above.lemma_ in role_cues().responsibility_nouns:
+        # "X claimed responsibility for the bombings": the claim's subject did it
+        return _governing_verb(above)
     if preposition.lower_ == "of" and above.pos_ == "NOUN":
         # "a string of airstrikes", "a barrage of missiles": the quantity noun stands in
         return _governing_verb(above)
@@ -321,6 +339,10 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
             first = child.left_edge if child.left_edge.i < first.i else first
             break
     last = _quantified_noun(token) or token
+    for child in token.rights:
+        if child.dep_ == "appos" and child.i == last.i + 1:
+            # "the armed separatist group ETA": a name in apposition belongs to the phrase
+            last = child.right_edge
     if token.ent_iob_ != "O" and token.ent_type_:
         entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
         if entity is not None:
