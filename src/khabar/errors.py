@@ -38,15 +38,11 @@ class Errors:
         "Run `khabar gazetteer build`."
     )
     E031 = "GeoNames file '{path}' could not be read: {detail}"
+    E032 = "Geoparsing data '{path}' could not be read: {detail}"
     E040 = "Unknown evaluation set '{name}'. Known sets: {known}."
     E041 = "Evaluation data '{path}' not found. Pass the path to the data set as PATH."
     E050 = "The spaCy model '{model}' is not installed. Run `make venv` (it is pinned in requirements.lock)."
     E060 = "Unknown output format '{format}'. Choose one of: {known}."
-    E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type (model.ACLED_SUB_EVENT_TYPES)."
-    E081 = "Trigger rule '{rule}' refers to cue group or switch '{group}', which cues.json does not define."
-    E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
-    E083 = "Lexicon rule '{rule}' has an empty pattern; write at least one token per phrase."
-    E084 = "CASE 2021 data '{path}' lacks the columns id, EventSnippet and SubType."
     E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type (model.ACLED_SUB_EVENT_TYPES)."
     E081 = "Trigger rule '{rule}' refers to cue group or switch '{group}', which cues.json does not define."
     E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
@@ -62,6 +58,11 @@ class Errors:
     E102 = "Benchmark data '{path}' not found. Pass the FA-KES CSV with --data PATH."
     E103 = "Benchmark data '{path}' has no '{column}' column; is it the FA-KES CSV?"
     E104 = "Benchmark measurement '{mode}' failed (exit status {status}): {detail}"
+    E120 = "Framing lexicon '{path}', row {row}: unknown {field} '{value}'."
+    E121 = (
+        "No PTC data under '{path}': expected train-articles/ and train-task-flc-tc.labels "
+        "(or train-labels-task-flc-tc/), the layout of ../shared/data/propaganda-ptc."
+    )
 
 
 class Warnings:
