@@ -77,9 +77,12 @@ def classify(
     if "ORG_CRIME" in first_topic and main.sub_event_type in CRIME_ABSORBS:
         return "ORG_CRIME"
     weak = main.confidence < 1.0
-    for category in (*DISASTERS, "DIPLO"):
+    for category in DISASTERS:
         if category in first_topic and (first_topic[category] < main_start or weak):
             return category
+    # a diplomatic move told before the event it reacts to ("sanctions in response to the attack")
+    if "DIPLO" in first_topic and (first_topic["DIPLO"] < main.trigger.start or weak):
+        return "DIPLO"
     return acled_to_case[main.sub_event_type]
 
 

@@ -113,6 +113,9 @@ class Switch:
 
     by: str
     classes: tuple[tuple[str, str], ...]
+    #: a cue group whose presence in the target (and no territory word) voids the trigger:
+    #: "captured a soldier" is not a territorial event
+    target_not: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,11 @@ class EventLexicon:
         self.groups = {name: frozenset(words) for name, words in cues["groups"].items()}
         self.actor_classes = {name: frozenset(words) for name, words in cues["actor_classes"].items()}
         self.switches = {
-            name: Switch(by=spec["by"], classes=tuple((c, t) for c, t in spec["classes"]))
+            name: Switch(
+                by=spec["by"],
+                classes=tuple((c, t) for c, t in spec["classes"]),
+                target_not=spec.get("target_not"),
+            )
             for name, spec in cues["switches"].items()
             if not name.startswith("_")
         }
@@ -198,21 +205,25 @@ def _lemma_forms(word: str) -> list[str]:
     return sorted({word, word.lower(), word.capitalize(), word.upper()})
 
 
-def compile_phrase(phrase: str) -> list[dict[str, Any]]:
-    """One lexicon phrase as a Matcher pattern.
+def compile_phrase(phrase: str, attribute: str = "LEMMA") -> list[dict[str, Any]]:
+    """One lexicon phrase as a Matcher pattern on ``attribute`` (``LEMMA`` or ``LOWER``).
 
     ``a|b`` are lemma alternatives, ``/NOUN,VERB`` restricts the part of speech, a trailing ``?``
-    makes a token optional and ``...`` stands for up to four tokens of any kind.
+    makes a token optional and ``...`` stands for up to five tokens of any kind.
     """
     pattern: list[dict[str, Any]] = []
     for part in phrase.split():
         if part == "...":
-            pattern.append({"OP": "{0,4}"})
+            pattern.append({"OP": "{0,5}"})
             continue
         optional = part.endswith("?") and len(part) > 1
         word, _, pos = part.rstrip("?").partition("/")
-        forms = [form for alternative in word.split("|") for form in _lemma_forms(alternative)]
-        token: dict[str, Any] = {"LEMMA": {"IN": forms}}
+        alternatives = word.split("|")
+        if attribute == "LEMMA":
+            forms = [form for alternative in alternatives for form in _lemma_forms(alternative)]
+        else:
+            forms = sorted({alternative.lower() for alternative in alternatives})
+        token: dict[str, Any] = {attribute: {"IN": forms}}
         if pos:
             token["POS"] = {"IN": pos.split(",")}
         if optional:
@@ -224,7 +235,11 @@ def compile_phrase(phrase: str) -> list[dict[str, Any]]:
 def _build_matcher(vocab: Vocab, phrases: dict[str, list[str]]) -> Matcher:
     matcher = Matcher(vocab)
     for rule_id, rule_phrases in phrases.items():
-        patterns = [compile_phrase(phrase) for phrase in rule_phrases]
+        # lemmas generalise over inflection; the lower-case forms catch the tagger's lemma slips
+        # ("raped" -> "rap") for the inflected forms the lexicon lists
+        patterns = [
+            compile_phrase(phrase, attribute) for phrase in rule_phrases for attribute in ("LEMMA", "LOWER")
+        ]
         if not all(patterns):
             raise KhabarError("E083", rule=rule_id)
         matcher.add(rule_id, patterns)
@@ -302,15 +317,42 @@ def argument_tokens(anchor: Token, role: str) -> list[Token]:
     return found
 
 
-def _switched_type(rule: TriggerRule, anchor: Token, lexicon: EventLexicon) -> str:
+def _nearest_subject(anchor: Token) -> list[Token]:
+    """The subject of the closest clause above the trigger ("units ... achieved victory by controlling")."""
+    node = anchor
+    for _ in range(MAX_CLIMB):
+        subjects = [child for child in node.children if child.dep_ in ("nsubj", "agent")]
+        if subjects:
+            return subjects
+        if node.head is node:
+            break
+        node = node.head
+    return []
+
+
+def _classes_in(words: set[str] | frozenset[str], switch: Switch, lexicon: EventLexicon) -> list[str]:
+    return [sub for actor_class, sub in switch.classes if lexicon.actor_classes[actor_class] & words]
+
+
+def _switched_type(
+    rule: TriggerRule, anchor: Token, cues: frozenset[str], lexicon: EventLexicon
+) -> str | None:
+    """The row's type re-read through its switch; None when the target voids the trigger."""
     if rule.switch is None:
         return rule.sub_event_type
     switch = lexicon.switches[rule.switch]
-    words = _subtree_words(argument_tokens(anchor, switch.by))
-    for actor_class, sub_event_type in switch.classes:
-        if lexicon.actor_classes[actor_class] & words:
-            return sub_event_type
-    return rule.sub_event_type
+    if switch.target_not:
+        target = _subtree_words(argument_tokens(anchor, "target"))
+        if lexicon.groups[switch.target_not] & target and not lexicon.groups["territory"] & target:
+            return None
+    found = _classes_in(_subtree_words(argument_tokens(anchor, switch.by)), switch, lexicon)
+    if not found and switch.by == "agent":
+        found = _classes_in(_subtree_words(_nearest_subject(anchor)), switch, lexicon)
+    if not found and switch.by == "agent":
+        # last resort: the sentence names actors of one class only
+        in_sentence = set(_classes_in(cues, switch, lexicon))
+        found = list(in_sentence) if len(in_sentence) == 1 else []
+    return found[0] if found else rule.sub_event_type
 
 
 # --- modality -------------------------------------------------------------------------------
@@ -425,8 +467,9 @@ def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
             cue_cache[sent.start] = sentence_cues(sent)
         if not _passes_cues(rule, cue_cache[sent.start], lexicon):
             continue
-        anchor = doc[start:end].root
-        candidates.append(Candidate(rule, _switched_type(rule, anchor, lexicon), start, end))
+        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[sent.start], lexicon)
+        if sub_event_type is not None:
+            candidates.append(Candidate(rule, sub_event_type, start, end))
     return candidates
 
 
@@ -507,14 +550,16 @@ def find_non_event_topics(doc: Doc) -> list[tuple[str, Span]]:
 def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
     """The report's main event mention.
 
-    Rule: among asserted, non-generic mentions, take the earliest sentence that holds a confident
-    one (weak generic triggers only count when nothing else is there); within that sentence, the
-    sub-event type earliest in ``types.json`` wins, then the earlier trigger.
+    Rule: among asserted, non-generic mentions of the highest confidence present (so weak generic
+    triggers and dated, possibly historical ones only count when nothing better is there), take
+    the earliest sentence; within it, the sub-event type earliest in ``types.json`` wins, then the
+    earlier trigger.
     """
     candidates = [m for m in mentions if m.modality == "asserted" and not m.generic]
     if not candidates:
         return None
-    confident = [m for m in candidates if m.confidence > CONFIDENCE_WEAK] or candidates
+    best_confidence = max(m.confidence for m in candidates)
+    confident = [m for m in candidates if m.confidence == best_confidence]
     first_sentence = min(m.sentence.start for m in confident)
     in_sentence = [m for m in confident if m.sentence.start == first_sentence]
     rank = _type_rank()
