@@ -71,8 +71,9 @@ def classify(
         first_topic.setdefault(category, offset)
     if main is None:
         return min(first_topic, key=lambda c: first_topic[c]) if first_topic else NO_EVENT
-    main_start = main.sentence.start
-    if ATTRIBUTION_LABEL in first_topic and first_topic[ATTRIBUTION_LABEL] < main.sentence.end:
+    main_start = main.trigger.start
+    # "X claimed responsibility for the bombing": the attribution governs the event it names
+    if ATTRIBUTION_LABEL in first_topic and first_topic[ATTRIBUTION_LABEL] < main_start:
         return ATTRIBUTION_LABEL
     if "ORG_CRIME" in first_topic and main.sub_event_type in CRIME_ABSORBS:
         return "ORG_CRIME"
@@ -81,7 +82,7 @@ def classify(
         if category in first_topic and (first_topic[category] < main_start or weak):
             return category
     # a diplomatic move told before the event it reacts to ("sanctions in response to the attack")
-    if "DIPLO" in first_topic and (first_topic["DIPLO"] < main.trigger.start or weak):
+    if "DIPLO" in first_topic and (first_topic["DIPLO"] < main_start or weak):
         return "DIPLO"
     return acled_to_case[main.sub_event_type]
 

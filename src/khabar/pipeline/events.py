@@ -149,8 +149,7 @@ class EventLexicon:
             for key, value in load_json(*DATA_DIR, "modality.json").items()
             if not key.startswith("_")
         }
-        order = load_json(*DATA_DIR, "types.json")["primary_priority"]
-        self.type_rank = {sub_event_type: rank for rank, sub_event_type in enumerate(order)}
+        self.type_rank = _type_rank()
         self._check()
         self.trigger_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "triggers.tsv"))
         self.topic_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "nonevents.tsv"))
@@ -201,8 +200,17 @@ def _phrases(data_dir: tuple[str, ...], name: str) -> dict[str, list[str]]:
 
 
 def _lemma_forms(word: str) -> list[str]:
-    """A lemma as the tagger may give it: lower case, or kept as written for proper nouns."""
-    return sorted({word, word.lower(), word.capitalize(), word.upper()})
+    """A lemma as the tagger may give it: lower case, or kept as written for proper nouns.
+
+    The lexicon may list an inflected form alone ("grenades", "discovered"); its naive base
+    forms are added so that the lemma pattern still meets the tagger's lemma.
+    """
+    lower = word.lower()
+    bases = {lower}
+    for suffix, replacement in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            bases.add(lower[: -len(suffix)] + replacement)
+    return sorted({word, word.capitalize(), word.upper()} | bases)
 
 
 def compile_phrase(phrase: str, attribute: str = "LEMMA") -> list[dict[str, Any]]:
@@ -310,7 +318,8 @@ def argument_tokens(anchor: Token, role: str) -> list[Token]:
                 elif dep == "agent" or (dep == "prep" and child.lower_ in ("to", "into")):
                     found.extend(grand for grand in child.children if grand.dep_ == "pobj")
             else:
-                if dep in ("dobj", "nsubjpass"):
+                # "captured alive": the complement tells that the target is a person
+                if dep in ("dobj", "nsubjpass") or (dep in ("acomp", "oprd") and node is anchor):
                     found.append(child)
                 elif dep == "prep" and child.lower_ in ("on", "against", "at", "in", "near"):
                     found.extend(grand for grand in child.children if grand.dep_ == "pobj")
@@ -334,6 +343,12 @@ def _classes_in(words: set[str] | frozenset[str], switch: Switch, lexicon: Event
     return [sub for actor_class, sub in switch.classes if lexicon.actor_classes[actor_class] & words]
 
 
+def _argument_classes(arguments: list[Token], switch: Switch, lexicon: EventLexicon) -> list[str]:
+    """Classes of the argument heads first ("army and allied fighters" -> army), then subtrees."""
+    heads = {word for token in arguments for word in (token.lemma_.lower(), token.lower_)}
+    return _classes_in(heads, switch, lexicon) or _classes_in(_subtree_words(arguments), switch, lexicon)
+
+
 def _switched_type(
     rule: TriggerRule, anchor: Token, cues: frozenset[str], lexicon: EventLexicon
 ) -> str | None:
@@ -345,9 +360,9 @@ def _switched_type(
         target = _subtree_words(argument_tokens(anchor, "target"))
         if lexicon.groups[switch.target_not] & target and not lexicon.groups["territory"] & target:
             return None
-    found = _classes_in(_subtree_words(argument_tokens(anchor, switch.by)), switch, lexicon)
+    found = _argument_classes(argument_tokens(anchor, switch.by), switch, lexicon)
     if not found and switch.by == "agent":
-        found = _classes_in(_subtree_words(_nearest_subject(anchor)), switch, lexicon)
+        found = _argument_classes(_nearest_subject(anchor), switch, lexicon)
     if not found and switch.by == "agent":
         # last resort: the sentence names actors of one class only
         in_sentence = set(_classes_in(cues, switch, lexicon))
@@ -433,7 +448,9 @@ def is_generic(
     plural = anchor.tag_ in ("NNS", "NNPS")
     perfect = any(child.lower_ in ("have", "has", "'ve") for child in _governing_verb(anchor).children)
     statistic = bool(cues["generic_statistic_words"] & cues_of_sentence)
-    return (plural or perfect) and (statistic or perfect)
+    # "the fiercest fighting in recent months": a comparison with a period, not the event
+    superlative = any(child.tag_ == "JJS" for child in anchor.children)
+    return superlative or ((plural or perfect) and (statistic or perfect))
 
 
 def reference_year(anchor: Token, sent: SpacySpan) -> int | None:
@@ -553,16 +570,20 @@ def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
     Rule: among asserted, non-generic mentions of the highest confidence present (so weak generic
     triggers and dated, possibly historical ones only count when nothing better is there), take
     the earliest sentence; within it, the sub-event type earliest in ``types.json`` wins, then the
-    earlier trigger.
+    earlier trigger. A ``decisive`` type of ``types.json`` (chemical weapon, suicide bomb) asserted
+    anywhere in the report is the main event: reports often name the weapon only after the lead.
     """
     candidates = [m for m in mentions if m.modality == "asserted" and not m.generic]
     if not candidates:
         return None
+    rank = _type_rank()
+    decisive = [m for m in candidates if m.sub_event_type in _decisive_types() and m.confidence == 1.0]
+    if decisive:
+        return min(decisive, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
     best_confidence = max(m.confidence for m in candidates)
     confident = [m for m in candidates if m.confidence == best_confidence]
     first_sentence = min(m.sentence.start for m in confident)
     in_sentence = [m for m in confident if m.sentence.start == first_sentence]
-    rank = _type_rank()
     return min(in_sentence, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
 
 
@@ -574,8 +595,18 @@ def primary_sub_event_type(mentions: Sequence[EventMention]) -> str | None:
 
 @cache
 def _type_rank() -> dict[str, int]:
+    """Rank of each sub-event type; an inner list in ``types.json`` ranks its types equal."""
     order = load_json(*DATA_DIR, "types.json")["primary_priority"]
-    return {sub_event_type: rank for rank, sub_event_type in enumerate(order)}
+    rank: dict[str, int] = {}
+    for position, entry in enumerate(order):
+        for sub_event_type in [entry] if isinstance(entry, str) else entry:
+            rank[sub_event_type] = position
+    return rank
+
+
+@cache
+def _decisive_types() -> frozenset[str]:
+    return frozenset(load_json(*DATA_DIR, "types.json").get("decisive", []))
 
 
 class EventMentionFinder:
