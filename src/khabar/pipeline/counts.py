@@ -65,6 +65,10 @@ class CountLexicon:
     miss_particles: frozenset[str]
     result_verbs: frozenset[str]
     copulas: frozenset[str]
+    bearer_verbs: frozenset[str]
+    projectile_verbs: frozenset[str]
+    projectiles: frozenset[str]
+    irrealis_heads: frozenset[str]
 
 
 def _optional_int(text: str) -> int | None:
@@ -101,6 +105,10 @@ def count_lexicon() -> CountLexicon:
         miss_particles=frozenset(words["miss_particles"]),
         result_verbs=frozenset(words["result_verbs"]),
         copulas=frozenset(words["copulas"]),
+        bearer_verbs=frozenset(words["bearer_verbs"]),
+        projectile_verbs=frozenset(words["projectile_verbs"]),
+        projectiles=frozenset(words["projectiles"]),
+        irrealis_heads=frozenset(words["irrealis_heads"]),
     )
 
 
@@ -338,10 +346,20 @@ def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
 
 def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     """(kind, trigger) when ``victim`` is the victim of a casualty trigger, else None."""
-    for candidate in (_as_fatal_part, _as_argument, _as_modified, _as_result, _as_toll, _as_noun_trigger):
+    for candidate in (
+        _as_fatal_part,
+        _as_argument,
+        _as_modified,
+        _as_result,
+        _as_toll,
+        _as_noun_trigger,
+        _as_wound_bearer,
+    ):
         found = candidate(victim, lexicon)
         if found is not None:
             kind, trigger = found
+            if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lexicon.irrealis_heads:
+                return None  # "threatened to shoot him": nobody was shot
             if kind == "harm":
                 return _harm_outcome(trigger, lexicon)
             return kind, trigger
@@ -369,7 +387,7 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
     if entry is not None and entry.role == "state" and victim.dep_ == "nummod":
         return entry.kind, head  # "5 dead", "12 wounded"
     if entry is not None and entry.role != "noun":
-        if entry.kind == "harm" and _missed(head, lexicon):
+        if entry.kind == "harm" and (_missed(head, lexicon) or not _projectile_hit(head, lexicon)):
             return None
         if _is_patient(victim, head, entry):
             return entry.kind, head
@@ -383,6 +401,55 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             if child.dep_ in ("acomp", "attr", "oprd") and state is not None:
                 return state.kind, child
     return None
+
+
+def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
+    """True unless ``verb`` is "hit"/"struck" by something that is not a bullet ("struck by a car")."""
+    if verb.lemma_.lower() not in lexicon.projectile_verbs:
+        return True
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(a.lemma_.lower() in lexicon.projectiles for a in agents)
+
+
+def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "a man suffered a gunshot wound", "a teen with a gunshot wound", "was taken to the
+    # hospital with life-threatening injuries", "was found suffering from a gunshot wound"
+    own = _wound_in(victim, lexicon)
+    if own is not None:
+        return "injured", own
+    if victim.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = victim.head
+    found = _wound_in(verb, lexicon)
+    if found is None:
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "advcl", "conj") and not any(
+                c.dep_ in SUBJECT_DEPS for c in clause.children
+            ):
+                found = found or _wound_in(clause, lexicon)
+    return ("injured", found) if found is not None else None
+
+
+def _wound_in(token: Token, lexicon: CountLexicon) -> Token | None:
+    """The wound noun ``token`` bears: its object after a bearer verb, or "with"/"from" a wound."""
+    for child in token.children:
+        if (
+            child.dep_ == "dobj"
+            and token.lemma_.lower() in lexicon.bearer_verbs
+            and _is_wound(child, lexicon)
+        ):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("with", "from"):
+            for noun in child.children:
+                if noun.dep_ == "pobj" and _is_wound(noun, lexicon):
+                    return noun
+    return None
+
+
+def _is_wound(token: Token, lexicon: CountLexicon) -> bool:
+    entry = lexicon.nominal_triggers.get(token.lemma_.lower())
+    return entry is not None and entry.kind == "injured" and not _zero_determiner(token, lexicon)
 
 
 def _shared_subject(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -522,9 +589,9 @@ def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
                 return "killed", child
         if child.dep_ in ("dobj", "nsubjpass") and _dies_later(child, lexicon):
             return "killed", trigger
-        if child.dep_ == "prep" and child.lower_ == "to":
-            if any(g.lemma_ == "death" for g in child.children):
-                return "killed", trigger
+        to_death = child.dep_ == "prep" and child.lower_ == "to"
+        if to_death and any(g.lemma_ == "death" for g in child.children):
+            return "killed", trigger  # "shot to death"
     return "harm", trigger
 
 
@@ -563,6 +630,9 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         elif value == 1:
             value += sum(_implicit_value(c, lexicon) == 1 for c in token.conjuncts)
         figure = _figure_span(doc, token)
+        if kind == "injured" and value > 0:
+            # one unnamed victim "wounded" may be the one who later died: net it out like "shot"
+            kind = "harm"
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
 
@@ -583,7 +653,9 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
 
 
 def _negated(trigger: Token, lexicon: CountLexicon) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in trigger.children)
+    # a wound noun is negated through its verb: "did not suffer any injuries"
+    heads = [trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger]
+    return any(c.dep_ == "neg" or c.lower_ == "never" for head in heads for c in head.children)
 
 
 def _figure_span(doc: Doc, token: Token) -> SpacySpan:
