@@ -48,4 +48,5 @@ def ledger_of(doc) -> ArticleLedger:  # type: ignore[no-untyped-def]
         article=doc._.article,
         events=list(doc._.events or []),
         places=list(doc._.places or []),
+        framing=list(doc._.framing or []),
     )

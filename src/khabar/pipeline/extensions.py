@@ -17,6 +17,7 @@ DOC_ATTRIBUTES: dict[str, str] = {
     "actors": "list[model.ActorMention]: actor mentions normalised to canonical actors",
     "event_mentions": "list[model.EventMention]: triggers of codable events, typed",
     "events": "list[model.Event]: assembled events, one per location and day",
+    "framing": "list[model.Framing]: loaded language and propaganda techniques, with their voice",
 }
 
 

@@ -74,6 +74,13 @@ def make_assembler(nlp: Language, name: str) -> Any:
     return EventAssembler(nlp, name)
 
 
+@Language.factory("khabar_framing", assigns=["doc._.framing"], requires=["token.tag", "token.dep"])
+def make_framing(nlp: Language, name: str) -> Any:
+    from .framing import FramingFinder
+
+    return FramingFinder(nlp, name)
+
+
 #: the khabar stages, in pipeline order
 KHABAR_COMPONENTS: tuple[str, ...] = (
     "khabar_places",
@@ -82,4 +89,5 @@ KHABAR_COMPONENTS: tuple[str, ...] = (
     "khabar_actors",
     "khabar_event_mentions",
     "khabar_assemble",
+    "khabar_framing",
 )

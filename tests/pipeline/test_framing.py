@@ -1,0 +1,162 @@
+"""Framing: lexicon spans, rule spans, their extents, techniques, neutral forms and voice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from khabar.model import Framing
+from khabar.pipeline.framing import OUTLET, QUOTED, _local_voice, find_framing
+from khabar.pipeline.framing_lexicon import TECHNIQUES, framing_lexicon
+
+
+def framing_of(nlp: Language, text: str, *, local_voice: bool = True) -> list[Framing]:
+    doc = nlp(text)
+    return find_framing(doc, voice_at=_local_voice(text) if local_voice else None)
+
+
+def found(framing: list[Framing]) -> set[tuple[str, str]]:
+    return {(item.span.text, item.technique) for item in framing}
+
+
+def test_every_lexicon_technique_is_a_semeval_name() -> None:
+    lexicon = framing_lexicon()
+    assert lexicon.entries
+    assert {entry.technique for entry in lexicon.entries.values()} <= set(TECHNIQUES)
+
+
+def test_labels_grow_over_their_nouns_and_merge_with_loaded_modifiers(base_nlp: Language) -> None:
+    text = (
+        "Government troops pushed back foreign-funded terrorists near the river. "
+        "Takfiri gunmen shelled a school, while regime forces held the bridge. "
+        "The minister denounced the illegitimate regime in the capital."
+    )
+    result = found(framing_of(base_nlp, text))
+    assert ("foreign-funded terrorists", "Name_Calling,Labeling") in result
+    assert ("Takfiri gunmen", "Name_Calling,Labeling") in result
+    assert ("regime forces", "Name_Calling,Labeling") in result
+    assert ("illegitimate regime", "Name_Calling,Labeling") in result
+
+
+def test_neutral_alternatives(base_nlp: Language) -> None:
+    text = "Takfiri gunmen and terrorists attacked; the martyrs were buried after the town was liberated."
+    neutral = {item.span.text: item.neutral for item in framing_of(base_nlp, text)}
+    assert neutral["Takfiri gunmen"] == "gunmen"  # no neutral word for "Takfiri": it goes
+    assert neutral["terrorists"] == "armed opposition groups"
+    assert neutral["martyrs"] == "killed people"
+    assert neutral["liberated"] == "captured"
+
+
+def test_offsets_are_character_offsets_into_the_text(base_nlp: Language) -> None:
+    text = "Officials said the barbaric assault on the so-called “safe zone” was planned."
+    for item in framing_of(base_nlp, text):
+        assert text[item.span.start : item.span.end] == item.span.text
+
+
+def test_quoted_only_terms_are_framing_in_a_speakers_mouth_not_in_narration(base_nlp: Language) -> None:
+    narration = framing_of(base_nlp, "Survivors of the 1995 massacre gathered at the memorial on Monday.")
+    assert not [item for item in narration if item.span.text == "massacre"]
+    quoted = framing_of(base_nlp, 'The minister said: "This is a massacre and a genocide."')
+    assert ("genocide", "Exaggeration,Minimisation") in found(quoted)
+    assert {item.voice for item in quoted} == {QUOTED}
+
+
+def test_flag_waving_spans_the_clause(base_nlp: Language) -> None:
+    text = 'The general said: "We will never forget the sacrifice of our brave soldiers."'
+    flag = [item for item in framing_of(base_nlp, text) if item.technique == "Flag-Waving"]
+    assert flag, "no Flag-Waving span"
+    assert "sacrifice of our brave soldiers" in flag[0].span.text
+    assert not flag[0].span.text.endswith((".", '"'))
+
+
+def test_a_plain_our_soldiers_is_not_flag_waving(base_nlp: Language) -> None:
+    text = "The governor said our soldiers were moved to the border on Tuesday."
+    assert not [item for item in framing_of(base_nlp, text) if item.technique == "Flag-Waving"]
+
+
+def test_reductio_needs_a_comparator_for_atrocity_names(base_nlp: Language) -> None:
+    plain = framing_of(base_nlp, "The court in Bosnia heard three witnesses on Monday.")
+    assert not [item for item in plain if item.technique == "Bandwagon,Reductio_ad_hitlerum"]
+    compared = framing_of(base_nlp, "He warned that the city would become another Srebrenica.")
+    assert ("another Srebrenica", "Bandwagon,Reductio_ad_hitlerum") in found(compared)
+    hitler = framing_of(base_nlp, "Protesters called the governor a new Hitler.")
+    assert ("a new Hitler", "Bandwagon,Reductio_ad_hitlerum") in found(hitler)
+
+
+def test_doubt_and_slogans(base_nlp: Language) -> None:
+    text = "The so-called peace council met again. Supporters posted #StandWithTheArmy all night."
+    result = found(framing_of(base_nlp, text))
+    assert ("so-called peace council", "Doubt") in result
+    assert ("#StandWithTheArmy", "Slogans") in result
+
+
+def test_repetition_marks_later_uses_of_a_loaded_term(base_nlp: Language) -> None:
+    text = "It was a disgrace. The vote was a disgrace. The whole affair is a disgrace."
+    repeated = [item for item in framing_of(base_nlp, text) if item.technique == "Repetition"]
+    assert len(repeated) == 2
+    assert all(item.span.text == "disgrace" for item in repeated)
+
+
+def test_local_voice_rule() -> None:
+    text = 'The outlet wrote this. "And this," he said.'
+    voice_at = _local_voice(text)
+    assert voice_at(0, 10) == OUTLET
+    assert voice_at(text.index("And"), text.index("And") + 3) == QUOTED
+
+
+def test_pipeline_sets_doc_framing_and_the_ledger_carries_it(nlp: Language) -> None:
+    from khabar.extract import ledger_of
+    from khabar.model import Article
+
+    text = "Terrorists shelled the town of Kafr Rumah on Tuesday, killing three civilians."
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text)
+    doc = nlp(doc)
+    assert [item.span.text for item in doc._.framing] == ["Terrorists"]
+    ledger = ledger_of(doc)
+    assert ledger.to_dict()["framing"][0]["technique"] == "Name_Calling,Labeling"
+
+
+MUST = [
+    ("foreign-sponsored terrorists", "Name_Calling,Labeling", "outlet"),
+    ("Takfiri militants", "Name_Calling,Labeling", "outlet"),
+    ("illegitimate regime", "Name_Calling,Labeling", "Fahrettin Altun"),
+    ("genocide", "Exaggeration,Minimisation", "Fahrettin Altun"),
+    (
+        "The blood of our heroic soldiers will not be left on the ground",
+        "Flag-Waving",
+        "Fahrettin Altun",
+    ),
+]
+
+
+def test_seed_must_spans(base_nlp: Language, shared_data: Path) -> None:
+    text = (shared_data / "seed" / "idlib-2020-02-27.txt").read_text(encoding="utf-8")
+    framing = find_framing(base_nlp(text))
+    by_span = {(item.span.text, item.technique): item for item in framing}
+    for span_text, technique, voice in MUST:
+        item = by_span.get((span_text, technique))
+        assert item is not None, f"missing {technique} span {span_text!r}"
+        assert text[item.span.start : item.span.end] == span_text
+        if voice == "outlet":
+            assert item.voice == OUTLET
+        else:
+            try:
+                from khabar.pipeline.quotes import voice_at  # noqa: F401
+            except ImportError:
+                assert item.voice == QUOTED
+            else:
+                assert voice in item.voice
+
+
+@pytest.mark.parametrize("technique", ["Flag-Waving", "Bandwagon,Reductio_ad_hitlerum"])
+def test_seed_should_spans_by_rule(base_nlp: Language, shared_data: Path, technique: str) -> None:
+    text = (shared_data / "seed" / "idlib-2020-02-27.txt").read_text(encoding="utf-8")
+    spans = {item.span.text for item in find_framing(base_nlp(text)) if item.technique == technique}
+    expected = {
+        "Flag-Waving": "until the hands reaching for our flag are broken",
+        "Bandwagon,Reductio_ad_hitlerum": "what happened in Rwanda and Bosnia",
+    }[technique]
+    assert expected in spans
