@@ -304,7 +304,8 @@ def _governing_verb(token: Token) -> Token:
 
 
 def argument_tokens(anchor: Token, role: str) -> list[Token]:
-    """Heads of the agent ("by rebels", the active subject) or the target of a trigger."""
+    """Heads of the agent ("by rebels", the active subject), the target (the object, or the place
+    attacked "on"/"at"/"in"), or the bare ``object`` of a trigger."""
     found: list[Token] = []
     nodes = [anchor]
     if anchor.pos_ != "VERB":
@@ -321,7 +322,11 @@ def argument_tokens(anchor: Token, role: str) -> list[Token]:
                 # "captured alive": the complement tells that the target is a person
                 if dep in ("dobj", "nsubjpass") or (dep in ("acomp", "oprd") and node is anchor):
                     found.append(child)
-                elif dep == "prep" and child.lower_ in ("on", "against", "at", "in", "near"):
+                elif (
+                    role == "target"
+                    and dep == "prep"
+                    and child.lower_ in ("on", "against", "at", "in", "near")
+                ):
                     found.extend(grand for grand in child.children if grand.dep_ == "pobj")
     return found
 
@@ -357,7 +362,7 @@ def _switched_type(
         return rule.sub_event_type
     switch = lexicon.switches[rule.switch]
     if switch.target_not:
-        target = _subtree_words(argument_tokens(anchor, "target"))
+        target = _subtree_words(argument_tokens(anchor, "object"))
         if lexicon.groups[switch.target_not] & target and not lexicon.groups["territory"] & target:
             return None
     found = _argument_classes(argument_tokens(anchor, switch.by), switch, lexicon)
@@ -474,7 +479,8 @@ def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
     for match_id, start, end in lexicon.trigger_matcher(doc):
         rule_id = doc.vocab.strings[match_id]
         key = (rule_id, start)
-        if key not in best or end < best[key][1]:
+        # the longest reading of a rule at a start: "suicide car bomb", not "suicide car"
+        if key not in best or end > best[key][1]:
             best[key] = (start, end)
     candidates: list[Candidate] = []
     for (rule_id, _), (start, end) in best.items():

@@ -1,0 +1,183 @@
+"""The event-mention stage: typed triggers, overlaps, switches, non-events, the main event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from khabar.evaluate.case2021 import classify, label_map, load_items, score
+from khabar.langdata import load_tsv
+from khabar.model import ACLED_SUB_EVENT_TYPES, EventMention
+from khabar.pipeline.events import (
+    DATA_DIR,
+    compile_phrase,
+    find_event_mentions,
+    find_non_event_topics,
+    primary_sub_event_type,
+)
+
+
+def mentions_of(base_nlp: Language, text: str, **options: bool) -> list[EventMention]:
+    return find_event_mentions(base_nlp(text), **options)
+
+
+def types_of(base_nlp: Language, text: str) -> list[str]:
+    return [mention.sub_event_type for mention in mentions_of(base_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An airstrike hit a market in the town on Monday.", "Air/drone strike"),
+        ("Government forces shelled the village overnight.", "Shelling/artillery/missile attack"),
+        ("A suicide car bomb exploded outside the ministry.", "Suicide bomb"),
+        ("A roadside bomb struck a police convoy.", "Remote explosive/landmine/IED"),
+        ("Attackers threw a grenade into the crowded cafe.", "Grenade"),
+        ("Witnesses said sarin was used against the town.", "Chemical weapon"),
+        ("Rebels and soldiers clashed near the border.", "Armed clash"),
+        ("Thousands of demonstrators held a rally in the capital.", "Peaceful protest"),
+        ("Police fired tear gas at the crowd of demonstrators.", "Protest with intervention"),
+        ("Rioters torched cars in the city centre.", "Violent demonstration"),
+        ("A mob lynched two men accused of theft.", "Mob violence"),
+        ("Gunmen kidnapped three aid workers on the road.", "Abduction/forced disappearance"),
+        ("Police arrested the opposition leader at his home.", "Arrests"),
+        ("The two sides signed a peace agreement in the capital.", "Agreement"),
+        ("Soldiers defused a bomb planted near the school.", "Disrupted weapons use"),
+        ("The army set up a new checkpoint on the highway.", "Headquarters or base established"),
+        ("Armed men looted shops in the market.", "Looting/property destruction"),
+    ],
+)
+def test_trigger_is_typed(base_nlp: Language, text: str, expected: str) -> None:
+    assert expected in types_of(base_nlp, text)
+
+
+def test_every_acled_sub_event_type_has_a_rule() -> None:
+    reachable = {row["sub_event_type"] for row in load_tsv(*DATA_DIR, "triggers.tsv")}
+    assert reachable == set(ACLED_SUB_EVENT_TYPES)
+
+
+def test_mention_carries_plover_and_offsets(base_nlp: Language) -> None:
+    text = "On Monday an airstrike killed five people in the town."
+    (mention,) = [m for m in mentions_of(base_nlp, text) if m.sub_event_type == "Air/drone strike"]
+    assert (mention.plover_event, mention.plover_mode) == ("ASSAULT", "aerial")
+    assert "military" in mention.plover_context
+    assert text[mention.trigger.start : mention.trigger.end] == mention.trigger.text == "airstrike"
+    assert mention.sentence.text == text
+
+
+def test_specific_pattern_wins_over_its_parts(base_nlp: Language) -> None:
+    assert types_of(base_nlp, "A suicide car bomb killed ten people.") == ["Suicide bomb"]
+
+
+def test_weak_trigger_gives_way_to_a_specific_one(base_nlp: Language) -> None:
+    types = types_of(base_nlp, "A roadside bomb attack killed four soldiers.")
+    assert types == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels captured the town of Kafr after heavy fighting.", "Non-state actor overtakes territory"),
+        ("The army recaptured the town from the rebels.", "Government regains territory"),
+    ],
+)
+def test_territory_is_typed_by_its_agent(base_nlp: Language, text: str, expected: str) -> None:
+    assert expected in types_of(base_nlp, text)
+
+
+def test_capturing_a_person_is_not_territorial(base_nlp: Language) -> None:
+    types = types_of(base_nlp, "Militants captured two soldiers near the village.")
+    assert "Non-state actor overtakes territory" not in types
+
+
+def test_attack_is_typed_by_its_target(base_nlp: Language) -> None:
+    assert "Armed clash" in types_of(base_nlp, "Militants attacked an army checkpoint at night.")
+    assert "Attack" in types_of(base_nlp, "Gunmen attacked villagers in their homes.")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("No airstrikes were reported in the province.", "negated"),
+        ("The group will attack the city next week.", "future"),
+        ("The militants threatened to attack the base.", "intended"),
+        ("If talks fail, the army could shell the town.", "hypothetical"),
+        ("The government denied carrying out the airstrike.", "denied"),
+    ],
+)
+def test_non_events_are_dropped(base_nlp: Language, text: str, modality: str) -> None:
+    assert mentions_of(base_nlp, text) == []
+    kept = mentions_of(base_nlp, text, keep_non_events=True)
+    assert kept and {mention.modality for mention in kept} == {modality}
+
+
+def test_asserted_event_is_kept(base_nlp: Language) -> None:
+    (mention,) = mentions_of(base_nlp, "Warplanes carried out an airstrike on the town.")
+    assert mention.modality == "asserted"
+
+
+def test_summary_statistic_is_generic(base_nlp: Language) -> None:
+    mentions = mentions_of(base_nlp, "Airstrikes have killed thousands of civilians since 2011.")
+    assert mentions and all(mention.generic for mention in mentions)
+    assert primary_sub_event_type(mentions) is None
+
+
+def test_explicit_year_is_kept_for_the_assembler(base_nlp: Language) -> None:
+    (mention,) = mentions_of(base_nlp, "The 1994 massacre in the town is remembered every year.")
+    assert mention.reference_year == 1994 and mention.confidence < 1.0
+
+
+def test_primary_type_prefers_the_lead_and_the_specific(base_nlp: Language) -> None:
+    text = (
+        "A drone strike hit a convoy and gunmen then attacked the survivors. "
+        "Protesters later rallied in the capital."
+    )
+    assert primary_sub_event_type(mentions_of(base_nlp, text)) == "Air/drone strike"
+
+
+def test_disaster_and_attribution_topics(base_nlp: Language) -> None:
+    doc = base_nlp("An earthquake struck the region. The group claimed responsibility for the bombing.")
+    assert [category for category, _ in find_non_event_topics(doc)] == ["NATURAL_DISASTER", "ATTRIB"]
+
+
+def test_seed_lead_is_an_air_strike(base_nlp: Language, shared_data: Path) -> None:
+    text = (shared_data / "seed" / "idlib-2020-02-27.txt").read_text(encoding="utf-8")
+    mentions = find_event_mentions(base_nlp(text))
+    assert primary_sub_event_type(mentions) == "Air/drone strike"
+    mixed = [m for m in mentions if "artillery strikes" in m.trigger.text]
+    assert mixed and mixed[0].sub_event_type == "Shelling/artillery/missile attack"
+    accusation = [m for m in mentions if "drones" in m.trigger.text]
+    assert not any(m.sub_event_type == "Air/drone strike" for m in accusation)
+
+
+def test_compile_phrase_syntax() -> None:
+    pattern = compile_phrase("tear -? gas ... crowd/NOUN")
+    assert pattern[1]["OP"] == "?" and pattern[3] == {"OP": "{0,5}"}
+    assert pattern[4]["POS"] == {"IN": ["NOUN"]} and "crowd" in pattern[4]["LEMMA"]["IN"]
+
+
+def test_case_labels_cover_the_acled_types() -> None:
+    mapped = {acled for acled in label_map().values() if acled}
+    assert mapped == set(ACLED_SUB_EVENT_TYPES)
+
+
+def test_case_scoring_weights_by_support() -> None:
+    scores = score(["A", "A", "B", "X"], ["A", "B", "B", "A"], ["A", "B"])
+    assert scores["per_class"]["A"]["support"] == 2  # type: ignore[index]
+    assert 0 < float(scores["weighted_f1"]) < 1  # type: ignore[arg-type]
+
+
+def test_classify_prefers_attribution_told_first(base_nlp: Language) -> None:
+    doc = base_nlp("The group claimed responsibility for a car bomb that killed eight people.")
+    mentions = find_event_mentions(doc)
+    topics = [(category, span.start) for category, span in find_non_event_topics(doc)]
+    acled_to_case = {acled: case for case, acled in label_map().items() if acled}
+    assert classify(mentions, topics, acled_to_case) == "ATTRIB"
+
+
+def test_case_loader_reads_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "snippets.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n1\tA protest was held.\tPEACE_PROTEST\n", encoding="utf-8")
+    assert load_items(path) == [("1", "A protest was held.", "PEACE_PROTEST")]
