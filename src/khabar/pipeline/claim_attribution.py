@@ -1,0 +1,233 @@
+"""Attributions: each verb of saying (or "according to X", "citing X") with its speaker, its relay
+chain and the part of the sentence it governs.
+
+"the Turkish Anadolu Agency (AA) reported, citing the governor" is one attribution whose speaker
+is the governor and whose ``via`` is Anadolu Agency; "Dogan told the media" has the speaker
+Rahmi Dogan via the media; "Unverified reports swirled on social media, claiming that ..." has
+the speaker "social media". The scope of an attribution is the token set of its verb's subtree
+without the speaker phrase: a figure, actor or trigger inside it is claimed by that speaker
+(the innermost scope wins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..langdata import load_json
+from .claim_speakers import Speaker, SpeakerBook, is_media, outlet_in, speaker_phrase, unverified_source_in
+
+DATA = ("en", "claims")
+#: dependency labels that link a participle cue to the verb whose subject it shares
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
+USER_DATA_KEY = "khabar.attributions"
+#: subjects that are reports rather than reporters: their source is named elsewhere in the clause
+REPORT_NOUNS = frozenset(
+    {"report", "claim", "rumour", "rumor", "video", "post", "footage", "image", "picture"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CueTable:
+    reporting_verbs: dict[str, str]  # lemma -> kind (statement, accusation, denial, ...)
+    relay_verbs: frozenset[str]
+    status_by_kind: dict[str, str]
+
+
+@cache
+def cue_table() -> CueTable:
+    data = load_json(*DATA, "cues.json")
+    return CueTable(
+        reporting_verbs=dict(data["reporting_verbs"]),
+        relay_verbs=frozenset(data["relay_verbs"]),
+        status_by_kind=dict(data["status_by_kind"]),
+    )
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reporting cue and who it attributes to."""
+
+    cue: Token
+    cue_text: str
+    kind: str  # statement | confirmation | accusation | denial | dispute
+    speaker: Speaker
+    via: list[str] = field(default_factory=list)
+    scope: frozenset[int] = frozenset()
+    negated: bool = False
+
+    @property
+    def sentence(self) -> Span:
+        return self.cue.sent
+
+    def covers(self, token: Token) -> bool:
+        return token.i in self.scope
+
+
+def attributions(doc: Doc, *, outlet: str = "the outlet") -> list[Attribution]:
+    """Every attribution of the report, in text order (computed once per Doc)."""
+    cached = doc.user_data.get(USER_DATA_KEY)
+    if cached is not None:
+        return cached
+    book = SpeakerBook(doc, outlet=outlet)
+    found = find_attributions(doc, book)
+    doc.user_data[USER_DATA_KEY] = found
+    return found
+
+
+def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
+    table = cue_table()
+    found: list[Attribution] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and _according_object(token) is not None:
+            attribution = _according(token, book)
+        elif (
+            lemma in table.reporting_verbs and token.pos_ in {"VERB", "AUX"} and _is_cue(token, lemma, table)
+        ):
+            attribution = _verb(token, lemma, table, book)
+        else:
+            continue
+        if attribution is not None:
+            found.append(attribution)
+    return found
+
+
+def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
+    """Verbs that report only in some uses: 'hold X responsible', 'put the toll at 70'."""
+    if lemma in table.relay_verbs and token.dep_ in {"advcl", "xcomp", "conj", "dep"}:
+        return False  # "reported, citing the governor": part of the reporting verb's relay
+    if lemma == "hold":
+        return any(child.lower_ == "responsible" for child in token.subtree)
+    if lemma in {"put", "show", "record", "document", "indicate", "air", "post", "publish"}:
+        return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
+    if lemma == "add":
+        return any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"}
+    return True
+
+
+def _according_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _according(token: Token, book: SpeakerBook) -> Attribution | None:
+    target = _according_object(token)
+    if target is None:
+        return None
+    speaker = book.resolve(speaker_phrase(target))
+    head = token.head if token.head.i != token.i else token
+    scope = _scope(head, exclude=set(token.subtree))
+    return Attribution(cue=token, cue_text="according to", kind="statement", speaker=speaker, scope=scope)
+
+
+def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
+    subject = _subject(token)
+    if subject is None:
+        return None
+    if subject.dep_ == "nsubjpass" or (token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}):
+        return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
+    phrase = speaker_phrase(subject)
+    cited = _cited(token)
+    via: list[str] = []
+    if cited is not None and (outlet_in(phrase) or is_media(phrase)):
+        # "AA reported, citing the governor": the governor speaks, AA carries it
+        via.append(outlet_in(phrase) or phrase.text)
+        speaker = book.resolve(speaker_phrase(cited))
+    elif (rumour := _unverified_source(token, phrase)) is not None:
+        # "unverified reports swirled on social media, claiming ...": social media speaks
+        speaker = book.resolve(rumour)
+    else:
+        speaker = book.resolve(phrase)
+        if cited is not None and (outlet := outlet_in(speaker_phrase(cited))):
+            via.append(outlet)
+    via.extend(_audience(token))
+    # a subject that governs the cue ("reports ..., claiming that"): only its own phrase is out
+    exclude = set(phrase) if subject in token.ancestors else set(subject.subtree)
+    return Attribution(
+        cue=token,
+        cue_text=token.text,
+        kind=table.reporting_verbs[lemma],
+        speaker=speaker,
+        via=list(dict.fromkeys(via)),
+        scope=_scope(token, exclude=exclude),
+        negated=any(child.dep_ == "neg" for child in token.children),
+    )
+
+
+def _unverified_source(verb: Token, phrase: Span) -> Span | None:
+    """The unverified source ('social media') named in the clause of a subject like 'reports'."""
+    if phrase.root.lemma_.lower() not in REPORT_NOUNS:
+        return None
+    sentence = verb.sent
+    window = verb.doc[sentence.start : max(verb.i, phrase.end)]
+    return window if unverified_source_in(window) else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue, or of the verb a participle cue hangs on ('..., saying ...')."""
+    current = verb
+    for _ in range(3):
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head
+        if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _cited(verb: Token) -> Token | None:
+    """'reported, citing the governor' / 'said, according to AA': the source named beside the cue."""
+    for child in verb.children:
+        if child.lemma_.lower() in {"cite", "quote"} and child.dep_ in {"advcl", "xcomp", "conj", "dep"}:
+            return next((c for c in child.children if c.dep_ in {"dobj", "pobj"}), None)
+        if child.lower_ == "according":
+            return _according_object(child)
+    return None
+
+
+def _audience(verb: Token) -> list[str]:
+    """'told the media', 'speaking to Anadolu': an audience that is the press carries the claim."""
+    via: list[str] = []
+    candidates: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"dative", "dobj"} and verb.lemma_ == "tell":
+            candidates.append(child)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "advcl" and child.lemma_ == "speak":
+            for prep in child.children:
+                if prep.lower_ == "to":
+                    candidates.extend(c for c in prep.children if c.dep_ == "pobj")
+    for token in candidates:
+        phrase = speaker_phrase(token)
+        outlet = outlet_in(phrase)
+        if outlet:
+            via.append(outlet)
+        elif token.lower_ == "media":
+            via.append("media")
+    return via
+
+
+def _scope(verb: Token, *, exclude: set[Token]) -> frozenset[int]:
+    excluded = {token.i for token in exclude}
+    return frozenset(token.i for token in verb.subtree if token.i not in excluded)
+
+
+def innermost(found: list[Attribution], token: Token) -> Attribution | None:
+    """The attribution with the smallest scope that covers ``token``."""
+    covering = [a for a in found if a.covers(token)]
+    return min(covering, key=lambda a: len(a.scope)) if covering else None

@@ -1,0 +1,369 @@
+"""Who is speaking: a speaker phrase ("Hatay province Governor Rahmi Dogan", "he", "the governor",
+"a military source", "the Turkish Anadolu Agency (AA)") resolved to a speaker of the report.
+
+A ``SpeakerBook`` walks a report in text order: it knows every person named so far (spaCy's
+PERSON entities) and every speaker resolved so far, so that "Dogan stressed" gets the full name
+given earlier, "he said" the last person who spoke, and "the governor" the last speaker whose
+role was a governor. The source lexicons (outlets, anonymous and unverified sources) are data
+files under ``data/en/claims/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..langdata import load_json, load_tsv
+
+DATA = ("en", "claims")
+#: tokens trimmed from the edges of a speaker phrase
+EDGE_TRIM = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
+#: longest speaker phrase kept (tokens); a longer subject is cut at its head
+MAX_PHRASE = 12
+SpeakerKind = str  # person | organisation | anonymous | outlet | unverified | group | outlet-self
+#: kinds of speaker that stand for an actor of the conflict (outlets and rumours do not)
+ACTOR_KINDS = frozenset({"person", "organisation", "anonymous", "group"})
+#: actor sectors of officials: a spokesman with no country in his title speaks for the
+#: government last named with one
+OFFICIAL_SECTORS = frozenset({"GOV"})
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: display name, role, what kind of source, where the phrase is."""
+
+    name: str
+    kind: SpeakerKind
+    start: int
+    end: int
+    role: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLexicon:
+    outlets: PhraseMatcher
+    outlet_names: dict[str, str]  # match label -> canonical outlet name
+    anonymous: PhraseMatcher
+    anonymous_heads: frozenset[str]
+    unverified: PhraseMatcher
+    unverified_names: dict[str, str]
+    media_words: frozenset[str]
+    pronouns: dict[str, str]
+    role_heads: frozenset[str]
+    anaphoric_heads: frozenset[str]
+
+
+def _phrase_docs(vocab: Vocab, phrases: list[str]) -> list[Doc]:
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    return [tokenizer(phrase) for phrase in phrases if phrase]
+
+
+@cache
+def source_lexicon(vocab: Vocab) -> SourceLexicon:
+    """The outlet, anonymous-source and unverified-source matchers, built once per vocabulary."""
+    data = load_json(*DATA, "sources.json")
+    outlets = PhraseMatcher(vocab, attr="LOWER")
+    outlet_names: dict[str, str] = {}
+    for row in load_tsv(*DATA, "outlets.tsv"):
+        label = f"outlet:{row['name']}"
+        outlet_names[label] = row["name"]
+        outlets.add(label, _phrase_docs(vocab, row["aliases"].split("|")))
+    anonymous = PhraseMatcher(vocab, attr="LOWER")
+    anonymous.add("anonymous", _phrase_docs(vocab, data["anonymous"]))
+    unverified = PhraseMatcher(vocab, attr="LOWER")
+    unverified_names: dict[str, str] = {}
+    for phrase, name in data["unverified_sources"].items():
+        label = f"unverified:{phrase}"
+        unverified_names[label] = name
+        unverified.add(label, _phrase_docs(vocab, [phrase]))
+    return SourceLexicon(
+        outlets=outlets,
+        outlet_names=outlet_names,
+        anonymous=anonymous,
+        anonymous_heads=frozenset(data["anonymous_heads"]),
+        unverified=unverified,
+        unverified_names=unverified_names,
+        media_words=frozenset(data["media_words"]),
+        pronouns=dict(data["pronouns"]),
+        role_heads=frozenset(data["role_heads"]),
+        anaphoric_heads=frozenset(data["anaphoric_heads"]),
+    )
+
+
+def outlet_in(span: Span) -> str | None:
+    """The canonical outlet named inside ``span`` ("the Turkish Anadolu Agency (AA)" -> Anadolu Agency)."""
+    lexicon = source_lexicon(span.doc.vocab)
+    best: tuple[int, str] | None = None
+    for match_id, start, end in lexicon.outlets(span.doc[span.start : span.end]):
+        tokens = span.doc[start:end]  # a PhraseMatcher on a Span gives Doc positions
+        if len(tokens.text) <= 3 and not tokens.text.isupper():
+            continue  # "aa", "ap", "rt" in lower case are not the agencies
+        label = span.doc.vocab.strings[match_id]
+        if best is None or end - start > best[0]:
+            best = (end - start, lexicon.outlet_names[label])
+    return best[1] if best else None
+
+
+def unverified_source_in(span: Span) -> str | None:
+    lexicon = source_lexicon(span.doc.vocab)
+    for match_id, _start, _end in lexicon.unverified(span.doc[span.start : span.end]):
+        return lexicon.unverified_names[span.doc.vocab.strings[match_id]]
+    return None
+
+
+def is_anonymous(span: Span) -> bool:
+    lexicon = source_lexicon(span.doc.vocab)
+    if lexicon.anonymous(span.doc[span.start : span.end]):
+        return True
+    head = span.root
+    named = any(token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for token in span)
+    return head.lower_ in lexicon.anonymous_heads and not named and head.i == span.end - 1
+
+
+def is_media(span: Span) -> bool:
+    """An audience that is the press ("told the media", "told reporters")."""
+    lexicon = source_lexicon(span.doc.vocab)
+    return span.root.lower_ in lexicon.media_words or outlet_in(span) is not None
+
+
+def speaker_phrase(subject: Token) -> Span:
+    """The tokens of a subject that name the speaker, without relative clauses and edge punctuation."""
+    doc = subject.doc
+    keep = [subject]
+    for child in subject.children:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "advcl"}:
+            continue
+        if child.dep_ == "appos" or child.dep_ == "conj":
+            keep.extend(child.subtree)
+            continue
+        keep.extend(child.subtree)
+    indices = sorted({token.i for token in keep})
+    # the phrase must be contiguous: cut at the first gap around the head
+    start = end = subject.i
+    index_set = set(indices)
+    while start - 1 in index_set:
+        start -= 1
+    while end + 1 in index_set:
+        end += 1
+    span = doc[start : end + 1]
+    while len(span) > 1 and span[0].pos_ in EDGE_TRIM and span[0].lower_ not in {"a", "an"}:
+        span = span[1:]
+    while len(span) > 1 and span[-1].pos_ in {"PUNCT", "SPACE", "CCONJ"}:
+        span = span[:-1]
+    if len(span) > MAX_PHRASE:
+        span = doc[max(span.start, subject.i - MAX_PHRASE + 1) : subject.i + 1]
+    return span
+
+
+@dataclass(slots=True)
+class SpeakerBook:
+    """The persons named and the speakers resolved so far in one report."""
+
+    doc: Doc
+    outlet: str = "the outlet"
+    persons: list[Span] = field(default_factory=list)
+    history: list[Speaker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+
+    # -- names ----------------------------------------------------------------------------
+
+    def full_name(self, name: str, before: int) -> str:
+        """The longest earlier person name that ends with (or equals) ``name``: Dogan -> Rahmi Dogan."""
+        last = name.split()[-1] if name.split() else name
+        best = name
+        for person in self.persons:
+            if person.start_char >= before:
+                break
+            words = person.text.split()
+            if words and words[-1] == last and len(person.text) > len(best):
+                best = person.text
+        for speaker in reversed(self.history):
+            if (
+                speaker.kind == "person"
+                and speaker.name.split()[-1] == last
+                and len(speaker.name) > len(best)
+            ):
+                best = speaker.name
+        return _strip_possessive(best)
+
+    def last(self, kinds: set[str], before: int) -> Speaker | None:
+        for speaker in reversed(self.history):
+            if speaker.kind in kinds and speaker.start < before:
+                return speaker
+        return None
+
+    def by_role(self, head: str, before: int) -> Speaker | None:
+        for speaker in reversed(self.history):
+            if speaker.start < before and speaker.role and head in speaker.role.lower():
+                return speaker
+        return None
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(self, phrase: Span, *, remember: bool = True) -> Speaker:
+        speaker = self._resolve(phrase)
+        if speaker.actor is None and speaker.kind in ACTOR_KINDS:
+            speaker.actor = speaker_actor(phrase) or self._actor_of(speaker.name)
+        if remember:
+            self.history.append(speaker)
+        return speaker
+
+    def _resolve(self, phrase: Span) -> Speaker:
+        start, end = phrase.start_char, phrase.end_char
+        lexicon = source_lexicon(self.doc.vocab)
+        if len(phrase) == 1 and phrase[0].lower_ in lexicon.pronouns:
+            return self._pronoun(phrase, lexicon.pronouns[phrase[0].lower_])
+        unverified = unverified_source_in(phrase)
+        if unverified:
+            return Speaker(unverified, "unverified", start, end)
+        persons = [e for e in phrase.ents if e.label_ == "PERSON" and not _is_possessor(e, phrase)]
+        if persons:
+            return self._person(phrase, persons[-1])
+        outlet = outlet_in(phrase)
+        if outlet:
+            return Speaker(outlet, "outlet", start, end)
+        if is_anonymous(phrase):
+            return Speaker(_display(phrase), "anonymous", start, end)
+        head = phrase.root
+        if head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in phrase):
+            name = self.full_name(phrase.text, start)
+            named_before = any(p.text.endswith(phrase.text) for p in self.persons) or self._known_person(name)
+            if named_before and (name != phrase.text or phrase.root.ent_type_ in {"", "PERSON"}):
+                return Speaker(name, "person", start, end, role=self._role_of(name))
+        proper = any(t.pos_ == "PROPN" for t in phrase)
+        if not proper and head.lower_ in lexicon.anaphoric_heads and _definite(head):
+            earlier = self.last({"outlet", "organisation"}, start)
+            if earlier is not None:
+                return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
+        if not proper and head.lower_ in lexicon.role_heads and _definite(head):
+            earlier = self.by_role(head.lower_, start)
+            if earlier is not None:
+                return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
+        return Speaker(_display(phrase), "organisation", start, end)
+
+    def _actor_of(self, name: str) -> str | None:
+        return next((s.actor for s in reversed(self.history) if s.name == name and s.actor), None)
+
+    def _known_person(self, name: str) -> bool:
+        return any(s.kind == "person" and s.name == name for s in self.history)
+
+    def _role_of(self, name: str) -> str | None:
+        for speaker in reversed(self.history):
+            if speaker.name == name and speaker.role:
+                return speaker.role
+        return None
+
+    def _pronoun(self, phrase: Span, kind: str) -> Speaker:
+        start, end = phrase.start_char, phrase.end_char
+        kinds = (
+            {"person"} if kind == "person" else {"organisation", "anonymous", "outlet", "unverified", "group"}
+        )
+        earlier = self.last(kinds, start)
+        if earlier is None:
+            return Speaker(phrase.text, "person" if kind == "person" else "group", start, end)
+        return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
+
+    def _person(self, phrase: Span, person: Span) -> Speaker:
+        name = self.full_name(_strip_possessive(person.text), person.start_char)
+        role_tokens = [t for t in phrase if t.i < person.start and t.pos_ not in {"DET", "PUNCT"}]
+        role_tokens += [t for t in phrase if t.i >= person.end and t.dep_ != "punct" and t.pos_ != "PUNCT"]
+        role = " ".join(t.text for t in role_tokens).replace(" ’s", "’s").replace(" 's", "'s").strip() or None
+        return Speaker(name, "person", phrase.start_char, phrase.end_char, role=role or self._role_of(name))
+
+
+def _definite(head: Token) -> bool:
+    """'the governor', 'the report': a definite description that points back to a speaker."""
+    return any(child.lower_ in {"the", "this", "that"} for child in head.children)
+
+
+def _is_possessor(person: Span, phrase: Span) -> bool:
+    """'Erdogan’s press secretary': Erdogan owns the head; the speaker is someone else."""
+    last = person[-1]
+    after = phrase.doc[person.end] if person.end < len(phrase.doc) else None
+    return last.dep_ == "poss" or (after is not None and after.tag_ == "POS" and after.i < phrase.end - 1)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _display(phrase: Span) -> str:
+    """A speaker's display name: the phrase without a leading 'the'."""
+    tokens = list(phrase)
+    if tokens and tokens[0].lower_ == "the" and len(tokens) > 1:
+        tokens = tokens[1:]
+    return phrase.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def speaker_actor(phrase: Span) -> str | None:
+    """The actor a speaker phrase stands for ("Hatay province Governor" -> Government of Turkey)."""
+    try:
+        from .actors import dictionary_matches, resolve_actor
+    except ImportError:  # no actor stage: speakers stay unmapped
+        return None
+    doc = phrase.doc
+    actor = resolve_actor(phrase, doc, bare_country="government")
+    if actor is None or actor.name is None:
+        return _official_actor(phrase)
+    if actor.sector in OFFICIAL_SECTORS and not _names_country(phrase, dictionary_matches(doc)):
+        country = _last_official_country(phrase)
+        if country and country != actor.country:
+            actor = _in_country(actor, country, doc) or actor
+    return actor.name
+
+
+def _official_actor(phrase: Span) -> str | None:
+    """A titled speaker the dictionary does not know ("press secretary"): the last government named."""
+    from .actors import actor_dictionary
+
+    lexicon = source_lexicon(phrase.doc.vocab)
+    if not any(token.lower_ in lexicon.role_heads for token in phrase):
+        return None
+    country = _last_official_country(phrase)
+    return actor_dictionary(phrase.doc.vocab).actor("government", country).name if country else None
+
+
+def _names_country(span: Span, matches: list) -> bool:  # type: ignore[type-arg]
+    if any(m.kind in ("country", "capital") and span.start <= m.start and m.end <= span.end for m in matches):
+        return True
+    places = span.doc._.places or []
+    return any(span.start_char <= p.span.start and p.span.end <= span.end_char for p in places)
+
+
+def _last_official_country(phrase: Span) -> str | None:
+    """The country of the last actor mention before ``phrase`` that is a government and names its country."""
+    from .actors import dictionary_matches
+
+    doc = phrase.doc
+    matches = dictionary_matches(doc)
+    for mention in reversed(doc._.actors or []):
+        if mention.span.end > phrase.start_char or mention.actor.sector not in OFFICIAL_SECTORS:
+            continue
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is not None and mention.actor.country and _names_country(span, matches):
+            return mention.actor.country
+    return None
+
+
+def _in_country(actor, country: str, doc: Doc):  # type: ignore[no-untyped-def]
+    """The same category of actor in another country ('Government of Syria' -> 'Government of Turkey')."""
+    from .actors import actor_dictionary
+
+    dictionary = actor_dictionary(doc.vocab)
+    known = dictionary.countries.get(actor.country) if actor.country else None
+    for category, entry in dictionary.categories.items():
+        if known and entry.template.format(country=known.name) == actor.name:
+            return dictionary.actor(category, country)
+    return None
