@@ -78,11 +78,18 @@ def classify(
     if "ORG_CRIME" in first_topic and main.sub_event_type in CRIME_ABSORBS:
         return "ORG_CRIME"
     weak = main.confidence < 1.0
+    first_event = (
+        min(m.trigger.start for m in mentions if m.modality == "asserted" and m.confidence == 1.0)
+        if not weak
+        else main_start
+    )
     for category in DISASTERS:
-        if category in first_topic and (first_topic[category] < main_start or weak):
+        if category in first_topic and (first_topic[category] < first_event or weak):
             return category
-    # a diplomatic move told before the event it reacts to ("sanctions in response to the attack")
-    if "DIPLO" in first_topic and (first_topic["DIPLO"] < main_start or weak):
+    # a diplomatic move told before the violence it reacts to ("sanctions in response to the
+    # attack"); strategic developments (agreements, transfers) are at home in diplomacy
+    violent = main.event_type != "Strategic developments"
+    if "DIPLO" in first_topic and (weak or (violent and first_topic["DIPLO"] < main_start)):
         return "DIPLO"
     return acled_to_case[main.sub_event_type]
 

@@ -274,10 +274,26 @@ def sentence_cues(sent: SpacySpan) -> frozenset[str]:
     return frozenset(cues)
 
 
-def _passes_cues(rule: TriggerRule, cues: frozenset[str], lexicon: EventLexicon) -> bool:
-    if any(not (lexicon.groups[group] & cues) for group in rule.requires):
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """Cues of a trigger's sentence, and of that sentence with the one before it."""
+
+    own: frozenset[str]
+    window: frozenset[str]
+
+
+def _sentence_cues(doc: Doc, sent: SpacySpan) -> SentenceCues:
+    # a report sets its scene in one sentence ("protesters gathered") and tells the act in the
+    # next ("police fired tear gas"): required cues may come from the sentence before
+    own = sentence_cues(sent)
+    window = own | sentence_cues(doc[sent.start - 1].sent) if sent.start > 0 else own
+    return SentenceCues(own=own, window=window)
+
+
+def _passes_cues(rule: TriggerRule, cues: SentenceCues, lexicon: EventLexicon) -> bool:
+    if any(not (lexicon.groups[group] & cues.window) for group in rule.requires):
         return False
-    return not any(lexicon.groups[group] & cues for group in rule.excludes)
+    return not any(lexicon.groups[group] & cues.own for group in rule.excludes)
 
 
 # --- agents and targets --------------------------------------------------------------------
@@ -378,9 +394,14 @@ def _switched_type(
 # --- modality -------------------------------------------------------------------------------
 
 
-def _own_modality(node: Token, cues: dict[str, frozenset[str]]) -> str | None:
-    """What the node's own dependants say: a negation, a future or modal auxiliary, an 'if'."""
+def _own_modality(node: Token, cues: dict[str, frozenset[str]], inside: range) -> str | None:
+    """What the node's own dependants say: a negation, a future or modal auxiliary, an 'if'.
+
+    Dependants ``inside`` the trigger belong to it ("without resistance" is the event).
+    """
     for child in node.children:
+        if child.i in inside:
+            continue
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and lower in cues["negation_determiners"]):
             return "negated"
@@ -396,7 +417,7 @@ def _own_modality(node: Token, cues: dict[str, frozenset[str]]) -> str | None:
     return None
 
 
-def trigger_modality(anchor: Token, lexicon: EventLexicon) -> str:
+def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range(0)) -> str:
     """``asserted`` unless the parse marks the trigger as negated, denied, future or not real.
 
     A verb trigger carries its own auxiliaries and negation; a noun trigger takes those of the
@@ -406,7 +427,7 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon) -> str:
     cues = lexicon.modality
     node = anchor
     for _ in range(MAX_CLIMB):
-        own = _own_modality(node, cues)
+        own = _own_modality(node, cues, inside)
         if own:
             return own
         head = node.head
@@ -448,7 +469,8 @@ def is_generic(
 ) -> bool:
     """A summary statistic: a plural or perfect trigger in a sentence with 'since', 'so far', ..."""
     cues = lexicon.modality
-    if not cues["generic_phrases"] & cues_of_sentence:
+    padded = f" {' '.join(token.lower_ for token in sent)} "
+    if not any(f" {phrase} " in padded for phrase in cues["generic_phrases"]):
         return False
     plural = anchor.tag_ in ("NNS", "NNPS")
     perfect = any(child.lower_ in ("have", "has", "'ve") for child in _governing_verb(anchor).children)
@@ -474,7 +496,7 @@ def reference_year(anchor: Token, sent: SpacySpan) -> int | None:
 
 
 def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
-    cue_cache: dict[int, frozenset[str]] = {}
+    cue_cache: dict[int, SentenceCues] = {}
     best: dict[tuple[str, int], tuple[int, int]] = {}
     for match_id, start, end in lexicon.trigger_matcher(doc):
         rule_id = doc.vocab.strings[match_id]
@@ -487,10 +509,10 @@ def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
         rule = lexicon.rules[rule_id]
         sent = doc[start].sent
         if sent.start not in cue_cache:
-            cue_cache[sent.start] = sentence_cues(sent)
+            cue_cache[sent.start] = _sentence_cues(doc, sent)
         if not _passes_cues(rule, cue_cache[sent.start], lexicon):
             continue
-        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[sent.start], lexicon)
+        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[sent.start].own, lexicon)
         if sub_event_type is not None:
             candidates.append(Candidate(rule, sub_event_type, start, end))
     return candidates
@@ -538,7 +560,7 @@ def _mention(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> EventMent
         plover_mode=candidate.rule.plover_mode,
         plover_context=list(candidate.rule.plover_context),
         confidence=confidence,
-        modality=trigger_modality(anchor, lexicon),
+        modality=trigger_modality(anchor, lexicon, range(span.start, span.end)),
         generic=generic,
         reference_year=year,
         rule=candidate.rule.id,
