@@ -69,6 +69,7 @@ class CountLexicon:
     projectile_verbs: frozenset[str]
     projectiles: frozenset[str]
     irrealis_heads: frozenset[str]
+    trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
 
 
 def _optional_int(text: str) -> int | None:
@@ -109,6 +110,7 @@ def count_lexicon() -> CountLexicon:
         projectile_verbs=frozenset(words["projectile_verbs"]),
         projectiles=frozenset(words["projectiles"]),
         irrealis_heads=frozenset(words["irrealis_heads"]),
+        trigger_words=frozenset(row["lemma"] for row in load_tsv("en", "counts", "triggers.tsv")),
     )
 
 
@@ -303,10 +305,10 @@ def _mentions(
     harm = kind == "harm"
     kinds: list[CountKind] = ["killed", "injured"] if kind == "casualty" else ["injured"] if harm else [kind]  # type: ignore[list-item]
     victims = _victims_span(doc, victim)
-    trigger_span = Span.of(doc.text, trigger.idx, trigger.idx + len(trigger.text))
+    trigger_span = _evidence(doc[trigger.i : trigger.i + 1])
     return [
         CountMention(
-            span=Span.of(doc.text, figure.start_char, figure.end_char),
+            span=_evidence(figure),
             kind=one,
             low=low,
             high=high,
@@ -328,8 +330,12 @@ def _victims_span(doc: Doc, victim: Token) -> Span | None:
         noun = of_objects[0]
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound", "nmod") and not t.like_num]
     start = min([noun.i] + [t.left_edge.i for t in modifiers])
-    span = doc[start : noun.i + 1]
-    return Span.of(doc.text, span.start_char, span.end_char)
+    return _evidence(doc[start : noun.i + 1])
+
+
+def _evidence(span: SpacySpan) -> Span:
+    # span.text reads only its own tokens; doc.text would rebuild the whole article each time
+    return Span(start=span.start_char, end=span.end_char, text=span.text)
 
 
 # --- attaching a figure to a trigger ---------------------------------------------------
@@ -613,7 +619,7 @@ def _dies_later(victim: Token, lexicon: CountLexicon) -> bool:
 def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> list[CountMention]:
     """One named or singular victim counts 1; a negated victim or trigger counts 0."""
     mentions: list[CountMention] = []
-    for token in doc:
+    for token in _tokens_near_triggers(doc, lexicon):
         if token.i in counted or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         if token.dep_ == "conj" and _implicit_value(token.head, lexicon) is not None:
@@ -635,6 +641,14 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
             kind = "harm"
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
+
+
+def _tokens_near_triggers(doc: Doc, lexicon: CountLexicon) -> Iterable[Token]:
+    """Tokens of the sentences that hold a trigger word: most sentences hold none, skip them."""
+    words = lexicon.trigger_words
+    for sentence in doc.sents:
+        if any(token.lemma_ in words or token.lower_ in words for token in sentence):
+            yield from sentence
 
 
 def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:

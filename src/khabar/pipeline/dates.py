@@ -181,7 +181,9 @@ def find_dates(doc: Doc, published: dt.date | None, *, matcher: Matcher | None =
         span = _trim(span, lexicon)
         mentions.append(
             DateMention(
-                span=Span.of(doc.text, span.start_char, span.end_char), value=value, precision=precision
+                span=Span(start=span.start_char, end=span.end_char, text=span.text),
+                value=value,
+                precision=precision,
             )
         )
     return mentions
