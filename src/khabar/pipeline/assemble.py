@@ -14,14 +14,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import (
     Actor,
-    CountMention,
     DateMention,
     Event,
     EventDate,
@@ -30,51 +28,53 @@ from ..model import (
     Plover,
 )
 from . import figures, reporting
-from .linking import governing_trigger, in_speaker_phrase, nearest_trigger, span_at, trigger_tokens
+from .events import CONFIDENCE_WEAK
+from .linking import (
+    governing_trigger,
+    in_speaker_phrase,
+    nearest_trigger,
+    same_clause,
+    span_at,
+    trigger_tokens,
+)
+from .merging import Draft, merge_drafts, place_within
 from .places_for_events import choose_locations, country_location
 from .roles import Role, event_roles
 
 #: modalities of an event mention that are coded as events (others: negated, future, hypothetical)
-CODABLE_MODALITIES = frozenset({"asserted", "reported", "actual"})
+CODABLE_MODALITIES = frozenset({"asserted"})
+#: ACLED inter codes of state forces (1, or 8 abroad): one side with their government
+STATE_INTER = frozenset({1, 8})
+#: a trigger whose sentence names a year this much before publication is background history
+HISTORY_YEARS = 1
 
 
-@dataclass(slots=True)
-class Draft:
-    """An event being built: the mentions merged into it and what was linked to them."""
-
-    mentions: list[EventMention]
-    places: list[PlaceMention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    figures: list[tuple[CountMention, str]] = field(default_factory=list)
-    attackers: list[Role] = field(default_factory=list)
-    targets: list[Role] = field(default_factory=list)
-
-    @property
-    def sub_event_type(self) -> str:
-        return self.mentions[0].sub_event_type
-
-    @property
-    def start(self) -> int:
-        return self.mentions[0].trigger.start
+def is_codable(mention: EventMention, published: dt.date | None) -> bool:
+    """Asserted, about one happening, and not history told as background."""
+    if mention.modality not in CODABLE_MODALITIES or mention.generic:
+        return False
+    years_before = published.year - mention.reference_year if published and mention.reference_year else 0
+    return years_before <= HISTORY_YEARS
 
 
-def is_codable(mention: EventMention) -> bool:
-    modality = getattr(mention, "modality", "asserted")
-    return modality in CODABLE_MODALITIES and not getattr(mention, "generic", False)
+def is_weak(mention: EventMention) -> bool:
+    """A generic casualty trigger ("killed") that may only retell an event already coded."""
+    return mention.confidence <= CONFIDENCE_WEAK
 
 
 def assemble_events(doc: Doc) -> list[Event]:
-    mentions = sorted((m for m in doc._.event_mentions or [] if is_codable(m)), key=lambda m: m.trigger.start)
+    published = doc._.article.published if doc._.article else None
+    codable = (m for m in doc._.event_mentions or [] if is_codable(m, published))
+    mentions = sorted(codable, key=lambda m: m.trigger.start)
     if not mentions:
         return []
     triggers = [span_at(doc, m.trigger.start, m.trigger.end) for m in mentions]
-    drafts = [Draft(mentions=[mention]) for mention in mentions]
+    drafts = [Draft(mentions=[mention], weak=is_weak(mention)) for mention in mentions]
     link_places(doc, drafts, triggers)
     link_dates(doc, drafts, triggers)
     link_figures(doc, drafts, triggers)
     link_roles(doc, drafts, triggers)
-    merged = merge_drafts(drafts)
-    published = doc._.article.published if doc._.article else None
+    merged = merge_drafts(doc, drafts)
     events = [code_event(doc, draft, f"e{number}", published) for number, draft in enumerate(merged, 1)]
     link_responses(doc, merged, events)
     return events
@@ -83,10 +83,24 @@ def assemble_events(doc: Doc) -> list[Event]:
 # -- linking ---------------------------------------------------------------------------------
 
 
-def attach(doc: Doc, start: int, end: int, triggers: list[Span], trigger_sets: list[set[int]]) -> int | None:
+def attach(
+    doc: Doc,
+    start: int,
+    end: int,
+    triggers: list[Span],
+    trigger_sets: list[set[int]],
+    *,
+    clause_only: bool = False,
+) -> int | None:
+    """The trigger that governs the mention; else the nearest in its sentence (in its clause)."""
     token = span_at(doc, start, end).root
     index = governing_trigger(token, trigger_sets)
-    return index if index is not None else nearest_trigger(token, triggers)
+    if index is not None:
+        return index
+    index = nearest_trigger(token, triggers)
+    if index is not None and clause_only and not same_clause(token, triggers[index], trigger_sets[index]):
+        return None
+    return index
 
 
 def link_places(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
@@ -97,7 +111,7 @@ def link_places(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
         token = span_at(doc, mention.span.start, mention.span.end).root
         if in_speaker_phrase(token, verbs) or is_actor_name(mention, actor_spans):
             continue
-        index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
+        index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets, clause_only=True)
         if index is not None:
             drafts[index].places.append(mention)
 
@@ -141,75 +155,13 @@ def link_roles(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
         draft.targets.extend(targets)
 
 
-# -- merging -----------------------------------------------------------------------------------
-
-
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    merged: list[Draft] = []
-    for draft in drafts:
-        home = next((kept for kept in merged if same_happening(kept, draft)), None)
-        if home is None:
-            merged.append(draft)
-            continue
-        home.mentions.extend(draft.mentions)
-        home.places.extend(draft.places)
-        home.dates.extend(draft.dates)
-        home.figures.extend(draft.figures)
-        home.attackers.extend(draft.attackers)
-        home.targets.extend(draft.targets)
-    return merged
-
-
-def same_happening(kept: Draft, new: Draft) -> bool:
-    """Do two drafts report one event? Same type, agreeing places and dates, same target."""
-    if kept.sub_event_type != new.sub_event_type:
-        return False
-    return (
-        places_agree(kept.places, new.places)
-        and dates_agree(kept.dates, new.dates)
-        and targets_agree(kept.targets, new.targets)
-    )
-
-
-def places_agree(first: list[PlaceMention], second: list[PlaceMention]) -> bool:
-    if not first or not second:
-        return True
-    return any(place_within(a, b) or place_within(b, a) for a in first for b in second)
-
-
-def place_within(inner: PlaceMention, outer: PlaceMention) -> bool:
-    """Is ``inner`` the same place as ``outer`` or inside it (a town in its province or country)?"""
-    a, b = inner.place, outer.place
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if a.name == b.name and a.country == b.country:
-        return True
-    if b.feature == "country":
-        return a.country == b.country
-    if b.feature == "admin1":
-        return a.country == b.country and a.admin1 == b.admin1 and a.admin1 is not None
-    return False
-
-
-def dates_agree(first: list[DateMention], second: list[DateMention]) -> bool:
-    if not first or not second:
-        return True
-    return any(a.value == b.value for a in first for b in second)
-
-
-def targets_agree(first: list[Role], second: list[Role]) -> bool:
-    names_a = {role.actor.name for role in first if role.actor.name}
-    names_b = {role.actor.name for role in second if role.actor.name}
-    return not names_a or not names_b or bool(names_a & names_b)
-
-
 # -- coding ------------------------------------------------------------------------------------
 
 
 def code_event(doc: Doc, draft: Draft, event_id: str, published: dt.date | None) -> Event:
     lead = draft.mentions[0]
     actor1, actor2 = code_actors(doc, draft)
-    locations = choose_locations(draft.places) or [country_location(doc, actor2, actor1)]
+    locations = choose_locations(places_of_happening(draft)) or [country_location(doc, actor2, actor1)]
     locations = [location for location in locations if location is not None]
     event_country = locations[0].country if locations else None
     finalise_inter(actor1, event_country)
@@ -226,8 +178,25 @@ def code_event(doc: Doc, draft: Draft, event_id: str, published: dt.date | None)
         plover=Plover(lead.plover_event, lead.plover_mode, list(lead.plover_context))
         if lead.plover_event
         else None,
-        evidence=[mention.sentence for mention in draft.mentions],
+        evidence=list(dict.fromkeys(mention.sentence for mention in draft.mentions)),
     )
+
+
+def places_of_happening(draft: Draft) -> list[PlaceMention]:
+    """The places told with the first mention that names any, and later ones that lie in them.
+
+    A retelling may add a detail ("in Idlib"), but a place elsewhere belongs to something else
+    the sentence says (the hospitals in Hatay treating the wounded).
+    """
+    if not draft.places:
+        return []
+    first = min(draft.places, key=lambda mention: mention.span.start)
+    sentence = next(
+        m.sentence for m in draft.mentions if m.sentence.start <= first.span.start < m.sentence.end
+    )
+    told = [m for m in draft.places if sentence.start <= m.span.start < sentence.end]
+    later = [m for m in draft.places if m not in told and any(place_within(m, t) for t in told)]
+    return told + later
 
 
 def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
@@ -259,11 +228,11 @@ def pick_actor(roles: list[Role]) -> Actor | None:
         sector=primary.actor.sector,
         evidence=[role.span for role in named if role.actor.name == primary.actor.name],
     )
-    seen = {primary.actor.name}
+    seen = {side_of(primary.actor)}
     for role in named[1:]:
-        if role.actor.name in seen:
+        if side_of(role.actor) in seen:
             continue
-        seen.add(role.actor.name)
+        seen.add(side_of(role.actor))
         actor.disputed = True
         actor.alternatives.append(
             {
@@ -275,6 +244,13 @@ def pick_actor(roles: list[Role]) -> Actor | None:
             }
         )
     return actor
+
+
+def side_of(actor: Actor) -> str:
+    """A state's government and forces are one side ("blamed on Damascus" = the Syrian military)."""
+    if actor.country and actor.inter in STATE_INTER:
+        return f"state:{actor.country}"
+    return actor.name or ""
 
 
 def default_perpetrator(doc: Doc, draft: Draft) -> Actor:

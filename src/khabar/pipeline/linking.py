@@ -71,3 +71,19 @@ def in_speaker_phrase(token: Token, reporting_verbs: frozenset[str]) -> bool:
             return False
         current = current.head
     return False
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` is in (itself, if a verb), else the sentence root."""
+    current = token
+    for _ in range(MAX_DEPTH):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def same_clause(token: Token, trigger: Span, tokens: set[int]) -> bool:
+    """Is ``token`` in the clause of the trigger (or of the verb that governs a noun trigger)?"""
+    head = clause_head(token)
+    return head.i in tokens or head.i == clause_head(trigger.root).i

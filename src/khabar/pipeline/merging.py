@@ -1,0 +1,181 @@
+"""Which mentions report the same happening: drafts of events and the rules that merge them.
+
+Two drafts merge only when nothing conflicts (type family, places, explicit dates, named
+targets) *and* something positive ties them: a shared place, date or target, a definite
+reference ("the strike"), or one trigger governing the other in the same clause ("gains in
+battles"). A weak casualty trigger ("nine soldiers had been killed") names no new happening:
+it joins the event in discourse focus when that is compatible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
+from .linking import span_at
+from .roles import Role
+
+#: the catch-all sub-event type of a family: a more specific type merged with it wins
+CATCH_ALL_TYPES = frozenset({"Armed clash", "Attack", "Other"})
+#: families of violence a weak casualty trigger may refer back to
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: determiners that make a trigger refer back to an event already told ("the strike")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: how far apart in the tree two triggers of one clause may be to describe one happening
+CLAUSE_HOPS = 3
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built: the mentions merged into it and what was linked to them."""
+
+    mentions: list[EventMention]
+    sub_event_type: str = ""
+    weak: bool = False
+    places: list[PlaceMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[tuple[CountMention, str]] = field(default_factory=list)
+    attackers: list[Role] = field(default_factory=list)
+    targets: list[Role] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.sub_event_type = self.sub_event_type or self.mentions[0].sub_event_type
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].trigger.start
+
+    @property
+    def last(self) -> int:
+        """Where the draft was last mentioned: the event in discourse focus is the latest."""
+        return max(mention.trigger.start for mention in self.mentions)
+
+    @property
+    def family(self) -> str:
+        return ACLED_SUB_EVENT_TYPES[self.sub_event_type]
+
+    def absorb(self, other: Draft) -> None:
+        if (self.weak and not other.weak) or (
+            self.sub_event_type in CATCH_ALL_TYPES
+            and other.family == self.family
+            and other.sub_event_type not in CATCH_ALL_TYPES
+        ):
+            self.sub_event_type = other.sub_event_type
+        self.weak = self.weak and other.weak
+        self.mentions.extend(other.mentions)
+        self.places.extend(other.places)
+        self.dates.extend(other.dates)
+        self.figures.extend(other.figures)
+        self.attackers.extend(other.attackers)
+        self.targets.extend(other.targets)
+
+
+def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        home = find_home(doc, merged, draft)
+        if home is None:
+            merged.append(draft)
+        else:
+            home.absorb(draft)
+    return merged
+
+
+def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
+    """The draft ``new`` retells, if any: tied ones first; a weak trigger joins the focus."""
+    by_recency = sorted(merged, key=lambda kept: kept.last, reverse=True)
+    compatible = [kept for kept in by_recency if not conflicting(kept, new)]
+    if new.weak:
+        return next((kept for kept in compatible if kept.family in VIOLENT_TYPES), None)
+    return next((kept for kept in compatible if tied(doc, kept, new)), None)
+
+
+def conflicting(kept: Draft, new: Draft) -> bool:
+    if not types_compatible(kept, new):
+        return True
+    if kept.places and new.places and not shares_place(kept.places, new.places, country_wide=True):
+        return True
+    if kept.dates and new.dates and not shares_date(kept.dates, new.dates):
+        return True
+    if new.weak:  # "nine soldiers had been killed": whose soldiers the retelling leaves to context
+        return False
+    return bool(named(kept.targets) and named(new.targets) and not named(kept.targets) & named(new.targets))
+
+
+def types_compatible(kept: Draft, new: Draft) -> bool:
+    if kept.sub_event_type == new.sub_event_type:
+        return True
+    if kept.weak or new.weak:
+        return kept.family in VIOLENT_TYPES and new.family in VIOLENT_TYPES
+    catch_all = kept.sub_event_type in CATCH_ALL_TYPES or new.sub_event_type in CATCH_ALL_TYPES
+    return kept.family == new.family and catch_all
+
+
+def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
+    """Positive evidence that two compatible drafts are one happening."""
+    if shares_place(kept.places, new.places) or shares_date(kept.dates, new.dates):
+        return True
+    if named(kept.targets) & named(new.targets):
+        return True
+    return refers_back(doc, new.mentions[0]) or same_clause(doc, kept, new)
+
+
+def refers_back(doc: Doc, mention: EventMention) -> bool:
+    trigger = span_at(doc, mention.trigger.start, mention.trigger.end)
+    root = trigger.root
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in root.children)
+
+
+def same_clause(doc: Doc, kept: Draft, new: Draft) -> bool:
+    """One trigger within a few hops of another in the same sentence ("gains in battles")."""
+    new_root = span_at(doc, new.mentions[0].trigger.start, new.mentions[0].trigger.end).root
+    for mention in kept.mentions:
+        root = span_at(doc, mention.trigger.start, mention.trigger.end).root
+        if root.sent == new_root.sent and (near_in_tree(root, new_root) or near_in_tree(new_root, root)):
+            return True
+    return False
+
+
+def near_in_tree(upper, lower) -> bool:  # type: ignore[no-untyped-def]
+    current = lower
+    for _ in range(CLAUSE_HOPS):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == upper.i:
+            return True
+    return False
+
+
+def shares_place(
+    first: list[PlaceMention], second: list[PlaceMention], *, country_wide: bool = False
+) -> bool:
+    return any(
+        place_within(a, b, country_wide=country_wide) or place_within(b, a, country_wide=country_wide)
+        for a in first
+        for b in second
+    )
+
+
+def place_within(inner: PlaceMention, outer: PlaceMention, *, country_wide: bool = False) -> bool:
+    """Is ``inner`` the same place as ``outer`` or inside its province (or country, if ``country_wide``)?"""
+    a, b = inner.place, outer.place
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.name == b.name and a.country == b.country:
+        return True
+    if b.feature == "country":
+        return country_wide and a.country == b.country
+    if b.feature == "admin1":
+        return a.country == b.country and a.admin1 == b.admin1 and a.admin1 is not None
+    return False
+
+
+def shares_date(first: list[DateMention], second: list[DateMention]) -> bool:
+    return any(a.value == b.value for a in first for b in second)
+
+
+def named(roles: list[Role]) -> set[str]:
+    return {role.actor.name for role in roles if role.actor.name}
