@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from .model import Article, ArticleLedger
 from .pipeline import load_pipeline
+from .pipeline.dates import parse_published
 
 
 def extract(
@@ -23,7 +24,7 @@ def extract(
 ) -> ArticleLedger:
     """Extract the ledger of one report: its events, places and the evidence for each."""
     if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
+        published = parse_published(published, name=id or "text")
     article = Article(text=text, id=id or "", published=published, outlet=outlet, title=title, url=url)
     return next(extract_articles([article]))
 
@@ -47,6 +48,9 @@ def ledger_of(doc) -> ArticleLedger:  # type: ignore[no-untyped-def]
     return ArticleLedger(
         article=doc._.article,
         events=list(doc._.events or []),
+        claims=list(doc._.claims or []),
+        revisions=list(doc._.revisions or []),
+        contradictions=list(doc._.contradictions or []),
         places=list(doc._.places or []),
         framing=list(doc._.framing or []),
     )

@@ -9,12 +9,15 @@ best the figure reported most often (ties: the lower) — the UCDP manner.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..model import Count, CountMention
 
 
 def count_of(reported: list[tuple[CountMention, str]], kind: str) -> Count:
     mentions = [(mention, status) for mention, status in reported if mention.kind == kind]
+    if kind == "injured":
+        mentions = net_of_killed(mentions, reported)
     credible = [mention for mention, status in mentions if status == "asserted" and mention.low is not None]
     count = Count(evidence=[mention.span for mention, _ in mentions])
     if not credible:
@@ -35,3 +38,25 @@ def note_of(mention: CountMention, status: str) -> str:
         return "unspecified number reported"
     figure = mention.span.text
     return f"{status}: {figure}"
+
+
+def net_of_killed(
+    injured: list[tuple[CountMention, str]], reported: list[tuple[CountMention, str]]
+) -> list[tuple[CountMention, str]]:
+    """'Three men were shot, one fatally': a figure of people hit counts the dead too.
+
+    Such a figure (``harm``) stands for the injured only once the largest killed figure is taken
+    out; if nothing is left, it is no injured figure at all.
+    """
+    killed = max(
+        (m.low for m, status in reported if m.kind == "killed" and m.low and status == "asserted"), default=0
+    )
+    netted: list[tuple[CountMention, str]] = []
+    for mention, status in injured:
+        if not mention.harm or mention.low is None:
+            netted.append((mention, status))
+            continue
+        remaining = mention.low - killed
+        if remaining > 0:
+            netted.append((replace(mention, low=remaining, high=remaining), status))
+    return netted
