@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Place
-from .normalise import name_key
+from .normalise import name_key, spelling_form
 
 #: bump when the schema or the build changes, so stale caches are rebuilt
 INDEX_VERSION = "4"
@@ -177,9 +177,23 @@ class Gazetteer:
         )
 
     def _candidates(self, text: str) -> tuple[Candidate, ...]:
-        """Places a name may refer to, most populous first."""
+        """Places a name may refer to, most populous first.
+
+        A town's name counts as its own only when it matches with its article: "Hama" is an
+        alias of Ḩamāh, not the own name of El Hamma, though both share the key "hama".
+        """
         key = name_key(text)
-        return self.lookup_key(key) if key else ()
+        if not key:
+            return ()
+        spelled = spelling_form(text)
+        return tuple(
+            candidate
+            if not candidate.exact
+            or candidate.place.feature in ("country", "region")
+            or spelling_form(candidate.place.name) == spelled
+            else Candidate(candidate.place, exact=False, capital=candidate.capital)
+            for candidate in self.lookup_key(key)
+        )
 
     def has_key(self, key: str) -> bool:
         return bool(self.lookup_key(key))

@@ -40,14 +40,19 @@ def normalise_name(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """The index key of a name: normalised, without a leading Arabic article, doubled letters collapsed."""
+def spelling_form(text: str) -> str:
+    """Normalised, abbreviations spelled out, doubled letters collapsed; the article is kept."""
     normal = normalise_name(text)
     first, _, rest = normal.partition(" ")
     if rest and first in _ABBREVIATIONS:
         normal = f"{_ABBREVIATIONS[first]} {rest}"
-    without_article = _ARTICLE.sub("", normal)
-    return _DOUBLED.sub(r"\1", without_article)
+    return _DOUBLED.sub(r"\1", normal)
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The index key of a name: its spelling form without a leading Arabic article."""
+    return _ARTICLE.sub("", spelling_form(text))
 
 
 def is_latin(text: str) -> bool:

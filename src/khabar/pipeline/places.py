@@ -89,19 +89,29 @@ class Toponym:
 
 @dataclass(slots=True)
 class Context:
-    """What the report's confident toponyms say about where it is."""
+    """What the report's confident toponyms say about where it is.
+
+    Each toponym's own vote is left out when it is itself resolved, so that a wrong first
+    guess cannot confirm itself.
+    """
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, toponym index
+    votes: dict[int, tuple[str | None, tuple[str, str] | None, float]] = field(default_factory=dict)
 
-    def country_share(self, country: str | None) -> float:
-        total = sum(self.countries.values())
-        return self.countries[country] / total if country and total else 0.0
+    def country_share(self, country: str | None, index: int = -1) -> float:
+        own_country, _, weight = self.votes.get(index, (None, None, 0.0))
+        total = sum(self.countries.values()) - weight
+        count = self.countries[country] - (weight if own_country == country else 0.0)
+        return count / total if country and total > 0 else 0.0
 
-    def admin1_share(self, country: str | None, admin1: str | None) -> float:
-        total = sum(self.admin1s.values())
-        return self.admin1s[(country or "", admin1 or "")] / total if admin1 and total else 0.0
+    def admin1_share(self, country: str | None, admin1: str | None, index: int = -1) -> float:
+        _, own_admin1, weight = self.votes.get(index, (None, None, 0.0))
+        key = (country or "", admin1 or "")
+        total = sum(self.admin1s.values()) - (weight if own_admin1 else 0.0)
+        count = self.admin1s[key] - (weight if own_admin1 == key else 0.0)
+        return count / total if admin1 and total > 0 else 0.0
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> list[PlaceMention]:
@@ -199,9 +209,7 @@ def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
     first, last = piece[0], piece[-1]
     if not first.text[:1].isupper() or not last.text[:1].isupper():
         return False
-    if len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions):
-        return False
-    return True
+    return not (len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions))
 
 
 def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
@@ -341,10 +349,12 @@ def _document_context(doc: Doc, toponyms: list[Toponym], *, prior_only: bool) ->
             continue
         place = choice.place
         boost = 2.0 if place.feature == "country" else 1.0
+        admin1 = (place.country or "", place.admin1) if place.admin1 and place.feature != "country" else None
         if place.country:
             context.countries[place.country] += weight * boost
-        if place.admin1 and place.feature != "country":
-            context.admin1s[(place.country or "", place.admin1)] += weight
+        if admin1:
+            context.admin1s[admin1] += weight
+        context.votes[index] = (place.country, admin1, weight * boost if place.country else 0.0)
         context.points.append((place.lat, place.lon, index))
     return context
 
@@ -400,13 +410,14 @@ def _resolve(toponyms: list[Toponym], context: Context) -> None:
 
 def _context_score(candidate: Candidate, context: Context, index: int) -> float:
     place = candidate.place
-    share = context.country_share(place.country)
+    share = context.country_share(place.country, index)
     score = 2.0 * share + (0.5 if share > 0 else 0.0)
     if share == 0 and place.country:
         score += 1.0 * max(
-            (context.country_share(other) for other in _neighbours().get(place.country, ())), default=0.0
+            (context.country_share(other, index) for other in _neighbours().get(place.country, ())),
+            default=0.0,
         )
-    score += 2.0 * context.admin1_share(place.country, place.admin1)
+    score += 2.0 * context.admin1_share(place.country, place.admin1, index)
     nearest = min(
         (
             _distance_km(place.lat, place.lon, lat, lon)

@@ -1,0 +1,102 @@
+"""The toponym stage on real parses: candidates of any entity label, cues, context disambiguation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from khabar.gazetteer import open_gazetteer
+from khabar.model import PlaceMention
+from khabar.pipeline.places import _distance_km, find_places
+
+
+def places_of(base_nlp: Language, text: str) -> list[PlaceMention]:
+    return find_places(base_nlp(text), open_gazetteer())
+
+
+def by_text(mentions: list[PlaceMention]) -> dict[str, PlaceMention]:
+    return {mention.span.text: mention for mention in mentions}
+
+
+def test_villages_after_cues_resolve_in_the_report_s_country(base_nlp: Language) -> None:
+    text = (
+        "Government forces shelled the villages of Balyun and Kafr Nubl in Idlib province, Syria, "
+        "while rebels fired rockets at the town of al-Zahraa north of Aleppo."
+    )
+    found = by_text(places_of(base_nlp, text))
+    assert found["Kafr Nubl"].place.country == "SYR"
+    assert found["Balyun"].place.country == "SYR"
+    assert found["Idlib"].place.feature == "admin1"
+    zahraa = found["al-Zahraa"].place
+    assert _distance_km(zahraa.lat, zahraa.lon, 36.38, 37.0) < 20
+
+
+def test_offsets_point_at_the_toponym(base_nlp: Language) -> None:
+    text = "Clashes erupted in Hama on Sunday, the Syrian Observatory said."
+    for mention in places_of(base_nlp, text):
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+def test_context_picks_the_namesake_near_the_story(base_nlp: Language) -> None:
+    text = (
+        "Refugees fled from Syria into Lebanon, reaching Tripoli and Beirut "
+        "after crossing the border near Homs."
+    )
+    tripoli = by_text(places_of(base_nlp, text))["Tripoli"].place
+    assert tripoli.country == "LBN"
+
+
+def test_hama_in_a_syria_story_is_the_syrian_city(base_nlp: Language) -> None:
+    text = "Syrian troops advanced north of Hama on Tuesday, Syrian state media reported."
+    hama = by_text(places_of(base_nlp, text))["Hama"].place
+    assert hama.country == "SYR"
+
+
+def test_demonyms_are_not_places(base_nlp: Language) -> None:
+    text = "Turkish soldiers and Syrian rebels were killed near the border."
+    assert all(mention.span.text not in ("Turkish", "Syrian") for mention in places_of(base_nlp, text))
+
+
+def test_people_who_share_a_place_name_are_not_places(base_nlp: Language) -> None:
+    text = "Jordan Peterson told reporters on Monday that he would not attend."
+    assert places_of(base_nlp, text) == []
+
+
+def test_province_cue_selects_the_admin1(base_nlp: Language) -> None:
+    text = "Airstrikes hit villages in the province of Idlib and the city of Aleppo in Syria."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Idlib"].place.feature == "admin1"
+    assert found["Aleppo"].place.feature == "town"
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Idlib", 35.9, 36.6),
+        ("Hatay", 36.3, 36.2),
+        ("Hama", 35.1, 36.7),
+        ("Kafr Nabl", 35.61, 36.56),
+        ("Zahraa", 36.38, 37.0),
+        ("Latakia", 35.5, 35.8),
+        ("Syria", 35.0, 38.0),
+        ("Turkey", 39.0, 35.0),
+    ],
+)
+def test_seed_report_toponyms(
+    base_nlp: Language, shared_data: Path, name: str, lat: float, lon: float
+) -> None:
+    text = (shared_data / "seed" / "idlib-2020-02-27.txt").read_text(encoding="utf-8")
+    found = [m for m in _seed_places(base_nlp, text) if m.span.text == name]
+    assert found, name
+    assert all(_distance_km(m.place.lat, m.place.lon, lat, lon) < 60 for m in found), name
+
+
+_SEED_CACHE: dict[str, list[PlaceMention]] = {}
+
+
+def _seed_places(base_nlp: Language, text: str) -> list[PlaceMention]:
+    if text not in _SEED_CACHE:
+        _SEED_CACHE[text] = places_of(base_nlp, text)
+    return _SEED_CACHE[text]

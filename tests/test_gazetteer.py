@@ -1,0 +1,205 @@
+"""The offline gazetteer: name normalisation, the built index, GeoNames import, demonyms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.errors import KhabarError
+from khabar.gazetteer import Gazetteer, country_of_demonym, is_demonym, name_key, open_gazetteer
+from khabar.gazetteer.geonames import feature_of, import_file
+from khabar.model import Place
+from khabar.pipeline.places import acled_precision
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return open_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Kafr-Nabl", "kafr nabl"),
+        ("al-Zahraa", "Az Zahra"),
+        ("Ḩamāh", "Hamah"),
+        ("Dar'ā", "Dara"),
+        ("St. Petersburg", "Saint Petersburg"),
+        ("Deir ez-Zor", "Deir ez Zor"),
+    ],
+)
+def test_spelling_variants_share_a_key(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+
+
+def test_different_names_keep_different_keys() -> None:
+    assert name_key("Hama") != name_key("Homs")
+    assert name_key("Idlib") != name_key("Aleppo")
+
+
+def test_transliterations_resolve_to_one_place(gazetteer: Gazetteer) -> None:
+    ids = {gazetteer.candidates(name)[0].place.geonameid for name in ("Kafr Nabl", "Kafr Nubl", "Kafranbel")}
+    assert len(ids) == 1
+
+
+def test_cities_carry_english_admin1_names(gazetteer: Gazetteer) -> None:
+    towns = [c.place for c in gazetteer.candidates("Kafranbel") if c.place.feature == "town"]
+    assert towns[0].country == "SYR"
+    assert towns[0].admin1 == "Idlib"
+
+
+def test_admin1_regions_are_known_by_english_names(gazetteer: Gazetteer) -> None:
+    for name in ("Idlib", "Hama", "Aleppo", "Latakia"):
+        region = gazetteer.admin1("SYR", name)
+        assert region is not None, name
+        assert region.feature == "admin1"
+        assert 32 < region.lat < 37.5 and 35 < region.lon < 42.5
+
+
+def test_countries_have_iso3_codes_and_reference_points(gazetteer: Gazetteer) -> None:
+    syria = gazetteer.country("SYR")
+    assert syria is not None and syria.name == "Syria"
+    assert abs(syria.lat - 35.0) < 1 and abs(syria.lon - 38.0) < 1
+
+
+def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:
+    places = [c.place for c in gazetteer.candidates("al-Zahraa") if c.place.country == "SYR"]
+    assert places and abs(places[0].lat - 36.38) < 0.1 and abs(places[0].lon - 37.0) < 0.1
+
+
+def test_demonyms_name_countries() -> None:
+    assert country_of_demonym("Turkish") == "TUR"
+    assert country_of_demonym("Syrians") == "SYR"
+    assert country_of_demonym("Kurdish") is None
+    assert is_demonym("Kurdish")
+    assert not is_demonym("Idlib")
+
+
+def test_acled_precision_follows_feature_and_context() -> None:
+    town = Place(name="Saraqib", lat=35.86, lon=36.8, country="SYR", feature="town")
+    region = Place(name="Idlib", lat=35.8, lon=36.6, country="SYR", feature="admin1")
+    assert acled_precision(town, "shelling in") == "town"
+    assert acled_precision(town, "clashes near") == "near_town"
+    assert acled_precision(region) == "admin1"
+
+
+GEONAMES_ROWS = [
+    # geonameid name asciiname alternatenames lat lon fclass fcode cc cc2 a1 a2 a3 a4 pop elev dem tz date
+    [
+        "9000001",
+        "Qaryat Ṭest",
+        "Qaryat Test",
+        "Kariyet Test,Qaryet Test",
+        "35.5",
+        "36.5",
+        "P",
+        "PPL",
+        "SY",
+        "",
+        "12",
+        "",
+        "",
+        "",
+        "1200",
+        "",
+        "300",
+        "Asia/Damascus",
+        "2020-01-01",
+    ],
+    [
+        "9000002",
+        "Jabal Fixture",
+        "Jabal Fixture",
+        "",
+        "35.6",
+        "36.4",
+        "T",
+        "MT",
+        "SY",
+        "",
+        "12",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "800",
+        "Asia/Damascus",
+        "2020-01-01",
+    ],
+    [
+        "9000003",
+        "Muḩāfaẓat Fixture",
+        "Muhafazat Fixture",
+        "Fixture Governorate",
+        "35.7",
+        "36.3",
+        "A",
+        "ADM1",
+        "SY",
+        "",
+        "99",
+        "",
+        "",
+        "",
+        "50000",
+        "",
+        "400",
+        "Asia/Damascus",
+        "2020-01-01",
+    ],
+]
+
+
+def _write_dump(folder: Path) -> tuple[Path, Path]:
+    dump = folder / "SY.txt"
+    dump.write_text("".join("\t".join(row) + "\n" for row in GEONAMES_ROWS), encoding="utf-8")
+    admin1 = folder / "admin1CodesASCII.txt"
+    admin1.write_text("SY.99\tMuḩāfaẓat Fixture\tFixture\t9000003\n", encoding="utf-8")
+    return dump, admin1
+
+
+def _count(index: Path) -> int:
+    gazetteer = Gazetteer(index)
+    rows = gazetteer._connection.execute("SELECT count(*) FROM names").fetchone()[0]
+    gazetteer.close()
+    return rows
+
+
+def test_import_geonames_dump_streams_and_is_idempotent(tmp_path: Path) -> None:
+    dump, admin1 = _write_dump(tmp_path)
+    index = tmp_path / "index.sqlite"
+    assert import_file(admin1, index) == 1
+    assert import_file(dump, index) == 2  # class T is not imported by default
+    names = _count(index)
+    import_file(dump, index)
+    assert _count(index) == names
+    gazetteer = Gazetteer(index)
+    found = gazetteer.candidates("Qaryet Test")
+    assert [c.place.geonameid for c in found] == [9000001]
+    assert found[0].place.country == "SYR" and found[0].place.feature == "town"
+    region = gazetteer.candidates("Fixture Governorate")[0].place
+    assert region.feature == "admin1" and region.name == "Fixture"
+
+
+def test_import_selected_feature_classes(tmp_path: Path) -> None:
+    dump, _ = _write_dump(tmp_path)
+    index = tmp_path / "index.sqlite"
+    assert import_file(dump, index, classes="T") == 1
+    assert Gazetteer(index).candidates("Jabal Fixture")[0].place.feature == "region"
+
+
+def test_import_rejects_files_of_another_format(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not\ta\tgeonames\tfile\tat\tall\n", encoding="utf-8")
+    with pytest.raises(KhabarError, match="E031"):
+        import_file(bad, tmp_path / "index.sqlite")
+
+
+def test_feature_of_geonames_codes() -> None:
+    assert feature_of("P", "PPLA") == "town"
+    assert feature_of("A", "ADM1") == "admin1"
+    assert feature_of("A", "ADM3") == "admin2"
+    assert feature_of("A", "PCLI") == "country"
+    assert feature_of("S", "AIRP") == "site"
