@@ -63,6 +63,30 @@ class Errors:
         "No PTC data under '{path}': expected train-articles/ and train-task-flc-tc.labels "
         "(or train-labels-task-flc-tc/), the layout of ../shared/data/propaganda-ptc."
     )
+    E130 = (
+        "Date '{value}' in '{name}' is ambiguous (day/month order); "
+        "pass --date-order dmy, mdy or ymd to say how the file writes dates."
+    )
+    E131 = "Row {row} of '{name}' has no text in column '{column}'."
+    E132 = (
+        "CSV '{name}' has no {what} column: looked for {candidates}; "
+        "name it with --{option} (the columns are: {columns})."
+    )
+    E133 = "Column '{column}' (--{option}) is not in CSV '{name}'; the columns are: {columns}."
+    E134 = "Date '{value}' in '{name}' is not a date in {order} order."
+    E140 = "Cannot open the ledger store '{url}': {detail}"
+    E141 = "A PostgreSQL store needs the psycopg package: pip install 'psycopg[binary]'."
+    E142 = "No article '{id}' in the store."
+    E143 = "No event '{id}' in the store; event ids look like ARTICLEID:e1 (see `khabar query`)."
+    E144 = "The store '{url}' has run migrations this khabar does not know ({names}); upgrade khabar."
+    E145 = "{option} '{value}' is not {expected}."
+    E146 = (
+        "The store '{url}' needs migrations ({names}) before it can be read; "
+        "open it for writing once (e.g. `khabar ingest` with no new input)."
+    )
+    E150 = "Reconciliation table '{path}' names '{value}', which is not an ACLED sub-event type."
+    E151 = "Clustering reference '{path}' is missing or malformed: {detail}"
+    E152 = "Ledger cache '{path}' line {line} is not an article ledger: {detail}. Delete it to re-extract."
 
 
 class Warnings:
