@@ -166,7 +166,9 @@ class ParallelExtractor:
             ready.wait()
         except threading.BrokenBarrierError as exc:
             self.close()
-            raise KhabarError("E101", detail="a worker did not finish loading the pipeline") from exc
+            raise KhabarError(
+                "E101", detail="a worker could not load the pipeline (its error is above)"
+            ) from exc
         for starter in starters:
             starter.result()
 

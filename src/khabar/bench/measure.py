@@ -1,0 +1,170 @@
+"""One measurement in this (fresh) process; ``python -m khabar.bench.measure SPEC_JSON``.
+
+Prints one JSON object on stdout: load time, timed-pass seconds, counts and peak memory.
+The orchestrator (``python -m khabar.bench``) starts one such process per measurement.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Article
+from ..parallel import ExtractionResult
+from . import memory
+from .corpus import count_words, load_articles
+
+#: articles extracted before timing, so first-call costs (caches, lazy data) are not counted
+WARMUP_ARTICLES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What to measure; the orchestrator sends it as JSON."""
+
+    mode: str  # spacy | khabar | parallel | profile | start
+    data: str
+    limit: int | None = None
+    batch_size: int = 16
+    workers: int = 2
+    chunk_size: int = 32
+    start_method: str = "forkserver"
+
+    @classmethod
+    def from_json(cls, text: str) -> Spec:
+        return cls(**json.loads(text))
+
+
+def run(spec: Spec) -> dict[str, Any]:
+    articles = load_articles(Path(spec.data), limit=spec.limit)
+    measure = MODES[spec.mode]
+    result = measure(spec, articles)
+    return {
+        "mode": spec.mode,
+        "articles": len(articles),
+        "words": count_words([article.text for article in articles]),
+        **result,
+        "peak_rss_mb": round(memory.own_peak_mb(), 1),
+    }
+
+
+def measure_spacy(spec: Spec, articles: list[Article]) -> dict[str, Any]:
+    from ..pipeline import load_base_model
+
+    nlp, load_s = timed(load_base_model)
+    texts = [article.text for article in articles]
+    consume(nlp.pipe(texts[:WARMUP_ARTICLES], batch_size=spec.batch_size))
+    _, seconds = timed(lambda: consume(nlp.pipe(texts, batch_size=spec.batch_size)))
+    return {"load_s": round(load_s, 3), "seconds": round(seconds, 3), "components": nlp.pipe_names}
+
+
+def measure_khabar(spec: Spec, articles: list[Article]) -> dict[str, Any]:
+    """The extractor in this process. ``extract_isolated`` is ``extract_articles`` batch by
+    batch, so a stage that raises on one article costs that article, not the measurement."""
+    from ..parallel import extract_isolated
+    from ..pipeline import load_pipeline
+
+    nlp, load_s = timed(load_pipeline)
+    consume(extract_isolated(articles[:WARMUP_ARTICLES], batch_size=spec.batch_size))
+    counts = {"events": 0, "places": 0, "errors": 0}
+
+    def extract_all() -> None:
+        for result in extract_isolated(articles, batch_size=spec.batch_size):
+            add_result(counts, result)
+
+    _, seconds = timed(extract_all)
+    return {"load_s": round(load_s, 3), "seconds": round(seconds, 3), "components": nlp.pipe_names, **counts}
+
+
+def add_result(counts: dict[str, Any], result: ExtractionResult) -> None:
+    counts["errors"] += 0 if result.ok else 1
+    if result.ledger is not None:
+        counts["events"] += len(result.ledger.events)
+        counts["places"] += len(result.ledger.places)
+
+
+def measure_parallel(spec: Spec, articles: list[Article]) -> dict[str, Any]:
+    from ..parallel import ParallelExtractor
+
+    extractor = ParallelExtractor(
+        workers=spec.workers,
+        batch_size=spec.batch_size,
+        chunk_size=spec.chunk_size,
+        start_method=spec.start_method,
+    )
+    _, load_s = timed(extractor.start)
+    try:
+        consume(extractor.extract(articles[: WARMUP_ARTICLES * spec.workers]))
+        counts: dict[str, Any] = {"events": 0, "places": 0, "errors": 0}
+
+        def extract_all() -> None:
+            for index, result in enumerate(extractor.extract(articles), start=1):
+                add_result(counts, result)
+                if index == len(articles):
+                    # the workers are still alive here: read their peaks before they exit
+                    counts["processes"] = memory.descendant_peaks_mb()
+
+        _, seconds = timed(extract_all)
+    finally:
+        extractor.close()
+    return {"load_s": round(load_s, 3), "seconds": round(seconds, 3), **counts}
+
+
+def measure_profile(spec: Spec, articles: list[Article]) -> dict[str, Any]:
+    from ..pipeline import load_pipeline
+    from .profile import profile_stages
+
+    nlp, load_s = timed(load_pipeline)
+    profile_stages(nlp, articles[:WARMUP_ARTICLES], batch_size=spec.batch_size)
+    profile, seconds = timed(lambda: profile_stages(nlp, articles, batch_size=spec.batch_size))
+    return {
+        "load_s": round(load_s, 3),
+        "seconds": round(seconds, 3),
+        "stages": {name: round(spent, 4) for name, spent in profile.seconds.items()},
+        "errors": profile.failures,
+    }
+
+
+def measure_start(spec: Spec, articles: list[Article]) -> dict[str, Any]:
+    """Time from creating the pool to every worker holding a loaded pipeline."""
+    from ..parallel import ParallelExtractor
+
+    extractor = ParallelExtractor(workers=spec.workers, start_method=spec.start_method)
+    try:
+        _, load_s = timed(extractor.start)
+    finally:
+        extractor.close()
+    return {"load_s": round(load_s, 3), "seconds": None, "start_method": spec.start_method}
+
+
+MODES: dict[str, Callable[[Spec, list[Article]], dict[str, Any]]] = {
+    "spacy": measure_spacy,
+    "khabar": measure_khabar,
+    "parallel": measure_parallel,
+    "profile": measure_profile,
+    "start": measure_start,
+}
+
+
+def timed(work: Callable[[], Any]) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - started
+
+
+def consume(items: Iterator[Any]) -> None:
+    for _ in items:
+        pass
+
+
+def main() -> None:
+    print(json.dumps(run(Spec.from_json(sys.argv[1]))))
+
+
+if __name__ == "__main__":
+    main()
