@@ -391,9 +391,13 @@ class Count:
     claims: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     note: str | None = None
+    #: sources in the report disagree on the figure (a contradiction record holds both sides)
+    disputed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"low": self.low, "best": self.best, "high": self.high}
+        if self.disputed:
+            data["disputed"] = True
         if self.claims:
             data["claims"] = self.claims
         if self.evidence:
@@ -412,6 +416,7 @@ class Count:
             claims=list(data.get("claims", [])),
             evidence=_spans_from_json(data.get("evidence")),
             note=data.get("note"),
+            disputed=bool(data.get("disputed", False)),
         )
 
 

@@ -23,6 +23,8 @@ DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
 USER_DATA_KEY = "khabar.attributions"
+#: subjects that negate what they confirm ("None of this has been confirmed")
+NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "nothing"})
 #: subjects that are reports rather than reporters: their source is named elsewhere in the clause
 REPORT_NOUNS = frozenset(
     {"report", "claim", "rumour", "rumor", "video", "post", "footage", "image", "picture"}
@@ -57,6 +59,8 @@ class Attribution:
     via: list[str] = field(default_factory=list)
     scope: frozenset[int] = frozenset()
     negated: bool = False
+    #: where the subject phrase of the cue begins ("the Turkish Anadolu Agency (AA) reported")
+    subject_start: int | None = None
 
     @property
     def sentence(self) -> Span:
@@ -83,6 +87,8 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
     for token in doc:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and _according_object(token) is not None:
+            if token.head.lemma_.lower() in table.reporting_verbs:
+                continue  # "Altun said, according to AA": AA is the relay of "said"
             attribution = _according(token, book)
         elif (
             lemma in table.reporting_verbs and token.pos_ in {"VERB", "AUX"} and _is_cue(token, lemma, table)
@@ -99,6 +105,8 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
     """Verbs that report only in some uses: 'hold X responsible', 'put the toll at 70'."""
     if lemma in table.relay_verbs and token.dep_ in {"advcl", "xcomp", "conj", "dep"}:
         return False  # "reported, citing the governor": part of the reporting verb's relay
+    if lemma == "speak" and token.dep_ in {"advcl", "xcomp"}:
+        return False  # "Speaking to Anadolu, Dogan stressed": the audience of "stressed"
     if lemma == "hold":
         return any(child.lower_ == "responsible" for child in token.subtree)
     if lemma in {"put", "show", "record", "document", "indicate", "air", "post", "publish"}:
@@ -157,7 +165,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         speaker=speaker,
         via=list(dict.fromkeys(via)),
         scope=_scope(token, exclude=exclude),
-        negated=any(child.dep_ == "neg" for child in token.children),
+        negated=_negated(token),
+        subject_start=phrase.start_char,
     )
 
 
@@ -168,6 +177,14 @@ def _unverified_source(verb: Token, phrase: Span) -> Span | None:
     sentence = verb.sent
     window = verb.doc[sentence.start : max(verb.i, phrase.end)]
     return window if unverified_source_in(window) else None
+
+
+def _negated(verb: Token) -> bool:
+    """'has not confirmed', 'None of this has been confirmed'."""
+    return any(
+        child.dep_ == "neg" or (child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NEGATIVE_SUBJECTS)
+        for child in verb.children
+    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -228,6 +245,23 @@ def _scope(verb: Token, *, exclude: set[Token]) -> frozenset[int]:
 
 
 def innermost(found: list[Attribution], token: Token) -> Attribution | None:
-    """The attribution with the smallest scope that covers ``token``."""
+    """The attribution with the smallest scope that covers ``token``, else a trailing one."""
     covering = [a for a in found if a.covers(token)]
-    return min(covering, key=lambda a: len(a.scope)) if covering else None
+    if covering:
+        return min(covering, key=lambda a: len(a.scope))
+    return next((a for a in found if a.cue.i > token.i and is_trailing(a, token)), None)
+
+
+def is_trailing(attribution: Attribution, token: Token) -> bool:
+    """'..., the Turkish Anadolu Agency (AA) reported, citing the governor.': a cue that closes the
+    sentence of ``token`` after a comma, with nothing but its speaker and relay after it."""
+    cue, sentence = attribution.cue, attribution.cue.sent
+    if token.sent != sentence or attribution.negated:
+        return False
+    opening = min(attribution.subject_start or attribution.speaker.start, cue.idx)
+    doc = cue.doc
+    before = [t for t in doc[token.i : cue.i] if t.idx < opening and t.pos_ != "DET"]
+    if not before or before[-1].text not in {",", "”", '"', "’"}:
+        return False
+    after = doc[cue.i + 1 : sentence.end]
+    return not any(t.pos_ in {"VERB", "AUX"} and t.lemma_ not in {"cite", "quote", "accord"} for t in after)

@@ -17,6 +17,9 @@ DOC_ATTRIBUTES: dict[str, str] = {
     "actors": "list[model.ActorMention]: actor mentions normalised to canonical actors",
     "event_mentions": "list[model.EventMention]: triggers of codable events, typed",
     "events": "list[model.Event]: assembled events, one per location and day",
+    "claims": "list[model.Claim]: attributed statements: speaker, relay, cue, value, status",
+    "revisions": "list[model.Revision]: figures changed by the same source",
+    "contradictions": "list[model.Contradiction]: sources disagreeing on a figure or perpetrator",
     "framing": "list[model.Framing]: loaded language and propaganda techniques, with their voice",
 }
 

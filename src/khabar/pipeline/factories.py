@@ -81,6 +81,17 @@ def make_framing(nlp: Language, name: str) -> Any:
     return FramingFinder(nlp, name)
 
 
+@Language.factory(
+    "khabar_claims",
+    assigns=["doc._.claims", "doc._.revisions", "doc._.contradictions"],
+    requires=["doc._.counts", "doc._.actors", "doc._.event_mentions", "doc._.events"],
+)
+def make_claims(nlp: Language, name: str) -> Any:
+    from .claims import ClaimFinder
+
+    return ClaimFinder(nlp, name)
+
+
 #: the khabar stages, in pipeline order
 KHABAR_COMPONENTS: tuple[str, ...] = (
     "khabar_places",
@@ -89,5 +100,6 @@ KHABAR_COMPONENTS: tuple[str, ...] = (
     "khabar_actors",
     "khabar_event_mentions",
     "khabar_assemble",
+    "khabar_claims",
     "khabar_framing",
 )

@@ -1,0 +1,274 @@
+"""Links between claims: comments on the previous sentence, denials, the event each claim is
+about, revisions (the same source changing a figure) and contradictions (sources disagreeing
+on a figure or a perpetrator).
+
+Differing figures from different sources do not change either claim's status; they form a
+``Contradiction`` and the event's field built from them is marked disputed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..model import Actor, Contradiction, Event, Revision
+
+if TYPE_CHECKING:
+    from .claims import Draft
+
+#: how many sentences back a denial looks for the claim it denies
+DENIAL_REACH = 3
+#: how many sentences apart an earlier figure may be from its revision without a revision cue
+REVISION_REACH = 2
+FIGURE_KINDS = frozenset({"killed", "injured"})
+#: sectors of state actors: the army and the government of one country are one side
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {sentence.start: number for number, sentence in enumerate(doc.sents)}
+
+
+def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
+    """'None of this has so far been confirmed by Ankara': the previous sentence's claims are unverified."""
+    from .claims import opens_with_comment, sentence_status, status_cues
+
+    cues = status_cues(doc.vocab)
+    for sentence in doc.sents:
+        if sentence.start == 0 or not opens_with_comment(sentence, cues):
+            continue
+        status = sentence_status(doc, sentence)
+        if status is None:
+            continue
+        previous = doc[sentence.start - 1].sent
+        for draft in drafts:
+            if draft.sentence == previous and draft.claim.status in {"asserted", "confirmed"}:
+                draft.claim.status = status  # type: ignore[assignment]
+
+
+def apply_denials(drafts: list[Draft]) -> None:
+    """A denial marks the nearest earlier claim of another speaker (an accusation first) as denied."""
+    for index, draft in enumerate(drafts):
+        if draft.claim.kind != "denial":
+            continue
+        candidates = [
+            other
+            for other in drafts[:index]
+            if other.claim.kind != "denial"
+            and other.claim.speaker != draft.claim.speaker
+            and draft.sentence.start - other.sentence.start <= DENIAL_REACH * 40
+        ]
+        if not candidates:
+            continue
+        preferred = [c for c in candidates if c.claim.kind in {"accusation", "perpetrator"}]
+        target = (preferred or candidates)[-1]
+        target.claim.status = "denied"
+
+
+# -- events ------------------------------------------------------------------------------------
+
+
+def link_events(doc: Doc, drafts: list[Draft]) -> None:
+    """``about``: the event whose figures, actors or sentences hold the claim's evidence."""
+    events: list[Event] = list(doc._.events or [])
+    if not events:
+        return
+    for draft in drafts:
+        draft.claim.about = _event_of(draft, events)
+
+
+def _event_of(draft: Draft, events: list[Event]) -> str | None:
+    if draft.count is not None:
+        for event in events:
+            spans = [*event.fatalities.evidence, *event.injured.evidence]
+            if any(span.start == draft.count.span.start for span in spans):
+                return event.id
+    if draft.actor is not None:
+        for event in events:
+            if any(_overlaps(span, draft.claim.evidence[0]) for span in _actor_spans(event.actor1)):
+                return event.id
+    anchor = draft.anchor
+    holding = [e for e in events if any(s.start <= anchor < s.end for s in e.evidence)]
+    if holding:
+        return holding[0].id
+    evidence = draft.claim.evidence[0]
+    overlapping = [e for e in events if any(_overlaps(s, evidence) for s in e.evidence)]
+    return overlapping[0].id if overlapping else None
+
+
+def _overlaps(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return a.start < b.end and b.start < a.end
+
+
+def _actor_spans(actor: Actor) -> list:  # type: ignore[type-arg]
+    from ..model import Span as TextSpan
+
+    spans = list(actor.evidence)
+    for alternative in actor.alternatives:
+        evidence = alternative.get("evidence")
+        if isinstance(evidence, dict):
+            spans.append(TextSpan.from_dict(evidence))
+    return spans
+
+
+# -- revisions ---------------------------------------------------------------------------------
+
+
+def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
+    """The same source giving a new figure of the same kind: the earlier claim is superseded."""
+    from .claims import status_cues
+
+    cues = status_cues(doc.vocab)
+    index = _sentence_index(doc)
+    revisions: list[Revision] = []
+    figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
+    for position, later in enumerate(figures):
+        revised = bool(cues.revision(later.sentence))
+        for earlier in reversed(figures[:position]):
+            if not _same_figure_source(earlier, later) or earlier.claim.value == later.claim.value:
+                continue
+            if earlier.claim.superseded_by is not None:
+                continue
+            marked = bool(cues.earlier_figure(earlier.sentence))
+            distance = index[later.sentence.start] - index[earlier.sentence.start]
+            if not (revised or (marked and distance <= REVISION_REACH)):
+                continue
+            revisions.append(_revise(earlier, later))
+            break
+    return revisions
+
+
+def _same_figure_source(earlier: Draft, later: Draft) -> bool:
+    if earlier.claim.kind != later.claim.kind or earlier.claim.speaker != later.claim.speaker:
+        return False
+    if earlier.claim.about and later.claim.about and earlier.claim.about != later.claim.about:
+        return False
+    return _victims_agree(earlier, later)
+
+
+def _victims_agree(first: Draft, second: Draft) -> bool:
+    """'five soldiers' and 'three civilians' are two figures, not one changed or disputed."""
+    a = first.count.victims if first.count else None
+    b = second.count.victims if second.count else None
+    if a is None or b is None:
+        return True
+    head_a, head_b = a.text.lower().split()[-1], b.text.lower().split()[-1]
+    return head_a.rstrip("s") == head_b.rstrip("s") or _loose_victims(head_a) or _loose_victims(head_b)
+
+
+def _loose_victims(head: str) -> bool:
+    return head in {"people", "persons", "person", "others", "more", "dead", "bodies"}
+
+
+def _revise(earlier: Draft, later: Draft) -> Revision:
+    earlier.claim.status = "superseded"
+    earlier.claim.superseded_by = later.claim.id
+    later.claim.revises = earlier.claim.id
+    return Revision(
+        about=later.claim.about or earlier.claim.about,
+        field=later.claim.kind,
+        before=earlier.claim.value,
+        after=later.claim.value,
+        claims=[earlier.claim.id, later.claim.id],
+        by=later.claim.speaker,
+    )
+
+
+# -- contradictions ----------------------------------------------------------------------------
+
+
+def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
+    return [*_figure_contradictions(drafts), *_perpetrator_contradictions(drafts)]
+
+
+def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
+    """Figures of one kind about one event whose ranges cannot both be true."""
+    found: list[Contradiction] = []
+    live = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
+    live = [d for d in live if d.claim.status != "superseded" and d.count.low is not None]
+    groups: dict[tuple[str | None, str], list[Draft]] = {}
+    for draft in live:
+        groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
+    for (about, kind), members in groups.items():
+        clashing: list[Draft] = []
+        for first_index, first in enumerate(members):
+            for second in members[first_index + 1 :]:
+                if _ranges_clash(first, second) and _victims_agree(first, second):
+                    clashing.extend(d for d in (first, second) if d not in clashing)
+        if about is None and len({d.claim.speaker for d in clashing}) < 2:
+            continue  # no event to tie them to: one source's two figures are two tallies
+        if clashing:
+            clashing.sort(key=lambda d: d.claim.evidence[0].start)
+            values = list(dict.fromkeys(d.claim.value for d in clashing))
+            found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
+    return found
+
+
+def _ranges_clash(first: Draft, second: Draft) -> bool:
+    a, b = first.count, second.count
+    assert a is not None and b is not None
+    a_high = a.high if a.high is not None else 10**9
+    b_high = b.high if b.high is not None else 10**9
+    return (a.low or 0) > b_high or (b.low or 0) > a_high
+
+
+def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
+    """Perpetrators of one event that are not the same side, from different claims."""
+    found: list[Contradiction] = []
+    groups: dict[str | None, list[Draft]] = {}
+    for draft in drafts:
+        if draft.claim.kind == "perpetrator" and draft.actor is not None:
+            groups.setdefault(draft.claim.about, []).append(draft)
+    for about, members in groups.items():
+        if about is None:
+            continue
+        sides: dict[tuple[str | None, str | None], list[Draft]] = {}
+        for draft in members:
+            sides.setdefault(side_of(draft.actor), []).append(draft)
+        if len(sides) < 2:
+            continue
+        values = [group[0].actor.name for group in sides.values()]  # type: ignore[union-attr]
+        claims = [draft.claim.id for group in sides.values() for draft in group]
+        found.append(Contradiction(about, "perpetrator", values, claims))
+    return found
+
+
+def side_of(actor: Actor | None) -> tuple[str | None, str | None]:
+    """A comparable side: a country's state forces are one side, other actors are themselves."""
+    if actor is None:
+        return (None, None)
+    state_name = (actor.name or "").startswith(STATE_PREFIXES)
+    if (actor.sector in STATE_SECTORS or state_name) and actor.country:
+        return (actor.country, "state")
+    return (actor.country, actor.name)
+
+
+# -- events' claim lists -------------------------------------------------------------------------
+
+
+def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contradiction]) -> None:
+    """Events' fatalities / injured / actor1 list the claims they derive from; contested ones are disputed."""
+    for event in doc._.events or []:
+        about = [d for d in drafts if d.claim.about == event.id]
+        event.fatalities.claims = [d.claim.id for d in about if d.claim.kind == "killed"]
+        event.injured.claims = [d.claim.id for d in about if d.claim.kind == "injured"]
+        _fill_actor_claims(event.actor1, [d for d in about if d.claim.kind == "perpetrator"])
+        for contradiction in contradictions:
+            if contradiction.about != event.id:
+                continue
+            if contradiction.field == "killed":
+                event.fatalities.disputed = True
+            elif contradiction.field == "injured":
+                event.injured.disputed = True
+            elif contradiction.field == "perpetrator":
+                event.actor1.disputed = True
+
+
+def _fill_actor_claims(actor: Actor, perpetrators: list[Draft]) -> None:
+    primary = side_of(actor)
+    actor.claims = [d.claim.id for d in perpetrators if side_of(d.actor) == primary]
+    for alternative in actor.alternatives:
+        side = side_of(Actor.from_dict(alternative))
+        alternative["claims"] = [d.claim.id for d in perpetrators if side_of(d.actor) == side]

@@ -1,0 +1,342 @@
+"""Claims: who said what about the events, through whom, and how sure.
+
+Each casualty figure, perpetrator, accusation, denial and attributed statement of a report
+becomes a ``Claim``. Its speaker is the innermost attribution whose scope holds it
+(``claim_attribution.py``), else the speaker of the direct quote around it (``quotes.py``),
+else the outlet itself. Its status comes from the cue (an accusation is unverified), the
+source (anonymous sources and social media are unverified) and the hedges of its sentence
+(``data/en/claims/cues.json``). ``claim_links.py`` then finds revisions and contradictions and
+links claims to the events they are about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..langdata import load_json
+from ..model import Actor, Claim, Contradiction, CountMention, Revision
+from ..model import Span as TextSpan
+from .claim_attribution import Attribution, attributions, cue_table, innermost
+from .claim_speakers import Speaker, source_lexicon
+from .quotes import quote_at
+
+DATA = ("en", "claims")
+OUTLET_SPEAKER = "the outlet"
+#: longest value text kept for a statement, accusation or denial claim
+MAX_VALUE_CHARS = 240
+#: cue kinds whose claim is about a perpetrator when the attribution names one
+BLAME_LEMMAS = frozenset({"blame", "attribute", "hold"})
+#: count qualifiers that are words, not numbers: the claim's value is the word ("dozens")
+VAGUE_FIGURES = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "dozen", "some"})
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    matchers: dict[str, PhraseMatcher]
+    negations: frozenset[str]
+    revision: PhraseMatcher
+    earlier_figure: PhraseMatcher
+    openers: tuple[tuple[str, ...], ...]
+
+
+def _docs(vocab, phrases: list[str]) -> list[Doc]:  # type: ignore[no-untyped-def]
+    return [Doc(vocab, words=phrase.split()) for phrase in phrases]
+
+
+@cache
+def status_cues(vocab) -> StatusCues:  # type: ignore[no-untyped-def]
+    """The status-phrase matchers, built once per vocabulary."""
+    data = load_json(*DATA, "cues.json")
+    matchers = {}
+    for status, phrases in data["status_phrases"].items():
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        matcher.add(status, _docs(vocab, phrases))
+        matchers[status] = matcher
+    revision = PhraseMatcher(vocab, attr="LOWER")
+    revision.add("revision", _docs(vocab, data["revision"]))
+    earlier = PhraseMatcher(vocab, attr="LOWER")
+    earlier.add("earlier", _docs(vocab, data["earlier_figure"]))
+    openers = tuple(tuple(phrase.split()) for phrase in data["anaphoric_openers"])
+    return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim being built, with what the linking step needs beside the model's fields."""
+
+    claim: Claim
+    sentence: Span
+    attribution: Attribution | None = None
+    count: CountMention | None = None
+    actor: Actor | None = None
+    anchor: int = 0  # character offset that places the claim in its event
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradiction]]:
+    """Claims, revisions and contradictions of one report; events' claim lists are filled in."""
+    from . import claim_links
+
+    outlet = _outlet_name(doc)
+    found = attributions(doc, outlet=outlet)
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    drafts.extend(_figure_claims(doc, found, outlet, used))
+    drafts.extend(_perpetrator_claims(doc, found, outlet, used))
+    drafts.extend(_attribution_claims(doc, found, used))
+    drafts.sort(key=lambda draft: (draft.claim.evidence[0].start, draft.claim.kind))
+    for number, draft in enumerate(drafts, 1):
+        draft.claim.id = f"c{number}"
+    for draft in drafts:
+        draft.claim.status = claim_status(doc, draft)
+    claim_links.apply_sentence_comments(doc, drafts)
+    claim_links.apply_denials(drafts)
+    claim_links.link_events(doc, drafts)
+    revisions = claim_links.find_revisions(doc, drafts)
+    contradictions = claim_links.find_contradictions(doc, drafts)
+    claim_links.fill_event_claims(doc, drafts, contradictions)
+    return [draft.claim for draft in drafts], revisions, contradictions
+
+
+def _outlet_name(doc: Doc) -> str:
+    article = doc._.article
+    return OUTLET_SPEAKER if article is None or not article.outlet else article.outlet
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    return doc[-1]
+
+
+def _source(doc: Doc, token: Token, found: list[Attribution]) -> tuple[Attribution | None, Speaker | None]:
+    """The attribution that claims ``token``, else the speaker of a quote around it."""
+    attribution = innermost(found, token)
+    if attribution is not None:
+        return attribution, attribution.speaker
+    quote = quote_at(doc, token.idx, token.idx + len(token))
+    if quote is not None and quote.speaker:
+        speaker = Speaker(
+            quote.speaker, quote.speaker_kind or "person", quote.start, quote.end, role=quote.role
+        )
+        return None, speaker
+    return None, None
+
+
+def _new_claim(
+    doc: Doc,
+    kind: str,
+    evidence: TextSpan,
+    attribution: Attribution | None,
+    speaker: Speaker | None,
+    outlet: str,
+) -> Claim:
+    cue_span = _attribution_span(doc, attribution)
+    return Claim(
+        id="",
+        speaker=speaker.name if speaker else outlet,
+        role=speaker.role if speaker else None,
+        speaker_actor=speaker.actor if speaker else None,
+        via=list(attribution.via) if attribution else [],
+        cue=attribution.cue_text if attribution else None,
+        kind=kind,  # type: ignore[arg-type]
+        status="asserted",
+        evidence=[evidence, cue_span] if cue_span else [evidence],
+    )
+
+
+def _attribution_span(doc: Doc, attribution: Attribution | None) -> TextSpan | None:
+    """Evidence of who said it: the speaker phrase and the cue."""
+    if attribution is None:
+        return None
+    start = min(attribution.speaker.start, attribution.cue.idx)
+    end = max(attribution.speaker.end, attribution.cue.idx + len(attribution.cue))
+    if end - start > 200:  # a speaker resolved from far back: the cue alone
+        start, end = attribution.cue.idx, attribution.cue.idx + len(attribution.cue)
+    return TextSpan.of(doc.text, start, end)
+
+
+def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for count in doc._.counts or []:
+        token = _token_at(doc, count.span.start)
+        attribution, speaker = _source(doc, token, found)
+        if attribution is not None:
+            used.add(id(attribution))
+        parts = [count.span] + [part for part in (count.victims, count.trigger) if part is not None]
+        evidence = TextSpan.of(doc.text, min(p.start for p in parts), max(p.end for p in parts))
+        claim = _new_claim(doc, count.kind, evidence, attribution, speaker, outlet)
+        claim.value = figure_value(count)
+        claim.qualifier = count.qualifier
+        drafts.append(Draft(claim, token.sent, attribution, count=count, anchor=count.span.start))
+    return drafts
+
+
+def figure_value(count: CountMention) -> int | str | None:
+    """A number when the report gives one ("33", "at least 33"), else the word ("dozens")."""
+    words = count.span.text.lower().split()
+    if count.qualifier and any(word in VAGUE_FIGURES for word in words):
+        return count.qualifier if count.qualifier.lower() in VAGUE_FIGURES else count.span.text
+    return count.low if count.low is not None else count.high
+
+
+def _perpetrator_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
+    """An attacker named for an event trigger ("targeted by the regime elements in an airstrike")."""
+    try:
+        from .arguments import find_arguments
+    except ImportError:
+        return []
+    drafts: list[Draft] = []
+    seen: set[tuple[int, int]] = set()
+    for mention in doc._.event_mentions or []:
+        for attacker in find_arguments(doc, mention.trigger).attackers:
+            actor = _actor_at(doc, attacker)
+            if actor is None or (attacker.start, attacker.end) in seen:
+                continue
+            seen.add((attacker.start, attacker.end))
+            token = _token_at(doc, attacker.start)
+            attribution, speaker = _source(doc, token, found)
+            if attribution is not None:
+                used.add(id(attribution))
+            start = min(attacker.start, mention.trigger.start)
+            end = max(attacker.end, mention.trigger.end)
+            claim = _new_claim(
+                doc, "perpetrator", TextSpan.of(doc.text, start, end), attribution, speaker, outlet
+            )
+            claim.value = actor.name
+            drafts.append(Draft(claim, token.sent, attribution, actor=actor, anchor=mention.trigger.start))
+    return drafts
+
+
+def _actor_at(doc: Doc, span: TextSpan) -> Actor | None:
+    """The actor stage's reading of a span, else the actor resolver's."""
+    for mention in doc._.actors or []:
+        if mention.span.start <= span.start < mention.span.end or span.start <= mention.span.start < span.end:
+            return mention.actor if mention.actor.name else None
+    try:
+        from .actors import resolve_actor
+    except ImportError:
+        return None
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    actor = resolve_actor(tokens, doc) if tokens is not None else None
+    return actor if actor is not None and actor.name else None
+
+
+def _attribution_claims(doc: Doc, found: list[Attribution], used: set[int]) -> list[Draft]:
+    """An attribution that carried no figure or perpetrator: an accusation, denial, event or statement."""
+    drafts: list[Draft] = []
+    triggers = [m.trigger for m in doc._.event_mentions or []]
+    for attribution in found:
+        if id(attribution) in used or len(attribution.scope) < 3:
+            continue
+        if attribution.negated and attribution.kind == "confirmation":
+            continue  # "Ankara has not confirmed": a comment on other claims, not a claim
+        content = _content_span(doc, attribution)
+        if content is None:
+            continue
+        kind = _attribution_kind(attribution, content, triggers)
+        claim = _new_claim(doc, kind, content, attribution, attribution.speaker, OUTLET_SPEAKER)
+        claim.value = content.text[:MAX_VALUE_CHARS]
+        drafts.append(Draft(claim, attribution.sentence, attribution, anchor=content.start))
+    return drafts
+
+
+def _attribution_kind(attribution: Attribution, content: TextSpan, triggers: list[TextSpan]) -> str:
+    if attribution.kind == "denial":
+        return "denial"
+    if attribution.kind in {"accusation"} and attribution.cue.lemma_.lower() not in BLAME_LEMMAS:
+        return "accusation"
+    if any(content.start <= t.start < content.end for t in triggers):
+        return "event"
+    return "accusation" if attribution.kind == "accusation" else "statement"
+
+
+def _content_span(doc: Doc, attribution: Attribution) -> TextSpan | None:
+    """What the attribution says: its scope's characters without the cue and edge punctuation."""
+    sentence = attribution.sentence
+    indices = sorted(
+        i for i in attribution.scope if sentence.start <= i < sentence.end and i != attribution.cue.i
+    )
+    tokens = [doc[i] for i in indices if not doc[i].is_punct and not doc[i].is_space]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return TextSpan.of(doc.text, start, end)
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+def claim_status(doc: Doc, draft: Draft) -> str:
+    """asserted / unverified / confirmed / disputed, from cue, source and hedges."""
+    attribution = draft.attribution
+    table = cue_table()
+    status = table.status_by_kind.get(attribution.kind, "asserted") if attribution else "asserted"
+    if attribution is not None and attribution.cue.lemma_.lower() in BLAME_LEMMAS:
+        status = "asserted"
+    if attribution is not None and attribution.kind == "confirmation" and attribution.negated:
+        status = "unverified"
+    speaker_kind = attribution.speaker.kind if attribution else None
+    if speaker_kind in {"anonymous", "unverified"} or draft.claim.speaker in {"social media", "rumours"}:
+        status = "unverified"
+    hedge = sentence_status(doc, draft.sentence)
+    if hedge == "unverified" and status in {"asserted", "confirmed"}:
+        status = "unverified"
+    elif hedge == "disputed" and status == "asserted":
+        status = "disputed"
+    return status
+
+
+def sentence_status(doc: Doc, sentence: Span) -> str | None:
+    """The status a sentence's hedges give: unverified, disputed, or None."""
+    cues = status_cues(doc.vocab)
+    if cues.matchers["unverified"](sentence):
+        return "unverified"
+    if _negated_confirmation(sentence, cues):
+        return "unverified"
+    if cues.matchers["disputed"](sentence):
+        return "disputed"
+    return None
+
+
+def _negated_confirmation(sentence: Span, cues: StatusCues) -> bool:
+    for _match_id, start, _end in cues.matchers["confirmed"](sentence):
+        token = sentence.doc[start]
+        window = sentence.doc[max(sentence.start, start - 6) : start]
+        if any(t.lower_ in cues.negations for t in window) or any(c.dep_ == "neg" for c in token.children):
+            return True
+    return False
+
+
+def opens_with_comment(sentence: Span, cues: StatusCues) -> bool:
+    """Does the sentence comment on the previous one ("None of this has been confirmed")?"""
+    words = tuple(token.lower_ for token in sentence[:4])
+    return any(words[: len(opener)] == opener for opener in cues.openers)
+
+
+# -- component ---------------------------------------------------------------------------------
+
+
+class ClaimFinder:
+    """The ``khabar_claims`` component: claims, revisions and contradictions of each report."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        source_lexicon(nlp.vocab)
+        status_cues(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims, revisions, contradictions = find_claims(doc)
+        doc._.claims = claims
+        doc._.revisions = revisions
+        doc._.contradictions = contradictions
+        return doc
