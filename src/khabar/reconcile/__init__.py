@@ -47,9 +47,13 @@ __all__ = [
 def cluster_refs(refs: list[ArticleEventRef], config: LinkingConfig | None = None) -> list[list[int]]:
     """Groups of indices into ``refs`` that report the same happening."""
     config = config or load_config()
+    # cluster in the order of the refs' keys, so ties resolve the same whatever the input order
+    order = sorted(range(len(refs)), key=lambda index: refs[index].key)
     article_numbers: dict[str, int] = {}
-    articles = [article_numbers.setdefault(ref.article_id, len(article_numbers)) for ref in refs]
-    return cluster_features([features_of(ref, config) for ref in refs], config, articles)
+    articles = [article_numbers.setdefault(refs[index].article_id, len(article_numbers)) for index in order]
+    features = [features_of(refs[index], config) for index in order]
+    groups = cluster_features(features, config, articles)
+    return [[order[position] for position in group] for group in groups]
 
 
 def reconcile(events: Iterable[ArticleEventRef], *, config: LinkingConfig | None = None) -> list[LedgerEvent]:

@@ -37,7 +37,9 @@ class BlockIndex:
     def __init__(self, features: list[Features], config: LinkingConfig) -> None:
         self.features = features
         self.config = config
-        self.fine_radius_km = config.cell_degrees * KM_PER_DEGREE * 0.5
+        # a cell is as tall as this radius, and enough cells are searched east and west (see
+        # fine_candidates), so every neighbour within a fine radius is in a searched cell
+        self.fine_radius_km = config.cell_degrees * KM_PER_DEGREE
         self.max_tolerance = max((item.tolerance for item in features), default=0)
         self.grid: dict[GridKey, list[int]] = defaultdict(list)
         self.by_country: dict[CountryKey, list[int]] = defaultdict(list)
