@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 
 from khabar.evaluate.case2021 import classify, label_map, load_items, score
 from khabar.langdata import load_tsv
 from khabar.model import ACLED_SUB_EVENT_TYPES, EventMention
 from khabar.pipeline.events import (
     DATA_DIR,
+    Gap,
+    TokenSpec,
     compile_phrase,
     find_event_mentions,
     find_non_event_topics,
@@ -152,10 +155,20 @@ def test_seed_lead_is_an_air_strike(base_nlp: Language, shared_data: Path) -> No
     assert not any(m.sub_event_type == "Air/drone strike" for m in accusation)
 
 
-def test_compile_phrase_syntax() -> None:
-    pattern = compile_phrase("tear -? gas ... crowd/NOUN")
-    assert pattern[1]["OP"] == "?" and pattern[3] == {"OP": "{0,5}"}
-    assert pattern[4]["POS"] == {"IN": ["NOUN"]} and "crowd" in pattern[4]["LEMMA"]["IN"]
+def test_compile_phrase_syntax(base_nlp: Language) -> None:
+    strings = base_nlp.vocab.strings
+    _tear, dash, _gas, gap, crowd = compile_phrase("tear -? gas ... crowd/NOUN", strings)
+    assert isinstance(dash, TokenSpec) and dash.optional
+    assert isinstance(gap, Gap) and gap.most == 5
+    assert isinstance(crowd, TokenSpec) and crowd.pos == frozenset({POS_IDS["NOUN"]})
+    # inflected forms listed in the lexicon also accept their base form (the tagger's lemma)
+    (grenades,) = compile_phrase("grenades", strings)
+    assert isinstance(grenades, TokenSpec) and strings["grenade"] in grenades.words
+
+
+def test_matches_do_not_cross_sentences(base_nlp: Language) -> None:
+    types = types_of(base_nlp, "The town was quiet on Sunday. Suicide prevention week began.")
+    assert "Suicide bomb" not in types
 
 
 def test_case_labels_cover_the_acled_types() -> None:

@@ -21,13 +21,14 @@ year, which the assembler compares with the publication date to drop historical 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
@@ -151,8 +152,8 @@ class EventLexicon:
         }
         self.type_rank = _type_rank()
         self._check()
-        self.trigger_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "triggers.tsv"))
-        self.topic_matcher = _build_matcher(vocab, _phrases(DATA_DIR, "nonevents.tsv"))
+        self.trigger_matcher = LexiconMatcher(vocab.strings, _phrases(DATA_DIR, "triggers.tsv"))
+        self.topic_matcher = LexiconMatcher(vocab.strings, _phrases(DATA_DIR, "nonevents.tsv"))
 
     def _check(self) -> None:
         """Fail early, naming the row, when the lexicon refers to something that does not exist."""
@@ -213,45 +214,135 @@ def _lemma_forms(word: str) -> list[str]:
     return sorted({word, word.capitalize(), word.upper()} | bases)
 
 
-def compile_phrase(phrase: str, attribute: str = "LEMMA") -> list[dict[str, Any]]:
-    """One lexicon phrase as a Matcher pattern on ``attribute`` (``LEMMA`` or ``LOWER``).
+@dataclass(frozen=True, slots=True)
+class TokenSpec:
+    """One pattern token: accepted word hashes (lemma or lower-case form), parts of speech."""
 
-    ``a|b`` are lemma alternatives, ``/NOUN,VERB`` restricts the part of speech, a trailing ``?``
-    makes a token optional and ``...`` stands for up to five tokens of any kind.
+    words: frozenset[int]
+    pos: frozenset[int] | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Up to ``most`` tokens of any kind."""
+
+    most: int
+
+
+Element = TokenSpec | Gap
+GAP = Gap(most=5)
+
+
+def compile_phrase(phrase: str, strings: StringStore) -> tuple[Element, ...]:
+    """One lexicon phrase as a pattern.
+
+    ``a|b`` are alternatives, matched on a token's lemma or its lower-case form; ``/NOUN,VERB``
+    restricts the part of speech; a trailing ``?`` makes a token optional; ``...`` stands for
+    up to five tokens of any kind.
     """
-    pattern: list[dict[str, Any]] = []
+    elements: list[Element] = []
     for part in phrase.split():
         if part == "...":
-            pattern.append({"OP": "{0,5}"})
+            elements.append(GAP)
             continue
         optional = part.endswith("?") and len(part) > 1
         word, _, pos = part.rstrip("?").partition("/")
-        alternatives = word.split("|")
-        if attribute == "LEMMA":
-            forms = [form for alternative in alternatives for form in _lemma_forms(alternative)]
-        else:
-            forms = sorted({alternative.lower() for alternative in alternatives})
-        token: dict[str, Any] = {attribute: {"IN": forms}}
-        if pos:
-            token["POS"] = {"IN": pos.split(",")}
-        if optional:
-            token["OP"] = "?"
-        pattern.append(token)
-    return pattern
+        forms = {form for alternative in word.split("|") for form in _lemma_forms(alternative)}
+        pos_ids = frozenset(POS_IDS[tag] for tag in pos.split(",")) if pos else None
+        elements.append(TokenSpec(frozenset(strings.add(form) for form in forms), pos_ids, optional))
+    return tuple(elements)
 
 
-def _build_matcher(vocab: Vocab, phrases: dict[str, list[str]]) -> Matcher:
-    matcher = Matcher(vocab)
-    for rule_id, rule_phrases in phrases.items():
-        # lemmas generalise over inflection; the lower-case forms catch the tagger's lemma slips
-        # ("raped" -> "rap") for the inflected forms the lexicon lists
-        patterns = [
-            compile_phrase(phrase, attribute) for phrase in rule_phrases for attribute in ("LEMMA", "LOWER")
-        ]
-        if not all(patterns):
-            raise KhabarError("E083", rule=rule_id)
-        matcher.add(rule_id, patterns)
-    return matcher
+@dataclass(frozen=True, slots=True)
+class DocArrays:
+    """Per-token lemma and lower-case hashes and POS ids of a doc, read once."""
+
+    lemmas: list[int]
+    lowers: list[int]
+    pos: list[int]
+    #: index of the end of each token's sentence (matches do not cross sentences)
+    sentence_end: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc, sentences: Iterable[SpacySpan] | None = None) -> DocArrays:
+        rows = doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else []
+        sentence_end = [0] * len(doc)
+        for sent in sentences if sentences is not None else doc.sents:
+            sentence_end[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+        return cls([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], sentence_end)
+
+    def accepts(self, spec: TokenSpec, i: int) -> bool:
+        if self.lemmas[i] not in spec.words and self.lowers[i] not in spec.words:
+            return False
+        return spec.pos is None or self.pos[i] in spec.pos
+
+
+def _match_ends(
+    elements: tuple[Element, ...], k: int, i: int, limit: int, arrays: DocArrays
+) -> Iterator[int]:
+    """Every token index where ``elements[k:]`` can end when matched from token ``i``."""
+    if k == len(elements):
+        yield i
+        return
+    element = elements[k]
+    if isinstance(element, Gap):
+        for skipped in range(min(element.most, limit - i) + 1):
+            yield from _match_ends(elements, k + 1, i + skipped, limit, arrays)
+        return
+    if element.optional:
+        yield from _match_ends(elements, k + 1, i, limit, arrays)
+    if i < limit and arrays.accepts(element, i):
+        yield from _match_ends(elements, k + 1, i + 1, limit, arrays)
+
+
+class LexiconMatcher:
+    """Rule patterns indexed by the words that can open them.
+
+    Only tokens whose lemma or lower-case form opens some pattern are tried, so the cost grows
+    with the number of candidate words in a text, not with the size of the lexicon.
+    """
+
+    def __init__(self, strings: StringStore, phrases: dict[str, list[str]]) -> None:
+        self.patterns: list[tuple[str, tuple[Element, ...]]] = []
+        self.index: dict[int, list[int]] = {}
+        for rule_id, rule_phrases in phrases.items():
+            for phrase in rule_phrases:
+                elements = compile_phrase(phrase, strings)
+                if not any(isinstance(element, TokenSpec) for element in elements):
+                    raise KhabarError("E083", rule=rule_id)
+                self._add(rule_id, elements)
+
+    def _add(self, rule_id: str, elements: tuple[Element, ...]) -> None:
+        if isinstance(elements[0], Gap):
+            elements = elements[1:]
+        number = len(self.patterns)
+        self.patterns.append((rule_id, elements))
+        openers: set[int] = set()
+        for element in elements:
+            if isinstance(element, TokenSpec):
+                openers |= element.words
+                if not element.optional:
+                    break
+        for word in openers:
+            self.index.setdefault(word, []).append(number)
+
+    def __call__(self, doc: Doc, arrays: DocArrays | None = None) -> list[tuple[str, int, int]]:
+        """(rule id, start, end) of the longest match of each pattern at each start."""
+        arrays = arrays or DocArrays.of(doc)
+        matches: list[tuple[str, int, int]] = []
+        for i, (lemma, lower) in enumerate(zip(arrays.lemmas, arrays.lowers, strict=True)):
+            numbers = (
+                self.index.get(lemma, []) + self.index.get(lower, [])
+                if lemma != lower
+                else self.index.get(lemma, [])
+            )
+            for number in dict.fromkeys(numbers):
+                rule_id, elements = self.patterns[number]
+                end = max(_match_ends(elements, 0, i, arrays.sentence_end[i], arrays), default=i)
+                if end > i:
+                    matches.append((rule_id, i, end))
+        return matches
 
 
 @cache
@@ -263,15 +354,41 @@ def event_lexicon(vocab: Vocab) -> EventLexicon:
 # --- sentence cues -------------------------------------------------------------------------
 
 
-def sentence_cues(sent: SpacySpan) -> frozenset[str]:
+def sentence_cues(sent: SpacySpan, ents: Iterable[SpacySpan] = ()) -> frozenset[str]:
     """Lower-case lemmas, two-lemma phrases and ``ENT:LABEL`` of a sentence, for cue groups."""
     lemmas = [token.lemma_.lower() for token in sent]
     words = [token.lower_ for token in sent]
     cues = set(lemmas) | set(words)
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(lemmas))
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    cues.update(f"ENT:{ent.label_}" for ent in sent.ents)
+    cues.update(f"ENT:{ent.label_}" for ent in ents)
     return frozenset(cues)
+
+
+class DocView:
+    """What the finder reads of a doc, computed once: token arrays, sentences, entities, cues."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # Doc.text joins every token on each access: read it once
+        self.text = doc.text
+        self.sentences = list(doc.sents)
+        self.sentence_of = [0] * len(doc)
+        for number, sent in enumerate(self.sentences):
+            self.sentence_of[sent.start : sent.end] = [number] * (sent.end - sent.start)
+        self.arrays = DocArrays.of(doc, self.sentences)
+        self.ents: list[list[SpacySpan]] = [[] for _ in self.sentences]
+        for ent in doc.ents:
+            self.ents[self.sentence_of[ent.start]].append(ent)
+        self._cues: dict[int, frozenset[str]] = {}
+
+    def sentence(self, i: int) -> SpacySpan:
+        return self.sentences[self.sentence_of[i]]
+
+    def cues(self, number: int) -> frozenset[str]:
+        if number not in self._cues:
+            self._cues[number] = sentence_cues(self.sentences[number], self.ents[number])
+        return self._cues[number]
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,11 +399,11 @@ class SentenceCues:
     window: frozenset[str]
 
 
-def _sentence_cues(doc: Doc, sent: SpacySpan) -> SentenceCues:
+def _sentence_cues(view: DocView, number: int) -> SentenceCues:
     # a report sets its scene in one sentence ("protesters gathered") and tells the act in the
     # next ("police fired tear gas"): required cues may come from the sentence before
-    own = sentence_cues(sent)
-    window = own | sentence_cues(doc[sent.start - 1].sent) if sent.start > 0 else own
+    own = view.cues(number)
+    window = own | view.cues(number - 1) if number > 0 else own
     return SentenceCues(own=own, window=window)
 
 
@@ -480,10 +597,10 @@ def is_generic(
     return superlative or ((plural or perfect) and (statistic or perfect))
 
 
-def reference_year(anchor: Token, sent: SpacySpan) -> int | None:
-    """The explicit year named in the trigger's sentence nearest to it, if any."""
+def reference_year(anchor: Token, ents: Iterable[SpacySpan]) -> int | None:
+    """The explicit year named in the trigger's sentence (``ents``) nearest to it, if any."""
     years: list[tuple[int, int]] = []
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ != "DATE":
             continue
         for token in ent:
@@ -495,11 +612,11 @@ def reference_year(anchor: Token, sent: SpacySpan) -> int | None:
 # --- the finder -----------------------------------------------------------------------------
 
 
-def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
+def _candidates(view: DocView, lexicon: EventLexicon) -> list[Candidate]:
+    doc = view.doc
     cue_cache: dict[int, SentenceCues] = {}
     best: dict[tuple[str, int], tuple[int, int]] = {}
-    for match_id, start, end in lexicon.trigger_matcher(doc):
-        rule_id = doc.vocab.strings[match_id]
+    for rule_id, start, end in lexicon.trigger_matcher(doc, view.arrays):
         key = (rule_id, start)
         # the longest reading of a rule at a start: "suicide car bomb", not "suicide car"
         if key not in best or end > best[key][1]:
@@ -507,12 +624,12 @@ def _candidates(doc: Doc, lexicon: EventLexicon) -> list[Candidate]:
     candidates: list[Candidate] = []
     for (rule_id, _), (start, end) in best.items():
         rule = lexicon.rules[rule_id]
-        sent = doc[start].sent
-        if sent.start not in cue_cache:
-            cue_cache[sent.start] = _sentence_cues(doc, sent)
-        if not _passes_cues(rule, cue_cache[sent.start], lexicon):
+        number = view.sentence_of[start]
+        if number not in cue_cache:
+            cue_cache[number] = _sentence_cues(view, number)
+        if not _passes_cues(rule, cue_cache[number], lexicon):
             continue
-        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[sent.start].own, lexicon)
+        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[number].own, lexicon)
         if sub_event_type is not None:
             candidates.append(Candidate(rule, sub_event_type, start, end))
     return candidates
@@ -532,19 +649,23 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _drop_weak(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
-    strong_sentences = {doc[c.start].sent.start for c in kept if c.rule.priority >= WEAK_PRIORITY}
+def _drop_weak(view: DocView, kept: list[Candidate]) -> list[Candidate]:
+    strong_sentences = {view.sentence_of[c.start] for c in kept if c.rule.priority >= WEAK_PRIORITY}
     return [
-        c for c in kept if c.rule.priority >= WEAK_PRIORITY or doc[c.start].sent.start not in strong_sentences
+        c
+        for c in kept
+        if c.rule.priority >= WEAK_PRIORITY or view.sentence_of[c.start] not in strong_sentences
     ]
 
 
-def _mention(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> EventMention:
+def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon) -> EventMention:
+    doc = view.doc
     span = doc[candidate.start : candidate.end]
     anchor = span.root
-    sent = anchor.sent
-    generic = is_generic(anchor, sent, sentence_cues(sent), lexicon)
-    year = reference_year(anchor, sent)
+    number = view.sentence_of[anchor.i]
+    sent = view.sentences[number]
+    generic = is_generic(anchor, sent, view.cues(number), lexicon)
+    year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if candidate.rule.priority < WEAK_PRIORITY:
         confidence = CONFIDENCE_WEAK
@@ -553,9 +674,9 @@ def _mention(doc: Doc, candidate: Candidate, lexicon: EventLexicon) -> EventMent
     if generic:
         confidence = CONFIDENCE_GENERIC
     return EventMention(
-        trigger=Span.of(doc.text, span.start_char, span.end_char),
+        trigger=Span.of(view.text, span.start_char, span.end_char),
         sub_event_type=candidate.sub_event_type,
-        sentence=Span.of(doc.text, sent.start_char, sent.end_char),
+        sentence=Span.of(view.text, sent.start_char, sent.end_char),
         plover_event=candidate.rule.plover_event,
         plover_mode=candidate.rule.plover_mode,
         plover_context=list(candidate.rule.plover_context),
@@ -574,8 +695,9 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     ``keep_non_events`` is set (then their ``modality`` says why they are not events).
     """
     lexicon = event_lexicon(doc.vocab)
-    kept = _drop_weak(doc, resolve_overlaps(_candidates(doc, lexicon)))
-    mentions = [_mention(doc, candidate, lexicon) for candidate in kept]
+    view = DocView(doc)
+    kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
+    mentions = [_mention(view, candidate, lexicon) for candidate in kept]
     if keep_non_events:
         return mentions
     return [mention for mention in mentions if mention.modality == "asserted"]
@@ -584,12 +706,10 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
 def find_non_event_topics(doc: Doc) -> list[tuple[str, Span]]:
     """Spans that show a report is about diplomacy, attribution, a disaster or organised crime."""
     lexicon = event_lexicon(doc.vocab)
-    spans = [(lexicon.topics[doc.vocab.strings[m]], s, e) for m, s, e in lexicon.topic_matcher(doc)]
+    spans = [(lexicon.topics[rule_id], s, e) for rule_id, s, e in lexicon.topic_matcher(doc)]
     spans.sort(key=lambda item: (item[1], -item[0].priority))
-    return [
-        (topic.category, Span.of(doc.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        for topic, s, e in spans
-    ]
+    text = doc.text
+    return [(topic.category, Span.of(text, doc[s:e].start_char, doc[s:e].end_char)) for topic, s, e in spans]
 
 
 def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
