@@ -7,6 +7,7 @@ import typer
 from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
+from . import ledger as ledger_cmd
 
 app = typer.Typer(
     name="khabar",
@@ -18,6 +19,10 @@ app = typer.Typer(
 app.command("extract")(extract_cmd.extract_command)
 app.command("eval")(evaluate_cmd.eval_command)
 app.add_typer(gazetteer_cmd.app, name="gazetteer")
+app.command("ingest")(ledger_cmd.ingest_command)
+app.command("query")(ledger_cmd.query_command)
+app.command("show")(ledger_cmd.show_command)
+app.command("export")(ledger_cmd.export_command)
 
 
 def main() -> None:

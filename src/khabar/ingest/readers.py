@@ -2,7 +2,7 @@
 
 A format is a reader plus how to recognise it: file extensions, and a sniffer over the first
 bytes for inputs whose extension says nothing (``.txt``, none, standard input). New formats
-(CSV, WARC, feeds, URLs) slot in with ``register_format``; formats khabar knows but cannot
+(WARC, feeds, URLs) slot in with ``register_format``; formats khabar knows but cannot
 read yet are registered with a reader that says so (E015).
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
+from .csv_reader import read_csv_source
 from .dates import published_date
 from .documents import DEFAULT_MAX_CHARS, ReadOptions, read_html_document, read_text_document
 from .html import looks_like_html
@@ -85,8 +86,8 @@ def _register_builtin_formats() -> None:
     register_format(InputFormat("html", read_html_document, (".html", ".htm", ".xhtml"), looks_like_html))
     register_format(InputFormat("jsonl", read_jsonl_source, (".jsonl", ".ndjson"), looks_like_jsonl))
     register_format(InputFormat("text", read_text_document, (*NEUTRAL_EXTENSIONS, ".md")))
+    register_format(InputFormat("csv", read_csv_source, (".csv", ".tsv")))
     for name, extensions, kind in (
-        ("csv", (".csv", ".tsv"), "CSV/TSV"),
         ("json", (".json",), "JSON (not JSON Lines)"),
         ("warc", (".warc", ".warc.gz"), "WARC"),
         ("feed", (".rss", ".atom", ".xml"), "RSS/Atom/XML"),

@@ -1,0 +1,336 @@
+"""The ledger commands: ``khabar ingest``, ``query``, ``show`` and ``export``, over one store.
+
+Every command takes ``--db URL_OR_PATH`` (env ``KHABAR_DB``, default ``./khabar.db``; a
+``postgresql://`` URL selects PostgreSQL). ``ingest`` writes; the others open the store
+read-only. Exit codes of ``ingest`` are those of ``khabar extract``: 0 all stored, 3 no input
+could be read, 4 some inputs were skipped or failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import KhabarError
+from ..ingest.csv_reader import DATE_ORDERS, CsvColumns
+from ..store import DEFAULT_DB, EventFilters, SqlStore, open_store
+from ..store.filters import country_code, parse_date
+from .common import ExitCode, err_console, report_error
+from .extract import DEFAULT_MAX_CHARS, keep_articles, open_output, route_warnings_to_stderr
+from .extract import Tally as ReadTally
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="KHABAR_DB",
+        help="The store: a SQLite file, or a postgresql:// URL.",
+        show_default=True,
+    ),
+]
+#: export formats that render from stored ledgers (more are registered by later work)
+EXPORT_FORMATS = ("acled", "geojson", "jsonl", "json")
+
+# --- filters shared by query and export ---------------------------------------------------
+
+SinceOption = Annotated[str | None, typer.Option(help="Events on or after this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Events on or before this date (YYYY-MM-DD).")]
+CountryOption = Annotated[str | None, typer.Option(help="Country of a location: ISO3, ISO2 or name.")]
+Admin1Option = Annotated[str | None, typer.Option(help="First-level region of a location (e.g. Idlib).")]
+EventTypeOption = Annotated[str | None, typer.Option(help="ACLED event type, e.g. 'Battles'.")]
+SubEventTypeOption = Annotated[
+    str | None, typer.Option(help="ACLED sub-event type, e.g. 'Air/drone strike'.")
+]
+ActorOption = Annotated[str | None, typer.Option(help="Text in the name of actor1 or actor2.")]
+OutletOption = Annotated[str | None, typer.Option(help="The outlet that published the article.")]
+StatusOption = Annotated[str | None, typer.Option(help="Event status (asserted, unverified, ...).")]
+DisputedOption = Annotated[
+    bool | None,
+    typer.Option("--disputed/--undisputed", help="Only events with (or without) a disputed field."),
+]
+
+
+def build_filters(
+    *,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    admin1: str | None,
+    event_type: str | None,
+    sub_event_type: str | None,
+    actor: str | None,
+    outlet: str | None,
+    status: str | None,
+    disputed: bool | None,
+) -> EventFilters:
+    return EventFilters(
+        since=parse_date(since, option="--since") if since else None,
+        until=parse_date(until, option="--until") if until else None,
+        country=country_code(country) if country else None,
+        admin1=admin1,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor=actor,
+        outlet=outlet,
+        status=status,
+        disputed=disputed,
+    )
+
+
+@contextmanager
+def opened_store(db: str, *, read_only: bool) -> Iterator[SqlStore]:
+    """The store, or exit 1 with the store's error on stderr."""
+    try:
+        store = open_store(db, read_only=read_only)
+    except KhabarError as exc:
+        report_error(str(exc))
+        raise typer.Exit(ExitCode.FAILURE) from exc
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """A KhabarError (a bad filter, an unknown id) is one line on stderr and exit 1, not a traceback."""
+    try:
+        yield
+    except KhabarError as exc:
+        report_error(str(exc))
+        raise typer.Exit(ExitCode.FAILURE) from exc
+
+
+# --- ingest --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class IngestTally:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcome: str) -> None:
+        self.counts[outcome] = self.counts.get(outcome, 0) + 1
+
+    def summary(self) -> str:
+        order = ("stored", "replaced", "unchanged", "duplicate", "failed")
+        return ", ".join(f"{name} {self.counts.get(name, 0)}" for name in order)
+
+
+def ingest_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, '-' for stdin: text, HTML, JSONL, CSV.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(help="Worker processes, one spaCy pipeline each.")] = 1,
+    published: Annotated[str | None, typer.Option(help="Publication date of inputs that carry none.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet of inputs that name none.")] = None,
+    text_column: Annotated[str | None, typer.Option(help="CSV column of the article text.")] = None,
+    id_column: Annotated[str | None, typer.Option(help="CSV column of the article id.")] = None,
+    title_column: Annotated[str | None, typer.Option(help="CSV column of the title.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="CSV column of the publication date.")] = None,
+    outlet_column: Annotated[str | None, typer.Option(help="CSV column of the outlet.")] = None,
+    url_column: Annotated[str | None, typer.Option(help="CSV column of the URL.")] = None,
+    date_order: Annotated[
+        str | None, typer.Option(help="How CSV numeric dates like 4/5/2017 are written: dmy, mdy or ymd.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Re-extract articles already stored (after an upgrade).")
+    ] = False,
+    max_chars: Annotated[int, typer.Option(help="Reject inputs longer than this.")] = DEFAULT_MAX_CHARS,
+    allow_non_english: Annotated[bool, typer.Option(help="Keep inputs that are not in English.")] = False,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+) -> None:
+    """Read articles, extract those the store does not hold yet, and store each ledger."""
+    if date_order is not None and date_order not in DATE_ORDERS:
+        report_error(f"--date-order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+        raise typer.Exit(ExitCode.USAGE)
+    columns = CsvColumns(
+        text=text_column, id=id_column, title=title_column, date=date_column,
+        outlet=outlet_column, url=url_column, date_order=date_order,  # type: ignore[arg-type]
+    )  # fmt: skip
+    route_warnings_to_stderr()
+    from ..ingest import read_inputs
+    from ..store.ingest import ingest
+
+    read_tally, tally = ReadTally(), IngestTally()
+    with (
+        opened_store(db, read_only=False) as store,
+        csv_format(columns),
+        ingest_progress(progress) as advance,
+    ):
+        items = read_inputs(
+            paths,
+            published=published,
+            outlet=outlet,
+            max_chars=max_chars,
+            allow_non_english=allow_non_english,
+        )
+        try:
+            for result in ingest(store, keep_articles(items, read_tally), workers=workers, force=force):
+                tally.add(result.outcome)
+                if result.outcome == "failed":
+                    report_error(f"extraction failed for article '{result.article_id}': {result.error}")
+                advance(tally.summary())
+        except KhabarError as exc:
+            report_error(str(exc))
+            raise typer.Exit(ExitCode.FAILURE) from exc
+    err_console.print(
+        f"{read_tally.read} read, {read_tally.skipped} skipped: {tally.summary()} — {store.url}"
+    )
+    raise typer.Exit(_ingest_exit_code(read_tally, tally))
+
+
+def _ingest_exit_code(read: ReadTally, tally: IngestTally) -> ExitCode:
+    if read.read == 0:
+        return ExitCode.NO_INPUT
+    if read.skipped or tally.counts.get("failed"):
+        return ExitCode.PARTIAL
+    return ExitCode.OK
+
+
+@contextmanager
+def csv_format(columns: CsvColumns) -> Iterator[None]:
+    """Read CSV inputs with ``columns`` for the duration of one command, then restore the default."""
+    from ..ingest import FORMATS, InputFormat, register_format
+    from ..ingest.csv_reader import make_csv_reader
+
+    if columns == CsvColumns():
+        yield
+        return
+    default = FORMATS["csv"]
+    register_format(InputFormat("csv", make_csv_reader(columns), default.extensions, default.sniff))
+    try:
+        yield
+    finally:
+        register_format(default)
+
+
+@contextmanager
+def ingest_progress(enabled: bool) -> Iterator:  # type: ignore[type-arg]
+    """A progress bar on stderr; yields the function that counts one article done."""
+    if not enabled:
+        yield lambda summary: None
+        return
+    columns = (
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        yield lambda summary: bar.update(task, advance=1, description=summary)
+
+
+# --- query ---------------------------------------------------------------------------------
+
+
+def query_command(
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    event_type: EventTypeOption = None,
+    sub_event_type: SubEventTypeOption = None,
+    actor: ActorOption = None,
+    outlet: OutletOption = None,
+    status: StatusOption = None,
+    disputed: DisputedOption = None,
+    search: Annotated[
+        str | None, typer.Option(help="Full-text search of articles and claims instead.")
+    ] = None,
+    stats: Annotated[bool, typer.Option(help="Counts of what the store holds instead.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many rows first.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")] = False,
+) -> None:
+    """List stored events that match the filters (or search, or count), newest data first."""
+    from . import ledger_views
+
+    with user_errors(), opened_store(db, read_only=True) as store:
+        if stats:
+            ledger_views.print_json(store.stats())
+            return
+        if search is not None:
+            hits = store.search(search, limit=limit)
+            if as_json:
+                ledger_views.print_json([hit.to_dict() for hit in hits])
+            else:
+                ledger_views.print_hits(hits)
+            return
+        filters = build_filters(
+            since=since, until=until, country=country, admin1=admin1, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, outlet=outlet, status=status, disputed=disputed,
+        )  # fmt: skip
+        rows = store.query_events(filters, limit=limit, offset=offset)
+        if as_json:
+            ledger_views.print_json([row.to_dict() for row in rows])
+        else:
+            ledger_views.print_events(rows, total=store.count_events(filters), offset=offset)
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def show_command(
+    event_id: Annotated[str, typer.Argument(help="The event: ARTICLEID:e1 (see `khabar query`).")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="The event and its claims as JSON.")] = False,
+) -> None:
+    """One event: its locations, actors, figures, claims, and the evidence in the article."""
+    from . import ledger_views
+
+    with user_errors(), opened_store(db, read_only=True) as store:
+        ledger, event = store.get_event(event_id)
+        if as_json:
+            ledger_views.print_json(ledger_views.event_json(ledger, event))
+        else:
+            ledger_views.print_event(ledger, event)
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def export_command(
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(EXPORT_FORMATS)}.")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (default stdout).")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    admin1: Admin1Option = None,
+    event_type: EventTypeOption = None,
+    sub_event_type: SubEventTypeOption = None,
+    actor: ActorOption = None,
+    outlet: OutletOption = None,
+    status: StatusOption = None,
+    disputed: DisputedOption = None,
+) -> None:
+    """Export stored ledgers; with filters, only the matching events (and their articles)."""
+    from ..export import render
+
+    if output_format not in EXPORT_FORMATS:
+        report_error(f"unknown format {output_format!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(ExitCode.USAGE)
+    with user_errors(), opened_store(db, read_only=True) as store:
+        filters = build_filters(
+            since=since, until=until, country=country, admin1=admin1, event_type=event_type,
+            sub_event_type=sub_event_type, actor=actor, outlet=outlet, status=status, disputed=disputed,
+        )  # fmt: skip
+        with open_output(output) as out:
+            render(output_format, store.iter_ledgers(filters), out)
+    if output is None:
+        sys.stdout.flush()

@@ -1,0 +1,112 @@
+"""``ingest(store, articles)``: extract what the store does not hold yet, one transaction per article.
+
+Crash-safe and idempotent by construction: an article is written whole in one transaction
+after its extraction, so a run killed at any point leaves every article either stored
+completely or not at all, and the next run skips what is stored (same id, same text) and
+extracts the rest. Exact copies (the same text under another id, such as wire copies) are
+stored as rows that point to their original with ``duplicate_of`` and are not extracted again.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Article
+from .base import SqlStore
+from .rows import content_hash
+
+#: what happened to one article: stored, replaced (its text changed), unchanged (already
+#: stored), duplicate (stored as a copy of another article), failed (extraction raised)
+Outcome = Literal["stored", "replaced", "unchanged", "duplicate", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    article_id: str
+    outcome: Outcome
+    error: str | None = None
+    duplicate_of: str | None = None
+
+
+def ingest(
+    store: SqlStore, articles: Iterable[Article], *, workers: int = 1, force: bool = False
+) -> Iterator[IngestResult]:
+    """Store the ledger of each of ``articles``, yielding what happened to each as it happens.
+
+    ``force`` re-extracts and replaces articles already stored (after an extractor upgrade).
+    """
+    from ..parallel import extract_parallel
+
+    run = _Run(store, force=force)
+    for result in extract_parallel(run.to_extract(articles), workers=workers):
+        yield from run.decided()
+        yield from run.finish(result.article_id, result.ledger, result.error)
+    yield from run.decided()
+
+
+class _Run:
+    """The bookkeeping of one ingest run: which articles need extraction, and copies waiting
+    for their original to be written."""
+
+    def __init__(self, store: SqlStore, *, force: bool) -> None:
+        self.store = store
+        self.force = force
+        #: outcomes decided without extraction, not yet yielded
+        self.ready: deque[IngestResult] = deque()
+        #: content hash -> id of the article with that text being extracted
+        self.in_flight: dict[str, str] = {}
+        #: (id, content hash) of the articles being extracted, in input order, which is the
+        #: order their results come back in
+        self.order: deque[tuple[str, str]] = deque()
+        #: content hash -> copies of the article being extracted with that text
+        self.waiting: dict[str, list[Article]] = {}
+
+    def to_extract(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles that need extraction; the others are settled here, in passing."""
+        for article in articles:
+            text_hash = content_hash(article.text)
+            if not self.force and self.store.stored_hash(article.id) == text_hash:
+                self.ready.append(IngestResult(article.id, "unchanged"))
+                continue
+            twin = self.in_flight.get(text_hash)
+            if twin == article.id:  # the same article twice in the input
+                self.ready.append(IngestResult(article.id, "unchanged"))
+                continue
+            if twin is not None:  # its original is being extracted: write it once that is stored
+                self.waiting.setdefault(text_hash, []).append(article)
+                continue
+            original = self.store.original_of(text_hash, besides=article.id)
+            if original is not None:
+                self.ready.append(self._put_copy(article, original))
+                continue
+            self.in_flight[text_hash] = article.id
+            self.order.append((article.id, text_hash))
+            yield article
+
+    def decided(self) -> Iterator[IngestResult]:
+        while self.ready:
+            yield self.ready.popleft()
+
+    def finish(self, article_id: str, ledger, error: str | None) -> Iterator[IngestResult]:  # type: ignore[no-untyped-def]
+        done_id, text_hash = self.order.popleft()
+        if done_id != article_id:  # extract_parallel keeps input order; this would be a bug there
+            raise RuntimeError(f"ingest expected the result of '{done_id}', got '{article_id}'")
+        del self.in_flight[text_hash]
+        copies = self.waiting.pop(text_hash, [])
+        if ledger is None:
+            yield IngestResult(article_id, "failed", error=error)
+            for copy in copies:
+                yield IngestResult(copy.id, "failed", error=f"a copy of '{article_id}', which failed")
+            return
+        action = self.store.put(ledger, force=self.force)
+        yield IngestResult(article_id, action)
+        for copy in copies:
+            yield self._put_copy(copy, article_id)
+
+    def _put_copy(self, article: Article, original: str) -> IngestResult:
+        action = self.store.put_duplicate(article, of=original)
+        outcome: Outcome = "unchanged" if action == "unchanged" else "duplicate"
+        return IngestResult(article.id, outcome, duplicate_of=original)
