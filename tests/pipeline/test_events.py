@@ -151,6 +151,8 @@ def test_seed_lead_is_an_air_strike(base_nlp: Language, shared_data: Path) -> No
     assert primary_sub_event_type(mentions) == "Air/drone strike"
     mixed = [m for m in mentions if "artillery strikes" in m.trigger.text]
     assert mixed and mixed[0].sub_event_type == "Shelling/artillery/missile attack"
+    gains = [m for m in mentions if "territorial gains" in m.trigger.text]
+    assert gains and gains[0].sub_event_type == "Government regains territory"
     accusation = [m for m in mentions if "drones" in m.trigger.text]
     assert not any(m.sub_event_type == "Air/drone strike" for m in accusation)
 

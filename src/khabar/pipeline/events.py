@@ -483,7 +483,14 @@ def _classes_in(words: set[str] | frozenset[str], switch: Switch, lexicon: Event
 
 def _argument_classes(arguments: list[Token], switch: Switch, lexicon: EventLexicon) -> list[str]:
     """Classes of the argument heads first ("army and allied fighters" -> army), then subtrees."""
-    heads = {word for token in arguments for word in (token.lemma_.lower(), token.lower_)}
+    # the head with its compounds and modifiers: "army forces", "rebel fighters"
+    head_tokens = [
+        t
+        for token in arguments
+        for t in (token, *token.children)
+        if t is token or t.dep_ in ("compound", "amod")
+    ]
+    heads = {word for token in head_tokens for word in (token.lemma_.lower(), token.lower_)}
     return _classes_in(heads, switch, lexicon) or _classes_in(_subtree_words(arguments), switch, lexicon)
 
 
