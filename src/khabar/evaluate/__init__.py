@@ -63,6 +63,7 @@ EVALUATORS: dict[str, tuple[str, str]] = {
     "event-args": ("khabar.evaluate.event_args", "../shared/data/event-args"),
     "re3d": ("khabar.evaluate.re3d", "../shared/data/re3d"),
     "ptc": ("khabar.evaluate.ptc", "../shared/data/propaganda-ptc"),
+    "clustering": ("khabar.evaluate.clustering", "../shared/data/fakes-syria/FA-KES-Dataset.csv"),
     "claims": ("khabar.evaluate.claims", "notes/claims-annotations"),
 }
 
