@@ -86,10 +86,10 @@ def classify(
     for category in DISASTERS:
         if category in first_topic and (first_topic[category] < first_event or weak):
             return category
-    # a diplomatic move told before the violence it reacts to ("sanctions in response to the
-    # attack"); strategic developments (agreements, transfers) are at home in diplomacy
-    violent = main.event_type != "Strategic developments"
-    if "DIPLO" in first_topic and (weak or (violent and first_topic["DIPLO"] < main_start)):
+    # a diplomatic move told before the event it reacts to ("sanctions in response to the
+    # attack"); an agreement, though, is what diplomacy produces
+    reactive = main.sub_event_type != "Agreement"
+    if "DIPLO" in first_topic and (weak or (reactive and first_topic["DIPLO"] < main_start)):
         return "DIPLO"
     return acled_to_case[main.sub_event_type]
 

@@ -125,6 +125,12 @@ class Candidate:
     sub_event_type: str
     start: int
     end: int
+    #: the switch found who acted or who was hit in the parse: a generic trigger made specific
+    resolved: bool = False
+
+    @property
+    def strong(self) -> bool:
+        return self.rule.priority >= WEAK_PRIORITY or self.resolved
 
 
 class EventLexicon:
@@ -496,23 +502,26 @@ def _argument_classes(arguments: list[Token], switch: Switch, lexicon: EventLexi
 
 def _switched_type(
     rule: TriggerRule, anchor: Token, cues: frozenset[str], lexicon: EventLexicon
-) -> str | None:
-    """The row's type re-read through its switch; None when the target voids the trigger."""
+) -> tuple[str | None, bool]:
+    """The row's type re-read through its switch (None when the target voids the trigger), and
+    whether the parse named the deciding argument."""
     if rule.switch is None:
-        return rule.sub_event_type
+        return rule.sub_event_type, False
     switch = lexicon.switches[rule.switch]
     if switch.target_not:
         target = _subtree_words(argument_tokens(anchor, "object"))
         if lexicon.groups[switch.target_not] & target and not lexicon.groups["territory"] & target:
-            return None
+            return None, False
     found = _argument_classes(argument_tokens(anchor, switch.by), switch, lexicon)
-    if not found and switch.by == "agent":
+    if found:
+        return found[0], True
+    if switch.by == "agent":
         found = _argument_classes(_nearest_subject(anchor), switch, lexicon)
     if not found and switch.by == "agent":
         # last resort: the sentence names actors of one class only
         in_sentence = set(_classes_in(cues, switch, lexicon))
         found = list(in_sentence) if len(in_sentence) == 1 else []
-    return found[0] if found else rule.sub_event_type
+    return (found[0] if found else rule.sub_event_type), False
 
 
 # --- modality -------------------------------------------------------------------------------
@@ -636,9 +645,9 @@ def _candidates(view: DocView, lexicon: EventLexicon) -> list[Candidate]:
             cue_cache[number] = _sentence_cues(view, number)
         if not _passes_cues(rule, cue_cache[number], lexicon):
             continue
-        sub_event_type = _switched_type(rule, doc[start:end].root, cue_cache[number].own, lexicon)
+        sub_event_type, resolved = _switched_type(rule, doc[start:end].root, cue_cache[number].own, lexicon)
         if sub_event_type is not None:
-            candidates.append(Candidate(rule, sub_event_type, start, end))
+            candidates.append(Candidate(rule, sub_event_type, start, end, resolved))
     return candidates
 
 
@@ -657,12 +666,8 @@ def resolve_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _drop_weak(view: DocView, kept: list[Candidate]) -> list[Candidate]:
-    strong_sentences = {view.sentence_of[c.start] for c in kept if c.rule.priority >= WEAK_PRIORITY}
-    return [
-        c
-        for c in kept
-        if c.rule.priority >= WEAK_PRIORITY or view.sentence_of[c.start] not in strong_sentences
-    ]
+    strong_sentences = {view.sentence_of[c.start] for c in kept if c.strong}
+    return [c for c in kept if c.strong or view.sentence_of[c.start] not in strong_sentences]
 
 
 def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon) -> EventMention:
@@ -674,7 +679,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon) -> Even
     generic = is_generic(anchor, sent, view.cues(number), lexicon)
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
-    if candidate.rule.priority < WEAK_PRIORITY:
+    if not candidate.strong:
         confidence = CONFIDENCE_WEAK
     if year is not None:
         confidence = min(confidence, CONFIDENCE_DATED)
@@ -739,7 +744,22 @@ def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
     confident = [m for m in candidates if m.confidence == best_confidence]
     first_sentence = min(m.sentence.start for m in confident)
     in_sentence = [m for m in confident if m.sentence.start == first_sentence]
-    return min(in_sentence, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
+    main = min(in_sentence, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
+    return _as_non_violent_transfer(main, candidates)
+
+
+def _as_non_violent_transfer(main: EventMention, mentions: Sequence[EventMention]) -> EventMention:
+    """A territorial change told with a withdrawal and no fighting is a non-violent transfer."""
+    rule = load_json(*DATA_DIR, "types.json")["non_violent_transfer"]
+    if main.sub_event_type not in rule["territorial"]:
+        return main
+    withdrawals = [m for m in mentions if m.sub_event_type == rule["withdrawal"]]
+    fighting = [
+        m
+        for m in mentions
+        if m.event_type in rule["fighting_event_types"] and m.sub_event_type not in rule["fighting_exempt"]
+    ]
+    return withdrawals[0] if withdrawals and not fighting else main
 
 
 def primary_sub_event_type(mentions: Sequence[EventMention]) -> str | None:
