@@ -179,11 +179,17 @@ def _lookup_span(
     doc: Doc, start: int, end: int, label: str, gazetteer: Gazetteer, cues: Cues
 ) -> list[Toponym]:
     """The toponyms in a span: the whole span if the gazetteer knows it, else its longest known parts."""
-    # "North Carolina", "South Korea": the whole name first, then without direction words
-    for first, last in ((start, end), _trim(doc, start, end, cues)):
+    # "North Carolina", "South Korea": the whole name first (with a direction word the entity
+    # left out), then without direction words
+    spans = [(start, end), _trim(doc, start, end, cues)]
+    if start > 0 and doc[start - 1].lower_ in cues.directions and doc[start - 1].text[:1].isupper():
+        spans.insert(0, (start - 1, end))
+    for first, last in spans:
         if first < last and (whole := gazetteer.candidates(doc[first:last].text)):
             return [_with_cues(doc, Toponym(first, last, label, whole), cues)]
     found: list[Toponym] = []
+    # "Embassy of the Republic of Armenia", "University of California": a building, not the place
+    facility_name = any(token.text in cues.facility_words for token in doc[start:end])
     position = start
     while position < end:
         for width in range(min(MAX_SUBSPAN_TOKENS, end - position), 0, -1):
@@ -209,6 +215,8 @@ def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
     first, last = piece[0], piece[-1]
     if not first.text[:1].isupper() or not last.text[:1].isupper():
         return False
+    if len(piece) == 1 and first.text in cues.facility_words:
+        return False  # "Wing" of "West Wing", "Centre" of "Detention Centre"
     return not (len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions))
 
 
@@ -370,7 +378,7 @@ def _prior(toponym: Toponym, candidate: Candidate) -> float:
     place = candidate.place
     score = math.log10(place.population + 1)
     score += FEATURE_PRIOR.get(place.feature, 0.0)
-    score += 1.0 if candidate.exact or candidate.capital else -1.0
+    score += 1.0 if candidate.exact else -1.0
     score += 1.5 if candidate.capital else 0.0
     hint = toponym.feature_hint
     if hint is not None:
