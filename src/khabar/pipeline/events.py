@@ -40,6 +40,9 @@ from ..model import ACLED_SUB_EVENT_TYPES, EventMention, Span
 DATA_DIR = ("en", "events")
 #: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
 WEAK_PRIORITY = 36
+#: weak rows from this priority name an act ("attack", "raid"), made specific by a known target;
+#: below it they name an outcome ("killed"), which stays weak
+ACT_PRIORITY = 30
 #: confidence of a mention by what is known about it
 CONFIDENCE_WEAK = 0.6
 CONFIDENCE_GENERIC = 0.4
@@ -130,7 +133,7 @@ class Candidate:
 
     @property
     def strong(self) -> bool:
-        return self.rule.priority >= WEAK_PRIORITY or self.resolved
+        return self.rule.priority >= WEAK_PRIORITY or (self.resolved and self.rule.priority >= ACT_PRIORITY)
 
 
 class EventLexicon:
@@ -447,7 +450,9 @@ def argument_tokens(anchor: Token, role: str) -> list[Token]:
     attacked "on"/"at"/"in"), or the bare ``object`` of a trigger."""
     found: list[Token] = []
     nodes = [anchor]
-    if anchor.pos_ != "VERB":
+    # a noun trigger's own "on"/"against" names its target; its verb's object may be a victim
+    # of the outcome ("a bomb attack killed four soldiers"), so only the agent is read there
+    if anchor.pos_ != "VERB" and role == "agent":
         nodes.append(_governing_verb(anchor))
     for node in nodes:
         for child in node.children:
