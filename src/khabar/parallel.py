@@ -7,7 +7,9 @@ article, in input order, while reading the input lazily: at most ``2 * workers``
 Each worker process loads the khabar pipeline once, in its initializer. Articles go to the
 workers as plain dicts and ledgers come back as plain dicts (``ArticleLedger.to_dict``), never
 as pickled ``Doc`` objects: dicts are small, and the parent rebuilds each ledger with the
-article text it already holds.
+article text it already holds. The rebuilt ledger has the same ``to_dict()`` (the output) as
+the in-process one; fields the dicts do not carry (a place mention's ``feature``, ``population``,
+``admin2`` and ``score``) come back with their defaults.
 
 Workers start with the "forkserver" method, not "fork": spaCy's numeric libraries may run
 threads, and forking a process that has threads can deadlock. Forkserver also starts workers
@@ -37,9 +39,9 @@ from .errors import KhabarError
 from .extract import extract_articles
 from .model import Article, ArticleLedger
 
-#: articles per task sent to a worker; big enough to amortise the round trip, small enough
-#: that two workers share the last chunks of a corpus evenly
-DEFAULT_CHUNK_SIZE = 32
+#: articles per task sent to a worker: one spaCy batch. The round trip costs little next to
+#: parsing 16 articles, and a small chunk keeps the idle tail at the end of a corpus short
+DEFAULT_CHUNK_SIZE = 16
 #: the start method of the worker processes (see the module docstring)
 START_METHOD = "forkserver"
 #: how long a worker may take to load the pipeline before start-up is declared failed

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article
-from ..parallel import ExtractionResult
+from ..parallel import DEFAULT_CHUNK_SIZE, START_METHOD, ExtractionResult
 from . import memory
 from .corpus import count_words, load_articles
 
@@ -32,8 +32,8 @@ class Spec:
     limit: int | None = None
     batch_size: int = 16
     workers: int = 2
-    chunk_size: int = 32
-    start_method: str = "forkserver"
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+    start_method: str = START_METHOD
 
     @classmethod
     def from_json(cls, text: str) -> Spec:
