@@ -108,6 +108,9 @@ def test_attack_is_typed_by_its_target(base_nlp: Language) -> None:
         ("The militants threatened to attack the base.", "intended"),
         ("If talks fail, the army could shell the town.", "hypothetical"),
         ("The government denied carrying out the airstrike.", "denied"),
+        ("Opposition groups will hold a rally tomorrow.", "future"),
+        ("The ceasefire is expected to be signed next week.", "intended"),
+        ("Talks on a ceasefire continued in Geneva.", "intended"),
     ],
 )
 def test_non_events_are_dropped(base_nlp: Language, text: str, modality: str) -> None:
@@ -196,3 +199,17 @@ def test_case_loader_reads_the_columns(tmp_path: Path) -> None:
     path = tmp_path / "snippets.tsv"
     path.write_text("id\tEventSnippet\tSubType\n1\tA protest was held.\tPEACE_PROTEST\n", encoding="utf-8")
     assert load_items(path) == [("1", "A protest was held.", "PEACE_PROTEST")]
+
+
+def test_disaster_deaths_are_not_attacks(base_nlp: Language) -> None:
+    assert mentions_of(base_nlp, "The earthquake killed 40 people in the valley.") == []
+
+
+def test_takeover_after_withdrawal_without_fighting_is_a_transfer(base_nlp: Language) -> None:
+    text = "Rebels took control of the town after government troops withdrew from it without resistance."
+    assert primary_sub_event_type(mentions_of(base_nlp, text)) == "Non-violent transfer of territory"
+
+
+def test_takeover_with_fighting_stays_a_takeover(base_nlp: Language) -> None:
+    text = "Rebels seized the town after heavy fighting with government troops."
+    assert primary_sub_event_type(mentions_of(base_nlp, text)) == "Non-state actor overtakes territory"

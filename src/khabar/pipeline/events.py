@@ -83,6 +83,11 @@ REALISATION_VERBS = frozenset(
         "leave",
         "cause",
         "claim",
+        "sign",
+        "reach",
+        "conclude",
+        "implement",
+        "declare",
     ]
 )
 
@@ -552,7 +557,19 @@ def _own_modality(node: Token, cues: dict[str, frozenset[str]], inside: range) -
             return "hypothetical"
         if child.dep_ in ("amod", "compound") and lower in cues["future_modifiers"]:
             return "future"
+        if child.ent_type_ == "DATE" and _names_future(child, cues):
+            return "future"
     return None
+
+
+#: how a trigger hangs from an intention verb when the verb governs it
+INTENDED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "advcl", "nsubjpass"})
+
+
+def _names_future(date: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """A date modifier pointing ahead: "next week", "tomorrow", "in the coming days"."""
+    words = cues["future_date_words"]
+    return date.lower_ in words or any(child.lower_ in words for child in date.children)
 
 
 def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range(0)) -> str:
@@ -576,16 +593,15 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
             return "denied"
         if lemma in cues["clause_barriers"]:
             break
-        if lemma in cues["intention_verbs"] and node.dep_ in (
-            "xcomp",
-            "ccomp",
-            "dobj",
+        # "threatened to attack", "an attack is expected", "warned of airstrikes"
+        if lemma in cues["intention_verbs"] and node.dep_ in INTENDED_DEPS:
+            return "intended"
+        if (lemma in cues["intention_nouns"] or head.lower_ in cues["intention_nouns"]) and node.dep_ in (
             "prep",
             "pobj",
-            "advcl",
+            "acl",
+            "compound",
         ):
-            return "intended"
-        if lemma in cues["intention_nouns"] and node.dep_ in ("prep", "pobj", "acl", "compound"):
             return "intended"
         if not _inherits_modality(node, head):
             break
