@@ -160,3 +160,32 @@ def test_seed_should_spans_by_rule(base_nlp: Language, shared_data: Path, techni
         "Bandwagon,Reductio_ad_hitlerum": "what happened in Rwanda and Bosnia",
     }[technique]
     assert expected in spans
+
+
+def test_runs_of_a_threshold() -> None:
+    import numpy as np
+
+    from khabar.pipeline.framing_model import runs
+
+    assert runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5) == [(1, 3), (4, 5)]
+    assert runs(np.array([0.1, 0.2]), 0.5) == []
+
+
+def test_learned_tagger_adds_to_the_rules_when_switched_on(base_nlp: Language) -> None:
+    from khabar.pipeline.framing_model import span_model
+
+    model = span_model()
+    assert model is not None and 0 < model.threshold < 1
+    text = (
+        "This pathetic stunt by the senator is an insult to every decent voter, and his "
+        "shameless allies keep lying about it again and again!"
+    )
+    doc = base_nlp(text)
+    voice_at = _local_voice(text)
+    rules = find_framing(doc, voice_at=voice_at)
+    learned = find_framing(doc, voice_at=voice_at, use_model=True)
+    assert found(rules) <= found(learned)
+    extra = [item for item in learned if (item.span.text, item.technique) not in found(rules)]
+    assert extra, "the tagger found nothing beyond the rules on an opinion sentence"
+    assert {item.technique for item in extra} == {"Loaded_Language"}
+    assert all(not item.span.text.endswith((",", "!")) for item in extra)

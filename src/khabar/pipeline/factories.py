@@ -74,11 +74,16 @@ def make_assembler(nlp: Language, name: str) -> Any:
     return EventAssembler(nlp, name)
 
 
-@Language.factory("khabar_framing", assigns=["doc._.framing"], requires=["token.tag", "token.dep"])
-def make_framing(nlp: Language, name: str) -> Any:
+@Language.factory(
+    "khabar_framing",
+    assigns=["doc._.framing"],
+    requires=["token.tag", "token.dep"],
+    default_config={"use_model": False},
+)
+def make_framing(nlp: Language, name: str, use_model: bool) -> Any:
     from .framing import FramingFinder
 
-    return FramingFinder(nlp, name)
+    return FramingFinder(nlp, name, use_model=use_model)
 
 
 @Language.factory(

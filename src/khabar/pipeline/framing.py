@@ -34,11 +34,13 @@ from spacy.vocab import Vocab
 
 from ..model import Framing, Span
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
+from .framing_model import SpanModel, feature_rows, runs, span_model
 
 OUTLET = "outlet"
 QUOTED = "quoted"
 VoiceAt = Callable[[int, int], str]
 
+LOADED = "Loaded_Language"
 NAME_CALLING = "Name_Calling,Labeling"
 FLAG_WAVING = "Flag-Waving"
 REDUCTIO = "Bandwagon,Reductio_ad_hitlerum"
@@ -49,6 +51,8 @@ REPETITION = "Repetition"
 
 #: dependency labels of a clause head: Flag-Waving spans the clause of its trigger
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"})
+#: parts of speech that can carry judgement (a learned span needs one)
+_JUDGEMENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 _EDGE_TRIM = frozenset("\"'“”‘’«».,;:!?()[]—–-")
 _HASHTAG = re.compile(r"(?<![\w#])#[A-Za-z]\w{2,}")
 _QUOTE_PAIRS = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
@@ -196,9 +200,19 @@ def _local_voice(text: str) -> VoiceAt:
 
 
 def find_framing(
-    doc: Doc, *, matchers: FramingMatchers | None = None, voice_at: VoiceAt | None = None
+    doc: Doc,
+    *,
+    matchers: FramingMatchers | None = None,
+    voice_at: VoiceAt | None = None,
+    use_model: bool = False,
 ) -> list[Framing]:
-    """Spans of loaded language and propaganda techniques in ``doc``, in text order."""
+    """Spans of loaded language and propaganda techniques in ``doc``, in text order.
+
+    With ``use_model`` (and the shipped span model present), spans the learned tagger finds
+    beyond the rules are added as Loaded_Language (see ``framing_model``). It is off by
+    default: trained on opinion pieces, the tagger doubles span recall there (PTC) but marks
+    plain words of wire copy ("secretary", "region") as loaded.
+    """
     matchers = matchers or _matchers_for(doc.vocab)
     lexicon = framing_lexicon()
     voice_at = voice_at or voice_resolver(doc)
@@ -211,6 +225,9 @@ def find_framing(
         *_doubt(doc, matchers, lexicon.rules["doubt"]["max_tokens"]),
         *_whataboutism(doc, matchers.openers),
     ]
+    model = span_model() if use_model else None
+    if model is not None:
+        hits += _model_hits(doc, model, hits)
     text = doc.text  # Doc.text joins every token: read it once
     framing = [_framing(doc, text, hit, voice_at) for hit in hits]
     framing += _hashtags(text, voice_at) if lexicon.rules["slogans"]["hashtags"] else []
@@ -430,6 +447,37 @@ def _whataboutism(doc: Doc, openers: re.Pattern[str]) -> list[_Hit]:
     return hits
 
 
+def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
+    """Spans of the learned tagger that no rule span already holds."""
+    hits = []
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sentence in sentences:
+        tokens = [token for token in sentence if not token.is_space]
+        if not tokens:
+            continue
+        words = [token.lower_ for token in tokens]
+        rows = feature_rows(words, [token.text for token in tokens], sentence.text)
+        for first, last in runs(model.probabilities(rows), model.threshold):
+            span = _content_span(doc, tokens[first].i, tokens[last - 1].i + 1)
+            if span is not None and not any(h.start <= span[0] and span[1] <= h.end for h in known):
+                hits.append(_Hit(span[0], span[1], LOADED))
+    return hits
+
+
+def _content_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A tagger run without its edge stop words and marks, if a word of judgement is left.
+
+    The tagger learnt from opinion pieces; on wire copy its weakest runs are a lone "the",
+    a title or a name. A run must hold an adjective, adverb, verb or common noun to count.
+    """
+    while start < end and (doc[start].is_stop or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct):
+        end -= 1
+    content = [t for t in doc[start:end] if t.pos_ in _JUDGEMENT_POS and not t.is_stop]
+    return (start, end) if content else None
+
+
 def _hashtags(text: str, voice_at: VoiceAt) -> list[Framing]:
     return [
         Framing(Span.of(text, m.start(), m.end()), SLOGANS, voice_at(m.start(), m.end()))
@@ -461,10 +509,11 @@ def technique_counts(framing: Iterable[Framing]) -> Counter[str]:
 class FramingFinder:
     """spaCy component: sets ``doc._.framing``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, use_model: bool = False) -> None:
         self.name = name
+        self.use_model = use_model
         self.matchers = build_framing_matchers(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.framing = find_framing(doc, matchers=self.matchers)
+        doc._.framing = find_framing(doc, matchers=self.matchers, use_model=self.use_model)
         return doc
