@@ -23,6 +23,10 @@ DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
 USER_DATA_KEY = "khabar.attributions"
+#: verbs that may follow a trailing cue: its relay ("citing", "according to") or its time
+TRAILING_VERBS = frozenset({"cite", "quote", "accord", "update", "add", "speak"})
+#: parts of speech that can end a clause before a trailing speaker
+CLAUSE_END_POS = frozenset({"NOUN", "PROPN", "NUM", "ADV", "ADJ", "PRON", "PUNCT", "VERB"})
 #: subjects that negate what they confirm ("None of this has been confirmed")
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "nothing"})
 #: subjects that are reports rather than reporters: their source is named elsewhere in the clause
@@ -111,6 +115,9 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return any(child.lower_ == "responsible" for child in token.subtree)
     if lemma in {"put", "show", "record", "document", "indicate", "air", "post", "publish"}:
         return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
+    if lemma == "claim":
+        # "claimed that", "claimed responsibility"; not "claiming the lives of ten people"
+        return any(c.dep_ == "ccomp" or c.lemma_ in {"responsibility", "credit"} for c in token.children)
     if lemma == "add":
         return any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"}
     return True
@@ -137,10 +144,16 @@ def _according(token: Token, book: SpeakerBook) -> Attribution | None:
 
 def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
     subject = _subject(token)
+    if subject is None or subject.head != token:
+        # copy without commas ("... entering Turkey the Britain-based Observatory said"): the
+        # parser hangs the speaker elsewhere; the speaker noun just before the cue is it
+        subject = _adjacent_speaker(token) or subject
     if subject is None:
         return None
-    if subject.dep_ == "nsubjpass" or (token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}):
+    if subject.dep_ == "nsubjpass":
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
+    if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
+        return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
     phrase = speaker_phrase(subject)
     cited = _cited(token)
     via: list[str] = []
@@ -170,6 +183,25 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     )
 
 
+def _adjacent_speaker(cue: Token) -> Token | None:
+    if cue.i == cue.sent.start:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ in {"nsubj", "nsubjpass"}:
+        return None
+    return before if _speaker_noun(before) else None
+
+
+def _speaker_noun(token: Token) -> bool:
+    """Can this noun speak: a person or organisation, or a word like 'activists', 'sources'?"""
+    from .claim_speakers import source_lexicon
+
+    lexicon = source_lexicon(token.doc.vocab)
+    lemma = token.lemma_.lower()
+    words = lexicon.role_heads | lexicon.anonymous_heads | lexicon.media_words
+    return token.ent_type_ in {"PERSON", "ORG", "NORP"} or lemma in words or token.lower_ in words
+
+
 def _unverified_source(verb: Token, phrase: Span) -> Span | None:
     """The unverified source ('social media') named in the clause of a subject like 'reports'."""
     if phrase.root.lemma_.lower() not in REPORT_NOUNS:
@@ -181,10 +213,13 @@ def _unverified_source(verb: Token, phrase: Span) -> Span | None:
 
 def _negated(verb: Token) -> bool:
     """'has not confirmed', 'None of this has been confirmed'."""
-    return any(
-        child.dep_ == "neg" or (child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NEGATIVE_SUBJECTS)
-        for child in verb.children
-    )
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return True
+        negative = child.lower_ in NEGATIVE_SUBJECTS or any(d.lower_ == "no" for d in child.children)
+        if child.dep_ in {"nsubj", "nsubjpass"} and negative:
+            return True  # "None of this has been confirmed", "No group has claimed"
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
@@ -241,6 +276,11 @@ def _audience(verb: Token) -> list[str]:
 
 def _scope(verb: Token, *, exclude: set[Token]) -> frozenset[int]:
     excluded = {token.i for token in exclude}
+    if verb.lemma_ == "claim":
+        # "claimed responsibility for a bombing that killed 30": the toll is not part of the claim
+        for child in verb.subtree:
+            if child.dep_ in {"relcl", "acl"}:
+                excluded.update(t.i for t in child.subtree)
     return frozenset(token.i for token in verb.subtree if token.i not in excluded)
 
 
@@ -261,7 +301,14 @@ def is_trailing(attribution: Attribution, token: Token) -> bool:
     opening = min(attribution.subject_start or attribution.speaker.start, cue.idx)
     doc = cue.doc
     before = [t for t in doc[token.i : cue.i] if t.idx < opening and t.pos_ != "DET"]
-    if not before or before[-1].text not in {",", "”", '"', "’"}:
+    if not before:
         return False
     after = doc[cue.i + 1 : sentence.end]
-    return not any(t.pos_ in {"VERB", "AUX"} and t.lemma_ not in {"cite", "quote", "accord"} for t in after)
+    if any(t.pos_ in {"VERB", "AUX"} and t.lemma_ not in TRAILING_VERBS for t in after):
+        return False
+    if before[-1].text in {",", "”", '"', "’", "—", "-"}:
+        return True
+    # copy without commas ("... in divided Aleppo the Syrian Observatory reported."): the cue is
+    # the last verb of the sentence and its speaker follows the end of a clause
+    between = [t for t in doc[token.i : cue.i] if t.idx < opening]
+    return before[-1].pos_ in CLAUSE_END_POS and not any(t.lemma_ in {"and", "but"} for t in between[-2:])

@@ -22,6 +22,8 @@ DENIAL_REACH = 3
 #: how many sentences apart an earlier figure may be from its revision without a revision cue
 REVISION_REACH = 2
 FIGURE_KINDS = frozenset({"killed", "injured"})
+#: how many tokens before a figure an earlier-figure cue marks it as the old one
+EARLIER_WINDOW = 7
 #: sectors of state actors: the army and the government of one country are one side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
@@ -46,6 +48,18 @@ def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
         for draft in drafts:
             if draft.sentence == previous and draft.claim.status in {"asserted", "confirmed"}:
                 draft.claim.status = status  # type: ignore[assignment]
+
+
+def apply_confirmations(found: list, drafts: list[Draft]) -> None:  # type: ignore[type-arg]
+    """'announced by the YPG and confirmed by the Observatory': another party corroborates it."""
+    for attribution in found:
+        if attribution.kind != "confirmation" or attribution.negated:
+            continue
+        for draft in drafts:
+            same_sentence = draft.sentence == attribution.sentence
+            other = draft.claim.speaker != attribution.speaker.name
+            if same_sentence and other and draft.claim.status == "asserted":
+                draft.claim.status = "confirmed"
 
 
 def apply_denials(drafts: list[Draft]) -> None:
@@ -124,7 +138,10 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     index = _sentence_index(doc)
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
+    revisions.extend(_marked_in_sentence(doc, figures, cues))
     for position, later in enumerate(figures):
+        if later.claim.revises is not None or later.claim.superseded_by is not None:
+            continue
         revised = bool(cues.revision(later.sentence))
         for earlier in reversed(figures[:position]):
             if not _same_figure_source(earlier, later) or earlier.claim.value == later.claim.value:
@@ -138,6 +155,37 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
             revisions.append(_revise(earlier, later))
             break
     return revisions
+
+
+def _marked_in_sentence(doc: Doc, figures: list[Draft], cues) -> list[Revision]:  # type: ignore[no-untyped-def]
+    """'killed 32 ..., updating an earlier toll of 15': the figure marked earlier is the old one,
+    wherever it stands in the sentence."""
+    revisions: list[Revision] = []
+    for old in figures:
+        if old.count is None or not _marked_earlier(doc, old, cues):
+            continue
+        partners = [
+            new
+            for new in figures
+            if new is not old
+            and new.sentence == old.sentence
+            and _same_figure_source(old, new)
+            and new.claim.value != old.claim.value
+            and not _marked_earlier(doc, new, cues)
+        ]
+        if partners and old.claim.superseded_by is None:
+            revisions.append(_revise(old, partners[0]))
+    return revisions
+
+
+def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-untyped-def]
+    """An earlier-figure cue within a few tokens before the figure ("an earlier toll ... of 15")."""
+    assert draft.count is not None
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
+    return bool(cues.earlier_figure(window))
 
 
 def _same_figure_source(earlier: Draft, later: Draft) -> bool:

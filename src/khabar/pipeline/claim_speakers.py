@@ -133,13 +133,25 @@ def is_media(span: Span) -> bool:
     return span.root.lower_ in lexicon.media_words or outlet_in(span) is not None
 
 
+#: nouns of the medium a source speaks through ("ISIS in a statement published on Twitter")
+MEDIUM_NOUNS = frozenset(
+    {"statement", "interview", "tweet", "post", "video", "message", "conference", "communique"}
+)
+
+
+def _medium_prep(child: Token) -> bool:
+    return child.dep_ == "prep" and any(c.lemma_.lower() in MEDIUM_NOUNS for c in child.children)
+
+
 def speaker_phrase(subject: Token) -> Span:
     """The tokens of a subject that name the speaker, without relative clauses and edge punctuation."""
     doc = subject.doc
     keep = [subject]
     for child in subject.children:
-        if child.dep_ in {"relcl", "acl", "punct", "cc", "advcl"}:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "advcl"} or _medium_prep(child):
             continue
+        if child.ent_type_ in {"DATE", "TIME"} and child.i < subject.i:
+            continue  # "on Thursday activists reported": the day is not the speaker
         if child.dep_ == "appos" or child.dep_ == "conj":
             keep.extend(child.subtree)
             continue
@@ -152,6 +164,15 @@ def speaker_phrase(subject: Token) -> Span:
         start -= 1
     while end + 1 in index_set:
         end += 1
+    # a speaker phrase never crosses a quotation mark (a bad parse of copy without commas)
+    for index in range(subject.i - 1, start - 1, -1):
+        if doc[index].is_quote:
+            start = index + 1
+            break
+    for index in range(subject.i + 1, end + 1):
+        if doc[index].is_quote:
+            end = index - 1
+            break
     span = doc[start : end + 1]
     while len(span) > 1 and span[0].pos_ in EDGE_TRIM and span[0].lower_ not in {"a", "an"}:
         span = span[1:]
@@ -222,7 +243,7 @@ class SpeakerBook:
         lexicon = source_lexicon(self.doc.vocab)
         if len(phrase) == 1 and phrase[0].lower_ in lexicon.pronouns:
             return self._pronoun(phrase, lexicon.pronouns[phrase[0].lower_])
-        unverified = unverified_source_in(phrase)
+        unverified = unverified_source_in(phrase) if not phrase.root.ent_type_ else None
         if unverified:
             return Speaker(unverified, "unverified", start, end)
         persons = [e for e in phrase.ents if e.label_ == "PERSON" and not _is_possessor(e, phrase)]
@@ -242,6 +263,9 @@ class SpeakerBook:
         proper = any(t.pos_ == "PROPN" for t in phrase)
         if not proper and head.lower_ in lexicon.anaphoric_heads and _definite(head):
             earlier = self.last({"outlet", "organisation"}, start)
+            organisation = self._last_organisation(start)
+            if organisation is not None and (earlier is None or organisation.start_char > earlier.start):
+                return Speaker(organisation.text, "organisation", start, end)
             if earlier is not None:
                 return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
         if not proper and head.lower_ in lexicon.role_heads and _definite(head):
@@ -249,6 +273,11 @@ class SpeakerBook:
             if earlier is not None:
                 return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
         return Speaker(_display(phrase), "organisation", start, end)
+
+    def _last_organisation(self, before: int) -> Span | None:
+        """The last organisation named before ``before`` ("the group said" -> that group)."""
+        found = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before and len(e) > 1]
+        return found[-1] if found else None
 
     def _actor_of(self, name: str) -> str | None:
         return next((s.actor for s in reversed(self.history) if s.name == name and s.actor), None)

@@ -23,7 +23,7 @@ from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
 from .claim_attribution import Attribution, attributions, cue_table, innermost
 from .claim_speakers import Speaker, source_lexicon
-from .quotes import quote_at
+from .quotes import quote_at, quote_spans
 
 DATA = ("en", "claims")
 OUTLET_SPEAKER = "the outlet"
@@ -32,6 +32,10 @@ MAX_VALUE_CHARS = 240
 #: cue kinds whose claim is about a perpetrator when the attribution names one
 BLAME_LEMMAS = frozenset({"blame", "attribute", "hold"})
 #: count qualifiers that are words, not numbers: the claim's value is the word ("dozens")
+#: an attribution whose figures are claimed still makes a statement when it says this much more
+MIN_EXTRA_CHARS = 50
+#: shorter quotes are scare quotes or phrases ("responding"), not statements
+MIN_QUOTE_CHARS = 25
 VAGUE_FIGURES = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "dozen", "some"})
 
 
@@ -91,13 +95,16 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     used: set[int] = set()
     drafts.extend(_figure_claims(doc, found, outlet, used))
     drafts.extend(_perpetrator_claims(doc, found, outlet, used))
-    drafts.extend(_attribution_claims(doc, found, used))
+    drafts.extend(_attribution_claims(doc, found, used, drafts))
+    drafts.extend(_quote_claims(doc, found, drafts))
+    drafts.extend(_hedged_outlet_claims(doc, found, outlet, drafts))
     drafts.sort(key=lambda draft: (draft.claim.evidence[0].start, draft.claim.kind))
     for number, draft in enumerate(drafts, 1):
         draft.claim.id = f"c{number}"
     for draft in drafts:
         draft.claim.status = claim_status(doc, draft)
     claim_links.apply_sentence_comments(doc, drafts)
+    claim_links.apply_confirmations(found, drafts)
     claim_links.apply_denials(drafts)
     claim_links.link_events(doc, drafts)
     revisions = claim_links.find_revisions(doc, drafts)
@@ -166,8 +173,11 @@ def _attribution_span(doc: Doc, attribution: Attribution | None) -> TextSpan | N
 
 
 def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
+    from .claim_figures import toll_figures
+
     drafts: list[Draft] = []
-    for count in doc._.counts or []:
+    counts = list(doc._.counts or [])
+    for count in sorted([*counts, *toll_figures(doc, counts)], key=lambda c: c.span.start):
         token = _token_at(doc, count.span.start)
         attribution, speaker = _source(doc, token, found)
         if attribution is not None:
@@ -231,22 +241,76 @@ def _actor_at(doc: Doc, span: TextSpan) -> Actor | None:
     return actor if actor is not None and actor.name else None
 
 
-def _attribution_claims(doc: Doc, found: list[Attribution], used: set[int]) -> list[Draft]:
-    """An attribution that carried no figure or perpetrator: an accusation, denial, event or statement."""
+def _attribution_claims(
+    doc: Doc, found: list[Attribution], used: set[int], earlier: list[Draft]
+) -> list[Draft]:
+    """What an attribution says beyond its figures and perpetrators: an accusation, denial, event
+    or statement."""
     drafts: list[Draft] = []
     triggers = [m.trigger for m in doc._.event_mentions or []]
     for attribution in found:
-        if id(attribution) in used or len(attribution.scope) < 3:
-            continue
-        if attribution.negated and attribution.kind == "confirmation":
-            continue  # "Ankara has not confirmed": a comment on other claims, not a claim
+        if len(attribution.scope) < 3 or attribution.negated:
+            continue  # "Ankara has not confirmed", "No group has claimed": comments, not claims
         content = _content_span(doc, attribution)
         if content is None:
+            continue
+        if id(attribution) in used and not _says_more(content, attribution, earlier):
             continue
         kind = _attribution_kind(attribution, content, triggers)
         claim = _new_claim(doc, kind, content, attribution, attribution.speaker, OUTLET_SPEAKER)
         claim.value = content.text[:MAX_VALUE_CHARS]
         drafts.append(Draft(claim, attribution.sentence, attribution, anchor=content.start))
+    return drafts
+
+
+def _says_more(content: TextSpan, attribution: Attribution, earlier: list[Draft]) -> bool:
+    """Does the content reach well beyond the figures already claimed from this attribution?"""
+    covered = 0
+    for draft in earlier:
+        if draft.attribution is attribution:
+            evidence = draft.claim.evidence[0]
+            covered += max(0, min(evidence.end, content.end) - max(evidence.start, content.start))
+    return (content.end - content.start) - covered > MIN_EXTRA_CHARS
+
+
+def _quote_claims(doc: Doc, found: list[Attribution], earlier: list[Draft]) -> list[Draft]:
+    """An attributed direct quote that no claim covers yet is a statement of its speaker."""
+    drafts: list[Draft] = []
+    taken = [d.claim.evidence[0] for d in earlier]
+    for quote in quote_spans(doc):
+        if not quote.speaker or quote.inner_end - quote.inner_start < MIN_QUOTE_CHARS:
+            continue
+        if any(span.start < quote.inner_end and quote.inner_start < span.end for span in taken):
+            continue
+        source = next((a for a in found if a.speaker.name == quote.speaker), None)
+        speaker = source.speaker if source else Speaker(quote.speaker, quote.speaker_kind or "person", 0, 0)
+        evidence = TextSpan.of(doc.text, quote.inner_start, quote.inner_end)
+        claim = _new_claim(doc, "statement", evidence, None, speaker, OUTLET_SPEAKER)
+        claim.via, claim.cue = list(quote.via), quote.cue
+        claim.value = evidence.text[:MAX_VALUE_CHARS]
+        token = _token_at(doc, quote.inner_start)
+        drafts.append(Draft(claim, token.sent, source, anchor=quote.inner_start))
+    return drafts
+
+
+def _hedged_outlet_claims(
+    doc: Doc, found: list[Attribution], outlet: str, earlier: list[Draft]
+) -> list[Draft]:
+    """The outlet's own hedged sentence ("Most were reportedly executed") is an unverified claim."""
+    drafts: list[Draft] = []
+    busy = {d.sentence.start for d in earlier} | {a.sentence.start for a in found}
+    cues = status_cues(doc.vocab)
+    triggers = [m.trigger for m in doc._.event_mentions or []]
+    for sentence in doc.sents:
+        if sentence.start in busy or opens_with_comment(sentence, cues):
+            continue
+        if sentence_status(doc, sentence) != "unverified":
+            continue
+        evidence = TextSpan.of(doc.text, sentence.start_char, sentence.end_char)
+        kind = "event" if any(evidence.start <= t.start < evidence.end for t in triggers) else "statement"
+        claim = _new_claim(doc, kind, evidence, None, None, outlet)
+        claim.value = evidence.text[:MAX_VALUE_CHARS]
+        drafts.append(Draft(claim, sentence, None, anchor=sentence.start_char))
     return drafts
 
 
