@@ -213,3 +213,13 @@ def test_takeover_after_withdrawal_without_fighting_is_a_transfer(base_nlp: Lang
 def test_takeover_with_fighting_stays_a_takeover(base_nlp: Language) -> None:
     text = "Rebels seized the town after heavy fighting with government troops."
     assert primary_sub_event_type(mentions_of(base_nlp, text)) == "Non-state actor overtakes territory"
+
+
+def test_territorial_verbs_need_a_place(base_nlp: Language) -> None:
+    types = types_of(base_nlp, "Rescuers in the city cleared rubble with bulldozers.")
+    assert "Government regains territory" not in types
+
+
+def test_air_strikes_are_not_labour_strikes(base_nlp: Language) -> None:
+    text = "Air strikes hit the town on Monday. Clashes continued near the river."
+    assert "Violent demonstration" not in types_of(base_nlp, text)

@@ -40,6 +40,8 @@ from ..model import ACLED_SUB_EVENT_TYPES, EventMention, Span
 DATA_DIR = ("en", "events")
 #: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
 WEAK_PRIORITY = 36
+#: entity labels that name places
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: weak rows from this priority name an act ("attack", "raid"), made specific by a known target;
 #: below it they name an outcome ("killed"), which stays weak
 ACT_PRIORITY = 30
@@ -125,6 +127,8 @@ class Switch:
     #: a cue group whose presence in the target (and no territory word) voids the trigger:
     #: "captured a soldier" is not a territorial event
     target_not: str | None = None
+    #: a cue group the object must hold (or a place name), when the trigger has an object
+    target_requires: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,7 @@ class EventLexicon:
                 by=spec["by"],
                 classes=tuple((c, t) for c, t in spec["classes"]),
                 target_not=spec.get("target_not"),
+                target_requires=spec.get("target_requires"),
             )
             for name, spec in cues["switches"].items()
             if not name.startswith("_")
@@ -510,6 +515,21 @@ def _argument_classes(arguments: list[Token], switch: Switch, lexicon: EventLexi
     return _classes_in(heads, switch, lexicon) or _classes_in(_subtree_words(arguments), switch, lexicon)
 
 
+def _object_voids(anchor: Token, switch: Switch, lexicon: EventLexicon) -> bool:
+    """Whether the trigger's object rules it out: a person where a place is needed ("captured a
+    soldier"), or an object that is no place at all ("cleared rubble")."""
+    objects = argument_tokens(anchor, "object")
+    if not objects:
+        return False
+    words = _subtree_words(objects)
+    place = any(token.ent_type_ in PLACE_LABELS for obj in objects for token in obj.subtree)
+    if switch.target_requires and not (lexicon.groups[switch.target_requires] & words or place):
+        return True
+    if switch.target_not and lexicon.groups[switch.target_not] & words:
+        return not (lexicon.groups["territory"] & words or place)
+    return False
+
+
 def _switched_type(
     rule: TriggerRule, anchor: Token, cues: frozenset[str], lexicon: EventLexicon
 ) -> tuple[str | None, bool]:
@@ -518,10 +538,8 @@ def _switched_type(
     if rule.switch is None:
         return rule.sub_event_type, False
     switch = lexicon.switches[rule.switch]
-    if switch.target_not:
-        target = _subtree_words(argument_tokens(anchor, "object"))
-        if lexicon.groups[switch.target_not] & target and not lexicon.groups["territory"] & target:
-            return None, False
+    if _object_voids(anchor, switch, lexicon):
+        return None, False
     found = _argument_classes(argument_tokens(anchor, switch.by), switch, lexicon)
     if found:
         return found[0], True
