@@ -164,9 +164,11 @@ def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _trim(doc: Doc, start: int, end: int, cues: Cues) -> tuple[int, int]:
-    """Drop determiners, direction adjectives and a possessive from the edges of a span."""
-    while start < end and doc[start].lower_ in cues.directions:
+def _trim(doc: Doc, start: int, end: int, cues: Cues, *, directions: bool = True) -> tuple[int, int]:
+    """Drop determiners (and direction adjectives) and a possessive from the edges of a span."""
+    while start < end and (
+        doc[start].lower_ == "the" or (directions and doc[start].lower_ in cues.directions)
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS" or (doc[end - 1].is_punct and doc[end - 1].text != ".")
@@ -181,15 +183,16 @@ def _lookup_span(
     """The toponyms in a span: the whole span if the gazetteer knows it, else its longest known parts."""
     # "North Carolina", "South Korea": the whole name first (with a direction word the entity
     # left out), then without direction words
-    spans = [(start, end), _trim(doc, start, end, cues)]
+    kept = _trim(doc, start, end, cues, directions=False)
+    spans = [(start, end), kept, _trim(doc, start, end, cues)]
     if start > 0 and doc[start - 1].lower_ in cues.directions and doc[start - 1].text[:1].isupper():
-        spans.insert(0, (start - 1, end))
+        spans.insert(0, (start - 1, kept[1]))
     for first, last in spans:
-        if first < last and (whole := gazetteer.candidates(doc[first:last].text)):
+        if first >= last or ((first, last) != (start, end) and not _can_be_name(doc[first:last], cues)):
+            continue
+        if whole := gazetteer.candidates(doc[first:last].text):
             return [_with_cues(doc, Toponym(first, last, label, whole), cues)]
     found: list[Toponym] = []
-    # "Embassy of the Republic of Armenia", "University of California": a building, not the place
-    facility_name = any(token.text in cues.facility_words for token in doc[start:end])
     position = start
     while position < end:
         for width in range(min(MAX_SUBSPAN_TOKENS, end - position), 0, -1):
