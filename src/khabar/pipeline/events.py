@@ -227,7 +227,8 @@ def _lemma_forms(word: str) -> list[str]:
     """
     lower = word.lower()
     bases = {lower}
-    for suffix, replacement in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+    # no "-ing" stripping: "shelling", "fighting" are nouns of their own ("shell" is not shelling)
+    for suffix, replacement in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e")):
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
             bases.add(lower[: -len(suffix)] + replacement)
     return sorted({word, word.capitalize(), word.upper()} | bases)
