@@ -30,7 +30,7 @@ from .features import Features
 KM_PER_DEGREE = 111.32
 
 GridKey = tuple[int, int, int]
-CountryKey = tuple[str, int]
+CountryKey = tuple[str, int, str]  # country, date bucket, sub-event type
 
 
 class BlockIndex:
@@ -49,7 +49,12 @@ class BlockIndex:
             if self.is_fine(item):
                 self.grid[self._grid_key(item)].append(index)
             if item.country:
-                self.by_country[(item.country, self._bucket(item.day))].append(index)
+                self.by_country[(item.country, self._bucket(item.day), item.sub_event_type)].append(index)
+        # the sub-event types each type may link with, so candidates are looked up by type
+        types = {item.sub_event_type for item in features}
+        self.compatible_types = {
+            kind: [other for other in types if config.type_weight(kind, other) > 0] for kind in types
+        }
 
     def is_fine(self, item: Features) -> bool:
         return item.located and (item.radius or 0.0) <= self.fine_radius_km and item.day is not None
@@ -98,18 +103,15 @@ class BlockIndex:
         own = self._bucket(item.day)
         first, last = self._bucket(item.day - reach), self._bucket(item.day + reach)
         limit = self.config.max_coarse_candidates
+        kinds = self.compatible_types[item.sub_event_type]
         found: list[int] = []
         for distance in range(max(own - first, last - own) + 1):
             for bucket in {own - distance, own + distance}:
                 if first <= bucket <= last:
-                    found.extend(self._compatible(index, self.by_country.get((item.country, bucket), ())))
+                    for kind in kinds:
+                        found.extend(self.by_country.get((item.country, bucket, kind), ()))
             if len(found) >= limit:
                 break
+        found = [other for other in found if other != index]
         found.sort(key=lambda other: (abs(self.features[other].day - item.day), other))  # type: ignore[operator]
         return found[:limit]
-
-    def _compatible(self, index: int, others: list[int] | tuple[()]) -> Iterator[int]:
-        kind = self.features[index].sub_event_type
-        for other in others:
-            if other != index and self.config.type_weight(kind, self.features[other].sub_event_type) > 0:
-                yield other

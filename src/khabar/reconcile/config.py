@@ -26,6 +26,8 @@ class LinkingConfig:
     day_bucket: int
     cell_degrees: float
     max_coarse_candidates: int
+    #: canonical actor names meaning "unknown" ("Unidentified Armed Group (Syria)")
+    unknown_actor_prefixes: tuple[str, ...] = ()
     #: figure qualifiers (as the count stage writes them) that make a claim's number a bound
     lower_bound_qualifiers: frozenset[str] = frozenset()
     upper_bound_qualifiers: frozenset[str] = frozenset()
@@ -38,6 +40,9 @@ class LinkingConfig:
 
     def tolerance(self, precision: str | None) -> int:
         return self.date_tolerance_days.get(precision or "unknown", self.date_tolerance_days["unknown"])
+
+    def known_actor(self, name: str | None) -> bool:
+        return bool(name) and not name.startswith(self.unknown_actor_prefixes)  # type: ignore[union-attr]
 
     def radius(self, precision: str | None) -> float | None:
         return self.geo_radius_km.get(precision or "unknown")
@@ -72,6 +77,7 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         day_bucket=int(blocking["day_bucket"]),
         cell_degrees=float(blocking["cell_degrees"]),
         max_coarse_candidates=int(blocking["max_coarse_candidates"]),
+        unknown_actor_prefixes=tuple(data.get("unknown_actor_prefixes", [])),
         lower_bound_qualifiers=frozenset(data["figure_qualifiers"]["lower_bound"]),
         upper_bound_qualifiers=frozenset(data["figure_qualifiers"]["upper_bound"]),
     )

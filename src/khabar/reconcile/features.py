@@ -65,14 +65,20 @@ def features_of(ref: ArticleEventRef, config: LinkingConfig) -> Features:
         radius=radius if located else None,
         country=location.country if location else None,
         sub_event_type=event.sub_event_type,
-        actor1=_actor_key(event.actor1.name),
-        actor2=_actor_key(event.actor2.name),
+        actor1=_actor_key(event.actor1.name, config),
+        actor2=_actor_key(event.actor2.name, config),
         killed=event.fatalities.best,
     )
 
 
-def _actor_key(name: str | None) -> str | None:
-    return name.casefold() if name else None
+#: marks an actor key as "unknown actor of this kind" ("unidentified armed group (syria)")
+UNKNOWN_MARK = "?"
+
+
+def _actor_key(name: str | None, config: LinkingConfig) -> str | None:
+    if not name:
+        return None
+    return name.casefold() if config.known_actor(name) else UNKNOWN_MARK + name.casefold()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -8,7 +8,7 @@ countries); otherwise the score is the weighted sum of four components documente
 from __future__ import annotations
 
 from .config import LinkingConfig
-from .features import Features, haversine_km
+from .features import UNKNOWN_MARK, Features, haversine_km
 
 #: the place component when the only place evidence is "the same country"
 SAME_COUNTRY_PLACE_SCORE = 0.3
@@ -66,9 +66,11 @@ def _actor_score(a: Features, b: Features) -> float:
 
 
 def _one_actor_score(a: str | None, b: str | None) -> float:
-    if a is None or b is None:
-        return 0.5
-    return 1.0 if a == b else 0.0
+    if a == b and a is not None:
+        return 1.0  # the same named actor, or the same "unidentified armed group" of one country
+    if a is None or b is None or a.startswith(UNKNOWN_MARK) or b.startswith(UNKNOWN_MARK):
+        return 0.5  # one side does not know: neither for nor against
+    return 0.0
 
 
 def figures_agree(a: int | None, b: int | None, ratio: float) -> bool:
