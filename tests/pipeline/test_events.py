@@ -223,3 +223,9 @@ def test_territorial_verbs_need_a_place(base_nlp: Language) -> None:
 def test_air_strikes_are_not_labour_strikes(base_nlp: Language) -> None:
     text = "Air strikes hit the town on Monday. Clashes continued near the river."
     assert "Violent demonstration" not in types_of(base_nlp, text)
+
+
+def test_weapon_named_without_use_is_no_attack(base_nlp: Language) -> None:
+    text = "Moscow accused Ankara of providing artillery support and expanding its missile programme."
+    assert "Shelling/artillery/missile attack" not in types_of(base_nlp, text)
+    assert "Shelling/artillery/missile attack" in types_of(base_nlp, "Rockets hit the airport overnight.")
