@@ -229,3 +229,9 @@ def test_weapon_named_without_use_is_no_attack(base_nlp: Language) -> None:
     text = "Moscow accused Ankara of providing artillery support and expanding its missile programme."
     assert "Shelling/artillery/missile attack" not in types_of(base_nlp, text)
     assert "Shelling/artillery/missile attack" in types_of(base_nlp, "Rockets hit the airport overnight.")
+
+
+def test_chemical_weapons_count_only_when_used(base_nlp: Language) -> None:
+    text = "Inspectors oversaw the destruction of the chemical weapons stockpile."
+    assert "Chemical weapon" not in types_of(base_nlp, text)
+    assert "Chemical weapon" in types_of(base_nlp, "Government forces used chemical weapons on the town.")
