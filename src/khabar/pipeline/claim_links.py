@@ -22,10 +22,29 @@ DENIAL_REACH = 3
 #: how many sentences apart an earlier figure may be from its revision without a revision cue
 REVISION_REACH = 2
 FIGURE_KINDS = frozenset({"killed", "injured"})
+#: how far below its figure 'nearly N' may be, and how far 'about N' may stray either side
+NEAR_SPAN = 0.2
+APPROX_SPAN = 0.1
 #: how many tokens before a figure an earlier-figure cue marks it as the old one
 EARLIER_WINDOW = 7
 #: sectors of state actors: the army and the government of one country are one side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+#: actor categories that name a kind of actor, not one: they never contradict a named one
+GENERIC_CATEGORIES = frozenset(
+    {
+        "rebels",
+        "islamists",
+        "unidentified",
+        "progov_militia",
+        "identity_militia",
+        "rioters",
+        "protesters",
+        "civilians",
+        "media",
+        "asset",
+    }
+)
+ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
 
 
@@ -203,11 +222,16 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
     if a is None or b is None:
         return True
     head_a, head_b = a.text.lower().split()[-1], b.text.lower().split()[-1]
-    return head_a.rstrip("s") == head_b.rstrip("s") or _loose_victims(head_a) or _loose_victims(head_b)
+    return head_a.rstrip("s") == head_b.rstrip("s")
 
 
-def _loose_victims(head: str) -> bool:
-    return head in {"people", "persons", "person", "others", "more", "dead", "bodies"}
+def _additive(draft: Draft) -> bool:
+    """'21 others died', 'dozens more were injured': a figure on top of another, not instead of it."""
+    count = draft.count
+    if count is None:
+        return False
+    words = [*(count.victims.text.lower().split() if count.victims else []), *count.span.text.lower().split()]
+    return any(word in ADDITIVE_WORDS for word in words)
 
 
 def _revise(earlier: Draft, later: Draft) -> Revision:
@@ -235,7 +259,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     """Figures of one kind about one event whose ranges cannot both be true."""
     found: list[Contradiction] = []
     live = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
-    live = [d for d in live if d.claim.status != "superseded" and d.count.low is not None]
+    live = [d for d in live if d.claim.status != "superseded" and isinstance(d.claim.value, int)]
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
@@ -243,6 +267,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         clashing: list[Draft] = []
         for first_index, first in enumerate(members):
             for second in members[first_index + 1 :]:
+                if first.sentence == second.sentence or _additive(first) or _additive(second):
+                    continue  # figures of one sentence are parts of one tally
                 if _ranges_clash(first, second) and _victims_agree(first, second):
                     clashing.extend(d for d in (first, second) if d not in clashing)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
@@ -255,11 +281,30 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 
 
 def _ranges_clash(first: Draft, second: Draft) -> bool:
-    a, b = first.count, second.count
-    assert a is not None and b is not None
-    a_high = a.high if a.high is not None else 10**9
-    b_high = b.high if b.high is not None else 10**9
-    return (a.low or 0) > b_high or (b.low or 0) > a_high
+    a_low, a_high = figure_range(first)
+    b_low, b_high = figure_range(second)
+    return a_low > b_high or b_low > a_high
+
+
+def figure_range(draft: Draft) -> tuple[float, float]:
+    """The values a reported figure allows: 'nearly 50' is 40-50, 'about 30' 27-33, 'at least 33'
+    33 and more, '34' only 34."""
+    count = draft.count
+    assert count is not None
+    qualifier = (count.qualifier or "").lower()
+    if qualifier in _near_qualifiers() and count.high is not None:
+        return count.high * (1 - NEAR_SPAN), float(count.high)
+    if qualifier and count.low is not None and count.low == count.high:
+        return count.low * (1 - APPROX_SPAN), count.low * (1 + APPROX_SPAN)
+    low = float(count.low) if count.low is not None else 0.0
+    high = float(count.high) if count.high is not None else float("inf")
+    return low, high
+
+
+def _near_qualifiers() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["near_qualifiers"])
 
 
 def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
@@ -267,7 +312,7 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     found: list[Contradiction] = []
     groups: dict[str | None, list[Draft]] = {}
     for draft in drafts:
-        if draft.claim.kind == "perpetrator" and draft.actor is not None:
+        if draft.claim.kind == "perpetrator" and draft.actor is not None and is_specific(draft.actor):
             groups.setdefault(draft.claim.about, []).append(draft)
     for about, members in groups.items():
         if about is None:
@@ -275,12 +320,32 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         sides: dict[tuple[str | None, str | None], list[Draft]] = {}
         for draft in members:
             sides.setdefault(side_of(draft.actor), []).append(draft)
-        if len(sides) < 2:
-            continue
+        speakers = {draft.claim.speaker for draft in members}
+        if len(sides) < 2 or len(speakers) < 2:
+            continue  # one source naming two suspects ("Syrian or Russian planes") is unsure
         values = [group[0].actor.name for group in sides.values()]  # type: ignore[union-attr]
         claims = [draft.claim.id for group in sides.values() for draft in group]
         found.append(Contradiction(about, "perpetrator", values, claims))
     return found
+
+
+def is_specific(actor: Actor) -> bool:
+    """A named perpetrator: a state's forces or a named group, not a generic category
+    ('Unidentified Armed Group (Syria)', 'Islamist militant groups (Syria)', 'Civilians (Syria)')."""
+    if side_of(actor)[1] == "state":
+        return True
+    return not (actor.name or "").startswith(_generic_prefixes())
+
+
+def _generic_prefixes() -> tuple[str, ...]:
+    from ..langdata import load_tsv
+
+    rows = load_tsv("en", "actors", "categories.tsv")
+    prefixes = []
+    for row in rows:
+        if row["category"] in GENERIC_CATEGORIES:
+            prefixes.extend([row["template"].split("{country}")[0].rstrip(" ("), row["without_country"]])
+    return tuple(prefix for prefix in prefixes if prefix and prefix != "-")
 
 
 def side_of(actor: Actor | None) -> tuple[str | None, str | None]:
