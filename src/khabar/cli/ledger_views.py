@@ -27,7 +27,10 @@ def print_json(data: Any) -> None:
 
 def print_events(rows: list[EventRow], *, total: int, offset: int) -> None:
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("event", "date", "type", "location", "actor1", "actor2", "killed", "outlet"):
+    # ids and dates stay whole (people copy them into `khabar show`); the text columns wrap
+    for column in ("event", "date"):
+        table.add_column(column, no_wrap=True)
+    for column in ("type", "location", "actor1", "actor2", "killed", "outlet"):
         table.add_column(column, overflow="fold")
     for row in rows:
         killed = "" if row.fatalities_best is None else str(row.fatalities_best)
