@@ -43,7 +43,7 @@ class Errors:
     E041 = "Evaluation data '{path}' not found. Pass the path to the data set as PATH."
     E050 = "The spaCy model '{model}' is not installed. Run `make venv` (it is pinned in requirements.lock)."
     E060 = "Unknown output format '{format}'. Choose one of: {known}."
-    E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type (model.ACLED_SUB_EVENT_TYPES)."
+    E080 = "Trigger rule '{rule}' names '{value}', which is not an ACLED sub-event type."
     E081 = "Trigger rule '{rule}' refers to cue group or switch '{group}', which cues.json does not define."
     E082 = "types.json must rank every ACLED sub-event type; missing: {missing}."
     E083 = "Lexicon rule '{rule}' has an empty pattern; write at least one token per phrase."
