@@ -40,6 +40,9 @@ from ..model import ACLED_SUB_EVENT_TYPES, EventMention, Span
 DATA_DIR = ("en", "events")
 #: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
 WEAK_PRIORITY = 36
+#: how many of a report's first event-bearing sentences make its lead, where a decisive type
+#: (chemical weapon, suicide bomb) is taken as the main event
+LEAD_SENTENCES = 3
 #: entity labels that name places
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: weak rows from this priority name an act ("attack", "raid"), made specific by a known target;
@@ -771,13 +774,19 @@ def primary_mention(mentions: Sequence[EventMention]) -> EventMention | None:
     triggers and dated, possibly historical ones only count when nothing better is there), take
     the earliest sentence; within it, the sub-event type earliest in ``types.json`` wins, then the
     earlier trigger. A ``decisive`` type of ``types.json`` (chemical weapon, suicide bomb) asserted
-    anywhere in the report is the main event: reports often name the weapon only after the lead.
+    in the lead (the first three sentences with events) is the main event: reports often name
+    the weapon a sentence or two after the first line.
     """
     candidates = [m for m in mentions if m.modality == "asserted" and not m.generic]
     if not candidates:
         return None
     rank = _type_rank()
-    decisive = [m for m in candidates if m.sub_event_type in _decisive_types() and m.confidence == 1.0]
+    lead = sorted({m.sentence.start for m in candidates})[:LEAD_SENTENCES]
+    decisive = [
+        m
+        for m in candidates
+        if m.sub_event_type in _decisive_types() and m.confidence == 1.0 and m.sentence.start in lead
+    ]
     if decisive:
         return min(decisive, key=lambda m: (rank.get(m.sub_event_type, len(rank)), m.trigger.start))
     best_confidence = max(m.confidence for m in candidates)
