@@ -24,7 +24,13 @@ from ..errors import KhabarError
 from ..langdata import load_tsv
 from ..model import EventMention
 from ..pipeline import load_base_model
-from ..pipeline.events import DATA_DIR, find_event_mentions, find_non_event_topics, primary_mention
+from ..pipeline.events import (
+    CONFIDENCE_WEAK,
+    DATA_DIR,
+    find_event_mentions,
+    find_non_event_topics,
+    primary_mention,
+)
 from . import Anchor, EvalReport, Progress
 
 GOAL = 0.84
@@ -77,9 +83,10 @@ def classify(
         return ATTRIBUTION_LABEL
     if "ORG_CRIME" in first_topic and main.sub_event_type in CRIME_ABSORBS:
         return "ORG_CRIME"
-    weak = main.confidence < 1.0
+    # a generic trigger ("killed", "blast") is weak evidence; a dated one is not
+    weak = main.confidence <= CONFIDENCE_WEAK
     first_event = (
-        min(m.trigger.start for m in mentions if m.modality == "asserted" and m.confidence == 1.0)
+        min(m.trigger.start for m in mentions if m.modality == "asserted" and m.confidence > CONFIDENCE_WEAK)
         if not weak
         else main_start
     )
