@@ -39,7 +39,7 @@ NO_EVENT = "NO_EVENT"
 DISASTERS = ("NATURAL_DISASTER", "MAN_MADE_DISASTER")
 #: event types that organised-crime wording turns into a criminal matter (ACLED codes neither)
 CRIME_ABSORBS = ("Arrests", "Disrupted weapons use", "Attack", "Armed clash")
-#: ACLED types a diplomatic report may mention in passing (the event it reacts to)
+#: the label of reports about who is responsible for an event
 ATTRIBUTION_LABEL = "ATTRIB"
 
 
