@@ -276,7 +276,7 @@ def _audience(verb: Token) -> list[str]:
 
 def _scope(verb: Token, *, exclude: set[Token]) -> frozenset[int]:
     excluded = {token.i for token in exclude}
-    if verb.lemma_ == "claim":
+    if verb.lemma_ == "claim" and any(c.lemma_ in {"responsibility", "credit"} for c in verb.children):
         # "claimed responsibility for a bombing that killed 30": the toll is not part of the claim
         for child in verb.subtree:
             if child.dep_ in {"relcl", "acl"}:

@@ -1,0 +1,179 @@
+"""Claims: speakers, relay chains, statuses, revisions and contradictions (``khabar_claims``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from khabar.extract import ledger_of
+from khabar.model import Article, ArticleLedger, Claim
+
+
+def run(nlp: Language, text: str, published: str = "2020-02-28") -> ArticleLedger:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, published=dt.date.fromisoformat(published))
+    return ledger_of(nlp(doc))
+
+
+def claim_at(ledger: ArticleLedger, text: str, phrase: str, kind: str | None = None) -> Claim:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    found = [
+        c
+        for c in ledger.claims
+        if c.evidence[0].start < end and start < c.evidence[0].end and (kind is None or c.kind == kind)
+    ]
+    assert found, f"no claim at {phrase!r}: {[c.to_dict() for c in ledger.claims]}"
+    return found[0]
+
+
+def test_pipeline_declares_claims(nlp: Language) -> None:
+    assert "khabar_claims" in nlp.pipe_names
+    assert nlp.pipe_names.index("khabar_claims") > nlp.pipe_names.index("khabar_assemble")
+    assert not nlp.analyze_pipes()["problems"]["khabar_claims"]
+
+
+def test_relay_and_anonymous_source(nlp: Language) -> None:
+    text = "Twelve civilians were killed in the shelling of the market, Reuters reported, citing an official."
+    ledger = run(nlp, text)
+    claim = claim_at(ledger, text, "Twelve civilians were killed", "killed")
+    assert claim.speaker == "an official"
+    assert claim.via == ["Reuters"]
+    assert claim.value == 12
+    assert claim.status == "unverified"
+
+
+def test_speaker_resolution_across_sentences(nlp: Language) -> None:
+    text = (
+        "Interior Minister Rahim Zaki said the army had retaken the town of Kafr Awid. "
+        "Zaki stressed that the operation was over. "
+        "He said that 14 militants were killed in the fighting."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "the operation was over").speaker == "Rahim Zaki"
+    figure = claim_at(ledger, text, "14 militants were killed", "killed")
+    assert figure.speaker == "Rahim Zaki"
+    assert figure.role == "Interior Minister"
+
+
+def test_hedged_and_outlet_figures(nlp: Language) -> None:
+    text = (
+        "At least 20 people were killed in an airstrike on the town on Monday. "
+        "Activists said 40 fighters had been killed, a figure that could not be independently verified."
+    )
+    ledger = run(nlp, text)
+    outlet = claim_at(ledger, text, "At least 20 people", "killed")
+    assert (outlet.speaker, outlet.status, outlet.qualifier) == ("the outlet", "asserted", "at least")
+    hedged = claim_at(ledger, text, "40 fighters had been killed", "killed")
+    assert (hedged.speaker, hedged.status) == ("Activists", "unverified")
+
+
+def test_revision_supersedes_the_earlier_figure(nlp: Language) -> None:
+    text = (
+        "Governor Ali Demir initially said that five soldiers had been killed in the attack. "
+        "Minutes later the death toll was revised to 12, the Anadolu Agency reported, citing the governor."
+    )
+    ledger = run(nlp, text)
+    old = claim_at(ledger, text, "five soldiers had been killed", "killed")
+    new = claim_at(ledger, text, "revised to 12", "killed")
+    assert old.speaker == new.speaker == "Ali Demir"
+    assert new.via == ["Anadolu Agency"]
+    assert (old.status, old.superseded_by, new.revises) == ("superseded", new.id, old.id)
+    assert [(r.field, r.before, r.after, r.by) for r in ledger.revisions] == [("killed", 5, 12, "Ali Demir")]
+
+
+def test_figures_of_different_sources_contradict_without_changing_status(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 25 soldiers were killed in the ambush near Hama. "
+        "The defence ministry said that eight soldiers were killed in the ambush."
+    )
+    ledger = run(nlp, text)
+    first = claim_at(ledger, text, "25 soldiers were killed", "killed")
+    second = claim_at(ledger, text, "eight soldiers were killed", "killed")
+    assert first.status == second.status == "asserted"
+    killed = [c for c in ledger.contradictions if c.field == "killed"]
+    assert killed and set(killed[0].values) == {25, 8}
+    assert {first.id, second.id} <= set(killed[0].claims)
+
+
+def test_parts_of_one_tally_do_not_contradict(nlp: Language) -> None:
+    text = "Ten civilians were killed on the bus and 21 others died in strikes on the city, rescuers said."
+    assert not run(nlp, text).contradictions
+
+
+def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> None:
+    text = (
+        "The opposition council accused government forces of shelling the market in Douma. "
+        "The government denied the accusation on Tuesday."
+    )
+    ledger = run(nlp, text)
+    accusation = claim_at(ledger, text, "shelling the market")
+    assert accusation.kind == "accusation"
+    assert accusation.status == "denied"
+    denial = claim_at(ledger, text, "the accusation", "denial")
+    assert denial.status == "asserted"
+
+
+def test_comment_on_previous_sentence(nlp: Language) -> None:
+    text = (
+        "Posts on social media claimed that dozens of soldiers were killed. None of this has been confirmed."
+    )
+    ledger = run(nlp, text)
+    claim = claim_at(ledger, text, "dozens of soldiers were killed", "killed")
+    assert claim.speaker == "social media"
+    assert claim.status == "unverified"
+    assert not any(c.kind == "statement" and c.speaker == "None" for c in ledger.claims)
+
+
+# -- the seed report -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language, shared_data: Path) -> tuple[str, ArticleLedger, dict]:  # type: ignore[type-arg]
+    text = (shared_data / "seed" / "idlib-2020-02-27.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared_data / "seed" / "idlib-2020-02-27.gold.json").read_text(encoding="utf-8"))
+    return text, run(nlp, text), gold
+
+
+def test_seed_must_claims(seed) -> None:  # type: ignore[no-untyped-def]
+    text, ledger, gold = seed
+    for item in (c for c in gold["claims"] if c["level"] == "must"):
+        start = text.index(item["evidence"])
+        end = start + len(item["evidence"])
+        found = [
+            c
+            for c in ledger.claims
+            if any(e.start < end and start < e.end for e in c.evidence)
+            and _speaker_like(item["speaker"], c.speaker)
+        ]
+        assert found, f"{item['id']} not found"
+        if item.get("speaker_actor"):
+            assert any(c.speaker_actor == item["speaker_actor"] for c in found), item["id"]
+        assert any(c.status == item["status"] for c in found), (item["id"], [c.status for c in found])
+
+
+def _speaker_like(gold: str, predicted: str | None) -> bool:
+    if gold == "the outlet":
+        return predicted == "the outlet"
+    return bool(set(gold.lower().split()) & set((predicted or "").lower().split()))
+
+
+def test_seed_relay_revision_and_contradictions(seed) -> None:  # type: ignore[no-untyped-def]
+    text, ledger, _gold = seed
+    nine = claim_at(ledger, text, "nine soldiers had been killed", "killed")
+    revised = claim_at(ledger, text, "revised to 33", "killed")
+    assert revised.speaker == "Rahmi Dogan" and revised.via == ["Anadolu Agency"]
+    assert nine.status == "superseded" and nine.superseded_by == revised.id and revised.revises == nine.id
+    assert [(r.before, r.after, r.by) for r in ledger.revisions] == [(9, 33, "Rahmi Dogan")]
+    fields = {c.field: c for c in ledger.contradictions}
+    assert set(fields["killed"].values) == {33, 34}
+    assert set(fields["perpetrator"].values) == {"Military Forces of Syria", "Military Forces of Russia"}
+    governor = claim_at(ledger, text, "regime elements", "perpetrator")
+    assert governor.role == "Hatay province Governor" and governor.via == ["media"]
+    strike = next(e for e in ledger.events if e.id == fields["killed"].about)
+    assert revised.id in strike.fatalities.claims and strike.fatalities.disputed
+    assert governor.id in strike.actor1.claims
