@@ -235,3 +235,25 @@ def test_chemical_weapons_count_only_when_used(base_nlp: Language) -> None:
     text = "Inspectors oversaw the destruction of the chemical weapons stockpile."
     assert "Chemical weapon" not in types_of(base_nlp, text)
     assert "Chemical weapon" in types_of(base_nlp, "Government forces used chemical weapons on the town.")
+
+
+PLOVER_EVENTS = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+PLOVER_MODES = {
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                "unconventional"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+}  # fmt: skip
+
+
+def test_lexicon_uses_plover_names() -> None:
+    for row in load_tsv(*DATA_DIR, "triggers.tsv"):
+        event, mode = row["plover_event"], row["plover_mode"]
+        assert event == "-" or event in PLOVER_EVENTS, row["id"]
+        assert mode == "-" or mode in PLOVER_MODES.get(event, set()), row["id"]
