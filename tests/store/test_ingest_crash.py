@@ -5,6 +5,8 @@ Runs the real command in a subprocess, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import signal
 import subprocess
@@ -33,11 +35,19 @@ def stored_count(url: str) -> int:
 
 
 def ledgers_of(inputs: Path) -> dict[str, dict[str, Any]]:
-    """What one uninterrupted extraction of ``inputs`` gives, in this process."""
-    from khabar.extract import extract_articles
-    from khabar.ingest import read_jsonl
+    """What one uninterrupted extraction of ``inputs`` gives, in this process (once per content)."""
+    return _ledgers_of_jsonl(inputs.read_text(encoding="utf-8"))
 
-    return {ledger.article.id: ledger.to_dict() for ledger in extract_articles(read_jsonl(inputs))}
+
+@functools.cache
+def _ledgers_of_jsonl(content: str) -> dict[str, dict[str, Any]]:
+    from khabar.extract import extract_articles
+    from khabar.ingest.documents import ReadOptions
+    from khabar.ingest.jsonl import read_jsonl_source
+    from khabar.ingest.source import stdin_source
+
+    articles = read_jsonl_source(stdin_source(io.BytesIO(content.encode("utf-8"))), ReadOptions())
+    return {ledger.article.id: ledger.to_dict() for ledger in extract_articles(articles)}  # type: ignore[arg-type]
 
 
 @pytest.mark.slow

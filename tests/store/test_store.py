@@ -181,6 +181,7 @@ def test_search_finds_articles_and_claims(store: SqlStore) -> None:
     # words are stemmed, and a user's stray syntax does not fail the query
     assert {hit.article_id for hit in store.search('kill ("')} == {"a-saraqib"}
     assert store.search("   ") == []
+    assert len(store.search("said", limit=1)) == 1
     assert store.search("Idlib") == [store.search("idlib")[0]]  # title words count
 
 

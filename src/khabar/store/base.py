@@ -157,6 +157,10 @@ class SqlStore:
     def _search_value(self, q: str) -> str | None:
         return q.strip() or None
 
+    def _search_params(self, value: str, limit: int) -> tuple[object, ...]:
+        """The values bound to ``_search_sql()``: the query (articles), the query (claims), the limit."""
+        return (value, value, limit)
+
     def _load_json(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str) else value
 
@@ -383,7 +387,7 @@ class SqlStore:
         value = self._search_value(q)
         if value is None:
             return []
-        rows = self._query(self._search_sql(), (value, value, limit))
+        rows = self._query(self._search_sql(), self._search_params(value, limit))
         return [
             SearchHit(kind=row["kind"], article_id=row["article_id"], claim_id=row["claim_id"],
                       title=row["title"], snippet=row["snippet"] or "")

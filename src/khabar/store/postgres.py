@@ -16,20 +16,26 @@ from typing import Any
 from ..errors import KhabarError
 from .base import Row, SqlStore
 
+#: rank first and cut to the limit, then build snippets only for the rows returned
 _SEARCH_SQL = """
+WITH query AS (SELECT websearch_to_tsquery('english', %s) AS q),
+top_articles AS (
+    SELECT a.id, a.title, a.text, ts_rank(a.search, query.q) AS rank
+    FROM articles a, query WHERE a.search @@ query.q ORDER BY rank DESC, a.id LIMIT %s
+),
+top_claims AS (
+    SELECT c.article_id, c.claim_id, c.text, ts_rank(c.search, query.q) AS rank
+    FROM claims c, query WHERE c.search @@ query.q ORDER BY rank DESC, c.article_id, c.seq LIMIT %s
+)
 SELECT kind, article_id, claim_id, title, snippet FROM (
-    SELECT 'article' AS kind, a.id AS article_id, NULL::text AS claim_id, a.title AS title,
-           ts_headline('english', coalesce(a.title, '') || ' ' || a.text, q,
-                       'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet,
-           ts_rank(a.search, q) AS rank
-    FROM articles a, websearch_to_tsquery('english', %s) q
-    WHERE a.search @@ q
+    SELECT 'article' AS kind, t.id AS article_id, NULL::text AS claim_id, t.title,
+           ts_headline('english', coalesce(t.title, '') || ' ' || t.text, query.q,
+                       'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet, t.rank
+    FROM top_articles t, query
     UNION ALL
-    SELECT 'claim', c.article_id, c.claim_id, a.title,
-           ts_headline('english', coalesce(c.text, ''), q, 'StartSel=[, StopSel=]'),
-           ts_rank(c.search, q)
-    FROM claims c JOIN articles a ON a.id = c.article_id, websearch_to_tsquery('english', %s) q
-    WHERE c.search @@ q
+    SELECT 'claim', t.article_id, t.claim_id, a.title,
+           ts_headline('english', coalesce(t.text, ''), query.q, 'StartSel=[, StopSel=]'), t.rank
+    FROM top_claims t JOIN articles a ON a.id = t.article_id, query
 ) hits ORDER BY rank DESC, article_id LIMIT %s
 """
 
@@ -87,6 +93,9 @@ class PostgresStore(SqlStore):
 
     def _search_sql(self) -> str:
         return _SEARCH_SQL
+
+    def _search_params(self, value: str, limit: int) -> tuple[object, ...]:
+        return (value, limit, limit, limit)
 
     def _load_json(self, value: Any) -> Any:
         # psycopg has already decoded json columns
