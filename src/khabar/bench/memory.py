@@ -1,4 +1,4 @@
-"""Peak resident memory (RSS high-water mark) of this process and of its descendants."""
+"""Peak resident memory (RSS high-water mark) and CPU time of this process and its descendants."""
 
 from __future__ import annotations
 
@@ -27,6 +27,24 @@ def descendant_peaks_mb(root: int | None = None) -> list[dict[str, object]]:
         for pid in sorted(parents)
         if is_descendant(pid, root, parents)
     ]
+
+
+def descendant_cpu_seconds(root: int | None = None) -> float:
+    """User plus system CPU time of every live descendant of ``root`` so far."""
+    root = os.getpid() if root is None else root
+    parents = parent_map()
+    return sum(cpu_seconds(pid) for pid in parents if is_descendant(pid, root, parents))
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return 0.0
+    # fields after the command name, which is in parentheses and may hold spaces: state is
+    # field 3 of proc(5), utime 14 and stime 15
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def parent_map() -> dict[int, int]:

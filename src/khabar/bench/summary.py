@@ -20,10 +20,21 @@ def summarise_throughput(runs: list[dict[str, Any]]) -> dict[str, Any]:
         summary["ratio_khabar_to_spacy"] = round(ratio, 3)
         summary["ratio_goal"] = RATIO_GOAL
         summary["ratio_meets_goal"] = ratio >= RATIO_GOAL
+        if has_cpu(modes, "spacy", "khabar"):
+            cpu_ratio = modes["khabar"]["words_per_cpu_s_median"] / modes["spacy"]["words_per_cpu_s_median"]
+            summary["cpu_ratio_khabar_to_spacy"] = round(cpu_ratio, 3)
     if "khabar" in modes and "parallel" in modes:
         speedup = modes["parallel"]["words_per_s_median"] / modes["khabar"]["words_per_s_median"]
         summary["speedup_parallel_to_khabar"] = round(speedup, 3)
+        if has_cpu(modes, "khabar", "parallel"):
+            # CPU the parallel run spends per word against one process: the cost of the pool
+            overhead = modes["khabar"]["words_per_cpu_s_median"] / modes["parallel"]["words_per_cpu_s_median"]
+            summary["cpu_cost_parallel_to_khabar"] = round(overhead, 3)
     return summary
+
+
+def has_cpu(modes: dict[str, dict[str, Any]], *names: str) -> bool:
+    return all("words_per_cpu_s_median" in modes[name] for name in names)
 
 
 def mode_order(runs: list[dict[str, Any]]) -> list[str]:
@@ -49,6 +60,10 @@ def summarise_mode(runs: list[dict[str, Any]]) -> dict[str, Any]:
         "peak_rss_mb_main": max(run["peak_rss_mb"] for run in runs),
         "errors": max(run.get("errors", 0) for run in runs),
     }
+    cpu_seconds = [run["cpu_s"] for run in runs if run.get("cpu_s")]
+    if cpu_seconds:
+        summary["cpu_seconds_median"] = round(statistics.median(cpu_seconds), 3)
+        summary["words_per_cpu_s_median"] = round(words / statistics.median(cpu_seconds), 1)
     worker_peaks = [
         process["peak_rss_mb"]
         for run in runs
@@ -85,7 +100,7 @@ def summarise_start(runs: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
 def throughput_table(summary: dict[str, Any]) -> str:
     header = (
         f"{'mode':<14}{'articles':>9}{'art/s med':>11}{'words/s med':>13}{'words/s best':>14}"
-        f"{'load s':>8}{'peak RSS MB':>13}{'errors':>8}"
+        f"{'words/CPU-s':>13}{'load s':>8}{'peak RSS MB':>14}{'errors':>8}"
     )
     lines = [header, "-" * len(header)]
     for mode, figures in summary["modes"].items():
@@ -96,27 +111,32 @@ def throughput_table(summary: dict[str, Any]) -> str:
         lines.append(
             f"{label:<14}{figures['articles']:>9}{figures['articles_per_s_median']:>11.2f}"
             f"{figures['words_per_s_median']:>13,.0f}{figures['words_per_s_best']:>14,.0f}"
-            f"{figures['load_s_median']:>8.2f}{memory:>13}{figures['errors']:>8}"
+            f"{figures.get('words_per_cpu_s_median', 0):>13,.0f}"
+            f"{figures['load_s_median']:>8.2f}{memory:>14}{figures['errors']:>8}"
         )
     if "ratio_khabar_to_spacy" in summary:
         verdict = "meets" if summary["ratio_meets_goal"] else "BELOW"
         lines.append(
-            f"khabar / spacy words/s: {summary['ratio_khabar_to_spacy']:.2f} "
+            f"khabar / spacy words/s: {summary['ratio_khabar_to_spacy']:.3f} "
             f"({verdict} the goal of {summary['ratio_goal']:.2f})"
         )
+    if "cpu_ratio_khabar_to_spacy" in summary:
+        lines.append(f"khabar / spacy words per CPU-second: {summary['cpu_ratio_khabar_to_spacy']:.2f}")
     if "speedup_parallel_to_khabar" in summary:
         lines.append(f"parallel / khabar speed-up: {summary['speedup_parallel_to_khabar']:.2f}x")
+    if "cpu_cost_parallel_to_khabar" in summary:
+        lines.append(f"parallel / khabar CPU per word: {summary['cpu_cost_parallel_to_khabar']:.2f}")
     return "\n".join(lines)
 
 
 def profile_table(rows: list[dict[str, Any]]) -> str:
-    header = f"{'component':<24}{'seconds':>10}{'share':>8}{'ms/article':>12}{'words/s':>12}"
+    header = f"{'component':<24}{'CPU s':>10}{'share':>8}{'ms/article':>12}{'words/CPU-s':>13}"
     lines = [header, "-" * len(header)]
     for row in rows:
         speed = f"{row['words_per_s']:,}" if row["words_per_s"] else "-"
         lines.append(
             f"{row['component']:<24}{row['seconds']:>10.3f}{row['share']:>8.1%}"
-            f"{row['ms_per_article']:>12.2f}{speed:>12}"
+            f"{row['ms_per_article']:>12.2f}{speed:>13}"
         )
     return "\n".join(lines)
 
