@@ -128,7 +128,17 @@ def _event_of(draft: Draft, events: list[Event]) -> str | None:
         return holding[0].id
     evidence = draft.claim.evidence[0]
     overlapping = [e for e in events if any(_overlaps(s, evidence) for s in e.evidence)]
-    return overlapping[0].id if overlapping else None
+    if overlapping:
+        return overlapping[0].id
+    if draft.claim.kind == "perpetrator":
+        # "Turkish officials attributed the strike to ...": the event in focus before it
+        before = [e for e in events if e.evidence and e.evidence[0].start < anchor]
+        noun = str(draft.extra.get("object", "")).lower()
+        named = [e for e in before if noun and any(noun in span.text.lower() for span in e.evidence)]
+        if named:  # the most reported of them: several events may share one sentence
+            return max(named, key=lambda e: (len(e.evidence), -named.index(e))).id
+        return before[-1].id if before else None
+    return None
 
 
 def _overlaps(a, b) -> bool:  # type: ignore[no-untyped-def]

@@ -256,11 +256,39 @@ def _attribution_claims(
             continue
         if id(attribution) in used and not _says_more(content, attribution, earlier):
             continue
+        blamed = _blamed_actor(doc, attribution)
+        if blamed is not None:
+            claim = _new_claim(doc, "perpetrator", content, attribution, attribution.speaker, OUTLET_SPEAKER)
+            claim.value = blamed.name
+            objects = [c.lemma_ for c in attribution.cue.children if c.dep_ in {"dobj", "nsubjpass"}]
+            extra: dict[str, object] = {"object": objects[0]} if objects else {}
+            drafts.append(
+                Draft(
+                    claim, attribution.sentence, attribution, actor=blamed, anchor=content.start, extra=extra
+                )
+            )
+            continue
         kind = _attribution_kind(attribution, content, triggers)
         claim = _new_claim(doc, kind, content, attribution, attribution.speaker, OUTLET_SPEAKER)
         claim.value = content.text[:MAX_VALUE_CHARS]
         drafts.append(Draft(claim, attribution.sentence, attribution, anchor=content.start))
     return drafts
+
+
+def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
+    """'attributed the strike to the Syrian military', 'blamed X for', 'held X responsible'."""
+    cue = attribution.cue
+    if cue.lemma_.lower() not in BLAME_LEMMAS:
+        return None
+    objects = [g for c in cue.children if c.lower_ in {"to", "on"} for g in c.children if g.dep_ == "pobj"]
+    objects += [c for c in cue.children if c.dep_ == "dobj"]
+    for token in objects:
+        subtree = list(token.subtree)
+        span = TextSpan.of(doc.text, subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+        actor = _actor_at(doc, span)
+        if actor is not None:
+            return actor
+    return None
 
 
 def _says_more(content: TextSpan, attribution: Attribution, earlier: list[Draft]) -> bool:
