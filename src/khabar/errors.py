@@ -87,6 +87,22 @@ class Errors:
     E150 = "Reconciliation table '{path}' names '{value}', which is not an ACLED sub-event type."
     E151 = "Clustering reference '{path}' is missing or malformed: {detail}"
     E152 = "Ledger cache '{path}' line {line} is not an article ledger: {detail}. Delete it to re-extract."
+    E160 = "Parquet output '{path}' is a file; write_parquet writes articles.parquet and events.parquet into a directory."
+    E161 = (
+        "Parquet is binary and this output stream has no binary buffer; "
+        "write to a file with -o, or call khabar.export.parquet.write_parquet."
+    )
+    E162 = (
+        "Batch output '{out}' was made from other inputs or settings ({detail}); a finished partition "
+        "is never rewritten. Use a new --out directory, or delete '{out}' to start over."
+    )
+    E163 = "Batch manifest '{path}' is unreadable: {detail}. Delete the directory to start over."
+    E164 = "Unknown batch engine '{engine}'. Choose 'local' or 'dask'."
+    E165 = "--partition-size must be 1 or more, not {size}."
+    E166 = "Cannot reach the Dask scheduler '{address}': {detail}"
+    E167 = "The batch on Dask failed: {detail}"
+    E168 = "'{path}' is not a khabar batch output: it has no _manifest.json (run `khabar batch` first)."
+    E169 = "Batch partition file '{path}' is unreadable: {detail}"
 
 
 class Warnings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from . import batch as batch_cmd
 from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
@@ -23,6 +24,8 @@ app.command("ingest")(ledger_cmd.ingest_command)
 app.command("query")(ledger_cmd.query_command)
 app.command("show")(ledger_cmd.show_command)
 app.command("export")(ledger_cmd.export_command)
+app.command("batch")(batch_cmd.batch_command)
+app.command("load")(batch_cmd.load_command)
 
 
 def main() -> None:

@@ -32,6 +32,17 @@ def render(name: str, ledgers: Iterable[ArticleLedger], out: TextIO) -> None:
 
 
 # Registration happens on import of the renderer modules.
-from . import acled, geojson, jsonfmt, summary  # noqa: E402
+from . import acled, geojson, jsonfmt, parquet, plover, summary, ucdp  # noqa: E402
 
-__all__ = ["RENDERERS", "acled", "geojson", "jsonfmt", "register_renderer", "render", "summary"]
+__all__ = [
+    "RENDERERS",
+    "acled",
+    "geojson",
+    "jsonfmt",
+    "parquet",
+    "plover",
+    "register_renderer",
+    "render",
+    "summary",
+    "ucdp",
+]
