@@ -118,23 +118,27 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     """Toponyms of the document resolved to gazetteer places, in text order."""
     gazetteer = gazetteer or open_gazetteer()
     cues = cues or Cues.load()
-    toponyms = _candidate_toponyms(doc, gazetteer, cues)
-    _decide_toponyms(doc, toponyms, cues)
+    ents = tuple(doc.ents)  # doc.ents rebuilds its spans on every access: read it once
+    toponyms = _candidate_toponyms(doc, ents, gazetteer, cues)
+    _decide_toponyms(doc, ents, toponyms, cues)
     accepted = [toponym for toponym in toponyms if toponym.accepted]
-    context = _document_context(doc, accepted, prior_only=True)
+    context = _document_context(ents, accepted, prior_only=True)
     _resolve(accepted, context)
-    context = _document_context(doc, accepted, prior_only=False)
+    context = _document_context(ents, accepted, prior_only=False)
     _resolve(accepted, context)
-    return [_mention_of(doc, toponym) for toponym in accepted if toponym.choice is not None]
+    text = doc.text  # built from the tokens on each access: once
+    return [_mention_of(doc, text, toponym) for toponym in accepted if toponym.choice is not None]
 
 
 # --- candidates ---------------------------------------------------------------------------
 
 
-def _candidate_toponyms(doc: Doc, gazetteer: Gazetteer, cues: Cues) -> list[Toponym]:
+def _candidate_toponyms(
+    doc: Doc, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer, cues: Cues
+) -> list[Toponym]:
     toponyms: list[Toponym] = []
     covered = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in SKIP_LABELS:
             continue
         for index in range(ent.start, ent.end):
@@ -259,8 +263,8 @@ def _token_after(doc: Doc, index: int) -> Token | None:
 # --- is it a place? -----------------------------------------------------------------------
 
 
-def _decide_toponyms(doc: Doc, toponyms: list[Toponym], cues: Cues) -> None:
-    name_parts = _name_parts_of_people_and_orgs(doc)
+def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Toponym], cues: Cues) -> None:
+    name_parts = _name_parts_of_people_and_orgs(ents)
     accepted_keys: set[str] = set()
     previous: Toponym | None = None
     for toponym in toponyms:
@@ -328,11 +332,11 @@ def _is_acronym(text: str) -> bool:
     return len(letters) <= 4 and all(char.isupper() for char in letters)
 
 
-def _name_parts_of_people_and_orgs(doc: Doc) -> set[str]:
+def _name_parts_of_people_and_orgs(ents: tuple[SpacySpan, ...]) -> set[str]:
     """Words of multi-word person and organisation names ("Anadolu" of "Anadolu Agency")."""
     return {
         token.text
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ in ("PERSON", "ORG") and len(ent) > 1
         for token in ent
         if token.text[:1].isupper()
@@ -342,9 +346,9 @@ def _name_parts_of_people_and_orgs(doc: Doc) -> set[str]:
 # --- which place? -------------------------------------------------------------------------
 
 
-def _document_context(doc: Doc, toponyms: list[Toponym], *, prior_only: bool) -> Context:
+def _document_context(ents: tuple[SpacySpan, ...], toponyms: list[Toponym], *, prior_only: bool) -> Context:
     context = Context()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "NORP":
             country = country_of_demonym(ent.text)
             if country:
@@ -429,14 +433,7 @@ def _context_score(candidate: Candidate, context: Context, index: int) -> float:
             default=0.0,
         )
     score += 2.0 * context.admin1_share(place.country, place.admin1, index)
-    nearest = min(
-        (
-            _distance_km(place.lat, place.lon, lat, lon)
-            for lat, lon, other in context.points
-            if other != index
-        ),
-        default=math.inf,
-    )
+    nearest = _nearest_km(place.lat, place.lon, context.points, index)
     if nearest < 100:
         score += 1.5
     elif nearest < 300:
@@ -457,6 +454,23 @@ def _neighbours() -> dict[str, tuple[str, ...]]:
     }
 
 
+def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, int]], index: int) -> float:
+    """Distance to the nearest of the other toponyms' places, if under 300 km (else infinity).
+
+    Equirectangular approximation after a latitude cut: this runs for every candidate of every
+    toponym, and only says 'near' (< 100 km) or 'in the area' (< 300 km).
+    """
+    nearest = math.inf
+    scale = math.cos(math.radians(lat))
+    for other_lat, other_lon, other in points:
+        dlat = abs(other_lat - lat)
+        if other == index or dlat > 2.8:
+            continue
+        dlon = abs(other_lon - lon) * scale
+        nearest = min(nearest, 111.2 * math.hypot(dlat, dlon))
+    return nearest if nearest < 300 else math.inf
+
+
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
@@ -465,7 +479,7 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _mention_of(doc: Doc, toponym: Toponym) -> PlaceMention:
+def _mention_of(doc: Doc, text: str, toponym: Toponym) -> PlaceMention:
     span = doc[toponym.start : toponym.end]
     start_char = span.start_char
     # include a hyphen-joined Arabic article in the evidence: "al-Zahraa"
@@ -477,7 +491,7 @@ def _mention_of(doc: Doc, toponym: Toponym) -> PlaceMention:
         start_char = doc[toponym.start - 2].idx
     assert toponym.choice is not None
     return PlaceMention(
-        span=Span.of(doc.text, start_char, span.end_char),
+        span=Span.of(text, start_char, span.end_char),
         place=toponym.choice.place,
         score=round(toponym.confidence, 3),
     )
