@@ -23,6 +23,10 @@ DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
 USER_DATA_KEY = "khabar.attributions"
+#: how far a speaker after a closing quote may stretch before its cue
+AFTER_QUOTE_REACH = 20
+#: how many tokens after a subject-less cue its speaker may be named
+FOLLOWING_REACH = 8
 #: verbs that may follow a trailing cue: its relay ("citing", "according to") or its time
 TRAILING_VERBS = frozenset({"cite", "quote", "accord", "update", "add", "speak"})
 #: parts of speech that can end a clause before a trailing speaker
@@ -148,13 +152,20 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         # copy without commas ("... entering Turkey the Britain-based Observatory said"): the
         # parser hangs the speaker elsewhere; the speaker noun just before the cue is it
         subject = _adjacent_speaker(token) or subject
+    following = None
+    if subject is None or _inside_quote(subject, token):
+        # '"... for humanitarians" Jens Laerke spokesman for OCHA said': the speaker stands
+        # between the closing quote and the cue, or right after the cue
+        following = _after_quote_speaker(token) or _following_speaker(token)
+    if following is not None:
+        subject = following.root
     if subject is None:
         return None
     if subject.dep_ == "nsubjpass":
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
     if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
-    phrase = speaker_phrase(subject)
+    phrase = following if following is not None else speaker_phrase(subject)
     cited = _cited(token)
     via: list[str] = []
     if cited is not None and (outlet_in(phrase) or is_media(phrase)):
@@ -181,6 +192,43 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _inside_quote(subject: Token, cue: Token) -> bool:
+    """Is the subject inside a quotation that closes before the cue (a parse across the quote)?"""
+    marks = [t.i for t in cue.doc[cue.sent.start : cue.i] if t.is_quote]
+    return len(marks) >= 2 and marks[-2] < subject.i < marks[-1]
+
+
+def _after_quote_speaker(cue: Token) -> Span | None:
+    """The words between a closing quote and its cue, up to a relative clause: the speaker."""
+    doc = cue.doc
+    marks = [t.i for t in doc[cue.sent.start : cue.i] if t.is_quote]
+    if not marks or cue.i - marks[-1] > AFTER_QUOTE_REACH or cue.i - marks[-1] < 2:
+        return None
+    start, end = marks[-1] + 1, cue.i
+    for token in doc[start:end]:
+        if token.dep_ == "relcl" or token.lower_ in {"which", "who", "that"} or token.is_punct:
+            end = token.i
+            break
+    while start < end and doc[start].pos_ == "DET":
+        start += 1
+    if start >= end or not any(t.pos_ in {"NOUN", "PROPN"} for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _following_speaker(cue: Token) -> Span | None:
+    """'"...," said the Observatory's head Rami Abdulrahman': a person named just after the cue."""
+    doc = cue.doc
+    window_end = min(cue.sent.end, cue.i + 1 + FOLLOWING_REACH)
+    for ent in doc[cue.i + 1 : window_end].ents:
+        if ent.label_ == "PERSON":
+            start = cue.i + 1
+            while start < ent.start and (doc[start].pos_ == "DET" or doc[start].is_punct):
+                start += 1
+            return doc[start : ent.end]
+    return None
 
 
 def _adjacent_speaker(cue: Token) -> Token | None:
