@@ -12,9 +12,11 @@ the in-process one; fields the dicts do not carry (a place mention's ``feature``
 ``admin2`` and ``score``) come back with their defaults.
 
 Workers start with the "forkserver" method, not "fork": spaCy's numeric libraries may run
-threads, and forking a process that has threads can deadlock. Forkserver also starts workers
-faster than "spawn" here because the server process imports spaCy once and forks from it
-(``python -m khabar.bench --start-methods`` measures both).
+threads, and forking a process that has threads can deadlock. Against "spawn", forkserver
+imports spaCy once in the server and forks the workers from it: on 2 busy cores the two start
+equally fast (median 25 s vs 24 s until both workers held a loaded pipeline, 3 rounds each)
+and forkserver used a little less CPU (8.0 vs 8.3 CPU-s); ``python -m khabar.bench
+--start-methods`` measures both again.
 
 A failure inside the pipeline on one article does not stop the others: a batch that raises is
 redone one article at a time, and the article that still fails comes back with ``error`` set

@@ -145,15 +145,23 @@ def measure_profile(spec: Spec, articles: list[Article]) -> dict[str, Any]:
 
 
 def measure_start(spec: Spec, articles: list[Article]) -> dict[str, Any]:
-    """Time from creating the pool to every worker holding a loaded pipeline."""
+    """Time from creating the pool to every worker holding a loaded pipeline, and the CPU it
+    took in all processes (the figure a busy machine disturbs least)."""
     from ..parallel import ParallelExtractor
 
     extractor = ParallelExtractor(workers=spec.workers, start_method=spec.start_method)
+    cpu_started = time.process_time()
     try:
         _, load_s = timed(extractor.start)
+        cpu_s = time.process_time() - cpu_started + memory.descendant_cpu_seconds()
     finally:
         extractor.close()
-    return {"load_s": round(load_s, 3), "seconds": None, "start_method": spec.start_method}
+    return {
+        "load_s": round(load_s, 3),
+        "cpu_s": round(cpu_s, 3),
+        "seconds": None,
+        "start_method": spec.start_method,
+    }
 
 
 MODES: dict[str, Callable[[Spec, list[Article]], dict[str, Any]]] = {
