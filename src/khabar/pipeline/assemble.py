@@ -38,7 +38,7 @@ from .linking import (
     trigger_tokens,
 )
 from .merging import Draft, merge_drafts, place_within
-from .places_for_events import choose_locations, country_location
+from .places_for_events import choose_locations, country_location, country_place
 from .roles import Role, event_roles
 
 #: modalities of an event mention that are coded as events (others: negated, future, hypothetical)
@@ -272,10 +272,9 @@ def dominant_country(doc: Doc) -> str | None:
 
 
 def country_name(iso3: str | None) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=iso3) if iso3 else None
-    return getattr(country, "common_name", None) or getattr(country, "name", iso3 or "")
+    """The country's English short name as the gazetteer has it ("Turkey", "Syria")."""
+    place = country_place(iso3)
+    return place.name if place else (iso3 or "")
 
 
 def finalise_inter(actor: Actor, event_country: str | None) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
-from .linking import span_at
+from .linking import clause_head, span_at
 from .roles import Role
 
 #: the catch-all sub-event type of a family: a more specific type merged with it wins
@@ -129,11 +129,15 @@ def refers_back(doc: Doc, mention: EventMention) -> bool:
 
 
 def same_clause(doc: Doc, kept: Draft, new: Draft) -> bool:
-    """One trigger within a few hops of another in the same sentence ("gains in battles")."""
+    """Two triggers of one clause: one a few hops under the other, or both under one verb."""
     new_root = span_at(doc, new.mentions[0].trigger.start, new.mentions[0].trigger.end).root
     for mention in kept.mentions:
         root = span_at(doc, mention.trigger.start, mention.trigger.end).root
-        if root.sent == new_root.sent and (near_in_tree(root, new_root) or near_in_tree(new_root, root)):
+        if root.sent != new_root.sent:
+            continue
+        if near_in_tree(root, new_root) or near_in_tree(new_root, root):
+            return True
+        if clause_head(root).i == clause_head(new_root).i:  # "score gains in battles"
             return True
     return False
 

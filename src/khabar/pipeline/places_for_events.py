@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..model import Actor, GeoPrecision, Location, PlaceMention
+from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
 
 #: gazetteer feature -> ACLED geo precision
 FEATURE_PRECISION: dict[str, GeoPrecision] = {
@@ -53,20 +53,27 @@ def contains_another(place: Location, others: object) -> bool:
     return False
 
 
-def country_location(doc: Doc, *actors: Actor) -> Location | None:
-    """No place named: the country of the target (or perpetrator), else the report's main country."""
+def country_location(doc: Doc, target: Actor, perpetrator: Actor) -> Location | None:
+    """No place named: the target's country, else the report's main country, else the perpetrator's.
+
+    Perpetrators often act abroad (Turkish forces in Syria); targets and the report's focus
+    say more about where it happened.
+    """
     from .assemble import country_name, dominant_country
 
-    country = next((actor.country for actor in actors if actor.country), None) or dominant_country(doc)
+    country = target.country or dominant_country(doc) or perpetrator.country
     if country is None:
         return None
-    centroid = country_centroid(country)
-    lat, lon = centroid if centroid else (None, None)
-    return Location(name=country_name(country), country=country, lat=lat, lon=lon, precision="country")
+    place = country_place(country)
+    if place is None:
+        return Location(name=country_name(country), country=country, lat=None, lon=None, precision="country")
+    return Location.from_place(place, "country")
 
 
-def country_centroid(iso3: str) -> tuple[float, float] | None:
-    from .. import gazetteer
+def country_place(iso3: str | None) -> Place | None:
+    """The gazetteer's entry for a country: its English name and a central point."""
+    if not iso3:
+        return None
+    from ..gazetteer import open_gazetteer
 
-    lookup = getattr(gazetteer, "country_centroid", None)
-    return lookup(iso3) if lookup else None
+    return open_gazetteer().country(iso3)
