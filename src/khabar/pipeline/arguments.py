@@ -45,6 +45,8 @@ PHRASE_LEFT_DEPS = frozenset(
 MAX_CLIMB = 4
 #: "on Friday" is a time, never a target
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
+#: a relative pronoun stands for the noun it hangs from, never for itself
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass(slots=True)
@@ -114,6 +116,18 @@ def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
     )
 
 
+def _lemma_in(token: Token, words: frozenset[str]) -> bool:
+    """Is the token one of ``words``? The tagger's lemma is sometimes wrong ("waging" -> "wag"),
+    so the word's own form and its plain suffix-stripped stems count too."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("ing", "ed", "es", "s"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)]
+            forms.update((stem, stem + "e"))
+    return not forms.isdisjoint(words)
+
+
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
@@ -172,7 +186,7 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
 
 def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
     """Objects that control a complement clause; a weapon does not ('used missiles to shoot')."""
-    return [obj for obj in _children(verb, OBJECT_DEPS) if obj.lemma_.lower() not in cues.instrument_nouns]
+    return [obj for obj in _children(verb, OBJECT_DEPS) if not _lemma_in(obj, cues.instrument_nouns)]
 
 
 def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
@@ -184,13 +198,13 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "the alleged killer, shot dead by police": the participle modifies its target
             roles.targets.append(verb.head)
-    elif verb.lemma_ in cues.die_verbs:
+    elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     else:
         for subject in _subjects(verb, cues):
             _attacker_or_instrument(subject, roles, cues)
         for obj in objects:
-            if obj.lemma_ in cues.instrument_nouns:
+            if _lemma_in(obj, cues.instrument_nouns):
                 roles.instruments.append(obj)
                 roles.targets.extend(_prep_objects(obj, cues.target_preps))
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
@@ -204,7 +218,7 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
 
 def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None:
     """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one."""
-    if token.lemma_.lower() in cues.instrument_nouns and not _names_actor(token):
+    if _lemma_in(token, cues.instrument_nouns) and not _names_actor(token):
         roles.instruments.append(token)
         roles.attackers.extend(_nominal_attackers(token, token.i, token.i + 1, cues))
     else:
@@ -250,9 +264,9 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
     if _agents(clause):
         # "attacks carried out by X", "a bombing claimed by X"
         roles.attackers.extend(_agents(clause))
-    elif clause.lemma_ in cues.blame_verbs:
+    elif _lemma_in(clause, cues.blame_verbs):
         roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
-    elif clause.lemma_ in cues.victim_verbs:
+    elif _lemma_in(clause, cues.victim_verbs):
         roles.targets.extend(_children(clause, OBJECT_DEPS))
 
 
@@ -261,20 +275,20 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     verb, relation = _governing_verb(noun)
     if verb is None:
         return
-    if relation == "object" and verb.lemma_ in cues.blame_verbs:
+    if relation == "object" and _lemma_in(verb, cues.blame_verbs):
         if not roles.attackers:
             roles.attackers.extend(_prep_objects(verb, frozenset({"to", "on"})))
         return
-    if relation == "object" and verb.lemma_ in cues.support_verbs:
+    if relation == "object" and _lemma_in(verb, cues.support_verbs):
         if not roles.attackers:
             roles.attackers.extend(_agents(verb) if _is_passive(verb) else _subjects(verb, cues))
         if not roles.targets:
             roles.targets.extend(_prep_objects(verb, cues.target_preps))
         return
-    if relation == "subject" and verb.lemma_ in cues.victim_verbs and not roles.targets:
+    if relation == "subject" and _lemma_in(verb, cues.victim_verbs) and not roles.targets:
         roles.targets.extend(_children(verb, OBJECT_DEPS))
         return
-    if relation == "phrase" and (verb.lemma_ in cues.victim_verbs or verb.lemma_ in cues.die_verbs):
+    if relation == "phrase" and (_lemma_in(verb, cues.victim_verbs) or _lemma_in(verb, cues.die_verbs)):
         victims = _Roles()
         _verbal_roles(verb, victims, cues)
         if not roles.attackers:
@@ -296,7 +310,7 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     preposition, above = noun.head, noun.head.head
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
-    if preposition.lower_ == "for" and above.lemma_ in role_cues().responsibility_nouns:
+    if preposition.lower_ == "for" and _lemma_in(above, role_cues().responsibility_nouns):
         # "X claimed responsibility for the bombings": the claim's subject did it
         return _governing_verb(above)
     if preposition.lower_ == "of" and above.pos_ == "NOUN":
@@ -322,12 +336,13 @@ def _to_spans(doc: Doc, tokens: list[Token], *, exclude: object) -> list[TextSpa
     seen: set[int] = set()
     for token in tokens:
         for member in (token, *token.conjuncts):
-            head = _antecedent(member)
-            if head.i in seen or head.ent_type_ in TEMPORAL_ENTITIES:
-                continue
-            seen.add(head.i)
-            start, end = _phrase_bounds(head)
-            spans.append(TextSpan(start=start, end=end, text=doc.text[start:end]))
+            # the pronoun is the argument the text states; its antecedent is what it names
+            for head in dict.fromkeys((member, _antecedent(member))):
+                if head.i in seen or head.ent_type_ in TEMPORAL_ENTITIES or head.lower_ in RELATIVE_WORDS:
+                    continue
+                seen.add(head.i)
+                start, end = _phrase_bounds(head)
+                spans.append(TextSpan(start=start, end=end, text=doc.text[start:end]))
     return spans
 
 
@@ -365,7 +380,7 @@ def _quantified_noun(token: Token) -> Token | None:
 
 def _antecedent(token: Token) -> Token:
     """For a pronoun, the head of the nearest actor mention before it; else the token."""
-    if token.pos_ != "PRON" or token.lower_ in ("who", "which", "that"):
+    if token.pos_ != "PRON" or token.lower_ in RELATIVE_WORDS:
         return token
     mentions = token.doc._.actors
     if mentions is None:
