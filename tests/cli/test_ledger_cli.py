@@ -219,3 +219,14 @@ def test_ingest_exit_code_when_nothing_reads(tmp_path: Path, db: str) -> None:
     result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", db])
     assert result.exit_code == 3
     assert "E009" in result.stderr
+
+
+def test_an_id_given_twice_keeps_its_last_text_on_every_run(tmp_path: Path, db: str) -> None:
+    records = [{"id": "x", "text": SARAQIB}, {"id": "x", "text": AFRIN}]
+    path = write_jsonl(tmp_path / "twice.jsonl", records)
+    for _ in range(2):
+        result = runner.invoke(app, ["ingest", str(path), "--db", db])
+        assert result.exit_code == 0, result.output
+        with open_store(db, read_only=True) as store:
+            assert store.get_ledger("x").article.text == AFRIN
+            assert store.stats()["articles"] == 1

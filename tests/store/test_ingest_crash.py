@@ -5,6 +5,7 @@ Runs the real command in a subprocess, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -50,23 +51,33 @@ def _ledgers_of_jsonl(content: str) -> dict[str, dict[str, Any]]:
     return {ledger.article.id: ledger.to_dict() for ledger in extract_articles(articles)}  # type: ignore[arg-type]
 
 
-@pytest.mark.slow
-def test_killed_ingest_resumes_without_loss_or_duplicates(store_url: str, tmp_path: Path) -> None:
-    inputs = tmp_path / "reports.jsonl"
-    ids = write_jsonl(inputs, COUNT, filler=1)
-    process = subprocess.Popen(
-        [*KHABAR, "ingest", str(inputs), "--db", store_url, "--no-progress"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+def kill_mid_way(process: subprocess.Popen[bytes], store_url: str) -> None:
+    """SIGKILL ``process`` as soon as it has stored its first article."""
     deadline = time.monotonic() + 240
     try:
         while stored_count(store_url) == 0 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
     finally:
-        os.killpg(process.pid, signal.SIGKILL)  # the session holds only the ingest we started
+        with contextlib.suppress(ProcessLookupError):  # it may have ended on its own
+            os.killpg(process.pid, signal.SIGKILL)  # the session holds only the ingest we started
         process.wait()
+
+
+@pytest.mark.slow
+def test_killed_ingest_resumes_without_loss_or_duplicates(store_url: str, tmp_path: Path) -> None:
+    inputs = tmp_path / "reports.jsonl"
+    ids = write_jsonl(inputs, COUNT, filler=1)
+    log = tmp_path / "killed-ingest.log"
+    with log.open("wb") as stderr:
+        kill_mid_way(
+            subprocess.Popen(
+                [*KHABAR, "ingest", str(inputs), "--db", store_url, "--no-progress"],
+                stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+            ),
+            store_url,
+        )  # fmt: skip
     before = stored_count(store_url)
-    assert 0 < before < COUNT, "the kill did not land mid-way; make the reports longer"
+    assert 0 < before < COUNT, f"the kill did not land mid-way ({before} stored): {log.read_text()[-2000:]}"
 
     # run again, in this process (its pipeline is loaded once for the whole test session)
     again = CliRunner().invoke(app, ["ingest", str(inputs), "--db", store_url, "--no-progress"])

@@ -86,9 +86,19 @@ def build_filters(
 
 @contextmanager
 def opened_store(db: str, *, read_only: bool) -> Iterator[SqlStore]:
-    """The store, or exit 1 with the store's error on stderr."""
+    """The store, or exit 1 with the store's error on stderr.
+
+    A reader of a store that an older khabar wrote runs the new migrations first (they are
+    additive), so that upgrading khabar never locks anyone out of their ledger.
+    """
     try:
-        store = open_store(db, read_only=read_only)
+        try:
+            store = open_store(db, read_only=read_only)
+        except KhabarError as exc:
+            if exc.code != "E146":
+                raise
+            open_store(db).close()
+            store = open_store(db, read_only=read_only)
     except KhabarError as exc:
         report_error(str(exc))
         raise typer.Exit(ExitCode.FAILURE) from exc

@@ -61,6 +61,8 @@ class _Run:
         #: (id, content hash) of the articles being extracted, in input order, which is the
         #: order their results come back in
         self.order: deque[tuple[str, str]] = deque()
+        #: id -> how many articles of that id are being extracted
+        self.flying_ids: dict[str, int] = {}
         #: content hash -> copies of the article being extracted with that text
         self.waiting: dict[str, list[Article]] = {}
 
@@ -68,7 +70,10 @@ class _Run:
         """The articles that need extraction; the others are settled here, in passing."""
         for article in articles:
             text_hash = content_hash(article.text)
-            if not self.force and self.store.stored_hash(article.id) == text_hash:
+            # an id given again with another text while its first text is being extracted: the
+            # stored text is about to change, so it cannot say this one is stored (the last wins)
+            reissued = self.flying_ids.get(article.id, 0) > 0 and self.in_flight.get(text_hash) != article.id
+            if not self.force and not reissued and self.store.stored_hash(article.id) == text_hash:
                 self.ready.append(IngestResult(article.id, "unchanged"))
                 continue
             twin = self.in_flight.get(text_hash)
@@ -84,6 +89,7 @@ class _Run:
                 continue
             self.in_flight[text_hash] = article.id
             self.order.append((article.id, text_hash))
+            self.flying_ids[article.id] = self.flying_ids.get(article.id, 0) + 1
             yield article
 
     def decided(self) -> Iterator[IngestResult]:
@@ -95,6 +101,7 @@ class _Run:
         if done_id != article_id:  # extract_parallel keeps input order; this would be a bug there
             raise RuntimeError(f"ingest expected the result of '{done_id}', got '{article_id}'")
         del self.in_flight[text_hash]
+        self.flying_ids[article_id] -= 1
         copies = self.waiting.pop(text_hash, [])
         if ledger is None:
             yield IngestResult(article_id, "failed", error=error)
