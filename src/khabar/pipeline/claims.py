@@ -32,6 +32,8 @@ MAX_VALUE_CHARS = 240
 #: cue kinds whose claim is about a perpetrator when the attribution names one
 BLAME_LEMMAS = frozenset({"blame", "attribute", "hold"})
 #: count qualifiers that are words, not numbers: the claim's value is the word ("dozens")
+#: claim status -> how a figure stands in an event's range (figures.py counts "asserted" only)
+FIGURE_STANDING = {"unverified": "unverified", "denied": "unverified", "superseded": "superseded"}
 #: an attribution whose figures are claimed still makes a statement when it says this much more
 MIN_EXTRA_CHARS = 50
 #: shorter quotes are scare quotes or phrases ("responding"), not statements
@@ -363,6 +365,29 @@ def _content_span(doc: Doc, attribution: Attribution) -> TextSpan | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return TextSpan.of(doc.text, start, end)
+
+
+# -- figures for the assembler -------------------------------------------------------------------
+
+
+def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
+    """How each figure stands for an event's range: ``asserted`` (in the range), ``unverified``
+    or ``superseded`` (kept out), read exactly as the claims stage reads its figure claims."""
+    from . import claim_links
+
+    found = attributions(doc, outlet=_outlet_name(doc))
+    drafts: list[Draft] = []
+    for number, count in enumerate(counts):
+        token = _token_at(doc, count.span.start)
+        attribution, speaker = _source(doc, token, found)
+        claim = _new_claim(doc, count.kind, count.span, attribution, speaker, OUTLET_SPEAKER)
+        claim.id, claim.value = f"f{number}", figure_value(count)
+        drafts.append(Draft(claim, token.sent, attribution, count=count, anchor=count.span.start))
+    for draft in drafts:
+        draft.claim.status = claim_status(doc, draft)
+    claim_links.apply_sentence_comments(doc, drafts)
+    claim_links.find_revisions(doc, sorted(drafts, key=lambda d: d.anchor))
+    return [FIGURE_STANDING.get(draft.claim.status, "asserted") for draft in drafts]
 
 
 # -- status ------------------------------------------------------------------------------------

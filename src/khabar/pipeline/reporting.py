@@ -1,7 +1,8 @@
 """How a figure is reported: asserted, unverified, or superseded by a revision.
 
-A first, sentence-level reading of the reporting cues (``data/en/reporting/cues.json``); the
-claims stage builds speakers and relay chains on top of it. Figures that are unverified or
+Figure statuses come from the claims stage (``claims.figure_statuses``: speakers, relay chains,
+hedges, revisions by the same source); the sentence-level cues here (``data/en/reporting/cues.json``)
+remain for the assembler's role statuses and response links. Figures that are unverified or
 superseded stay in the output as mentions but do not enter an event's low/best/high.
 """
 
@@ -62,7 +63,20 @@ def token_index_at(doc: Doc, char: int) -> int:
 
 
 def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
-    """Status of each figure: ``unverified``, ``superseded`` or ``asserted``."""
+    """Status of each figure: ``unverified``, ``superseded`` or ``asserted``.
+
+    The claims stage's reading (``claims.figure_statuses``): the source of each figure (an
+    anonymous source or social media is unverified), the hedges of its sentence and of a
+    sentence commenting on it, and revisions by the same source; the event ranges then agree
+    with the claim ledger.
+    """
+    from .claims import figure_statuses as claim_figure_statuses
+
+    return claim_figure_statuses(doc, counts)
+
+
+def sentence_figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
+    """The first, sentence-level reading: hedge cues of the figure's sentence, revision pairs."""
     sentences = [sentence_of(doc, count.span.start) for count in counts]
     statuses = ["unverified" if has_cue(sent, "unverified") else "asserted" for sent in sentences]
     for earlier, _later in revision_pairs(counts, sentences):
