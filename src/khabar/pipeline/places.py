@@ -432,7 +432,7 @@ def _context_score(candidate: Candidate, context: Context, index: int) -> float:
             (context.country_share(other, index) for other in _neighbours().get(place.country, ())),
             default=0.0,
         )
-    score += 2.0 * context.admin1_share(place.country, place.admin1, index)
+    score += 3.0 * context.admin1_share(place.country, place.admin1, index)
     nearest = _nearest_km(place.lat, place.lon, context.points, index)
     if nearest < 100:
         score += 1.5
