@@ -160,8 +160,12 @@ class ParallelExtractor:
         # every worker waits at this barrier after loading, and so does the parent: when the
         # parent passes it, all pipelines are loaded
         ready = context.Barrier(self.workers + 1, timeout=READY_TIMEOUT_S)
+        first_load = (context.Lock(), context.Event())
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_init_worker, initargs=(ready,)
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(ready, *first_load),
         )
         # the executor starts a worker per submitted task while none is idle; none can be idle
         # before the barrier opens, so these tasks start exactly `workers` processes
@@ -228,12 +232,21 @@ def _result_from_dict(article: Article, outcome: dict[str, Any]) -> ExtractionRe
 # --- inside a worker process -------------------------------------------------------------
 
 
-def _init_worker(ready: Any) -> None:
-    """Load the pipeline once for the life of this worker, then report ready."""
+def _init_worker(ready: Any, first_load_lock: Any, first_loaded: Any) -> None:
+    """Load the pipeline once for the life of this worker, then report ready.
+
+    The first worker loads alone and the others wait for it, then load together: a stage that
+    builds a cache on first use (the gazetteer index) then builds it once instead of racing
+    another worker for the same file.
+    """
     from .pipeline import load_pipeline
 
     try:
-        load_pipeline()
+        with first_load_lock:
+            if not first_loaded.is_set():
+                load_pipeline()
+                first_loaded.set()
+        load_pipeline()  # cached when this worker was the first
     except BaseException:
         ready.abort()  # wakes the parent at once instead of after READY_TIMEOUT_S
         raise
