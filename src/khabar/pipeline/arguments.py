@@ -28,7 +28,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from ..langdata import load_json
+from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
 
@@ -45,6 +45,7 @@ PHRASE_LEFT_DEPS = frozenset(
 MAX_CLIMB = 4
 #: "on Friday" is a time, never a target
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
+PLACE_OR_TIME_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 #: a relative pronoun stands for the noun it hangs from, never for itself
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 
@@ -80,6 +81,10 @@ class RoleCues:
     victim_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
     responsibility_nouns: frozenset[str]
+    aim_verbs: frozenset[str]
+    survivor_verbs: frozenset[str]
+    participation_verbs: frozenset[str]
+    sides_preps: frozenset[str]
 
 
 @cache
@@ -88,12 +93,25 @@ def role_cues() -> RoleCues:
     return RoleCues(**{name: frozenset(data[name]) for name in RoleCues.__slots__})
 
 
+@cache
+def country_names() -> frozenset[str]:
+    """Lower-case country names: 'the US strikes' names an attacker, 'the Nagasaki blast' a place."""
+    return frozenset(row["name"].lower() for row in load_tsv("en", "actors", "countries.tsv"))
+
+
+def _is_country(token: Token) -> bool:
+    text = token.lower_.replace(".", "")
+    return text in country_names() or (token.is_upper and 2 <= len(text) <= 3 and token.ent_type_ == "GPE")
+
+
 @dataclass(slots=True)
 class _Roles:
     attackers: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     instruments: list[Token] = field(default_factory=list)
     places: list[Token] = field(default_factory=list)
+    #: tokens whose conjuncts are not arguments of the same role ("between X and Y")
+    alone: set[int] = field(default_factory=set)
 
 
 def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
@@ -104,13 +122,16 @@ def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
         return Arguments()
     head = span.root
     roles = _Roles()
-    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
-        _verbal_roles(head, roles, role_cues())
+    cues = role_cues()
+    if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head is not head:
+        _adjectival_roles(head, roles, cues)
+    elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        _verbal_roles(head, roles, cues)
     else:
-        _nominal_roles(head, span.start, span.end, roles, role_cues())
+        _nominal_roles(head, span.start, span.end, roles, cues)
     return Arguments(
-        attackers=_to_spans(doc, roles.attackers, exclude=span),
-        targets=_to_spans(doc, roles.targets, exclude=span),
+        attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone),
+        targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone),
         instruments=_to_spans(doc, roles.instruments, exclude=span),
         places=_to_spans(doc, roles.places, exclude=span),
     )
@@ -189,15 +210,25 @@ def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
     return [obj for obj in _children(verb, OBJECT_DEPS) if not _lemma_in(obj, cues.instrument_nouns)]
 
 
+def _adjectival_roles(adjective: Token, roles: _Roles, cues: RoleCues) -> None:
+    """'shot dead by police' takes the verb's roles; 'nine people were dead' names victims."""
+    verb = adjective.head
+    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+        roles.targets.extend(_subjects(verb, cues))
+    else:
+        _verbal_roles(verb, roles, cues)
+
+
 def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
-    objects = _children(verb, OBJECT_DEPS)
+    objects = _children(verb, OBJECT_DEPS) or _shared_objects(verb)
+    if verb.dep_ == "acl" and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+        # a participle modifying a noun: "militants killed in blasts" names the victims,
+        # "gunmen attacking the convoy" the attackers
+        (roles.attackers if verb.tag_ == "VBG" else roles.targets).append(verb.head)
     if _is_passive(verb):
         for agent in _agents(verb):
             _attacker_or_instrument(agent, roles, cues)
         roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "the alleged killer, shot dead by police": the participle modifies its target
-            roles.targets.append(verb.head)
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     else:
@@ -216,6 +247,16 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     roles.places.extend(_places(verb, cues))
 
 
+def _shared_objects(verb: Token) -> list[Token]:
+    """'bombarding and starving people': conjoined verbs share the object of the last one."""
+    for conjunct in verb.conjuncts:
+        if conjunct.i > verb.i and conjunct.pos_ == "VERB":
+            objects = _children(conjunct, OBJECT_DEPS)
+            if objects:
+                return objects
+    return []
+
+
 def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None:
     """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one."""
     if _lemma_in(token, cues.instrument_nouns) and not _names_actor(token):
@@ -228,6 +269,8 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
     roles.targets.extend(_prep_objects(noun, cues.target_preps | {"of"}))
+    roles.targets.extend(_place_modifiers(noun, start, end))
+    _sides(noun, roles, cues)
     roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
     roles.places.extend(_places(noun, cues))
     for clause in noun.children:
@@ -240,9 +283,41 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'."""
     found = _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and not start <= child.i < end and _names_actor(child):
+        if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
+            continue
+        if _is_place(child):
+            continue
+        if _names_actor(child) or _names_agent(child):
             found.append(child)
     return found
+
+
+def _names_agent(modifier: Token) -> bool:
+    """A name modifying the trigger that is not a place or a date: 'IS attacks', 'Clinton bombarding'."""
+    return modifier.pos_ == "PROPN" and modifier.ent_type_ not in PLACE_OR_TIME_ENTITIES
+
+
+def _place_modifiers(noun: Token, start: int, end: int) -> list[Token]:
+    """'the Nagasaki blast', 'the hospital attacks': a place naming the trigger was hit."""
+    return [
+        child
+        for child in noun.children
+        if child.dep_ in ("compound", "nmod") and not start <= child.i < end and _is_place(child)
+    ]
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country(token)
+
+
+def _sides(noun: Token, roles: _Roles, cues: RoleCues) -> None:
+    """'a battle between troops and terrorists': the first side attacks, the others are attacked."""
+    for first in _prep_objects(noun, cues.sides_preps):
+        others = [c for c in first.conjuncts if c.i > first.i]
+        if others:
+            roles.attackers.append(first)
+            roles.targets.extend(others)
+            roles.alone.update(token.i for token in (first, *others))
 
 
 def _names_actor(token: Token) -> bool:
@@ -268,6 +343,11 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
     elif _lemma_in(clause, cues.victim_verbs):
         roles.targets.extend(_children(clause, OBJECT_DEPS))
+    else:
+        # "bombings targeted at the military", "attacks which seemed to be aimed at civilians"
+        for verb in (clause, *_children(clause, frozenset({"xcomp"}))):
+            if _lemma_in(verb, cues.aim_verbs):
+                roles.targets.extend(_prep_objects(verb, cues.target_preps))
 
 
 def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
@@ -288,6 +368,23 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     if relation == "subject" and _lemma_in(verb, cues.victim_verbs) and not roles.targets:
         roles.targets.extend(_children(verb, OBJECT_DEPS))
         return
+    if relation == "object" and _lemma_in(verb, cues.survivor_verbs):
+        # "those who survived the blast", "the town suffered an airstrike"
+        if not roles.targets:
+            roles.targets.extend(_subjects(verb, cues))
+        return
+    if relation == "responsible" and not roles.attackers:
+        # "the group responsible for the attack"
+        roles.attackers.append(verb)
+        return
+    if (
+        relation == "phrase" and _lemma_in(verb, cues.participation_verbs)
+    ) or relation == "responsible_clause":
+        # "X was involved in the attack", "X took part in the raid", "X is responsible for it"
+        if not roles.attackers:
+            own = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            roles.attackers.extend(own or _subjects(verb, cues))
+        return
     if relation == "phrase" and (_lemma_in(verb, cues.victim_verbs) or _lemma_in(verb, cues.die_verbs)):
         victims = _Roles()
         _verbal_roles(verb, victims, cues)
@@ -305,11 +402,18 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         return noun.head, "subject"
     if noun.dep_ == "conj":
         return _governing_verb(noun.head)
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
         return None, ""
     preposition, above = noun.head, noun.head.head
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
+    if (
+        preposition.lower_ == "for"
+        and above.pos_ == "ADJ"
+        and _lemma_in(above, role_cues().responsibility_nouns)
+    ):
+        # "the group responsible for the attack", "those who are responsible for it"
+        return above.head, "responsible" if above.dep_ == "amod" else "responsible_clause"
     if preposition.lower_ == "for" and _lemma_in(above, role_cues().responsibility_nouns):
         # "X claimed responsibility for the bombings": the claim's subject did it
         return _governing_verb(above)
@@ -330,12 +434,14 @@ def _places(token: Token, cues: RoleCues) -> list[Token]:
     ]
 
 
-def _to_spans(doc: Doc, tokens: list[Token], *, exclude: object) -> list[TextSpan]:
+def _to_spans(
+    doc: Doc, tokens: list[Token], *, exclude: object, alone: frozenset[int] | set[int] = frozenset()
+) -> list[TextSpan]:
     """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger."""
     spans: list[TextSpan] = []
     seen: set[int] = set()
     for token in tokens:
-        for member in (token, *token.conjuncts):
+        for member in (token,) if token.i in alone else (token, *token.conjuncts):
             # the pronoun is the argument the text states; its antecedent is what it names
             for head in dict.fromkeys((member, _antecedent(member))):
                 if head.i in seen or head.ent_type_ in TEMPORAL_ENTITIES or head.lower_ in RELATIVE_WORDS:
