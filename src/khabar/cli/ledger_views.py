@@ -18,7 +18,10 @@ from ..store import EventRow, SearchHit
 #: characters of article text shown on each side of a piece of evidence
 CONTEXT_CHARS = 90
 
-out_console = Console(highlight=False, soft_wrap=False)
+#: lines this wide when stdout is a pipe or a file (rich would assume 80 columns)
+PIPE_WIDTH = 160
+
+out_console = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def print_json(data: Any) -> None:
@@ -183,11 +186,15 @@ def in_context(text: str, span: Span) -> str:
     end = min(len(text), span.end + CONTEXT_CHARS)
     before = ("…" if start > 0 else "") + text[start : span.start]
     after = text[span.end : end] + ("…" if end < len(text) else "")
-    flat = lambda part: escape(" ".join(part.split()))  # noqa: E731
     evidence = flat(text[span.start : span.end])
     if not out_console.is_terminal:  # no styles in a pipe or a file: mark the evidence in text
         evidence = f"»{evidence}«"
-    return f"{flat(before)} [reverse bold]{evidence}[/] {flat(after)}".strip()
+    return f"{flat(before)}[reverse bold]{evidence}[/]{flat(after)}".strip()
+
+
+def flat(part: str) -> str:
+    """``part`` on one line (runs of whitespace as one space), escaped for rich markup."""
+    return escape(re.sub(r"\s+", " ", part))
 
 
 def _number(value: float | int | None) -> str:
