@@ -203,3 +203,24 @@ def test_feature_of_geonames_codes() -> None:
     assert feature_of("A", "ADM3") == "admin2"
     assert feature_of("A", "PCLI") == "country"
     assert feature_of("S", "AIRP") == "site"
+
+
+def test_cli_imports_and_looks_up(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from khabar.cli import app
+
+    dump, admin1 = _write_dump(tmp_path)
+    index = tmp_path / "index.sqlite"
+    import_file(admin1, index)  # an existing index: the CLI does not build one from the packages
+    runner = CliRunner()
+    imported = runner.invoke(app, ["gazetteer", "import", str(dump), "--index", str(index)])
+    assert imported.exit_code == 0, imported.output
+    assert "2 rows imported" in imported.output
+    found = runner.invoke(app, ["gazetteer", "lookup", "Kariyet Test", "--index", str(index)])
+    assert found.exit_code == 0 and "Qaryat Test" in found.output and "SYR" in found.output
+
+
+def test_missing_index_at_a_given_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(KhabarError, match="E030"):
+        open_gazetteer(str(tmp_path / "absent.sqlite"))

