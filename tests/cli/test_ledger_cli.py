@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,18 +37,29 @@ def db(tmp_path: Path) -> str:
     return str(tmp_path / "ledger.db")
 
 
-@pytest.fixture
-def ingested(tmp_path: Path, db: str) -> str:
-    """A store holding two reports, a wire copy of the first, and nothing else."""
+@pytest.fixture(scope="module")
+def ingested_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A store holding two reports and a wire copy of the first (built once per module), and its input."""
+    folder = tmp_path_factory.mktemp("ingested")
     records = [
         {"id": "saraqib", "text": SARAQIB, "published": "2024-03-06", "outlet": "Wire"},
         {"id": "afrin", "text": AFRIN, "published": "2024-03-06", "outlet": "Agency"},
         {"id": "saraqib-copy", "text": SARAQIB, "published": "2024-03-06", "outlet": "Reposter"},
     ]
-    result = runner.invoke(app, ["ingest", str(write_jsonl(tmp_path / "in.jsonl", records)), "--db", db])
+    inputs = write_jsonl(folder / "in.jsonl", records)
+    db = folder / "ledger.db"
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "stored 2, replaced 0, unchanged 0, duplicate 1, failed 0" in result.stderr
-    return db
+    return db, inputs
+
+
+@pytest.fixture
+def ingested(ingested_once: tuple[Path, Path], tmp_path: Path) -> str:
+    """A copy of that store for one test (the last connection's close has folded the WAL into it)."""
+    copy = tmp_path / "ledger.db"
+    shutil.copyfile(ingested_once[0], copy)
+    return str(copy)
 
 
 def query_json(db: str, *args: str) -> list[dict[str, object]]:
@@ -65,12 +77,14 @@ def test_ingest_stores_each_article_once_and_links_the_copy(ingested: str) -> No
         assert store.get_ledger("saraqib").article.text == SARAQIB
 
 
-def test_ingest_again_changes_nothing(ingested: str, tmp_path: Path) -> None:
-    before = (Path(ingested).stat().st_size, open_store(ingested, read_only=True).stats())
-    result = runner.invoke(app, ["ingest", str(tmp_path / "in.jsonl"), "--db", ingested])
+def test_ingest_again_changes_nothing(ingested: str, ingested_once: tuple[Path, Path]) -> None:
+    with open_store(ingested, read_only=True) as store:
+        before = store.stats()
+    result = runner.invoke(app, ["ingest", str(ingested_once[1]), "--db", ingested])
     assert result.exit_code == 0
     assert "stored 0, replaced 0, unchanged 3, duplicate 0" in result.stderr
-    assert open_store(ingested, read_only=True).stats() == before[1]
+    with open_store(ingested, read_only=True) as store:
+        assert store.stats() == before
 
 
 def test_a_changed_text_is_replaced(ingested: str, tmp_path: Path) -> None:
