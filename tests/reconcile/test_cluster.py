@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from khabar.reconcile import cluster_refs, reconcile
 from khabar.reconcile.config import load_config
 from khabar.reconcile.features import haversine_km
@@ -76,11 +78,14 @@ def test_country_level_report_does_not_bridge_two_events() -> None:
     assert ["a2"] in groups or ["a1"] in groups
 
 
-def test_two_events_of_one_article_never_merge() -> None:
+def test_two_events_of_one_article_merge_only_when_allowed() -> None:
     refs = [make_ref("a1", event_id="e1"), make_ref("a1", event_id="e2"), make_ref("a2")]
-    groups = cluster_refs(refs)
+    apart = dataclasses.replace(load_config(), keep_article_events_apart=True)
+    groups = cluster_refs(refs, apart)
     assert len(groups) == 2
     assert all(len({refs[i].article_id for i in group}) == len(group) for group in groups)
+    together = dataclasses.replace(load_config(), keep_article_events_apart=False)
+    assert len(cluster_refs(refs, together)) == 1
 
 
 def test_daily_reports_do_not_chain_into_one_long_event() -> None:

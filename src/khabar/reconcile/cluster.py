@@ -3,8 +3,8 @@
 1. Finely located events are scored against their block candidates; every pair at or above
    ``link_threshold`` is kept.
 2. The pairs are merged best first (union-find). A merge is refused when it would
-   * put two events of the **same article** together (the article's assembler already merged
-     what it thought was one happening: its events are distinct), or
+   * put two events of the **same article** together, when ``keep_article_events_apart`` is set
+     (off by default: see ``data/reconcile/README.md``), or
    * make the group's **date span** exceed twice the widest date tolerance of its members, or
      its **extent** exceed twice its widest place radius (the span is also capped at
      ``max_group_span_days``, as vague dates would otherwise allow months). Without this, single-link chaining
@@ -118,9 +118,11 @@ def cluster_features(
 ) -> list[list[int]]:
     """Groups of indices into ``features`` that report the same happening, in first-index order.
 
-    ``articles[i]`` numbers the article of event ``i``; events of one article never merge.
+    ``articles[i]`` numbers the article of event ``i``; with ``keep_article_events_apart`` set,
+    events of one article never merge.
     """
-    articles = articles if articles is not None else list(range(len(features)))
+    if articles is None or not config.keep_article_events_apart:
+        articles = list(range(len(features)))  # every event its own "article": no constraint
     index = BlockIndex(features, config)
     groups = Groups(features, articles, config.max_group_span_days)
     scores, firsts, seconds = _fine_pairs(index, features, config)

@@ -23,6 +23,7 @@ class LinkingConfig:
     coarse_link_threshold: float
     figure_agreement_ratio: float
     max_group_span_days: int
+    keep_article_events_apart: bool
     day_bucket: int
     cell_degrees: float
     max_coarse_candidates: int
@@ -74,6 +75,7 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         coarse_link_threshold=float(data["coarse_link_threshold"]),
         figure_agreement_ratio=float(data["figure_agreement_ratio"]),
         max_group_span_days=int(data["max_group_span_days"]),
+        keep_article_events_apart=bool(data["keep_article_events_apart"]),
         day_bucket=int(blocking["day_bucket"]),
         cell_degrees=float(blocking["cell_degrees"]),
         max_coarse_candidates=int(blocking["max_coarse_candidates"]),
