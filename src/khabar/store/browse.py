@@ -1,0 +1,147 @@
+"""Read-only queries for browsing a store (the web app's map, timeline and outlet pages).
+
+Small functions over any ``SqlStore``, beside its interface rather than in it: the same
+bound-value SQL runs on SQLite and PostgreSQL, and the filters are ``where_clause``'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .base import SqlStore
+from .filters import EventFilters, where_clause
+from .rows import iso
+
+
+@dataclass(frozen=True, slots=True)
+class BoundingBox:
+    """West, south, east, north in degrees; a box across the antimeridian has west > east."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """One located event as the map draws it."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    event_date: str | None
+    fatalities: int | None
+    location: str | None
+    lat: float
+    lon: float
+
+    def to_feature(self) -> dict[str, Any]:
+        properties = {
+            name: getattr(self, name)
+            for name in ("id", "event_type", "sub_event_type", "event_date", "fatalities", "location")
+        }
+        return {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [self.lon, self.lat]},
+            "properties": properties,
+        }  # fmt: skip
+
+
+def _and(where: str, condition: str) -> str:
+    return f"{where} AND {condition}" if where else f"WHERE {condition}"
+
+
+def event_points(
+    store: SqlStore, filters: EventFilters, *, bbox: BoundingBox | None = None, limit: int = 5000
+) -> tuple[list[EventPoint], int]:
+    """The located events matching ``filters`` (one point per event location), most recent first,
+    at most ``limit``; and how many there are in all."""
+    where, values = where_clause(filters)
+    where = _and(where, "l.lat IS NOT NULL AND l.lon IS NOT NULL")
+    if bbox is not None:
+        where = _and(where, "l.lat BETWEEN ? AND ?")
+        values.extend((bbox.south, bbox.north))
+        if bbox.west <= bbox.east:
+            where = _and(where, "l.lon BETWEEN ? AND ?")
+        else:
+            where = _and(where, "(l.lon >= ? OR l.lon <= ?)")
+        values.extend((bbox.west, bbox.east))
+    source = (
+        "FROM event_locations l "
+        "JOIN article_events e ON e.article_id = l.article_id AND e.event_id = l.event_id "
+        f"JOIN articles a ON a.id = e.article_id {where}"
+    )
+    total = int(store._query(f"SELECT count(*) AS n {source}", values)[0]["n"])
+    rows = store._query(
+        "SELECT e.article_id, e.event_id, e.event_type, e.sub_event_type, e.event_date, "
+        f"e.fatalities_best, l.name, l.lat, l.lon {source} "
+        "ORDER BY e.event_date IS NULL, e.event_date DESC, e.article_id, l.seq LIMIT ?",
+        (*values, limit),
+    )
+    points = [
+        EventPoint(
+            id=f"{row['article_id']}:{row['event_id']}", event_type=row["event_type"],
+            sub_event_type=row["sub_event_type"], event_date=iso(row["event_date"]),
+            fatalities=row["fatalities_best"], location=row["name"], lat=float(row["lat"]),
+            lon=float(row["lon"]),
+        )
+        for row in rows
+    ]  # fmt: skip
+    return points, total
+
+
+def events_by_date(store: SqlStore, filters: EventFilters) -> list[tuple[str, int, int]]:
+    """(date, events, best fatalities) per event date of the matching events, in date order."""
+    where, values = where_clause(filters)
+    where = _and(where, "e.event_date IS NOT NULL")
+    rows = store._query(
+        "SELECT e.event_date AS day, count(*) AS n, sum(coalesce(e.fatalities_best, 0)) AS killed "
+        f"FROM article_events e JOIN articles a ON a.id = e.article_id {where} "
+        "GROUP BY e.event_date ORDER BY e.event_date",
+        values,
+    )
+    return [(str(iso(row["day"])), int(row["n"]), int(row["killed"] or 0)) for row in rows]
+
+
+def outlet_article_ids(store: SqlStore, outlet: str, *, limit: int = 500) -> list[str]:
+    """Ids of the original (not duplicate) articles of ``outlet`` (case ignored), newest first."""
+    rows = store._query(
+        "SELECT id FROM articles WHERE lower(outlet) = lower(?) AND duplicate_of IS NULL "
+        "ORDER BY published DESC, id LIMIT ?",
+        (outlet, limit),
+    )
+    return [row["id"] for row in rows]
+
+
+def outlet_names(store: SqlStore, *, limit: int = 200) -> list[tuple[str, int]]:
+    """(outlet, articles) for the outlets in the store, the largest first."""
+    rows = store._query(
+        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
+        "GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT ?",
+        (limit,),
+    )
+    return [(row["outlet"], int(row["n"])) for row in rows]
+
+
+def ledger_events_of(store: SqlStore, article_id: str, event_id: str) -> list[dict[str, Any]]:
+    """The reconciled ledger events an article event belongs to (empty until reconciliation has run):
+    each with its id, its coded columns and the article events that report it."""
+    rows = store._query(
+        "SELECT le.id, le.event_type, le.sub_event_type, le.event_date, le.country, "
+        "le.fatalities_low, le.fatalities_best, le.fatalities_high "
+        "FROM ledger_event_members m JOIN ledger_events le ON le.id = m.ledger_event_id "
+        "WHERE m.article_id = ? AND m.event_id = ? ORDER BY le.id",
+        (article_id, event_id),
+    )
+    found = []
+    for row in rows:
+        members = store._query(
+            "SELECT article_id, event_id FROM ledger_event_members WHERE ledger_event_id = ? "
+            "ORDER BY article_id, event_id",
+            (row["id"],),
+        )
+        found.append({**row, "event_date": iso(row["event_date"]),
+                      "members": [f"{m['article_id']}:{m['event_id']}" for m in members]})  # fmt: skip
+    return found
