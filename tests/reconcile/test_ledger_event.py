@@ -120,3 +120,29 @@ def test_claims_keep_their_source_chain() -> None:
     data = event.to_dict()
     assert data["outlets"] == ["Agencies"] and data["members"] == ["a1#e1"]
     assert data["fatalities"]["low"] == 33 and data["fatalities"]["high"] == 33
+
+
+def test_a_war_wide_total_is_an_outlier_not_the_high_figure() -> None:
+    refs = [
+        make_ref("a1", outlet="reuters", killed=58),
+        make_ref("a2", outlet="trt", killed=70),
+        make_ref("a3", outlet="ahram", killed=320_000),  # "320,000 killed since 2011" attached by mistake
+        make_ref("a4", outlet="sana", killed=86),
+    ]
+    event = _one(refs)
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (58, 70, 86)
+    assert "outlier" in event.fatalities.rule
+    assert [point.low for point in event.timeline["fatalities"]] == [58, 70, 320_000, 86]
+    figures = next(item for item in event.contradictions if item.field == "fatalities")
+    assert 320_000 not in figures.values
+
+
+def test_an_unknown_perpetrator_is_not_a_side_of_a_dispute() -> None:
+    refs = [
+        make_ref("a1", outlet="reuters", actor1="Unidentified Armed Group (Syria)"),
+        make_ref("a2", outlet="trt", actor1="Military Forces of Syria"),
+        make_ref("a3", outlet="sana", actor1="Unidentified Armed Group (Syria)"),
+    ]
+    event = _one(refs)
+    assert "actor1" not in event.disputed
+    assert event.actor1.name == "Military Forces of Syria"

@@ -22,6 +22,7 @@ class LinkingConfig:
     link_threshold: float
     coarse_link_threshold: float
     figure_agreement_ratio: float
+    figure_outlier_ratio: float
     max_group_span_days: int
     keep_article_events_apart: bool
     day_bucket: int
@@ -74,6 +75,7 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         link_threshold=float(data["link_threshold"]),
         coarse_link_threshold=float(data["coarse_link_threshold"]),
         figure_agreement_ratio=float(data["figure_agreement_ratio"]),
+        figure_outlier_ratio=float(data["figure_outlier_ratio"]),
         max_group_span_days=int(data["max_group_span_days"]),
         keep_article_events_apart=bool(data["keep_article_events_apart"]),
         day_bucket=int(blocking["day_bucket"]),

@@ -1,10 +1,11 @@
 """Contradictions between outlets on one ledger event, as first-class records.
 
 * **Figures** (``fatalities``, ``injured``): the sources' latest credible figures (the same set
-  ``figures.py`` reduces to low/best/high) take more than one value. Figures are grouped by their
-  point value; a side lists its claims and the outlets that printed them.
+  ``figures.py`` reduces to low/best/high, outliers left out) take more than one value.
+  Figures are grouped by their point value; a side lists its claims and the outlets.
 * **Perpetrator** (``actor1``) and **target** (``actor2``): the articles name different actors
-  (from perpetrator claims, or from the article events' own actors).
+  (from perpetrator claims, or from the article events' own actors); an unknown actor
+  ("Unidentified Armed Group (Syria)") is not a side.
 
 A disagreement counts only across outlets: when every side comes from the same single outlet,
 it is that article's own business (the article ledger records it) and not repeated here.
@@ -15,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from .figures import claim_time, latest_per_source, point
+from .config import load_config
+from .figures import claim_time, latest_per_source, point, without_outliers
 from .model import ContradictionSide, LedgerClaim, LedgerContradiction
 
 #: ledger field -> the claim kind that speaks to it
@@ -27,6 +29,7 @@ def contradictions_of(claims: list[LedgerClaim]) -> list[LedgerContradiction]:
     found: list[LedgerContradiction] = []
     for field_name, kind in FIGURE_FIELDS.items():
         sources, _ = latest_per_source(claims, kind)
+        sources = without_outliers(sources, load_config().figure_outlier_ratio)
         found.extend(_contradiction(field_name, sources, key=point, label=point))
     for field_name, kind in ACTOR_FIELDS.items():
         named = [claim for claim in claims if claim.kind == kind and _names_actor(claim)]
@@ -35,7 +38,10 @@ def contradictions_of(claims: list[LedgerClaim]) -> list[LedgerContradiction]:
 
 
 def _names_actor(claim: LedgerClaim) -> bool:
-    return isinstance(claim.value, str) and bool(claim.value) and claim.status != "superseded"
+    """A claim naming a known actor: an unknown one ("Unidentified Armed Group") is not a side."""
+    if not isinstance(claim.value, str) or claim.status == "superseded":
+        return False
+    return load_config().known_actor(claim.value)
 
 
 def _actor_key(claim: LedgerClaim) -> str:

@@ -15,6 +15,9 @@ The rule, applied separately to fatalities ("killed" claims) and injured:
    its lower bound when it has one ("at least 33" → 33, ACLED's conservative reading). With
    one source, best = its figure; with two, the smaller; the median keeps one outlier outlet
    from moving ``best``.
+4. **Outliers.** With three or more sources, a figure more than ``figure_outlier_ratio`` times
+   the median of the sources' figures (or below the median divided by it) is left out: it is
+   almost always a war-wide total that was attached to the event, not a toll of it.
 
 The timeline lists every figure claim (whatever its status) in the order the world heard it:
 publication date, then the article, then the claim's position in the article.
@@ -24,12 +27,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .config import load_config
 from .model import Figure, LedgerClaim, TimelinePoint
 
 CREDIBLE = frozenset({"asserted", "confirmed"})
 FALLBACK = frozenset({"unverified", "disputed"})
 RULE = "low=min, high=max, best=lower median of the latest credible figure of each distinct source"
 FALLBACK_RULE = RULE + " (no asserted figure: from unverified or disputed claims)"
+OUTLIER_NOTE = "; figures beyond the outlier ratio of the median left out"
+#: how many sources it takes before one of them can be called an outlier
+MIN_SOURCES_FOR_OUTLIERS = 3
 
 
 def claim_time(claim: LedgerClaim) -> tuple[dt.date, str, int]:
@@ -58,10 +65,25 @@ def latest_per_source(claims: list[LedgerClaim], kind: str) -> tuple[list[Ledger
     return list(latest.values()), fallback
 
 
-def figure_of(claims: list[LedgerClaim], kind: str) -> Figure:
+def without_outliers(sources: list[LedgerClaim], ratio: float) -> list[LedgerClaim]:
+    """The sources' figures minus those beyond ``ratio`` times (or below 1/ratio of) the median."""
+    if len(sources) < MIN_SOURCES_FOR_OUTLIERS:
+        return sources
+    points = sorted(point(claim) for claim in sources)
+    median = points[(len(points) - 1) // 2]
+    if median <= 0:
+        return sources
+    return [claim for claim in sources if median / ratio <= point(claim) <= median * ratio]
+
+
+def figure_of(claims: list[LedgerClaim], kind: str, *, outlier_ratio: float | None = None) -> Figure:
     sources, fallback = latest_per_source(claims, kind)
     if not sources:
         return Figure()
+    ratio = outlier_ratio if outlier_ratio is not None else load_config().figure_outlier_ratio
+    kept = without_outliers(sources, ratio)
+    note = OUTLIER_NOTE if len(kept) < len(sources) else ""
+    sources = kept
     points = sorted(point(claim) for claim in sources)
     lows = [claim.low if claim.low is not None else claim.high for claim in sources]
     highs = [claim.high if claim.high is not None else claim.low for claim in sources]
@@ -70,7 +92,7 @@ def figure_of(claims: list[LedgerClaim], kind: str) -> Figure:
         best=points[(len(points) - 1) // 2],
         high=max(value for value in highs if value is not None),
         claims=[claim.id for claim in sorted(sources, key=claim_time)],
-        rule=FALLBACK_RULE if fallback else RULE,
+        rule=(FALLBACK_RULE if fallback else RULE) + note,
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import ACLED_SUB_EVENT_TYPES, Actor, Event, Location
 from .claims import ledger_claims
+from .config import load_config
 from .contradictions import contradictions_of
 from .features import best_location, geo_precision_rank
 from .figures import figure_of, timeline_of
@@ -102,6 +103,9 @@ def _actor(
 ) -> Actor:
     actors = [get(event) for event in events]
     named = [actor for actor in actors if actor.name]
+    # a named actor wins over "Unidentified Armed Group (...)", which says nobody knows
+    known = [actor for actor in named if load_config().known_actor(actor.name)]
+    named = known or named
     if not named:
         return actors[0] if actors else Actor(name=None)
     chosen_name = _most_frequent([actor.name for actor in named])  # type: ignore[misc]
