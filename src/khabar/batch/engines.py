@@ -130,6 +130,11 @@ class DaskEngine:
         self.cluster.ready_seconds = time.perf_counter() - started
         self.cluster.workers = len(self._client.scheduler_info()["workers"])
 
+    @property
+    def client(self) -> Any:
+        """The ``distributed.Client`` while the engine is open (None otherwise)."""
+        return self._client
+
     def close(self) -> None:
         client, cluster = self._client, self._local_cluster
         self._client = self._local_cluster = None
@@ -184,6 +189,9 @@ def outcome_of(article: Article, item: dict[str, Any]) -> ArticleOutcome:
     if item["ledger"] is None:
         return ArticleOutcome(article=article, error=item["error"])
     return ArticleOutcome(article=article, ledger=ArticleLedger.from_dict(item["ledger"], text=article.text))
+
+
+Engine = LocalEngine | DaskEngine
 
 
 def make_engine(

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Article
-from .engines import ClusterInfo, DaskEngine, make_engine
+from .engines import ClusterInfo, DaskEngine, Engine, make_engine
 from .manifest import Manifest, PartitionEntry, open_manifest, write_manifest
 from .parquet import remove_stale_temporaries, write_partition
 from .partitions import DEFAULT_PARTITION_SIZE, Partition, check_partition_size, partition_inputs
@@ -66,9 +67,17 @@ class BatchProgress:
 
 
 def run_batch(
-    items: Iterable[Article | InputError], options: BatchOptions, progress: BatchProgress | None = None
+    items: Iterable[Article | InputError],
+    options: BatchOptions,
+    progress: BatchProgress | None = None,
+    *,
+    engine: Engine | None = None,
 ) -> BatchReport:
-    """Extract ``items`` into ``options.out``; see the module docstring."""
+    """Extract ``items`` into ``options.out``; see the module docstring.
+
+    ``engine`` is an engine the caller has opened (and will close), to run several batches on
+    one cluster; without it, the engine ``options`` name is started here and shut down after.
+    """
     check_partition_size(options.partition_size)
     hooks = progress or BatchProgress()
     out = Path(options.out)
@@ -77,15 +86,20 @@ def run_batch(
     manifest = open_manifest(out, options.partition_size)
     report = BatchReport()
     started = time.perf_counter()
-    engine = make_engine(
-        options.engine, workers=options.workers, scheduler=options.scheduler, batch_size=options.batch_size
-    )
+    owned = engine is None
+    if engine is None:
+        engine = make_engine(
+            options.engine,
+            workers=options.workers,
+            scheduler=options.scheduler,
+            batch_size=options.batch_size,
+        )
     todo = pending(partition_inputs(items, options.partition_size), manifest, out, report, hooks)
     first = next(todo, None)
     if first is None:  # everything finished before: no pool or cluster to start
         report.seconds = time.perf_counter() - started
         return report
-    with engine:
+    with engine if owned else nullcontext(engine):
         for partition, outcomes, seconds in engine.run(chain([first], todo)):
             entry = write_partition(out, partition, outcomes, seconds)
             manifest.add(partition.name, entry)

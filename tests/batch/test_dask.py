@@ -1,0 +1,57 @@
+"""The Dask engine on a real LocalCluster (2 worker processes): the same ledgers as the local
+engine, one pipeline per worker, and nothing left running afterwards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import psutil
+import pyarrow.parquet as pq
+
+from khabar.batch import BatchOptions, run_batch
+from khabar.batch.engines import DaskEngine
+from khabar.ingest import read_jsonl
+
+
+def pipeline_loads() -> int:
+    """How many times this process built the khabar pipeline (it is cached per process)."""
+    from khabar.pipeline import load_pipeline
+
+    return load_pipeline.cache_info().misses
+
+
+def worker_processes() -> list[psutil.Process]:
+    """Child processes started by spawn: Dask's nannies and workers."""
+    children = psutil.Process().children(recursive=True)
+    return [child for child in children if "spawn_main" in " ".join(child.cmdline())]
+
+
+def ledgers(out: Path) -> dict[str, dict]:
+    rows = pq.read_table(out, columns=["article_id", "ledger"]).to_pylist()
+    return {row["article_id"]: json.loads(row["ledger"]) for row in rows}
+
+
+def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
+    nlp, corpus: Path, tmp_path: Path
+) -> None:
+    local = run_batch(read_jsonl(corpus), BatchOptions(out=tmp_path / "local", partition_size=2))
+
+    dask_out = tmp_path / "dask"
+    # one article per partition: five tasks for two workers, so each worker runs several
+    options = BatchOptions(out=dask_out, engine="dask", workers=2, partition_size=1)
+    with DaskEngine(workers=2) as engine:
+        report = run_batch(read_jsonl(corpus), options, engine=engine)
+        loads = engine.client.run(pipeline_loads)
+    assert list(loads.values()) == [1, 1]
+    assert engine.client is None and worker_processes() == []  # the cluster is shut down
+
+    assert (report.done, report.extracted, report.bad_inputs) == (5, 5, 1)
+    assert report.cluster is not None and report.cluster.workers == 2
+    assert len(report.cluster.memory_mb) == 2
+    assert all(memory["peak_rss_mb"] > 50 for memory in report.cluster.memory_mb.values())
+    assert ledgers(dask_out) == ledgers(tmp_path / "local") and local.events == report.events
+    assert sorted(path.name for path in (dask_out / "_events").iterdir()) == [
+        f"part-0000{index}.parquet" for index in range(5)
+    ]
+    assert json.loads((dask_out / "_manifest.json").read_text())["totals"]["articles"] == 5
