@@ -4,6 +4,7 @@ same data), and the filters of ``/`` are the query string the API takes."""
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -68,13 +69,13 @@ def index(
 def event(request: Request, event_id: str, store: Store) -> Response:
     ledger, found = store.get_event(event_id)
     context = event_page(ledger, found, ledger_events=ledger_events_of(store, ledger.article.id, found.id))
-    return render(request, "event.html", context, twin=f"/api/events/{event_id}")
+    return render(request, "event.html", context, twin=f"/api/events/{quote(event_id, safe='')}")
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, store: Store) -> Response:
     context = article_page(store.get_ledger(article_id))
-    return render(request, "article.html", context, twin=f"/api/articles/{article_id}")
+    return render(request, "article.html", context, twin=f"/api/articles/{quote(article_id, safe='')}")
 
 
 @router.get("/outlets", response_class=HTMLResponse)
@@ -90,12 +91,11 @@ def outlet(request: Request, name: str, store: Store) -> Response:
         {**example, "parts": context_parts(texts[example["article"]], example["start"], example["end"])}
         for example in profile["examples"]
     ]
-    return render(
-        request, "outlet.html", {"profile": profile, "examples": examples}, twin=f"/api/outlets/{name}"
-    )
+    twin = f"/api/outlets/{quote(name, safe='')}"
+    return render(request, "outlet.html", {"profile": profile, "examples": examples}, twin=twin)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: Store, q: Annotated[str, Query(max_length=500)] = "") -> Response:
     hits = [{**hit.to_dict(), "parts": snippet_parts(hit.snippet)} for hit in store.search(q, limit=50)]
-    return render(request, "search.html", {"q": q, "hits": hits}, twin=f"/api/search?q={q}")
+    return render(request, "search.html", {"q": q, "hits": hits}, twin=f"/api/search?{urlencode({'q': q})}")
