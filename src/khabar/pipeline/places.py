@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, open_gazetteer
-from ..gazetteer.normalise import name_key
+from ..gazetteer.normalise import name_key, spelling_form
 from ..langdata import load_json
 from ..model import GeoPrecision, Place, PlaceMention, Span
 
@@ -38,7 +38,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_SUBSPAN_TOKENS = 4
 #: a town this populous, or a country/admin1/region, may stand without a cue
 IMPORTANT_POPULATION = 100_000
-IMPORTANT_FEATURES = frozenset({"country", "admin1", "region", "site"})
+IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
 
@@ -275,15 +275,21 @@ def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Topon
         if toponym.accepted:
             accepted_keys.add(name_key(doc[toponym.start : toponym.end].text))
         previous = toponym
-    # a name accepted once in the report is a place wherever it recurs (one sense per discourse)
+    # a name accepted once in the report is a place wherever it recurs (one sense per discourse),
+    # also where the model calls it a person ("in Samos" ... "With Samos's economy"), unless it
+    # is a word of a longer person's or organisation's name ("Michael Jordan")
     for toponym in toponyms:
-        if not toponym.accepted and not toponym.label.startswith("PERSON"):
-            toponym.accepted = name_key(doc[toponym.start : toponym.end].text) in accepted_keys
+        text = doc[toponym.start : toponym.end].text
+        if toponym.accepted or toponym.label == "PERSON/part" or name_key(text) not in accepted_keys:
+            continue
+        toponym.accepted = toponym.label != "PERSON" or text not in name_parts
 
 
 def _coordinated(doc: Doc, previous: Toponym, toponym: Toponym) -> bool:
-    between = doc[previous.end : toponym.start]
-    return len(between) <= 2 and all(token.lower_ in ("and", ",", "or", "-", "al", "el") for token in between)
+    """'X and Y', 'X, Y' after a cue ('the towns of X and Y'): Y shares X's cue."""
+    between = [token.lower_ for token in doc[previous.end : toponym.start]]
+    linked = 1 <= len(between) <= 3 and any(word in ("and", ",", "or") for word in between)
+    return linked and all(word in ("and", ",", "or", "-", "al", "el") for word in between)
 
 
 def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cues) -> bool:
@@ -310,8 +316,12 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
         # multi-word person names that are exactly a country or region ("Tamil Nadu") are places
         return important and toponym.end - toponym.start > 1
     if label.endswith("/part"):
-        # "Malta" in "Malta Tourism Authority": countries and regions inside names are toponyms
-        return any(c.place.feature in IMPORTANT_FEATURES for c in exact) and not label.startswith("PERSON")
+        # "Malta" in "Malta Tourism Authority": countries and regions inside names are toponyms,
+        # when named by their own name (not "Morris", an old name of Mauritius, in "Seamus Morris")
+        spelled = spelling_form(text)
+        return not label.startswith("PERSON") and any(
+            c.place.feature in IMPORTANT_FEATURES and spelling_form(c.place.name) == spelled for c in exact
+        )
     if label in ("ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"):
         return important or (toponym.weak_cue and bool(exact))
     # a proper-noun run outside the entities
