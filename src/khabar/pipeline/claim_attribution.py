@@ -11,6 +11,7 @@ without the speaker phrase: a figure, actor or trigger inside it is claimed by t
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +24,8 @@ DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
 USER_DATA_KEY = "khabar.attributions"
+TEXT_KEY = "khabar.text"
+SENTENCES_KEY = "khabar.sentences"
 #: how far a speaker after a closing quote may stretch before its cue
 AFTER_QUOTE_REACH = 20
 #: how many tokens after a subject-less cue its speaker may be named
@@ -72,10 +75,37 @@ class Attribution:
 
     @property
     def sentence(self) -> Span:
-        return self.cue.sent
+        return sentence_of(self.cue)
 
     def covers(self, token: Token) -> bool:
         return token.i in self.scope
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``, listed once per Doc."""
+    return _sentence_index(doc)[0]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent`` without walking the sentences on every call."""
+    found, starts = _sentence_index(token.doc)
+    return found[bisect_right(starts, token.i) - 1]
+
+
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    cached = doc.user_data.get(SENTENCES_KEY)
+    if cached is None:
+        found = list(doc.sents)
+        cached = doc.user_data[SENTENCES_KEY] = (found, [sentence.start for sentence in found])
+    return cached
 
 
 def attributions(doc: Doc, *, outlet: str = "the outlet") -> list[Attribution]:
@@ -196,14 +226,14 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
 
 def _inside_quote(subject: Token, cue: Token) -> bool:
     """Is the subject inside a quotation that closes before the cue (a parse across the quote)?"""
-    marks = [t.i for t in cue.doc[cue.sent.start : cue.i] if t.is_quote]
+    marks = [t.i for t in cue.doc[sentence_of(cue).start : cue.i] if t.is_quote]
     return len(marks) >= 2 and marks[-2] < subject.i < marks[-1]
 
 
 def _after_quote_speaker(cue: Token) -> Span | None:
     """The words between a closing quote and its cue, up to a relative clause: the speaker."""
     doc = cue.doc
-    marks = [t.i for t in doc[cue.sent.start : cue.i] if t.is_quote]
+    marks = [t.i for t in doc[sentence_of(cue).start : cue.i] if t.is_quote]
     if not marks or cue.i - marks[-1] > AFTER_QUOTE_REACH or cue.i - marks[-1] < 2:
         return None
     start, end = marks[-1] + 1, cue.i
@@ -221,7 +251,7 @@ def _after_quote_speaker(cue: Token) -> Span | None:
 def _following_speaker(cue: Token) -> Span | None:
     """'"...," said the Observatory's head Rami Abdulrahman': a person named just after the cue."""
     doc = cue.doc
-    window_end = min(cue.sent.end, cue.i + 1 + FOLLOWING_REACH)
+    window_end = min(sentence_of(cue).end, cue.i + 1 + FOLLOWING_REACH)
     for ent in doc[cue.i + 1 : window_end].ents:
         if ent.label_ == "PERSON":
             start = cue.i + 1
@@ -232,7 +262,7 @@ def _following_speaker(cue: Token) -> Span | None:
 
 
 def _adjacent_speaker(cue: Token) -> Token | None:
-    if cue.i == cue.sent.start:
+    if cue.i == sentence_of(cue).start:
         return None
     before = cue.doc[cue.i - 1]
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ in {"nsubj", "nsubjpass"}:
@@ -254,7 +284,7 @@ def _unverified_source(verb: Token, phrase: Span) -> Span | None:
     """The unverified source ('social media') named in the clause of a subject like 'reports'."""
     if phrase.root.lemma_.lower() not in REPORT_NOUNS:
         return None
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     window = verb.doc[sentence.start : max(verb.i, phrase.end)]
     return window if unverified_source_in(window) else None
 
@@ -343,8 +373,8 @@ def innermost(found: list[Attribution], token: Token) -> Attribution | None:
 def is_trailing(attribution: Attribution, token: Token) -> bool:
     """'..., the Turkish Anadolu Agency (AA) reported, citing the governor.': a cue that closes the
     sentence of ``token`` after a comma, with nothing but its speaker and relay after it."""
-    cue, sentence = attribution.cue, attribution.cue.sent
-    if token.sent != sentence or attribution.negated:
+    cue, sentence = attribution.cue, sentence_of(attribution.cue)
+    if sentence_of(token) != sentence or attribution.negated:
         return False
     opening = min(attribution.subject_start or attribution.speaker.start, cue.idx)
     doc = cue.doc

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..langdata import load_json
 from ..model import CountMention, Span
+from .claim_attribution import doc_text, sentence_of
 
 #: how many tokens after a toll noun its figure may stand ("toll on Sunday evening of 15")
 TOLL_REACH = 6
@@ -19,11 +20,12 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     """'toll ... of|at|to N' figures not already among ``counts``, as killed figures."""
     nouns = frozenset(load_json("en", "claims", "cues.json")["toll_nouns"])
     taken = {count.span.start for count in counts}
+    text = doc_text(doc)
     found: list[CountMention] = []
     for token in doc:
         if token.lower_ not in nouns:
             continue
-        window = doc[token.i + 1 : min(token.sent.end, token.i + 1 + TOLL_REACH)]
+        window = doc[token.i + 1 : min(sentence_of(token).end, token.i + 1 + TOLL_REACH)]
         for figure in window:
             if not figure.like_num or figure.idx in taken:
                 continue
@@ -33,11 +35,11 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
             value = int(figure.text)
             found.append(
                 CountMention(
-                    span=Span.of(doc.text, figure.idx, figure.idx + len(figure)),
+                    span=Span.of(text, figure.idx, figure.idx + len(figure)),
                     kind="killed",
                     low=value,
                     high=value,
-                    trigger=Span.of(doc.text, token.idx, token.idx + len(token)),
+                    trigger=Span.of(text, token.idx, token.idx + len(token)),
                 )
             )
             break

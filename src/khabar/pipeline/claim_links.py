@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..model import Actor, Contradiction, Event, Revision
+from .claim_attribution import sentence_of, sentences
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -49,7 +50,7 @@ STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sentence.start: number for number, sentence in enumerate(doc.sents)}
+    return {sentence.start: number for number, sentence in enumerate(sentences(doc))}
 
 
 def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
@@ -57,13 +58,13 @@ def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
     from .claims import opens_with_comment, sentence_status, status_cues
 
     cues = status_cues(doc.vocab)
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if sentence.start == 0 or not opens_with_comment(sentence, cues):
             continue
         status = sentence_status(doc, sentence)
         if status is None:
             continue
-        previous = doc[sentence.start - 1].sent
+        previous = sentence_of(doc[sentence.start - 1])
         for draft in drafts:
             if draft.sentence == previous and draft.claim.status in {"asserted", "confirmed"}:
                 draft.claim.status = status  # type: ignore[assignment]

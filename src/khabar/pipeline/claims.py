@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import load_json
 from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
-from .claim_attribution import Attribution, attributions, cue_table, innermost
+from .claim_attribution import (
+    Attribution,
+    attributions,
+    cue_table,
+    doc_text,
+    innermost,
+    sentence_of,
+    sentences,
+)
 from .claim_speakers import Speaker, source_lexicon
 from .quotes import quote_at, quote_spans
 
@@ -171,7 +179,7 @@ def _attribution_span(doc: Doc, attribution: Attribution | None) -> TextSpan | N
     end = max(attribution.speaker.end, attribution.cue.idx + len(attribution.cue))
     if end - start > 200:  # a speaker resolved from far back: the cue alone
         start, end = attribution.cue.idx, attribution.cue.idx + len(attribution.cue)
-    return TextSpan.of(doc.text, start, end)
+    return TextSpan.of(doc_text(doc), start, end)
 
 
 def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
@@ -185,11 +193,11 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
         if attribution is not None:
             used.add(id(attribution))
         parts = [count.span] + [part for part in (count.victims, count.trigger) if part is not None]
-        evidence = TextSpan.of(doc.text, min(p.start for p in parts), max(p.end for p in parts))
+        evidence = TextSpan.of(doc_text(doc), min(p.start for p in parts), max(p.end for p in parts))
         claim = _new_claim(doc, count.kind, evidence, attribution, speaker, outlet)
         claim.value = figure_value(count)
         claim.qualifier = count.qualifier
-        drafts.append(Draft(claim, token.sent, attribution, count=count, anchor=count.span.start))
+        drafts.append(Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start))
     return drafts
 
 
@@ -202,31 +210,35 @@ def figure_value(count: CountMention) -> int | str | None:
 
 
 def _perpetrator_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
-    """An attacker named for an event trigger ("targeted by the regime elements in an airstrike")."""
-    try:
-        from .arguments import find_arguments
-    except ImportError:
-        return []
+    """Each perpetrator the assembler found for an event, with who named it ("targeted by the
+    regime elements in an airstrike"): actor1 and its disputed alternatives, by their evidence."""
     drafts: list[Draft] = []
     seen: set[tuple[int, int]] = set()
-    for mention in doc._.event_mentions or []:
-        for attacker in find_arguments(doc, mention.trigger).attackers:
-            actor = _actor_at(doc, attacker)
-            if actor is None or (attacker.start, attacker.end) in seen:
+    for event in doc._.events or []:
+        for actor, span in _perpetrator_mentions(event.actor1):
+            if (span.start, span.end) in seen:
                 continue
-            seen.add((attacker.start, attacker.end))
-            token = _token_at(doc, attacker.start)
+            seen.add((span.start, span.end))
+            token = _token_at(doc, span.start)
             attribution, speaker = _source(doc, token, found)
             if attribution is not None:
                 used.add(id(attribution))
-            start = min(attacker.start, mention.trigger.start)
-            end = max(attacker.end, mention.trigger.end)
-            claim = _new_claim(
-                doc, "perpetrator", TextSpan.of(doc.text, start, end), attribution, speaker, outlet
-            )
+            claim = _new_claim(doc, "perpetrator", span, attribution, speaker, outlet)
             claim.value = actor.name
-            drafts.append(Draft(claim, token.sent, attribution, actor=actor, anchor=mention.trigger.start))
+            claim.about = event.id
+            drafts.append(Draft(claim, sentence_of(token), attribution, actor=actor, anchor=span.start))
     return drafts
+
+
+def _perpetrator_mentions(actor: Actor) -> list[tuple[Actor, TextSpan]]:
+    """(actor, evidence span) of an event's actor1 and of each alternative the assembler kept."""
+    found = [(actor, span) for span in actor.evidence] if actor.name else []
+    for alternative in actor.alternatives:
+        evidence = alternative.get("evidence")
+        spans = [evidence] if isinstance(evidence, dict) else list(evidence or [])
+        other = Actor.from_dict({key: value for key, value in alternative.items() if key != "evidence"})
+        found.extend((other, TextSpan.from_dict(item)) for item in spans)
+    return found
 
 
 def _actor_at(doc: Doc, span: TextSpan) -> Actor | None:
@@ -286,7 +298,7 @@ def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
     objects += [c for c in cue.children if c.dep_ == "dobj"]
     for token in objects:
         subtree = list(token.subtree)
-        span = TextSpan.of(doc.text, subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+        span = TextSpan.of(doc_text(doc), subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
         actor = _actor_at(doc, span)
         if actor is not None:
             return actor
@@ -314,12 +326,12 @@ def _quote_claims(doc: Doc, found: list[Attribution], earlier: list[Draft]) -> l
             continue
         source = next((a for a in found if a.speaker.name == quote.speaker), None)
         speaker = source.speaker if source else Speaker(quote.speaker, quote.speaker_kind or "person", 0, 0)
-        evidence = TextSpan.of(doc.text, quote.inner_start, quote.inner_end)
+        evidence = TextSpan.of(doc_text(doc), quote.inner_start, quote.inner_end)
         claim = _new_claim(doc, "statement", evidence, None, speaker, OUTLET_SPEAKER)
         claim.via, claim.cue = list(quote.via), quote.cue
         claim.value = evidence.text[:MAX_VALUE_CHARS]
         token = _token_at(doc, quote.inner_start)
-        drafts.append(Draft(claim, token.sent, source, anchor=quote.inner_start))
+        drafts.append(Draft(claim, sentence_of(token), source, anchor=quote.inner_start))
     return drafts
 
 
@@ -331,12 +343,12 @@ def _hedged_outlet_claims(
     busy = {d.sentence.start for d in earlier} | {a.sentence.start for a in found}
     cues = status_cues(doc.vocab)
     triggers = [m.trigger for m in doc._.event_mentions or []]
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if sentence.start in busy or opens_with_comment(sentence, cues):
             continue
         if sentence_status(doc, sentence) != "unverified":
             continue
-        evidence = TextSpan.of(doc.text, sentence.start_char, sentence.end_char)
+        evidence = TextSpan.of(doc_text(doc), sentence.start_char, sentence.end_char)
         kind = "event" if any(evidence.start <= t.start < evidence.end for t in triggers) else "statement"
         claim = _new_claim(doc, kind, evidence, None, None, outlet)
         claim.value = evidence.text[:MAX_VALUE_CHARS]
@@ -364,7 +376,7 @@ def _content_span(doc: Doc, attribution: Attribution) -> TextSpan | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return TextSpan.of(doc.text, start, end)
+    return TextSpan.of(doc_text(doc), start, end)
 
 
 # -- figures for the assembler -------------------------------------------------------------------
@@ -382,7 +394,7 @@ def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
         attribution, speaker = _source(doc, token, found)
         claim = _new_claim(doc, count.kind, count.span, attribution, speaker, OUTLET_SPEAKER)
         claim.id, claim.value = f"f{number}", figure_value(count)
-        drafts.append(Draft(claim, token.sent, attribution, count=count, anchor=count.span.start))
+        drafts.append(Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start))
     for draft in drafts:
         draft.claim.status = claim_status(doc, draft)
     claim_links.apply_sentence_comments(doc, drafts)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .claim_attribution import Attribution, attributions
+from .claim_attribution import Attribution, attributions, doc_text, sentence_of
 
 OPEN_DOUBLE = frozenset("“„«")
 CLOSE_DOUBLE = frozenset("”»")
@@ -165,11 +165,12 @@ def quote_spans(doc: Doc) -> list[Quote]:
         return cached
     found = attributions(doc)
     quotes: list[Quote] = []
-    top = [marks for marks in quote_marks(doc.text) if marks.depth == 0]
+    text = doc_text(doc)
+    top = [marks for marks in quote_marks(text) if marks.depth == 0]
     for marks in top:
         attribution = _attribution_of(doc, marks, found, top)
         if attribution is None:
-            quotes.append(_continued(marks, quotes, starts_sentence=_starts_sentence(doc.text, marks.start)))
+            quotes.append(_continued(marks, quotes, starts_sentence=_starts_sentence(text, marks.start)))
             continue
         speaker = attribution.speaker
         quotes.append(
@@ -234,14 +235,15 @@ def _edge_sentences(doc: Doc, marks: QuoteMarks) -> list:  # type: ignore[type-a
     sentences = []
     for char in (marks.inner_start, max(marks.inner_start, marks.inner_end - 1), marks.end):
         token = _token_at(doc, char)
-        if token is not None and token.sent not in sentences:
-            sentences.append(token.sent)
+        if token is not None and sentence_of(token) not in sentences:
+            sentences.append(sentence_of(token))
     return sentences
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    if not len(doc) or char >= len(doc.text):
-        return doc[-1] if len(doc) and char >= len(doc.text) else None
+    length = len(doc_text(doc))
+    if not len(doc) or char >= length:
+        return doc[-1] if len(doc) and char >= length else None
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
