@@ -474,6 +474,8 @@ class Event:
     status: str = "asserted"
     relation: dict[str, str] = field(default_factory=dict)
     evidence: list[Span] = field(default_factory=list)
+    #: the report's main event (its lead story), as opposed to background and side events
+    main: bool = False
 
     @property
     def event_type(self) -> str:
@@ -482,6 +484,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
+            "main": self.main,
             "acled": {"event_type": self.event_type, "sub_event_type": self.sub_event_type},
             "plover": self.plover.to_dict() if self.plover else None,
             "date": self.date.to_dict(),
@@ -518,6 +521,7 @@ class Event:
             status=data.get("status", "asserted"),
             relation=dict(data.get("relation", {})),
             evidence=_spans_from_json(data.get("evidence")),
+            main=bool(data.get("main", False)),
         )
 
 

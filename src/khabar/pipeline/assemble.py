@@ -28,7 +28,7 @@ from ..model import (
     Plover,
 )
 from . import figures, reporting
-from .events import CONFIDENCE_WEAK
+from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
     governing_trigger,
     in_speaker_phrase,
@@ -76,6 +76,7 @@ def assemble_events(doc: Doc) -> list[Event]:
     link_roles(doc, drafts, triggers)
     merged = merge_drafts(doc, drafts)
     events = [code_event(doc, draft, f"e{number}", published) for number, draft in enumerate(merged, 1)]
+    mark_main_event(merged, events, mentions)
     link_responses(doc, merged, events)
     return events
 
@@ -290,6 +291,17 @@ def finalise_inter(actor: Actor, event_country: str | None) -> None:
     for alternative in actor.alternatives:
         if alternative.get("inter") is not None:
             alternative["inter"] = inter_for(Actor.from_dict(alternative), event_country)
+
+
+def mark_main_event(drafts: list[Draft], events: list[Event], mentions: list[EventMention]) -> None:
+    """The event holding the report's main mention (see ``events.primary_mention``) is its main one."""
+    lead = primary_mention(mentions)
+    for draft, event in zip(drafts, events, strict=True):
+        if lead is not None and any(mention is lead for mention in draft.mentions):
+            event.main = True
+            return
+    if events:
+        events[0].main = True
 
 
 def link_responses(doc: Doc, drafts: list[Draft], events: list[Event]) -> None:
