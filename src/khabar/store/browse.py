@@ -6,10 +6,10 @@ bound-value SQL runs on SQLite and PostgreSQL, and the filters are ``where_claus
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .base import SqlStore
+from .base import _EVENT_ORDER, _EVENT_SELECT, EventRow, SqlStore, _event_row
 from .filters import EventFilters, where_clause
 from .rows import iso
 
@@ -53,12 +53,87 @@ def _and(where: str, condition: str) -> str:
     return f"{where} AND {condition}" if where else f"WHERE {condition}"
 
 
+#: the most events a browse count counts: beyond it, the total is given as "at least"
+COUNT_CAP = 10_000
+#: the cap when a filter must read every event (a substring of an actor's name: no index helps)
+SCAN_COUNT_CAP = 2_000
+
+#: the location filters, as conditions over ``event_locations l`` (the same as ``where_clause``'s)
+_LOCATION_CONDITIONS = {"country": "upper(l.country) = upper(?)", "admin1": "lower(l.admin1) = lower(?)"}
+
+
+def browse_where(filters: EventFilters) -> tuple[str, str, list[object]]:
+    """(FROM, WHERE, values) selecting the events of ``filters`` from ``article_events e``.
+
+    The conditions are ``where_clause``'s, with two changes that matter on a large store: the
+    articles table is joined only when a filter needs it (the outlet), and a location filter
+    is a semi-join ``(e.article_id, e.event_id) IN (...)`` that reads the matching events from
+    the location index instead of testing every event with a correlated EXISTS.
+    """
+    where, values = where_clause(replace(filters, country=None, admin1=None))
+    for name, condition in _LOCATION_CONDITIONS.items():
+        value = getattr(filters, name)
+        if value is not None:
+            where = _and(
+                where,
+                f"(e.article_id, e.event_id) IN "
+                f"(SELECT l.article_id, l.event_id FROM event_locations l WHERE {condition})",
+            )
+            values.append(value)
+    source = "article_events e"
+    if filters.outlet is not None:  # the only filter on the article (where_clause's `a.outlet`)
+        source += " JOIN articles a ON a.id = e.article_id"
+    return source, where, values
+
+
+def count_events_capped(store: SqlStore, filters: EventFilters, *, cap: int = COUNT_CAP) -> tuple[int, bool]:
+    """How many events match ``filters``, counted up to ``cap`` (``SCAN_COUNT_CAP`` with an actor
+    filter); and whether that count is exact.
+
+    Counting stops at ``cap`` so that a broad filter on a large store answers as fast as a narrow
+    one (Datasette bounds its counts the same way); pages say "10,000+" then.
+    """
+    if filters.actor is not None:
+        cap = min(cap, SCAN_COUNT_CAP)
+    source, where, values = browse_where(filters)
+    rows = store._query(f"SELECT count(*) AS n FROM (SELECT 1 FROM {source} {where} LIMIT ?) capped",
+                        (*values, cap + 1))  # fmt: skip
+    n = int(rows[0]["n"])
+    return min(n, cap), n <= cap
+
+
+def page_of_events(store: SqlStore, filters: EventFilters, *, limit: int, offset: int) -> list[EventRow]:
+    """``store.query_events(filters, limit=limit, offset=offset)``, read as a deferred join.
+
+    The page's keys come first, from the listing index alone (a deep offset skips index
+    entries, not joined rows); then only those events are read with their article and place.
+    """
+    where, values = where_clause(filters)
+    source = "article_events e"
+    if filters.outlet is not None:  # the only filter on the article (where_clause's `a.outlet`)
+        source += " JOIN articles a ON a.id = e.article_id"
+    keys = store._query(
+        f"SELECT e.article_id, e.event_id FROM {source} {where} {_EVENT_ORDER} LIMIT ? OFFSET ?",
+        (*values, limit, offset),
+    )
+    if not keys:
+        return []
+    # an OR of primary keys: both databases look each one up (SQLite scans for IN (VALUES ...))
+    matches = " OR ".join("(e.article_id = ? AND e.event_id = ?)" for _ in keys)
+    rows = store._query(
+        f"{_EVENT_SELECT} WHERE {matches}",
+        [value for key in keys for value in (key["article_id"], key["event_id"])],
+    )
+    by_key = {(row["article_id"], row["event_id"]): row for row in rows}
+    return [_event_row(by_key[(key["article_id"], key["event_id"])]) for key in keys]
+
+
 def event_points(
     store: SqlStore, filters: EventFilters, *, bbox: BoundingBox | None = None, limit: int = 5000
 ) -> tuple[list[EventPoint], int]:
     """The located events matching ``filters`` (one point per event location), most recent first,
     at most ``limit``; and how many there are in all."""
-    where, values = where_clause(filters)
+    source, where, values = browse_where(filters)
     where = _and(where, "l.lat IS NOT NULL AND l.lon IS NOT NULL")
     if bbox is not None:
         where = _and(where, "l.lat BETWEEN ? AND ?")
@@ -68,16 +143,13 @@ def event_points(
         else:
             where = _and(where, "(l.lon >= ? OR l.lon <= ?)")
         values.extend((bbox.west, bbox.east))
-    source = (
-        "FROM event_locations l "
-        "JOIN article_events e ON e.article_id = l.article_id AND e.event_id = l.event_id "
-        f"JOIN articles a ON a.id = e.article_id {where}"
-    )
-    total = int(store._query(f"SELECT count(*) AS n {source}", values)[0]["n"])
+    join = "JOIN event_locations l ON l.article_id = e.article_id AND l.event_id = e.event_id"
+    located = f"FROM {source} {join} {where}"
+    total = int(store._query(f"SELECT count(*) AS n {located}", values)[0]["n"])
     rows = store._query(
         "SELECT e.article_id, e.event_id, e.event_type, e.sub_event_type, e.event_date, "
-        f"e.fatalities_best, l.name, l.lat, l.lon {source} "
-        "ORDER BY e.event_date IS NULL, e.event_date DESC, e.article_id, l.seq LIMIT ?",
+        f"e.fatalities_best, l.name, l.lat, l.lon {located} "
+        "ORDER BY e.event_date DESC NULLS LAST, e.article_id, l.seq LIMIT ?",
         (*values, limit),
     )
     points = [
@@ -94,11 +166,11 @@ def event_points(
 
 def events_by_date(store: SqlStore, filters: EventFilters) -> list[tuple[str, int, int]]:
     """(date, events, best fatalities) per event date of the matching events, in date order."""
-    where, values = where_clause(filters)
+    source, where, values = browse_where(filters)
     where = _and(where, "e.event_date IS NOT NULL")
     rows = store._query(
         "SELECT e.event_date AS day, count(*) AS n, sum(coalesce(e.fatalities_best, 0)) AS killed "
-        f"FROM article_events e JOIN articles a ON a.id = e.article_id {where} "
+        f"FROM {source} {where} "
         "GROUP BY e.event_date ORDER BY e.event_date",
         values,
     )
