@@ -112,11 +112,25 @@ class Errors:
     E186 = "Method {method} is not allowed here."
     E187 = "Internal error: {detail}. The server log has the traceback."
     E188 = "No outlet '{name}' in the store."
+    E200 = (
+        "WARC '{name}' is truncated or corrupt at byte offset {offset} ({detail}); "
+        "the {count} article(s) read before it were kept."
+    )
+    E201 = "URL '{url}' could not be fetched: {detail}"
+    E202 = "URL '{url}' answered HTTP {status}{reason}."
+    E203 = "URL '{url}' is '{content_type}', not an HTML page, plain text or an RSS/Atom feed."
+    E204 = "URL '{url}' is over the size limit of {limit:,} bytes; it was not read."
+    E205 = "URL '{url}' did not answer within {seconds:g} s."
+    E206 = "Feed '{name}' could not be read as RSS or Atom: {detail}"
+    E207 = "Item {index} of feed '{name}' has neither a link nor any text."
+    E208 = "--near-dup-threshold must be from {low} to 1, not {value}."
 
 
 class Warnings:
     W001 = "Input '{name}' was decoded as {encoding}; khabar expects UTF-8 without a byte-order mark."
     W002 = "Input '{name}' may not be English (detected '{language}'); extracted anyway."
+    W200 = "WARC '{name}': {count} record(s) skipped ({detail})."
+    W201 = "Item {index} of feed '{name}' has no link; its summary was read instead of the article."
     W010 = "Could not resolve the date expression '{text}' against publication date {published}."
 
 

@@ -123,9 +123,9 @@ def test_empty_folder(tmp_path: Path) -> None:
 
 
 def test_format_not_read_yet(tmp_path: Path) -> None:
-    error = only_error(write(tmp_path, "crawl.warc", b"WARC/1.0\r\nWARC-Type: response\r\n"))
+    error = only_error(write(tmp_path, "articles.json", b'[{"text": "..."}]'))
     assert error.code == "E015"
-    assert "WARC" in str(error)
+    assert "JSON" in str(error)
 
 
 def test_a_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from .documents import DEFAULT_MAX_CHARS, ReadOptions, read_html_document, read_
 from .html import looks_like_html
 from .jsonl import read_jsonl_source
 from .source import STDIN, Source, expand_paths, stdin_source
+from .warc_reader import looks_like_warc, read_warc_source
 
 Reader = Callable[[Source, ReadOptions], Iterator[Article | InputError]]
 Sniffer = Callable[[bytes], bool]
@@ -87,12 +88,9 @@ def _register_builtin_formats() -> None:
     register_format(InputFormat("jsonl", read_jsonl_source, (".jsonl", ".ndjson"), looks_like_jsonl))
     register_format(InputFormat("text", read_text_document, (*NEUTRAL_EXTENSIONS, ".md")))
     register_format(InputFormat("csv", read_csv_source, (".csv", ".tsv")))
-    for name, extensions, kind in (
-        ("json", (".json",), "JSON (not JSON Lines)"),
-        ("warc", (".warc", ".warc.gz"), "WARC"),
-        ("feed", (".rss", ".atom", ".xml"), "RSS/Atom/XML"),
-    ):
+    for name, extensions, kind in (("json", (".json",), "JSON (not JSON Lines)"),):
         register_format(InputFormat(name, _not_yet(kind), extensions))
+    register_format(InputFormat("warc", read_warc_source, (".warc", ".warc.gz"), looks_like_warc))
 
 
 _register_builtin_formats()
