@@ -118,6 +118,21 @@ def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> N
     assert denial.status == "asserted"
 
 
+def test_later_confirmation_by_another_party(nlp: Language) -> None:
+    text = (
+        "Local activists said 12 people were killed in the shelling of Douma. "
+        "The health ministry later confirmed that 12 people were killed in the shelling."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "12 people were killed in the shelling of", "killed").status == "confirmed"
+
+
+def test_pronoun_points_to_the_last_person_named(nlp: Language) -> None:
+    text = "The talks were led by envoy Samir Haddad. “We are close to a deal,” he said on Monday."
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "We are close to a deal").speaker == "Samir Haddad"
+
+
 def test_comment_on_previous_sentence(nlp: Language) -> None:
     text = (
         "Posts on social media claimed that dozens of soldiers were killed. None of this has been confirmed."

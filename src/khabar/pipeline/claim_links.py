@@ -71,28 +71,39 @@ def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
 
 
 def apply_confirmations(found: list, drafts: list[Draft]) -> None:  # type: ignore[type-arg]
-    """'announced by the YPG and confirmed by the Observatory': another party corroborates it."""
+    """Another party corroborates a claim: 'announced by the YPG and confirmed by the Observatory'
+    (the same sentence), or 'the ministry confirmed that 12 were killed' (an earlier figure)."""
     for attribution in found:
         if attribution.kind != "confirmation" or attribution.negated:
             continue
+        confirming = [d for d in drafts if d.attribution is attribution]
         for draft in drafts:
+            if draft.claim.speaker == attribution.speaker.name or draft.claim.status != "asserted":
+                continue
             same_sentence = draft.sentence == attribution.sentence
-            other = draft.claim.speaker != attribution.speaker.name
-            if same_sentence and other and draft.claim.status == "asserted":
+            same_figure = any(
+                c.claim.kind == draft.claim.kind
+                and c.claim.kind in FIGURE_KINDS
+                and c.claim.value == draft.claim.value
+                and draft.anchor < c.anchor
+                for c in confirming
+            )
+            if same_sentence or same_figure:
                 draft.claim.status = "confirmed"
 
 
-def apply_denials(drafts: list[Draft]) -> None:
+def apply_denials(doc: Doc, drafts: list[Draft]) -> None:
     """A denial marks the nearest earlier claim of another speaker (an accusation first) as denied."""
-    for index, draft in enumerate(drafts):
+    index = _sentence_index(doc)
+    for position, draft in enumerate(drafts):
         if draft.claim.kind != "denial":
             continue
         candidates = [
             other
-            for other in drafts[:index]
+            for other in drafts[:position]
             if other.claim.kind != "denial"
             and other.claim.speaker != draft.claim.speaker
-            and draft.sentence.start - other.sentence.start <= DENIAL_REACH * 40
+            and index[draft.sentence.start] - index[other.sentence.start] <= DENIAL_REACH
         ]
         if not candidates:
             continue

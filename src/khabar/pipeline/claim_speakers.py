@@ -297,6 +297,12 @@ class SpeakerBook:
             {"person"} if kind == "person" else {"organisation", "anonymous", "outlet", "unverified", "group"}
         )
         earlier = self.last(kinds, start)
+        if earlier is None and kind == "person":
+            # no person has spoken yet: "he" is the last person the report named
+            named = [p for p in self.persons if p.end_char <= start]
+            if named:
+                name = self.full_name(_strip_possessive(named[-1].text), named[-1].start_char + 1)
+                return Speaker(name, "person", start, end, role=self._role_of(name))
         if earlier is None:
             return Speaker(phrase.text, "person" if kind == "person" else "group", start, end)
         return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)

@@ -115,7 +115,7 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
         draft.claim.status = claim_status(doc, draft)
     claim_links.apply_sentence_comments(doc, drafts)
     claim_links.apply_confirmations(found, drafts)
-    claim_links.apply_denials(drafts)
+    claim_links.apply_denials(doc, drafts)
     claim_links.link_events(doc, drafts)
     revisions = claim_links.find_revisions(doc, drafts)
     contradictions = claim_links.find_contradictions(doc, drafts)
