@@ -2,8 +2,9 @@
 
 A format is a reader plus how to recognise it: file extensions, and a sniffer over the first
 bytes for inputs whose extension says nothing (``.txt``, none, standard input). New formats
-(WARC, feeds, URLs) slot in with ``register_format``; formats khabar knows but cannot
-read yet are registered with a reader that says so (E015).
+slot in with ``register_format``; formats khabar knows but cannot read yet are registered
+with a reader that says so (E015). An http(s) URL is not a format: it is fetched first, and
+its answer read as a page or a feed (``ingest/urls.py``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from ..model import Article
 from .csv_reader import read_csv_source
 from .dates import published_date
 from .documents import DEFAULT_MAX_CHARS, ReadOptions, read_html_document, read_text_document
+from .feeds import looks_like_feed, read_feed_source
 from .html import looks_like_html
 from .jsonl import read_jsonl_source
 from .source import STDIN, Source, expand_paths, stdin_source
+from .urls import read_url
 from .warc_reader import looks_like_warc, read_warc_source
 
 Reader = Callable[[Source, ReadOptions], Iterator[Article | InputError]]
@@ -88,9 +91,9 @@ def _register_builtin_formats() -> None:
     register_format(InputFormat("jsonl", read_jsonl_source, (".jsonl", ".ndjson"), looks_like_jsonl))
     register_format(InputFormat("text", read_text_document, (*NEUTRAL_EXTENSIONS, ".md")))
     register_format(InputFormat("csv", read_csv_source, (".csv", ".tsv")))
-    for name, extensions, kind in (("json", (".json",), "JSON (not JSON Lines)"),):
-        register_format(InputFormat(name, _not_yet(kind), extensions))
+    register_format(InputFormat("json", _not_yet("JSON (not JSON Lines)"), (".json",)))
     register_format(InputFormat("warc", read_warc_source, (".warc", ".warc.gz"), looks_like_warc))
+    register_format(InputFormat("feed", read_feed_source, (".rss", ".atom", ".xml"), looks_like_feed))
 
 
 _register_builtin_formats()
@@ -104,7 +107,8 @@ def read_inputs(
     max_chars: int = DEFAULT_MAX_CHARS,
     allow_non_english: bool = False,
 ) -> Iterator[Article | InputError]:
-    """Every article of ``paths`` (files, folders, ``-`` for standard input), in order, streaming.
+    """Every article of ``paths`` (files, folders, ``-`` for standard input, http(s) URLs of pages
+    or feeds), in order, streaming.
 
     A bad input becomes an ``InputError`` in the stream, in its place, and the batch goes on.
     ``published`` and ``outlet`` apply to every input that does not carry its own (an HTML
@@ -117,6 +121,9 @@ def read_inputs(
         options_or_error = _options(item.name, published, outlet, max_chars, allow_non_english)
         if isinstance(options_or_error, InputError):
             yield options_or_error
+            continue
+        if item.url is not None:
+            yield from read_url(item.url, options_or_error)
             continue
         try:
             input_format = format_of(item)

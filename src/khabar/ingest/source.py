@@ -1,4 +1,4 @@
-"""Where inputs come from: files, folders (recursively, sorted) and standard input (``-``).
+"""Where inputs come from: files, folders (recursively, sorted), standard input (``-``) and URLs.
 
 A ``Source`` is one input before its format is known. Its ``name`` is how every message
 about it names it: the path as given, or ``<stdin>``.
@@ -7,6 +7,7 @@ about it names it: the path as given, or ``<stdin>``.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,15 +21,18 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 #: how many bytes format sniffing and binary checks look at
 HEAD_BYTES = 8192
+_URL = re.compile(r"^https?://", re.I)
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input: a file, or a byte stream such as standard input (read once, peekable)."""
+    """One input: a file, a byte stream such as standard input (read once, peekable), or a URL
+    (fetched by its reader, ``ingest/urls.py``)."""
 
     name: str
     path: Path | None = None
     stream: io.BufferedReader | None = field(default=None, compare=False)
+    url: str | None = None
 
     @property
     def suffixes(self) -> str:
@@ -78,6 +82,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Source | InputError]:
     for raw in paths:
         if str(raw) == STDIN:
             yield stdin_source()
+            continue
+        if isinstance(raw, str) and _URL.match(raw):
+            yield Source(name=raw, url=raw)
             continue
         path = Path(raw)
         if path.is_dir():
