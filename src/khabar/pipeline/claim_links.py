@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Actor, Contradiction, Event, Revision
 from .claim_attribution import sentence_of, sentences
@@ -247,6 +247,19 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
     return head_a.rstrip("s") == head_b.rstrip("s")
 
 
+def _splits_tally(sentence: Span) -> bool:
+    """'30 were killed around Shadadi and another five outside Kobane': a number next to
+    'another' / 'others' adds a part, though the count stage may not read it as a figure."""
+    for token in sentence:
+        following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
+            continue  # "more than 50" is a bound, not a further part
+        window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
+        if any(other.like_num and other.i != token.i for other in window):
+            return True
+    return False
+
+
 def _additive(draft: Draft) -> bool:
     """'21 others died', 'dozens more were injured': a figure on top of another, not instead of it."""
     count = draft.count
@@ -285,7 +298,11 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
+    # a sentence with "another five" or "21 others" splits a tally into parts
+    split = {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _additive(d)}
+    split |= {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _splits_tally(d.sentence)}
     for (about, kind), members in groups.items():
+        members = [d for d in members if d.sentence.start not in split]
         clashing: list[Draft] = []
         for first_index, first in enumerate(members):
             for second in members[first_index + 1 :]:

@@ -143,6 +143,13 @@ def _medium_prep(child: Token) -> bool:
     return child.dep_ == "prep" and any(c.lemma_.lower() in MEDIUM_NOUNS for c in child.children)
 
 
+def _after_inner_determiner(span: Span, subject: Token) -> Span:
+    """'the ISIL groups Syrian bastion Raqqa a monitor': a determiner inside the phrase, before its
+    head, starts the speaker's own noun phrase (copy without commas runs phrases together)."""
+    inner = [t for t in span[1:] if t.pos_ == "DET" and t.i < subject.i and t.head == subject]
+    return span.doc[inner[-1].i : span.end] if inner else span
+
+
 def speaker_phrase(subject: Token) -> Span:
     """The tokens of a subject that name the speaker, without relative clauses and edge punctuation."""
     doc = subject.doc
@@ -174,8 +181,11 @@ def speaker_phrase(subject: Token) -> Span:
             end = index - 1
             break
     span = doc[start : end + 1]
+    span = _after_inner_determiner(span, subject)
     while len(span) > 1 and span[0].pos_ in EDGE_TRIM and span[0].lower_ not in {"a", "an"}:
         span = span[1:]
+    while len(span) > 2 and span[0].ent_type_ in {"GPE", "LOC"} and span[1].ent_type_ == "NORP":
+        span = span[1:]  # "Aleppo Syrian activists" (copy without commas): the place is not the source
     while len(span) > 1 and span[-1].pos_ in {"PUNCT", "SPACE", "CCONJ"}:
         span = span[:-1]
     if len(span) > MAX_PHRASE:
@@ -261,6 +271,10 @@ class SpeakerBook:
             if named_before and (name != phrase.text or phrase.root.ent_type_ in {"", "PERSON"}):
                 return Speaker(name, "person", start, end, role=self._role_of(name))
         proper = any(t.pos_ == "PROPN" for t in phrase)
+        if head.lower_ in lexicon.anaphoric_heads and _definite(head):
+            named = self._named_with(head.lower_, start)
+            if named is not None:
+                return named
         if not proper and head.lower_ in lexicon.anaphoric_heads and _definite(head):
             earlier = self.last({"outlet", "organisation"}, start)
             organisation = self._last_organisation(start)
@@ -273,6 +287,15 @@ class SpeakerBook:
             if earlier is not None:
                 return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
         return Speaker(_display(phrase), "organisation", start, end)
+
+    def _named_with(self, word: str, before: int) -> Speaker | None:
+        """'The Observatory said' after the Syrian Observatory for Human Rights spoke: that speaker."""
+        for speaker in reversed(self.history):
+            if speaker.start < before and speaker.kind != "person" and word in speaker.name.lower().split():
+                return Speaker(
+                    speaker.name, speaker.kind, before, before, role=speaker.role, actor=speaker.actor
+                )
+        return None
 
     def _last_organisation(self, before: int) -> Span | None:
         """The last organisation named before ``before`` ("the group said" -> that group)."""
