@@ -40,7 +40,7 @@ QUERIES: tuple[tuple[str, str], ...] = (
     ("filter disputed", "/api/events?disputed=true"),
     ("filter combined", "/api/events?country=SYR&event_type=Battles&since=2021-01-01&until=2021-06-30"),
     ("event detail", "/api/events/syn-000007:e3"),
-    ("map capped 5000", "/api/map"),
+    ("map capped 2000", "/api/map"),
     ("map filtered", "/api/map?country=UKR&since=2021-01-01&until=2021-12-31"),
     ("map bbox", "/api/map?bbox=35,33,38,37"),
     ("timeline", "/api/timeline?country=SYR"),

@@ -55,6 +55,8 @@ def _and(where: str, condition: str) -> str:
 
 #: the most events a browse count counts: beyond it, the total is given as "at least"
 COUNT_CAP = 10_000
+#: the most located events the map's count counts (it shows "20,000+" beyond)
+MAP_COUNT_CAP = 20_000
 #: the cap when a filter must read every event (a substring of an actor's name: no index helps)
 SCAN_COUNT_CAP = 2_000
 
@@ -128,30 +130,58 @@ def page_of_events(store: SqlStore, filters: EventFilters, *, limit: int, offset
     return [_event_row(by_key[(key["article_id"], key["event_id"])]) for key in keys]
 
 
+def _located(where: str, values: list[object], bbox: BoundingBox | None, *, indexed: bool) -> str:
+    """``where`` narrowed to located events (in ``bbox``); ``indexed=False`` writes the box as
+    ``+l.lat`` (a no-op in SQL, which tells SQLite not to drive the query from the coordinates)."""
+    where = _and(where, "l.lat IS NOT NULL AND l.lon IS NOT NULL")
+    if bbox is None:
+        return where
+    plus = "" if indexed else "+"
+    where = _and(where, f"{plus}l.lat BETWEEN ? AND ?")
+    values.extend((bbox.south, bbox.north))
+    if bbox.west <= bbox.east:
+        where = _and(where, f"{plus}l.lon BETWEEN ? AND ?")
+    else:
+        where = _and(where, f"({plus}l.lon >= ? OR {plus}l.lon <= ?)")
+    values.extend((bbox.west, bbox.east))
+    return where
+
+
+_POINT_COLUMNS = (
+    "e.article_id, e.event_id, e.event_type, e.sub_event_type, e.event_date, e.fatalities_best, "
+    "l.name, l.lat, l.lon"
+)
+_LOCATIONS_JOIN = "JOIN event_locations l ON l.article_id = e.article_id AND l.event_id = e.event_id"
+
+
 def event_points(
     store: SqlStore, filters: EventFilters, *, bbox: BoundingBox | None = None, limit: int = 5000
-) -> tuple[list[EventPoint], int]:
-    """The located events matching ``filters`` (one point per event location), most recent first,
-    at most ``limit``; and how many there are in all."""
+) -> tuple[list[EventPoint], int, bool]:
+    """The located events matching ``filters`` (one point per event location), at most ``limit``;
+    how many there are (counted up to ``MAP_COUNT_CAP``), and whether that count is exact.
+
+    When all of them fit, they are read in whatever order the indexes serve best; when they do
+    not, the newest ``limit`` are read by walking the listing index backwards (undated first),
+    which stops at the limit instead of sorting every match.
+    """
     source, where, values = browse_where(filters)
-    where = _and(where, "l.lat IS NOT NULL AND l.lon IS NOT NULL")
-    if bbox is not None:
-        where = _and(where, "l.lat BETWEEN ? AND ?")
-        values.extend((bbox.south, bbox.north))
-        if bbox.west <= bbox.east:
-            where = _and(where, "l.lon BETWEEN ? AND ?")
-        else:
-            where = _and(where, "(l.lon >= ? OR l.lon <= ?)")
-        values.extend((bbox.west, bbox.east))
-    join = "JOIN event_locations l ON l.article_id = e.article_id AND l.event_id = e.event_id"
-    located = f"FROM {source} {join} {where}"
-    total = int(store._query(f"SELECT count(*) AS n {located}", values)[0]["n"])
-    rows = store._query(
-        "SELECT e.article_id, e.event_id, e.event_type, e.sub_event_type, e.event_date, "
-        f"e.fatalities_best, l.name, l.lat, l.lon {located} "
-        "ORDER BY e.event_date DESC NULLS LAST, e.article_id, l.seq LIMIT ?",
-        (*values, limit),
-    )
+    where = _located(where, values, bbox, indexed=True)
+    located = f"FROM {source} {_LOCATIONS_JOIN} {where}"
+    rows = store._query(f"SELECT {_POINT_COLUMNS} {located} LIMIT ?", (*values, limit + 1))
+    total, cap = len(rows), max(limit, MAP_COUNT_CAP)
+    if total > limit:  # they do not all fit: count them (up to the cap), read the newest
+        counted = store._query(
+            f"SELECT count(*) AS n FROM (SELECT 1 {located} LIMIT ?) capped", (*values, cap + 1)
+        )
+        total = int(counted[0]["n"])
+        ordered_where, ordered_values = where_clause(filters)
+        ordered_where = _located(ordered_where, ordered_values, bbox, indexed=False)
+        outlet_join = " JOIN articles a ON a.id = e.article_id" if filters.outlet is not None else ""
+        rows = store._query(
+            f"SELECT {_POINT_COLUMNS} FROM article_events e{outlet_join} {_LOCATIONS_JOIN} {ordered_where} "
+            "ORDER BY e.event_date IS NULL DESC, e.event_date DESC, e.article_id DESC, e.seq DESC LIMIT ?",
+            (*ordered_values, limit),
+        )
     points = [
         EventPoint(
             id=f"{row['article_id']}:{row['event_id']}", event_type=row["event_type"],
@@ -161,7 +191,7 @@ def event_points(
         )
         for row in rows
     ]  # fmt: skip
-    return points, total
+    return points, min(total, cap), total <= cap
 
 
 def events_by_date(store: SqlStore, filters: EventFilters) -> list[tuple[str, int, int]]:

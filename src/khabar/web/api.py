@@ -134,12 +134,13 @@ def map_points(
     limit: Annotated[int, Query(ge=1, le=MAX_MAP_POINTS)] = DEFAULT_MAP_POINTS,
 ) -> Response:  # fmt: skip
     box = _bbox(bbox) if bbox else None
-    points, total = event_points(store, checked_filters(params), bbox=box, limit=limit)
+    points, total, exact = event_points(store, checked_filters(params), bbox=box, limit=limit)
     return fast_json(
         {
             "type": "FeatureCollection",
             "features": [point.to_feature() for point in points],
             "total": total,
+            "total_exact": exact,
             "truncated": total > len(points),
         }
     )

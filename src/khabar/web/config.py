@@ -12,7 +12,7 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE = 500
 #: the most points the map endpoint returns for one filter (the rest is counted, not sent)
 MAX_MAP_POINTS = 20_000
-DEFAULT_MAP_POINTS = 5_000
+DEFAULT_MAP_POINTS = 2_000
 #: the most articles one POST /api/articles may carry
 MAX_INGEST_ARTICLES = 50
 

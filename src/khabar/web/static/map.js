@@ -39,8 +39,24 @@
     }).catch(function () { /* the markers still show without borders */ });
   }
 
-  function drawEvents() {
-    return fetch(element.dataset.source).then(function (r) { return r.json(); }).then(function (data) {
+  var eventsLayer = null;
+  var truncated = false;
+
+  function clamp(value, low, high) { return Math.max(low, Math.min(high, value)); }
+
+  function viewBox() {
+    // the visible box as the API's bbox (west,south,east,north); none when the whole world shows
+    var b = map.getBounds();
+    if (b.getEast() - b.getWest() >= 360) { return null; }
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+            clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].map(function (n) {
+      return n.toFixed(4);
+    }).join(",");
+  }
+
+  function drawEvents(box, fit) {
+    var url = element.dataset.source + (box ? (element.dataset.source.indexOf("?") < 0 ? "?" : "&") + "bbox=" + box : "");
+    return fetch(url).then(function (r) { return r.json(); }).then(function (data) {
       var features = data.features || [];
       var layer = features.length > CLUSTER_ABOVE
         ? L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false })
@@ -55,19 +71,30 @@
         marker.bindPopup(function () { return popup(p); });
         layer.addLayer(marker);
       });
-      layer.addTo(map);
-      if (features.length) {
+      if (eventsLayer) { map.removeLayer(eventsLayer); }
+      eventsLayer = layer.addTo(map);
+      if (fit && features.length) {
         map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 7 });
       }
+      truncated = Boolean(data.truncated) || Boolean(box);
       element.dataset.markers = String(features.length);
       element.dataset.clustered = String(features.length > CLUSTER_ABOVE);
-      status.textContent = features.length + " located events on the map" +
-        (data.truncated ? " (the " + features.length + " most recent of " + data.total + ": narrow the filters)" : "");
+      status.textContent = features.length + " located events on the map" + (box ? " in this view" : "") +
+        (data.truncated ? " (the " + features.length + " most recent of " + data.total +
+          (data.total_exact ? "" : "+") + ": narrow the filters or zoom in)" : "");
     });
   }
 
+  // A capped answer holds only the newest events: when the view moves, ask for the events in it.
+  var pending = null;
+  map.on("moveend", function () {
+    if (!truncated || element.dataset.ready !== "true") { return; }
+    clearTimeout(pending);
+    pending = setTimeout(function () { drawEvents(viewBox(), false); }, 300);
+  });
+
   drawBorders().then(function () {
-    return drawEvents();
+    return drawEvents(null, true);
   }).then(function () {
     element.dataset.ready = "true";
   }).catch(function (error) {
