@@ -123,7 +123,17 @@ class Errors:
     E205 = "URL '{url}' did not answer within {seconds:g} s."
     E206 = "Feed '{name}' could not be read as RSS or Atom: {detail}"
     E207 = "Item {index} of feed '{name}' has neither a link nor any text."
-    E208 = "--near-dup-threshold must be from {low} to 1, not {value}."
+    E208 = "--near-dup-threshold must be 0 (off) or from {low} to 1, not {value}."
+    E220 = (
+        "No ledger event '{id}' in the store; ledger event ids look like L-3f2a... "
+        "(run `khabar reconcile`, then `khabar query --ledger`)."
+    )
+    E221 = "The filter --{name} does not apply to ledger events (it is a property of one article's event)."
+    E222 = (
+        "Could not write the ledger events of '{url}': {detail}. Nothing was changed; "
+        "run `khabar reconcile` again (an ingest running at the same time can cause this)."
+    )
+    E223 = "--min-articles must be 1 or more, not {value}."
 
 
 class Warnings:

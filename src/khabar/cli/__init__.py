@@ -9,6 +9,7 @@ from . import evaluate as evaluate_cmd
 from . import extract as extract_cmd
 from . import gazetteer as gazetteer_cmd
 from . import ledger as ledger_cmd
+from . import reconcile as reconcile_cmd
 from . import serve as serve_cmd
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app.command("ingest")(ledger_cmd.ingest_command)
 app.command("query")(ledger_cmd.query_command)
 app.command("show")(ledger_cmd.show_command)
 app.command("export")(ledger_cmd.export_command)
+app.command("reconcile")(reconcile_cmd.reconcile_command)
 app.command("batch")(batch_cmd.batch_command)
 app.command("load")(batch_cmd.load_command)
 app.command("serve")(serve_cmd.serve_command)

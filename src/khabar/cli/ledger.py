@@ -20,6 +20,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import KhabarError
 from ..ingest.csv_reader import DATE_ORDERS, CsvColumns
+from ..ingest.near_duplicates import DEFAULT_THRESHOLD as NEAR_DUP_THRESHOLD
+from ..ingest.near_duplicates import MIN_THRESHOLD as MIN_NEAR_DUP_THRESHOLD
 from ..store import DEFAULT_DB, EventFilters, SqlStore, open_store
 from ..store.filters import country_code, parse_date
 from .common import ExitCode, err_console, report_error
@@ -129,13 +131,16 @@ class IngestTally:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
     def summary(self) -> str:
-        order = ("stored", "replaced", "unchanged", "duplicate", "failed")
+        order = ("stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed")
         return ", ".join(f"{name} {self.counts.get(name, 0)}" for name in order)
 
 
 def ingest_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Files, folders, '-' for stdin: text, HTML, JSONL, CSV.")
+        list[str],
+        typer.Argument(
+            help="Files, folders, '-' for stdin, http(s) URLs: text, HTML, JSONL, CSV, WARC, RSS/Atom feeds."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     workers: Annotated[int, typer.Option(help="Worker processes, one spaCy pipeline each.")] = 1,
@@ -154,12 +159,27 @@ def ingest_command(
         bool, typer.Option(help="Re-extract articles already stored (after an upgrade).")
     ] = False,
     max_chars: Annotated[int, typer.Option(help="Reject inputs longer than this.")] = DEFAULT_MAX_CHARS,
-    allow_non_english: Annotated[bool, typer.Option(help="Keep inputs that are not in English.")] = False,
+    allow_non_english: Annotated[
+        bool, typer.Option(help="Keep inputs that are not in English (their language is stored).")
+    ] = False,
+    near_dup_threshold: Annotated[
+        float,
+        typer.Option(
+            help="Word 5-gram Jaccard similarity from which an article is a near copy of a stored one "
+            "(linked, not extracted); 0 turns near-duplicate detection off."
+        ),
+    ] = NEAR_DUP_THRESHOLD,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
+    reconcile: Annotated[
+        bool, typer.Option(help="Then reconcile the store's events into ledger events (`khabar reconcile`).")
+    ] = False,
 ) -> None:
     """Read articles, extract those the store does not hold yet, and store each ledger."""
     if date_order is not None and date_order not in DATE_ORDERS:
         report_error(f"--date-order must be one of {', '.join(DATE_ORDERS)}, not {date_order!r}")
+        raise typer.Exit(ExitCode.USAGE)
+    if near_dup_threshold != 0 and not MIN_NEAR_DUP_THRESHOLD <= near_dup_threshold <= 1:
+        report_error(str(KhabarError("E208", low=MIN_NEAR_DUP_THRESHOLD, value=near_dup_threshold)))
         raise typer.Exit(ExitCode.USAGE)
     columns = CsvColumns(
         text=text_column, id=id_column, title=title_column, date=date_column,
@@ -183,7 +203,14 @@ def ingest_command(
             allow_non_english=allow_non_english,
         )
         try:
-            for result in ingest(store, keep_articles(items, read_tally), workers=workers, force=force):
+            results = ingest(
+                store,
+                keep_articles(items, read_tally),
+                workers=workers,
+                force=force,
+                near_dup_threshold=near_dup_threshold or None,
+            )
+            for result in results:
                 tally.add(result.outcome)
                 if result.outcome == "failed":
                     report_error(f"extraction failed for article '{result.article_id}': {result.error}")
@@ -194,6 +221,10 @@ def ingest_command(
     err_console.print(
         f"{read_tally.read} read, {read_tally.skipped} skipped: {tally.summary()} — {store.url}"
     )
+    if reconcile:
+        from .reconcile import reconcile_command
+
+        reconcile_command(db)
     raise typer.Exit(_ingest_exit_code(read_tally, tally))
 
 
@@ -259,6 +290,12 @@ def query_command(
         str | None, typer.Option(help="Full-text search of articles and claims instead.")
     ] = None,
     stats: Annotated[bool, typer.Option(help="Counts of what the store holds instead.")] = False,
+    ledger: Annotated[
+        bool, typer.Option("--ledger", help="List reconciled ledger events (`khabar reconcile`) instead.")
+    ] = False,
+    min_articles: Annotated[
+        int, typer.Option(help="With --ledger: only ledger events reported by at least this many articles.")
+    ] = 1,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many rows first.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout instead of a table.")] = False,
@@ -281,6 +318,11 @@ def query_command(
             since=since, until=until, country=country, admin1=admin1, event_type=event_type,
             sub_event_type=sub_event_type, actor=actor, outlet=outlet, status=status, disputed=disputed,
         )  # fmt: skip
+        if ledger:
+            _query_ledger(
+                store, filters, min_articles=min_articles, limit=limit, offset=offset, as_json=as_json
+            )
+            return
         rows = store.query_events(filters, limit=limit, offset=offset)
         if as_json:
             ledger_views.print_json([row.to_dict() for row in rows])
@@ -288,23 +330,57 @@ def query_command(
             ledger_views.print_events(rows, total=store.count_events(filters), offset=offset)
 
 
+def _query_ledger(
+    store: SqlStore, filters: EventFilters, *, min_articles: int, limit: int, offset: int, as_json: bool
+) -> None:
+    from . import ledger_views, reconcile
+
+    if min_articles < 1:
+        raise KhabarError("E223", value=min_articles)
+    rows = store.query_ledger_events(filters, limit=limit, offset=offset, min_articles=min_articles)
+    if as_json:
+        ledger_views.print_json([row.to_dict() for row in rows])
+        return
+    total = store.count_ledger_events(filters, min_articles=min_articles)
+    reconcile.print_ledger_events(rows, total=total, offset=offset)
+
+
 # --- show ----------------------------------------------------------------------------------
 
 
 def show_command(
-    event_id: Annotated[str, typer.Argument(help="The event: ARTICLEID:e1 (see `khabar query`).")],
+    event_id: Annotated[
+        str,
+        typer.Argument(
+            help="The event: ARTICLEID:e1 (`khabar query`) or a ledger event L-... (`khabar query --ledger`)."
+        ),
+    ],
     db: DbOption = DEFAULT_DB,
     as_json: Annotated[bool, typer.Option("--json", help="The event and its claims as JSON.")] = False,
 ) -> None:
-    """One event: its locations, actors, figures, claims, and the evidence in the article."""
-    from . import ledger_views
+    """One event: its locations, actors, figures, claims, and the evidence in the article.
+
+    A ledger event (L-...) prints with every outlet's claims, each figure's timeline, the
+    contradictions between outlets, and the reports it gathers."""
+    from ..store.ledger_events import is_ledger_event_id
+    from . import ledger_views, reconcile
 
     with user_errors(), opened_store(db, read_only=True) as store:
+        if is_ledger_event_id(event_id):
+            data = store.get_ledger_event(event_id)
+            if as_json:
+                ledger_views.print_json(data)
+            else:
+                reconcile.print_ledger_event(data)
+            return
         ledger, event = store.get_event(event_id)
+        ledger_event = store.ledger_event_of(event_id)
         if as_json:
-            ledger_views.print_json(ledger_views.event_json(ledger, event))
+            ledger_views.print_json({**ledger_views.event_json(ledger, event), "ledger_event": ledger_event})
         else:
             ledger_views.print_event(ledger, event)
+            if ledger_event:
+                ledger_views.out_console.print(f"ledger event: {ledger_event} (khabar show {ledger_event})")
 
 
 # --- export --------------------------------------------------------------------------------

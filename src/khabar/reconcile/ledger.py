@@ -21,7 +21,7 @@ from .config import load_config
 from .contradictions import contradictions_of
 from .features import best_location, geo_precision_rank
 from .figures import figure_of, timeline_of
-from .model import ArticleEventRef, LedgerContradiction, LedgerEvent
+from .model import ArticleEventRef, LedgerClaim, LedgerContradiction, LedgerEvent
 
 DATE_PRECISION_ORDER = ("day", "week", "month", "year")
 _MIN_DATE = dt.date.min
@@ -30,8 +30,9 @@ _MIN_DATE = dt.date.min
 def ledger_event_of(members: list[ArticleEventRef]) -> LedgerEvent:
     members = sorted(members, key=_report_order)
     events = [member.event for member in members]
+    member_claims = {member.key: list(ledger_claims(member)) for member in members}
     claims = sorted(
-        (claim for member in members for claim in ledger_claims(member)),
+        _unique_claims(claim for found in member_claims.values() for claim in found),
         key=lambda claim: (claim.chain.published or _MIN_DATE, claim.chain.article_id, claim.order),
     )
     contradictions = contradictions_of(claims)
@@ -55,7 +56,13 @@ def ledger_event_of(members: list[ArticleEventRef]) -> LedgerEvent:
         injured=figure_of(claims, "injured"),
         timeline={"fatalities": timeline_of(claims, "killed"), "injured": timeline_of(claims, "injured")},
         contradictions=contradictions,
+        member_claims={key: _unique(claim.id for claim in found) for key, found in member_claims.items()},
     )
+
+
+def _unique_claims(claims: Iterable[LedgerClaim]) -> list[LedgerClaim]:
+    """Each claim once: two events of one article may cite the same claim record."""
+    return list({claim.id: claim for claim in reversed(list(claims))}.values())[::-1]
 
 
 def _report_order(member: ArticleEventRef) -> tuple[dt.date, str, str]:
@@ -63,9 +70,15 @@ def _report_order(member: ArticleEventRef) -> tuple[dt.date, str, str]:
 
 
 def ledger_event_id(members: list[ArticleEventRef]) -> str:
-    """A stable id: the same member reports give the same id whatever order they came in."""
-    digest = hashlib.sha1("\n".join(sorted(member.key for member in members)).encode("utf-8"))
-    return "L" + digest.hexdigest()[:15]
+    """A stable id, ``L-`` and a hash of the earliest report's ``ARTICLE#e1`` key.
+
+    Derived from one member rather than all, so a ledger event keeps its id when later reports
+    join it (a toll update, another outlet); only an earlier report joining moves it. Each
+    article event belongs to one ledger event, so ids never collide.
+    """
+    earliest = min(members, key=_report_order)
+    digest = hashlib.sha1(earliest.key.encode("utf-8"))
+    return "L-" + digest.hexdigest()[:16]
 
 
 def _unique(values: Iterable[str]) -> list[str]:

@@ -215,6 +215,8 @@ class LedgerEvent:
     injured: Figure = field(default_factory=Figure)
     timeline: dict[str, list[TimelinePoint]] = field(default_factory=dict)
     contradictions: list[LedgerContradiction] = field(default_factory=list)
+    #: member key (ArticleEventRef.key) -> the ids of the claims that member brought
+    member_claims: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def disputed(self) -> list[str]:
@@ -241,6 +243,7 @@ class LedgerEvent:
             "disputed": self.disputed,
             "contradictions": [item.to_dict() for item in self.contradictions],
             "members": self.members,
+            "member_claims": self.member_claims,
             "articles": self.articles,
             "outlets": self.outlets,
             "claims": [claim.to_dict() for claim in self.claims],

@@ -13,10 +13,11 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..errors import KhabarError
 from ..model import Article, ArticleLedger, Event
+from . import near_duplicates
 from .filters import EventFilters, where_clause
 from .migrations import migrations_of
 from .rows import (
@@ -30,6 +31,9 @@ from .rows import (
     ledger_from_rows,
     now_utc,
 )
+
+if TYPE_CHECKING:
+    from .ledger_events import LedgerEventRow, ReconcileSummary
 
 #: what ``put`` did: stored a new article, replaced one whose text changed, or nothing
 PutAction = Literal["stored", "replaced", "unchanged"]
@@ -251,6 +255,7 @@ class SqlStore:
             for insert in child_inserts(ledger, data, dump=self._dump_json):
                 if insert.rows:
                     self._execute_many(insert.sql, insert.rows)
+            near_duplicates.index_original(self, article.id, article.text)
         return "stored" if previous is None else "replaced"
 
     def put_duplicate(self, article: Article, *, of: str) -> PutAction:
@@ -263,6 +268,7 @@ class SqlStore:
             if previous is not None:
                 self._hand_over_duplicates(article.id)
             self._write_article(article, article_dict(article), duplicate_of=of, exists=previous is not None)
+            near_duplicates.forget(self, article.id)
         return "stored" if previous is None else "replaced"
 
     def _article_state(self, article_id: str) -> Row | None:
@@ -300,6 +306,7 @@ class SqlStore:
         for insert in child_inserts(old, old.to_dict(), dump=self._dump_json):
             if insert.rows:
                 self._execute_many(insert.sql, insert.rows)
+        near_duplicates.index_original(self, heir, old.article.text)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -421,6 +428,38 @@ class SqlStore:
             "events_by_type": {row["event_type"]: int(row["n"]) for row in by_type},
             "migrations": self.applied_migrations(),
         }
+
+    # --- reconciled ledger events (the work is in ledger_events.py) ------------------------
+
+    def reconcile(self) -> ReconcileSummary:
+        """Reconcile every stored article event into ledger events and write them (idempotent)."""
+        from .ledger_events import reconcile_store
+
+        return reconcile_store(self)
+
+    def get_ledger_event(self, ledger_event_id: str) -> dict[str, Any]:
+        """A ledger event 'L-...' as ``LedgerEvent.to_dict()``, with ``member_articles``."""
+        from .ledger_events import get_ledger_event
+
+        return get_ledger_event(self, ledger_event_id)
+
+    def query_ledger_events(
+        self, filters: EventFilters | None = None, *, limit: int = 100, offset: int = 0, min_articles: int = 1
+    ) -> list[LedgerEventRow]:
+        from .ledger_events import query_ledger_events
+
+        return query_ledger_events(self, filters, limit=limit, offset=offset, min_articles=min_articles)
+
+    def count_ledger_events(self, filters: EventFilters | None = None, *, min_articles: int = 1) -> int:
+        from .ledger_events import count_ledger_events
+
+        return count_ledger_events(self, filters, min_articles=min_articles)
+
+    def ledger_event_of(self, event_id: str) -> str | None:
+        """The ledger event that article event 'ARTICLEID:e1' belongs to, or None."""
+        from .ledger_events import ledger_event_of
+
+        return ledger_event_of(self, *split_event_id(event_id))
 
 
 _SECTION_TABLES = ("article_events", "claims", "revisions", "contradictions", "framing", "places")
