@@ -5,6 +5,14 @@ after its extraction, so a run killed at any point leaves every article either s
 completely or not at all, and the next run skips what is stored (same id, same text) and
 extracts the rest. Exact copies (the same text under another id, such as wire copies) are
 stored as rows that point to their original with ``duplicate_of`` and are not extracted again.
+
+Near copies (a wire story with a new headline or a changed paragraph: word 5-gram Jaccard at
+least ``near_dup_threshold``, 0.8 by default; see ``khabar/ingest/near_duplicates.py``) are
+found against the store's LSH index and against the articles of the same run, stored with
+their own text, linked to their original in ``near_duplicates``, and not extracted: they would
+code the same events twice. A changed paragraph may carry a newer figure; its text stays in
+the store, searchable, and ``near_dup_threshold=None`` (``--near-dup-threshold 0``) turns
+detection off for those who want every copy coded.
 """
 
 from __future__ import annotations
@@ -14,13 +22,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..ingest.near_duplicates import DEFAULT_THRESHOLD, BatchIndex, Fingerprint, best_match
 from ..model import Article
+from . import near_duplicates
 from .base import SqlStore
 from .rows import content_hash
 
 #: what happened to one article: stored, replaced (its text changed), unchanged (already
-#: stored), duplicate (stored as a copy of another article), failed (extraction raised)
-Outcome = Literal["stored", "replaced", "unchanged", "duplicate", "failed"]
+#: stored), duplicate (stored as an exact copy of another article), near-duplicate (stored as
+#: a near copy, not extracted), failed (extraction raised)
+Outcome = Literal["stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +40,27 @@ class IngestResult:
     outcome: Outcome
     error: str | None = None
     duplicate_of: str | None = None
+    similarity: float | None = None  # of a near-duplicate to its original
 
 
 def ingest(
-    store: SqlStore, articles: Iterable[Article], *, workers: int = 1, force: bool = False
+    store: SqlStore,
+    articles: Iterable[Article],
+    *,
+    workers: int = 1,
+    force: bool = False,
+    near_dup_threshold: float | None = DEFAULT_THRESHOLD,
 ) -> Iterator[IngestResult]:
     """Store the ledger of each of ``articles``, yielding what happened to each as it happens.
 
     ``force`` re-extracts and replaces articles already stored (after an extractor upgrade).
+    ``near_dup_threshold`` is the similarity from which an article is a near copy (None: off).
     """
     from ..parallel import extract_parallel
 
-    run = _Run(store, force=force)
+    if near_dup_threshold is not None:
+        near_duplicates.backfill_index(store)  # originals stored before the index existed
+    run = _Run(store, force=force, near_dup_threshold=near_dup_threshold)
     for result in extract_parallel(run.to_extract(articles), workers=workers):
         yield from run.decided()
         yield from run.finish(result.article_id, result.ledger, result.error)
@@ -51,9 +71,14 @@ class _Run:
     """The bookkeeping of one ingest run: which articles need extraction, and copies waiting
     for their original to be written."""
 
-    def __init__(self, store: SqlStore, *, force: bool) -> None:
+    def __init__(self, store: SqlStore, *, force: bool, near_dup_threshold: float | None = None) -> None:
         self.store = store
         self.force = force
+        self.near_dup_threshold = near_dup_threshold
+        #: the LSH index of the articles being extracted (the store indexes them once written)
+        self.flying_near: BatchIndex = BatchIndex()
+        #: id of an article being extracted -> near copies of it, with their similarity
+        self.near_waiting: dict[str, list[tuple[Article, float]]] = {}
         #: outcomes decided without extraction, not yet yielded
         self.ready: deque[IngestResult] = deque()
         #: content hash -> id of the article with that text being extracted
@@ -87,6 +112,8 @@ class _Run:
             if original is not None:
                 self.ready.append(self._put_copy(article, original))
                 continue
+            if self._settled_as_near_copy(article):
+                continue
             self.in_flight[text_hash] = article.id
             self.order.append((article.id, text_hash))
             self.flying_ids[article.id] = self.flying_ids.get(article.id, 0) + 1
@@ -103,15 +130,46 @@ class _Run:
         del self.in_flight[text_hash]
         self.flying_ids[article_id] -= 1
         copies = self.waiting.pop(text_hash, [])
+        near_copies = self.near_waiting.pop(article_id, []) if self.flying_ids[article_id] == 0 else []
         if ledger is None:
+            self.flying_near.remove(article_id)
             yield IngestResult(article_id, "failed", error=error)
-            for copy in copies:
+            for copy in [*copies, *(near for near, _ in near_copies)]:
                 yield IngestResult(copy.id, "failed", error=f"a copy of '{article_id}', which failed")
             return
         action = self.store.put(ledger, force=self.force)
+        self.flying_near.remove(article_id)  # the store indexes it now
         yield IngestResult(article_id, action)
         for copy in copies:
             yield self._put_copy(copy, article_id)
+        for near, similarity in near_copies:
+            yield self._put_near_copy(near, article_id, similarity)
+
+    def _settled_as_near_copy(self, article: Article) -> bool:
+        """Whether ``article`` is a near copy of a stored article or of one being extracted; then
+        it is stored as such (or waits for its original), and indexed in the run otherwise."""
+        if self.near_dup_threshold is None:
+            return False
+        fingerprint = Fingerprint.of(article.text)
+        stored = near_duplicates.candidates(self.store, fingerprint.keys)
+        flying = self.flying_near.candidates(fingerprint)
+        match = best_match(
+            fingerprint, {**stored, **flying}, threshold=self.near_dup_threshold, besides=article.id
+        )
+        if match is None:
+            self.flying_near.add(article.id, fingerprint)
+            return False
+        original, similarity = match
+        if original in flying:  # written once its original is stored
+            self.near_waiting.setdefault(original, []).append((article, similarity))
+        else:
+            self.ready.append(self._put_near_copy(article, original, similarity))
+        return True
+
+    def _put_near_copy(self, article: Article, original: str, similarity: float) -> IngestResult:
+        action = near_duplicates.put_near_duplicate(self.store, article, of=original, similarity=similarity)
+        outcome: Outcome = "unchanged" if action == "unchanged" else "near-duplicate"
+        return IngestResult(article.id, outcome, duplicate_of=original, similarity=similarity)
 
     def _put_copy(self, article: Article, original: str) -> IngestResult:
         action = self.store.put_duplicate(article, of=original)
