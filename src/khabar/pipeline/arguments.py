@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
+from .argument_fallback import clause_subject
 
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -84,6 +85,8 @@ class RoleCues:
     aim_verbs: frozenset[str]
     survivor_verbs: frozenset[str]
     participation_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
+    report_verbs: frozenset[str]
     sides_preps: frozenset[str]
 
 
@@ -116,6 +119,15 @@ class _Roles:
 
 def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
     """The attacker, target, instrument and place of the event triggered at ``trigger``."""
+    return _find(doc, trigger, fallback=True)
+
+
+def syntactic_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
+    """``find_arguments`` without the fallback candidates (to measure them apart)."""
+    return _find(doc, trigger, fallback=False)
+
+
+def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> Arguments:
     start, end = (trigger.start, trigger.end) if isinstance(trigger, TextSpan) else trigger
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -123,12 +135,16 @@ def find_arguments(doc: Doc, trigger: TextSpan | tuple[int, int]) -> Arguments:
     head = span.root
     roles = _Roles()
     cues = role_cues()
-    if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head is not head:
+    if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head != head:
         _adjectival_roles(head, roles, cues)
     elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
         _verbal_roles(head, roles, cues)
     else:
         _nominal_roles(head, span.start, span.end, roles, cues)
+    if fallback and not roles.attackers:
+        subject = clause_subject(head, exclude={t.i for t in roles.targets}, report_verbs=cues.report_verbs)
+        if subject is not None:
+            roles.attackers.append(subject)
     return Arguments(
         attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone),
         targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone),
@@ -195,7 +211,7 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
             # object control: "they forced the villagers to attack" -> the villagers
             return _controllers(current.head, cues)
-        elif current.dep_ in INHERITING_DEPS and current.head is not current:
+        elif current.dep_ in INHERITING_DEPS and current.head != current:
             passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
             if current.dep_ == "conj" and passive_subject and not _is_passive(current):
                 return []
@@ -232,7 +248,8 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     else:
-        for subject in _subjects(verb, cues):
+        # a gerund used as a noun keeps its doer as a modifier: "after Clinton bombarding Trump"
+        for subject in _subjects(verb, cues) or _nominal_attackers(verb, verb.i, verb.i + 1, cues):
             _attacker_or_instrument(subject, roles, cues)
         for obj in objects:
             if _lemma_in(obj, cues.instrument_nouns):
@@ -293,8 +310,11 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
 
 
 def _names_agent(modifier: Token) -> bool:
-    """A name modifying the trigger that is not a place or a date: 'IS attacks', 'Clinton bombarding'."""
-    return modifier.pos_ == "PROPN" and modifier.ent_type_ not in PLACE_OR_TIME_ENTITIES
+    """A name modifying the trigger that is not a place or a date: 'IS attacks', 'Clinton bombarding',
+    or a collective agent noun the actor tables leave out ('a coalition strike')."""
+    if modifier.pos_ == "PROPN":
+        return modifier.ent_type_ not in PLACE_OR_TIME_ENTITIES
+    return _lemma_in(modifier, role_cues().agent_nouns)
 
 
 def _place_modifiers(noun: Token, start: int, end: int) -> list[Token]:
@@ -389,7 +409,7 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         victims = _Roles()
         _verbal_roles(verb, victims, cues)
         if not roles.attackers:
-            roles.attackers.extend(t for t in victims.attackers if t is not noun)
+            roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
 

@@ -1,0 +1,65 @@
+"""Attacker candidates for a trigger whose own phrase names none, tried after the parse rules.
+
+The parse rules in ``arguments.py`` read the roles a trigger governs. When they find no
+attacker, the subject of the clause the trigger sits in is often the doer all the same: "the
+government has taken back areas with siege tactics, bombarding and starving people". The
+candidate must be an armed or political actor (an actor mention coded as state forces, rebels
+or militias, or an organisation/nationality entity): generic people, officials and pronouns
+are as often witnesses, speakers or victims. The climb stops at a reported clause ("X said
+that ...") and at a clause opened by a conjunction ("as the attacks continued, people ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: ACLED inter codes of actors that carry out attacks: state forces, rebels, militias, external
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+ACTOR_ENTITIES = frozenset({"ORG", "NORP"})
+#: only an active subject: a passive one ("X was shattered by the blast") is the patient
+SUBJECT_DEPS = frozenset({"nsubj"})
+#: relations that leave the trigger's own clause: what is reported, equated or conditioned
+CLAUSE_BREAKS = frozenset({"ccomp", "attr", "parataxis", "csubj", "relcl"})
+MAX_CLAUSES = 2
+
+
+def clause_subject(trigger: Token, *, exclude: set[int], report_verbs: frozenset[str]) -> Token | None:
+    """The armed actor that is the subject of the clause around the trigger, nearest first."""
+    current = trigger
+    for _ in range(MAX_CLAUSES):
+        verb = _next_clause(current)
+        if verb is None or _lemma(verb) in report_verbs:
+            return None
+        for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
+            if subject.i not in exclude and subject.i != trigger.i and is_armed_actor(subject):
+                return subject
+        current = verb
+    return None
+
+
+def _next_clause(token: Token) -> Token | None:
+    """The nearest verb above the token within its clause, or None at a clause break."""
+    current = token
+    while current.head != current:
+        if current.dep_ in CLAUSE_BREAKS or any(child.dep_ == "mark" for child in current.children):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_armed_actor(token: Token) -> bool:
+    """An actor mention coded as an armed actor, or an organisation/nationality entity."""
+    if token.tag_ == "PRP":
+        return False
+    if token.ent_type_ in ACTOR_ENTITIES:
+        return True
+    return any(
+        mention.span.start <= token.idx < mention.span.end and mention.actor.inter in ARMED_INTER
+        for mention in token.doc._.actors or ()
+    )
