@@ -87,6 +87,7 @@ class RoleCues:
     participation_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    reciprocal_verbs: frozenset[str]
     sides_preps: frozenset[str]
 
 
@@ -247,12 +248,18 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
+    elif _lemma_in(verb, cues.reciprocal_verbs) and not objects:
+        # "fans clashed", "rebels fought with the army": each side attacks the other
+        sides = _subjects(verb, cues)
+        opponents = _prep_objects(verb, frozenset({"with", "against"}))
+        roles.attackers.extend(sides)
+        roles.targets.extend(opponents or sides)
     else:
         # a gerund used as a noun keeps its doer as a modifier: "after Clinton bombarding Trump"
         for subject in _subjects(verb, cues) or _nominal_attackers(verb, verb.i, verb.i + 1, cues):
             _attacker_or_instrument(subject, roles, cues)
         for obj in objects:
-            if _lemma_in(obj, cues.instrument_nouns):
+            if _is_weapon_object(verb, obj, cues):
                 roles.instruments.append(obj)
                 roles.targets.extend(_prep_objects(obj, cues.target_preps))
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
@@ -262,6 +269,15 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_prep_objects(verb, cues.target_preps))
     roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
     roles.places.extend(_places(verb, cues))
+
+
+def _is_weapon_object(verb: Token, obj: Token, cues: RoleCues) -> bool:
+    """'fired missiles at Y' uses the weapon; 'shot down a drone' hits it."""
+    if not _lemma_in(obj, cues.instrument_nouns):
+        return False
+    return _lemma_in(verb, cues.support_verbs) or bool(
+        _prep_objects(obj, cues.target_preps) or _prep_objects(verb, cues.target_preps)
+    )
 
 
 def _shared_objects(verb: Token) -> list[Token]:
@@ -481,8 +497,9 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
             break
     last = _quantified_noun(token) or token
     for child in token.rights:
-        if child.dep_ == "appos" and child.i == last.i + 1:
-            # "the armed separatist group ETA": a name in apposition belongs to the phrase
+        if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
+            # "the armed separatist group ETA", "the alleged killer, Cherif Chekatt": a name in
+            # apposition belongs to the phrase
             last = child.right_edge
     if token.ent_iob_ != "O" and token.ent_type_:
         entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
@@ -490,6 +507,15 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
             first = first if first.i < entity.start else token.doc[entity.start]
             last = max(last, token.doc[entity.end - 1], key=lambda edge: edge.i)
     return first.idx, last.idx + len(last.text)
+
+
+def _adjoins(last: Token, first: Token) -> bool:
+    """Only punctuation between the two tokens."""
+    return first.i > last.i and all(token.is_punct for token in last.doc[last.i + 1 : first.i])
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
 
 
 def _quantified_noun(token: Token) -> Token | None:
