@@ -50,7 +50,8 @@ def ingested_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     db = folder / "ledger.db"
     result = runner.invoke(app, ["ingest", str(inputs), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "stored 2, replaced 0, unchanged 0, duplicate 1, near-duplicate 0, failed 0" in result.stderr
+    summary = " ".join(result.stderr.split())  # the console wraps long lines
+    assert "stored 2, replaced 0, unchanged 0, duplicate 1, near-duplicate 0, failed 0" in summary
     return db, inputs
 
 
