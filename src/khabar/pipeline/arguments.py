@@ -88,6 +88,7 @@ class RoleCues:
     agent_nouns: frozenset[str]
     report_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    device_verbs: frozenset[str]
     sides_preps: frozenset[str]
 
 
@@ -248,6 +249,9 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
+    elif _lemma_in(verb, cues.device_verbs) and not objects:
+        # "the bomb exploded", "it went off": the subject is the device, never the attacker
+        roles.instruments.extend(_subjects(verb, cues))
     elif _lemma_in(verb, cues.reciprocal_verbs) and not objects:
         # "fans clashed", "rebels fought with the army": each side attacks the other
         sides = _subjects(verb, cues)
