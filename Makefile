@@ -3,10 +3,23 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# the front-end libraries `khabar serve` serves (pinned in package-lock.json); npm ci writes this file
+NODE_STAMP := node_modules/.package-lock.json
+SAMPLE := src/khabar/samples/sample-report.txt
+SAMPLE_OPTIONS := --published 2023-11-17 --outlet "Khabar Sample Wire"
+DEMO_DB := out/demo.db
+DEMO_PORT ?= 8000
+# DEMO_SERVE=1 serves the sample ledger in the foreground, 0 only prints how; by default it
+# serves when make runs in a terminal, so scripts and CI end
+DEMO_SERVE ?= auto
 
-.PHONY: venv demo test lint bench lock clean
+.PHONY: venv demo test lint bench lock clean screenshots
 
-venv: $(STAMP)
+venv: $(STAMP) $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: khabar serve will show no map until 'npm ci' runs"; fi
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +28,15 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: venv
-	$(BIN)/khabar extract src/khabar/samples/sample-report.txt --published 2023-11-17 --outlet "Khabar Sample Wire" --format summary
+	$(BIN)/khabar extract $(SAMPLE) $(SAMPLE_OPTIONS) --format summary
+	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress
+	@if [ "$(DEMO_SERVE)" = 1 ] || { [ "$(DEMO_SERVE)" = auto ] && [ -t 0 ]; }; then \
+		echo "The sample ledger: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C stops the server)"; \
+		$(BIN)/khabar serve --db $(DEMO_DB) --port $(DEMO_PORT); \
+	else \
+		echo "The sample ledger is in $(DEMO_DB); serve it at http://127.0.0.1:$(DEMO_PORT)/ with:"; \
+		echo "  $(BIN)/khabar serve --db $(DEMO_DB) --port $(DEMO_PORT)"; \
+	fi
 
 test: venv
 	$(BIN)/ruff check src tests
@@ -27,6 +48,11 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m khabar.bench
+
+# PNGs of each page of `khabar serve` over the sample ledger, for the README (needs Debian's chromium)
+screenshots: venv
+	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress
+	$(BIN)/python -m khabar.web.screenshots --db $(DEMO_DB) --out docs/screenshots
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools

@@ -52,16 +52,25 @@ def timeline(rows: list[tuple[str, int, int]], *, width: int = 900, height: int 
             totals[1] += killed
         rows = [(month, totals[0], totals[1]) for month, totals in months.items()]
     peak = max((count for _, count, _ in rows), default=0)
-    slot = width / max(len(rows), 1)
+    # bars stand at their date's place on a time axis, so gaps in the reporting show as gaps
+    starts = [_start_of(label) for label, _, _ in rows]
+    span = max((starts[-1] - starts[0]).days, 1) if starts else 1
+    unit_days = 30.44 if unit == "month" else 1
+    bar = max(min(width * unit_days / (span + unit_days), 40.0) * 0.8, 1.5)
     bars = [
-        Bar(x=round(n * slot, 2), y=round(height - height * count / peak, 2),
-            width=round(max(slot * 0.8, 1), 2), height=round(height * count / peak, 2),
-            label=day, count=count, killed=killed)
-        for n, (day, count, killed) in enumerate(rows)
+        Bar(x=round((start - starts[0]).days / span * (width - bar), 2),
+            y=round(height - height * count / peak, 2), width=round(bar, 2),
+            height=round(height * count / peak, 2), label=label, count=count, killed=killed)
+        for start, (label, count, killed) in zip(starts, rows, strict=True)
     ] if peak else []  # fmt: skip
     return Timeline(
         width, height, bars, unit, rows[0][0] if rows else None, rows[-1][0] if rows else None, peak
     )
+
+
+def _start_of(label: str) -> dt.date:
+    """The first day of a timeline bar: 'YYYY-MM-DD', or 'YYYY-MM' for a month."""
+    return dt.date.fromisoformat(label if len(label) == 10 else f"{label}-01")
 
 
 @dataclass(slots=True)
