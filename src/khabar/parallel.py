@@ -40,6 +40,7 @@ from typing import Any
 from .errors import KhabarError
 from .extract import extract_articles
 from .model import Article, ArticleLedger
+from .pipeline import load_pipeline
 
 #: articles per task sent to a worker: one spaCy batch. The round trip costs little next to
 #: parsing 16 articles, and a small chunk keeps the idle tail at the end of a corpus short
@@ -92,6 +93,8 @@ def check_workers(workers: int) -> None:
 
 def extract_isolated(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[ExtractionResult]:
     """In-process extraction where one failing article only fails itself."""
+    # loaded outside the per-article guard: a missing model is the user's error, not an article's
+    load_pipeline()
     for batch in batched(articles, batch_size):
         yield from _extract_batch(batch, batch_size=batch_size)
 
@@ -239,8 +242,6 @@ def _init_worker(ready: Any, first_load_lock: Any, first_loaded: Any) -> None:
     builds a cache on first use (the gazetteer index) then builds it once instead of racing
     another worker for the same file.
     """
-    from .pipeline import load_pipeline
-
     try:
         with first_load_lock:
             if not first_loaded.is_set():

@@ -45,6 +45,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="worker processes of the parallel mode")
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, help="articles per worker task")
     parser.add_argument("--start-method", default=START_METHOD, choices=START_METHODS)
+    parser.add_argument(
+        "--timeout", type=float, default=1800.0, help="seconds one measurement may take (default: 1800)"
+    )
     parser.add_argument("--out", type=Path, default=Path("out/bench-results.json"), help="JSON results")
     parser.add_argument(
         "--stage-profile", action="store_true", help="time each pipeline component instead of throughput"
@@ -72,9 +75,12 @@ def plan(args: argparse.Namespace) -> list[Spec]:
     return specs
 
 
-def measure_in_subprocess(spec: Spec) -> dict[str, Any]:
+def measure_in_subprocess(spec: Spec, *, timeout: float) -> dict[str, Any]:
     command = [sys.executable, "-m", "khabar.bench.measure", json.dumps(asdict(spec))]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        raise KhabarError("E104", mode=spec.mode, status="timeout", detail=f"over {timeout:.0f} s") from exc
     if completed.returncode != 0:
         detail = completed.stderr.strip().splitlines()[-1:] or ["no error output"]
         raise KhabarError("E104", mode=spec.mode, status=completed.returncode, detail=detail[0])
@@ -141,14 +147,29 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(1, args.repeat + 1):
             for spec in specs:
                 print(f"round {round_number}/{args.repeat}: {spec.mode} {spec.start_method}", file=sys.stderr)
-                runs.append({"round": round_number, **measure_in_subprocess(spec)})
+                runs.append({"round": round_number, **measure_in_subprocess(spec, timeout=args.timeout)})
+                # written after every measurement, so an interrupted run still leaves its figures
+                write_results(args, runs, before)
     except KhabarError as error:
         print(error, file=sys.stderr)
         return 1
     after = environment()
+    summary = write_results(args, runs, before, after)
+    print_report(summary, before, after)
+    print(f"results written to {args.out}")
+    return 0
+
+
+def write_results(
+    args: argparse.Namespace,
+    runs: list[dict[str, Any]],
+    before: dict[str, Any],
+    after: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     summary = summarise(runs)
     results = {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "complete": after is not None,
         "settings": {
             key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()
         },
@@ -158,9 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n")
-    print_report(summary, before, after)
-    print(f"results written to {args.out}")
-    return 0
+    return summary
 
 
 if __name__ == "__main__":
