@@ -15,8 +15,19 @@ semantic roles on the parse, with no word lists in code (the cue words are in
   phrase -> target; a trigger that is the object of a support verb ("launched strikes")
   or sits in a phrase of a killing verb ("33 soldiers were killed in an airstrike")
   takes that verb's roles; "an airstrike blamed on Damascus" -> attacker Damascus;
-- conjuncts of an argument are arguments too; a pronoun argument is replaced by the
-  nearest actor mentioned before it.
+- adjective and participle triggers take the roles of their verb or noun ("shot dead by
+  police", "militants killed in blasts", "nine people were dead"); "a battle between X and
+  Y" and "X clashed with Y" make X attacker and Y target; what explodes is a device;
+- names and agent nouns compounding a trigger are attackers ("IS attacks", "a coalition
+  strike"), places compounding it are targets ("the Nagasaki blast");
+- "X was involved in / took part in / is responsible for the attack" -> attacker X;
+  "those who survived the blast" -> target; "bombings aimed at X" -> target X;
+- conjuncts of an argument are arguments too; a pronoun argument is returned together
+  with the nearest actor mentioned before it (the pronoun is what the text states, the
+  actor is what the assembler can resolve);
+- with no attacker found, ``argument_fallback`` proposes the armed actor that is the
+  subject of the trigger's clause, or a perpetrator ("the gunman") of the sentence.
+  ``syntactic_arguments`` leaves the fallback out, so that its precision can be measured.
 
 The assembler resolves the spans to actors with ``actors.resolve_actor``.
 """
@@ -31,7 +42,7 @@ from spacy.tokens import Doc, Token
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
-from .argument_fallback import clause_subject
+from .argument_fallback import clause_subject, nearby_perpetrator
 
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -89,6 +100,7 @@ class RoleCues:
     report_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     device_verbs: frozenset[str]
+    perpetrator_nouns: frozenset[str]
     sides_preps: frozenset[str]
 
 
@@ -145,6 +157,10 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
         _nominal_roles(head, span.start, span.end, roles, cues)
     if fallback and not roles.attackers:
         subject = clause_subject(head, exclude={t.i for t in roles.targets}, report_verbs=cues.report_verbs)
+        if subject is None:
+            subject = nearby_perpetrator(
+                head, perpetrator_nouns=cues.perpetrator_nouns, responsibility_nouns=cues.responsibility_nouns
+            )
         if subject is not None:
             roles.attackers.append(subject)
     return Arguments(
