@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import KhabarError
 from ..model import Span as TextSpan
 from ..pipeline import load_base_model
 from ..pipeline.actors import find_actors
-from ..pipeline.arguments import find_arguments
+from ..pipeline.arguments import find_arguments, syntactic_arguments
 from ..pipeline.extensions import register_extensions
 from . import Anchor, EvalReport, Progress
 
@@ -54,6 +54,8 @@ class GoldEvent:
 class GoldDocument:
     text: str
     events: list[GoldEvent]
+    #: extra report groups: RAMS documents are split in halves, a tuning and a held-out one
+    groups: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -177,13 +179,17 @@ def _gold_heads(doc: Doc, events: list[GoldEvent]) -> dict[tuple[int, int], int]
 
 
 def _score_event(
-    event: GoldEvent, predicted: dict[str, list[TextSpan]], heads: dict[tuple[int, int], int], tallies: dict
+    event: GoldEvent,
+    predicted: dict[str, list[TextSpan]],
+    heads: dict[tuple[int, int], int],
+    tallies: dict,
+    groups: tuple[str, ...] = (),
 ) -> None:
     for role in ROLES:
         gold = event.arguments.get(role, [])
         guesses = predicted[role]
         for rule in MATCH_RULES:
-            for key in ((event.source, role, rule), ("all", role, rule)):
+            for key in ((source, role, rule) for source in (event.source, "all", *groups)):
                 tally = tallies.setdefault(key, Tally())
                 tally.gold += len(gold)
                 tally.predicted += len(guesses)
@@ -208,14 +214,16 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
         documents.extend(read_wikievents(wikievents))
     if (rams / "dev.jsonlines").exists():
         documents.extend(read_rams(rams))
+    _split_rams(documents)
     if limit is not None:
         documents = documents[:limit]
     tallies: dict[tuple[str, str, str], Tally] = {}
-    n_events = _run(nlp, documents, tallies, progress)
+    diagnostics: dict[str, float] = {}
+    n_events = _run(nlp, documents, tallies, progress, diagnostics)
     metrics: dict[str, float] = {}
     for (source, role, rule), tally in sorted(tallies.items()):
         metrics.update(tally.metrics(f"{source}_{role}_{rule}"))
-    for source in ("all", "wikievents", "rams"):
+    for source in ("all", "wikievents", "rams", "rams_tune", "rams_heldout"):
         combined = Tally()
         for role in ROLES:
             part = tallies.get((source, role, "head"))
@@ -225,6 +233,12 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
                 combined.found += part.found
                 combined.correct += part.correct
         metrics.update(combined.metrics(f"{source}_args_head"))
+    for source in ("all", "wikievents", "rams"):
+        predicted = diagnostics.get(f"{source}_attacker_fallback_predicted", 0)
+        if predicted:
+            correct = diagnostics.get(f"{source}_attacker_fallback_correct", 0)
+            diagnostics[f"{source}_attacker_fallback_precision"] = round(correct / predicted, 4)
+    metrics.update(sorted(diagnostics.items()))
     return EvalReport(
         name="event-args",
         dataset=str(path),
@@ -245,11 +259,73 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
             " exact: same span.",
             "Anchors cover all roles of all event types; these figures cover attacker and target"
             " of attacks only.",
+            "rams_tune / rams_heldout: the first and second half of the RAMS documents; rules are"
+            " tuned on WikiEvents and rams_tune only, rams_heldout is a check.",
+            "fallback_*: attackers proposed only by the fallback (no syntactic argument found),"
+            " scored on their own; miss_*: gold arguments not found, by cause (other_sentence:"
+            " the gold head is outside the trigger's sentence; none_predicted: no span for the"
+            " role; wrong_span: spans predicted but none matches).",
         ],
     )
 
 
-def _run(nlp: Language, documents: list[GoldDocument], tallies: dict, progress: Progress | None) -> int:
+def _split_rams(documents: list[GoldDocument]) -> None:
+    """Mark the first half of the RAMS documents for tuning and the second half as held out."""
+    rams = [document for document in documents if document.events[0].source == "rams"]
+    half = len(rams) // 2
+    for index, document in enumerate(rams):
+        document.groups = ("rams_tune",) if index < half else ("rams_heldout",)
+
+
+def _score_diagnostics(
+    doc: Doc,
+    event: GoldEvent,
+    predicted: dict[str, list[TextSpan]],
+    heads: dict[tuple[int, int], int],
+    metrics: dict[str, float],
+) -> None:
+    """Fallback precision and the causes of misses (head rule), under ``all`` and the source."""
+    syntactic = syntactic_arguments(doc, event.trigger)
+    plain = {(span.start, span.end) for span in syntactic.attackers}
+    trigger = doc.char_span(*event.trigger, alignment_mode="expand")
+    for source in ("all", event.source):
+        for guess in predicted["attacker"]:
+            if (guess.start, guess.end) in plain:
+                continue
+            _count(metrics, f"{source}_attacker_fallback_predicted")
+            if any(
+                _matches(guess, span, heads, "head")
+                for spans in event.arguments.get("attacker", [])
+                for span in spans
+            ):
+                _count(metrics, f"{source}_attacker_fallback_correct")
+        for role in ROLES:
+            for spans in event.arguments.get(role, []):
+                if any(_matches(guess, span, heads, "head") for guess in predicted[role] for span in spans):
+                    continue
+                _count(
+                    metrics, f"{source}_{role}_miss_{_miss_cause(doc, trigger, spans[0], predicted[role])}"
+                )
+
+
+def _miss_cause(doc: Doc, trigger: Span | None, gold: tuple[int, int], guesses: list[TextSpan]) -> str:
+    span = doc.char_span(*gold, alignment_mode="expand")
+    if trigger is not None and span is not None and len(span) and span.root.sent != trigger.root.sent:
+        return "other_sentence"
+    return "wrong_span" if guesses else "none_predicted"
+
+
+def _count(metrics: dict[str, float], key: str) -> None:
+    metrics[key] = metrics.get(key, 0) + 1
+
+
+def _run(
+    nlp: Language,
+    documents: list[GoldDocument],
+    tallies: dict,
+    progress: Progress | None,
+    diagnostics: dict[str, float] | None = None,
+) -> int:
     n_events = 0
     for index, (doc, gold) in enumerate(zip(nlp.pipe(d.text for d in documents), documents, strict=True)):
         doc._.actors = find_actors(doc)
@@ -257,7 +333,9 @@ def _run(nlp: Language, documents: list[GoldDocument], tallies: dict, progress: 
         for event in gold.events:
             arguments = find_arguments(doc, event.trigger)
             predicted = {"attacker": arguments.attackers, "target": arguments.targets}
-            _score_event(event, predicted, heads, tallies)
+            _score_event(event, predicted, heads, tallies, gold.groups)
+            if diagnostics is not None:
+                _score_diagnostics(doc, event, predicted, heads, diagnostics)
             n_events += 1
         if progress is not None:
             progress(index + 1, len(documents))
