@@ -168,3 +168,10 @@ def test_openapi_documents_every_endpoint(client) -> None:  # type: ignore[no-un
         assert path in paths, path
     docs = client.get("/docs").text
     assert "/vendor/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+
+
+def test_pages_forbid_inline_scripts(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/")
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in client.get("/docs").headers  # Swagger UI starts inline
