@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from khabar.pipeline.arguments import Arguments, find_arguments
+from khabar.pipeline.arguments import Arguments, find_arguments, syntactic_arguments
 
 
 def arguments(nlp: Language, text: str, trigger: str) -> Arguments:
@@ -77,3 +77,100 @@ def test_blamed_on_names_the_attacker(base_nlp: Language) -> None:
 def test_unknown_trigger_offsets_give_no_arguments(base_nlp: Language) -> None:
     doc = base_nlp("Nothing happened.")
     assert find_arguments(doc, (100, 105)) == Arguments()
+
+
+def test_pronoun_argument_comes_with_its_antecedent(base_nlp: Language) -> None:
+    text = "Hezbollah fighters crossed the border at dawn. They ambushed a patrol near the village."
+    found = arguments(base_nlp, text, "ambushed")
+    assert texts(found.attackers) == ["They", "Hezbollah fighters"]
+
+
+def test_cue_verbs_match_when_the_lemma_is_wrong(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Both countries are waging brutal assaults on rebel towns.", "assaults")
+    assert texts(found.attackers) == ["Both countries"]
+    assert texts(found.targets) == ["rebel towns"]
+
+
+def test_adjective_trigger_takes_the_roles_of_its_verb(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The smuggler was shot dead by border guards on Monday.", "dead")
+    assert texts(found.attackers) == ["border guards"]
+    assert texts(found.targets) == ["The smuggler"]
+
+
+def test_participle_modifying_a_noun_names_the_victims(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Five soldiers killed in a roadside blast were buried on Sunday.", "killed")
+    assert texts(found.targets) == ["Five soldiers"]
+
+
+def test_conjoined_verbs_share_the_object(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The militia shelled and besieged the town for weeks.", "shelled")
+    assert texts(found.attackers) == ["The militia"]
+    assert texts(found.targets) == ["the town"]
+
+
+def test_battle_between_two_sides(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Ten people died in a battle between soldiers and smugglers.", "battle")
+    assert texts(found.attackers) == ["soldiers"]
+    assert texts(found.targets) == ["smugglers"]
+
+
+def test_name_compounding_a_nominal_trigger_is_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Dozens of villagers fled after the Boko Haram raids.", "raids")
+    assert texts(found.attackers) == ["the Boko Haram"]
+
+
+def test_city_compounding_a_nominal_trigger_is_a_target_not_an_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The Mosul bombing left many families homeless.", "bombing")
+    assert found.attackers == []
+    assert texts(found.targets) == ["Mosul"]
+
+
+def test_exploding_device_is_not_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "A car bomb exploded outside the ministry on Tuesday.", "exploded")
+    assert found.attackers == []
+    assert texts(found.instruments) == ["A car bomb"]
+
+
+def test_weapon_that_is_shot_down_is_the_target(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Air defences shot down a drone over the airport.", "shot")
+    assert texts(found.targets) == ["a drone"]
+
+
+def test_appositive_name_belongs_to_the_target_phrase(base_nlp: Language) -> None:
+    text = "The suspect, Ali Hassan, was shot by police officers."
+    found = arguments(base_nlp, text, "shot")
+    assert texts(found.targets) == ["The suspect, Ali Hassan"]
+
+
+def test_involved_in_names_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Police said three men were involved in the assassination.", "assassination")
+    assert texts(found.attackers) == ["three men"]
+
+
+def test_survivors_of_a_blast_are_its_targets(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The workers survived the blast with minor injuries.", "blast")
+    assert texts(found.targets) == ["The workers"]
+
+
+def test_clash_makes_each_side_attacker_and_target(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Protesters clashed with riot police in the capital.", "clashed")
+    assert texts(found.attackers) == ["Protesters"]
+    assert texts(found.targets) == ["riot police"]
+
+
+def test_fallback_takes_the_armed_subject_of_the_clause(base_nlp: Language) -> None:
+    text = "The army has retaken several districts with siege tactics, bombarding and starving people."
+    found = arguments(base_nlp, text, "bombarding")
+    assert texts(found.attackers) == ["The army"]
+    assert (
+        syntactic_arguments(
+            base_nlp(text), (text.index("bombarding"), text.index("bombarding") + 10)
+        ).attackers
+        == []
+    )
+
+
+def test_fallback_ignores_a_speaker(base_nlp: Language) -> None:
+    text = "The minister said the explosion damaged the bridge."
+    found = arguments(base_nlp, text, "explosion")
+    assert found.attackers == []

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..model import ActorMention
+from .actors import find_actors
+
 #: ACLED inter codes of actors that carry out attacks: state forces, rebels, militias, external
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ACTOR_ENTITIES = frozenset({"ORG", "NORP"})
@@ -62,8 +65,14 @@ def is_armed_actor(token: Token) -> bool:
         return True
     return any(
         mention.span.start <= token.idx < mention.span.end and mention.actor.inter in ARMED_INTER
-        for mention in token.doc._.actors or ()
+        for mention in _actor_mentions(token)
     )
+
+
+def _actor_mentions(token: Token) -> list[ActorMention]:
+    """The document's actor mentions (found here when the pipeline has not run the stage)."""
+    mentions = token.doc._.actors
+    return find_actors(token.doc) if mentions is None else mentions
 
 
 def nearby_perpetrator(
