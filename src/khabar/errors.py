@@ -105,10 +105,12 @@ class Errors:
     E169 = "Batch partition file '{path}' is unreadable: {detail}"
     E180 = "Parameter '{name}' {problem}."
     E181 = "No such page: '{path}'."
-    E182 = "This endpoint needs the write token: send 'Authorization: Bearer TOKEN' (printed by `khabar serve`)."
+    E182 = (
+        "This endpoint needs the write token: send 'Authorization: Bearer TOKEN' "
+        "(printed by `khabar serve`, or set with --token / KHABAR_TOKEN)."
+    )
     E183 = "The request body is over the limit of {limit:,} bytes."
     E184 = "Cross-site {method} requests are refused."
-    E185 = "Article {index} of the request: {detail}"
     E186 = "Method {method} is not allowed here."
     E187 = "Internal error: {detail}. The server log has the traceback."
     E188 = "No outlet '{name}' in the store."
