@@ -504,8 +504,14 @@ def _to_spans(
                     continue
                 seen.add(head.i)
                 start, end = _phrase_bounds(head)
-                spans.append(TextSpan(start=start, end=end, text=doc.text[start:end]))
+                spans.append(TextSpan(start=start, end=end, text=_text_between(doc, start, end)))
     return spans
+
+
+def _text_between(doc: Doc, start: int, end: int) -> str:
+    """The text of a token-aligned character range (``doc.text`` rebuilds the whole text)."""
+    span = doc.char_span(start, end)
+    return span.text if span is not None else doc.text[start:end]
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:
@@ -522,11 +528,26 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
             # apposition belongs to the phrase
             last = child.right_edge
     if token.ent_iob_ != "O" and token.ent_type_:
-        entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
-        if entity is not None:
-            first = first if first.i < entity.start else token.doc[entity.start]
-            last = max(last, token.doc[entity.end - 1], key=lambda edge: edge.i)
+        entity_start, entity_end = _entity_bounds(token)
+        first = first if first.i < entity_start else token.doc[entity_start]
+        last = max(last, token.doc[entity_end - 1], key=lambda edge: edge.i)
     return first.idx, last.idx + len(last.text)
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """Token bounds of the entity ``token`` is in, read off the IOB tags around it.
+
+    ``doc.ents`` builds every entity span of the document on each access: far too slow to call
+    for each argument.
+    """
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _adjoins(last: Token, first: Token) -> bool:
