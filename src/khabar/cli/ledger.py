@@ -9,7 +9,7 @@ could be read, 4 some inputs were skipped or failed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from ..errors import KhabarError
 from ..ingest.csv_reader import DATE_ORDERS, CsvColumns
 from ..ingest.near_duplicates import DEFAULT_THRESHOLD as NEAR_DUP_THRESHOLD
 from ..ingest.near_duplicates import MIN_THRESHOLD as MIN_NEAR_DUP_THRESHOLD
+from ..model import ArticleLedger
 from ..store import DEFAULT_DB, EventFilters, SqlStore, open_store
 from ..store.filters import country_code, parse_date
 from .common import ExitCode, err_console, report_error
@@ -38,7 +39,7 @@ DbOption = Annotated[
     ),
 ]
 #: export formats that render from stored ledgers (more are registered by later work)
-EXPORT_FORMATS = ("acled", "geojson", "jsonl", "json")
+EXPORT_FORMATS = ("acled", "ucdp", "plover", "geojson", "parquet", "jsonl", "json")
 
 # --- filters shared by query and export ---------------------------------------------------
 
@@ -386,6 +387,16 @@ def show_command(
 # --- export --------------------------------------------------------------------------------
 
 
+def export_parquet(ledgers: Iterable[ArticleLedger], output: Path | None) -> None:
+    """Parquet is binary and two tables: a folder with articles.parquet and events.parquet."""
+    from ..export.parquet import write_parquet
+
+    if output is None:
+        report_error("--format parquet writes a folder: give it with -o DIR")
+        raise typer.Exit(ExitCode.USAGE)
+    write_parquet(ledgers, output)
+
+
 def export_command(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(EXPORT_FORMATS)}.")
@@ -416,6 +427,9 @@ def export_command(
             since=since, until=until, country=country, admin1=admin1, event_type=event_type,
             sub_event_type=sub_event_type, actor=actor, outlet=outlet, status=status, disputed=disputed,
         )  # fmt: skip
+        if output_format == "parquet":
+            export_parquet(store.iter_ledgers(filters), output)
+            return
         with open_output(output) as out:
             render(output_format, store.iter_ledgers(filters), out)
     if output is None:
