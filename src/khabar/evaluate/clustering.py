@@ -7,7 +7,8 @@ for khabar by reviewing the CSV's date + location groups title by title, and liv
 
 Each article is extracted (or read from the ledger cache), all its events are reconciled
 together with every other article's, and the article is placed in the ledger event of its
-**main event**: the one whose evidence starts first (the lead). Scores are pairwise over
+**main event**: the one the extractor flags ``"main": true`` (for ledgers cached before the flag,
+the one whose evidence starts first). Scores are pairwise over
 articles: a pair is positive when both articles are in one reference event; precision and
 recall are over such pairs. Two variants: ``all`` counts the reference's probable members,
 ``sure`` leaves them out as singletons.
@@ -83,7 +84,7 @@ def evaluate(
         },
         notes=[
             "reference: reviewed groups of FA-KES date+location columns (notes/clustering-reference)",
-            "an article counts in the ledger event of its main (first-evidenced) event",
+            "an article counts in the ledger event of its main event (the extractor's 'main' flag)",
         ],
     )
 
@@ -184,9 +185,13 @@ def extract_to_cache(
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The article's main event: the one whose evidence starts first (the lead), ties by order."""
+    """The article's main event: the one the extractor flags ``main``; ledgers extracted before
+    the flag existed fall back to the one whose evidence starts first (the lead), ties by order."""
     if not events:
         return None
+    flagged = next((event for event in events if event.main), None)
+    if flagged is not None:
+        return flagged
     return min(events, key=lambda event: min((span.start for span in event.evidence), default=sys.maxsize))
 
 

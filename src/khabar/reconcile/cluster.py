@@ -12,6 +12,13 @@
 3. Coarsely located events (province, country) are attached last, each to its best candidate
    whose group accepts it, so a vague report never bridges two distinct events.
 
+With ``main_events_anchor`` set, steps 1–3 run first over the **main events** only (each
+report's lead story, as the extractor flags it), then again for the side events (background,
+earlier attacks, reactions) with one more constraint: a merge may not put two groups that each
+hold a main event together. Reports are about their main events; a side event mentioned in
+passing ("a similar attack last month", "the war has killed ...") is weak evidence and must
+not chain two reports' stories into one.
+
 Pairs are kept in compact arrays (12 bytes each), and the group state is merged small into
 large, so the whole is O(n log n) in time once blocking bounds the candidates per event.
 """
@@ -43,6 +50,7 @@ class Groups:
             for item in features
         ]
         self.radius = [item.radius or 0.0 for item in features]
+        self.has_main = [item.main for item in features]
 
     def find(self, item: int) -> int:
         parent = self.parent
@@ -51,11 +59,14 @@ class Groups:
             item = parent[item]
         return item
 
-    def try_union(self, a: int, b: int) -> bool:
-        """Merge the groups of ``a`` and ``b`` unless a constraint forbids it."""
+    def try_union(self, a: int, b: int, *, one_main: bool = False) -> bool:
+        """Merge the groups of ``a`` and ``b`` unless a constraint forbids it; with ``one_main``,
+        also unless both groups already hold a main event."""
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return True
+        if one_main and self.has_main[root_a] and self.has_main[root_b]:
+            return False
         articles_a, articles_b = self.articles[root_a], self.articles[root_b]
         if len(articles_a) < len(articles_b):  # type: ignore[arg-type]
             root_a, root_b, articles_a, articles_b = root_b, root_a, articles_b, articles_a
@@ -88,6 +99,7 @@ class Groups:
         self.tolerance[root] = max(self.tolerance[root], self.tolerance[other])
         self.box[root] = _merge_box(self.box[root], self.box[other])
         self.radius[root] = max(self.radius[root], self.radius[other])
+        self.has_main[root] = self.has_main[root] or self.has_main[other]
 
     def members(self) -> list[list[int]]:
         groups: dict[int, list[int]] = {}
@@ -134,12 +146,60 @@ def cluster_features(
             -np.frombuffer(scores, dtype=np.float32),
         )
     )
-    for pair in order.tolist():
-        groups.try_union(firsts[pair], seconds[pair])
-    for item_index, item in enumerate(features):
-        if not index.is_fine(item):
-            _attach(item_index, index.coarse_candidates(item_index), features, groups, config)
+    pairs = order.tolist()
+    coarse = [item_index for item_index, item in enumerate(features) if not index.is_fine(item)]
+    if not config.main_events_anchor:
+        for pair in pairs:
+            groups.try_union(firsts[pair], seconds[pair])
+        _attach_coarse(coarse, index, features, groups, config)
+        return groups.members()
+    # the main events first, among themselves ...
+    is_main_pair = [features[firsts[pair]].main and features[seconds[pair]].main for pair in pairs]
+    for pair, both_main in zip(pairs, is_main_pair, strict=True):
+        if both_main:
+            groups.try_union(firsts[pair], seconds[pair])
+    mains = [item_index for item_index in coarse if features[item_index].main]
+    _attach_coarse(mains, index, features, groups, config, only_main=True)
+    # ... then the side events, which may join one main event's group but never bridge two
+    for pair, both_main in zip(pairs, is_main_pair, strict=True):
+        if not both_main:
+            groups.try_union(firsts[pair], seconds[pair], one_main=True)
+    sides = [item_index for item_index in coarse if not features[item_index].main]
+    _attach_coarse(sides, index, features, groups, config, one_main=True)
     return groups.members()
+
+
+def _attach_coarse(
+    items: list[int],
+    index: BlockIndex,
+    features: list[Features],
+    groups: Groups,
+    config: LinkingConfig,
+    *,
+    only_main: bool = False,
+    one_main: bool = False,
+) -> None:
+    """Attach each coarse event in ``items`` to one group (see ``_attach``).
+
+    With ``coarse_attach_fine_first``, a first pass offers each only finely located candidates,
+    and the events left over then try every candidate. Otherwise the first coarse events,
+    attaching to one another in index order, would form vague groups of their own beside the
+    group of the well-located reports of the same happening, and the later ones would pick
+    either; placing them on the located reports first keeps one happening in one group.
+    """
+    passes = [index.is_fine, lambda item: True] if config.coarse_attach_fine_first else [lambda item: True]
+    left = items
+    for accept in passes:
+        unattached = []
+        for item_index in left:
+            candidates = [
+                other
+                for other in index.coarse_candidates(item_index)
+                if accept(features[other]) and (features[other].main or not only_main)
+            ]
+            if not _attach(item_index, candidates, features, groups, config, one_main=one_main):
+                unattached.append(item_index)
+        left = unattached
 
 
 def _fine_pairs(
@@ -159,9 +219,16 @@ def _fine_pairs(
 
 
 def _attach(
-    item_index: int, candidates: list[int], features: list[Features], groups: Groups, config: LinkingConfig
-) -> None:
-    """Join a coarsely located event to its best-scoring candidate whose group accepts it."""
+    item_index: int,
+    candidates: list[int],
+    features: list[Features],
+    groups: Groups,
+    config: LinkingConfig,
+    *,
+    one_main: bool = False,
+) -> bool:
+    """Join a coarsely located event to its best-scoring candidate whose group accepts it;
+    whether it found one."""
     item = features[item_index]
     scored: list[tuple[float, int]] = []
     for other in candidates:
@@ -172,6 +239,5 @@ def _attach(
         threshold = config.link_threshold if both_located else config.coarse_link_threshold
         if score >= threshold:
             scored.append((-score, other))
-    for _, other in sorted(scored):
-        if groups.try_union(item_index, other):
-            return
+    # the best candidate whose group accepts it (any() stops at the first union made)
+    return any(groups.try_union(item_index, other, one_main=one_main) for _, other in sorted(scored))

@@ -25,6 +25,10 @@ class LinkingConfig:
     figure_outlier_ratio: float
     max_group_span_days: int
     keep_article_events_apart: bool
+    #: main events (each report's lead story) link first; a side event may not join two of them
+    main_events_anchor: bool
+    #: coarse events try the finely located candidates before the other coarse ones
+    coarse_attach_fine_first: bool
     day_bucket: int
     cell_degrees: float
     max_coarse_candidates: int
@@ -78,6 +82,8 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         figure_outlier_ratio=float(data["figure_outlier_ratio"]),
         max_group_span_days=int(data["max_group_span_days"]),
         keep_article_events_apart=bool(data["keep_article_events_apart"]),
+        main_events_anchor=bool(data.get("main_events_anchor", False)),
+        coarse_attach_fine_first=bool(data.get("coarse_attach_fine_first", False)),
         day_bucket=int(blocking["day_bucket"]),
         cell_degrees=float(blocking["cell_degrees"]),
         max_coarse_candidates=int(blocking["max_coarse_candidates"]),

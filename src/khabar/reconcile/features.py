@@ -30,6 +30,7 @@ class Features:
     actor1: str | None
     actor2: str | None
     killed: int | None  # the article's conservative fatality figure, as evidence of sameness
+    main: bool = False  # the report's main event (its lead story), as the extractor flags it
 
     @property
     def located(self) -> bool:
@@ -68,6 +69,7 @@ def features_of(ref: ArticleEventRef, config: LinkingConfig) -> Features:
         actor1=_actor_key(event.actor1.name, config),
         actor2=_actor_key(event.actor2.name, config),
         killed=event.fatalities.best,
+        main=event.main,
     )
 
 
