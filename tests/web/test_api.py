@@ -7,8 +7,7 @@ import io
 
 import pytest
 from web_ledgers import HOSTILE_ID, IDLIB_ID, MARKERS_ALL, MARKERS_TUR, PROTEST_ID
-
-from conftest import TOKEN
+from web_server import TOKEN
 
 
 def assert_error(response, status: int, code: str) -> None:  # type: ignore[no-untyped-def]

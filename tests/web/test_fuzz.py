@@ -16,8 +16,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from web_ledgers import build_store
+from web_server import TOKEN
 
-from conftest import TOKEN
 from khabar.web import WebConfig, create_app
 
 #: examples per API operation

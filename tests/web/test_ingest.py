@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from web_server import TOKEN
 
-from conftest import TOKEN
 from khabar.web import WebConfig, create_app
 
 REPORT = (

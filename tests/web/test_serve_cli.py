@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import free_port
+from web_server import free_port
 
 
 def serve(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
