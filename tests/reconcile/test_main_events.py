@@ -53,3 +53,19 @@ def test_country_level_reports_join_the_located_report_of_their_happening() -> N
     assert groups(refs, load_config()) == [["located#e1", "vague1#e1", "vague2#e1"]]
     old = dataclasses.replace(load_config(), coarse_attach_fine_first=False)
     assert groups(refs, old) == [["located#e1"], ["vague1#e1", "vague2#e1"]]  # the split it fixes
+
+
+def test_a_city_named_like_its_province_reaches_the_provinces_towns() -> None:
+    def in_idlib(ref: ArticleEventRef, name: str, lat: float, lon: float) -> ArticleEventRef:
+        place = Location(name=name, country="SYR", lat=lat, lon=lon, precision="town", admin1="Idlib")
+        return dataclasses.replace(ref, event=dataclasses.replace(ref.event, locations=[place]))
+
+    refs = [
+        in_idlib(main_ref("town"), "Khan Shaykhun", 35.44, 36.65),
+        in_idlib(main_ref("province"), "Idlib", 35.93, 36.63),  # the city, 54 km north
+    ]
+    assert groups(refs, load_config()) == [["province#e1", "town#e1"]]
+    strict = dataclasses.replace(load_config(), ambiguous_capital_reach=False)
+    assert groups(refs, strict) == [["province#e1"], ["town#e1"]]
+    other = [refs[0], in_idlib(main_ref("saraqib"), "Saraqib", 35.86, 36.80)]  # an ordinary town
+    assert len(groups(other, load_config())) == 2

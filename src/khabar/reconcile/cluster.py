@@ -49,7 +49,7 @@ class Groups:
             (item.lat, item.lon, item.lat, item.lon) if item.located else None  # type: ignore[misc]
             for item in features
         ]
-        self.radius = [item.radius or 0.0 for item in features]
+        self.radius = [item.reach or item.radius or 0.0 for item in features]
         self.has_main = [item.main for item in features]
 
     def find(self, item: int) -> int:

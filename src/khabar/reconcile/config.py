@@ -29,6 +29,8 @@ class LinkingConfig:
     main_events_anchor: bool
     #: coarse events try the finely located candidates before the other coarse ones
     coarse_attach_fine_first: bool
+    #: a town named like its own province ("Idlib") reaches its province's places
+    ambiguous_capital_reach: bool
     day_bucket: int
     cell_degrees: float
     max_coarse_candidates: int
@@ -84,6 +86,7 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         keep_article_events_apart=bool(data["keep_article_events_apart"]),
         main_events_anchor=bool(data.get("main_events_anchor", False)),
         coarse_attach_fine_first=bool(data.get("coarse_attach_fine_first", False)),
+        ambiguous_capital_reach=bool(data.get("ambiguous_capital_reach", False)),
         day_bucket=int(blocking["day_bucket"]),
         cell_degrees=float(blocking["cell_degrees"]),
         max_coarse_candidates=int(blocking["max_coarse_candidates"]),

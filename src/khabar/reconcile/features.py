@@ -31,6 +31,9 @@ class Features:
     actor2: str | None
     killed: int | None  # the article's conservative fatality figure, as evidence of sameness
     main: bool = False  # the report's main event (its lead story), as the extractor flags it
+    admin1: str | None = None
+    #: km; wider than ``radius`` for a town named like its province (see ``_reach``)
+    reach: float | None = None
 
     @property
     def located(self) -> bool:
@@ -70,7 +73,27 @@ def features_of(ref: ArticleEventRef, config: LinkingConfig) -> Features:
         actor2=_actor_key(event.actor2.name, config),
         killed=event.fatalities.best,
         main=event.main,
+        admin1=location.admin1 if location else None,
+        reach=_reach(location, radius, config) if located else None,  # type: ignore[arg-type]
     )
+
+
+def _reach(location: Location, radius: float, config: LinkingConfig) -> float:
+    """How far from its point a location may still be the same place as another of its province.
+
+    "Idlib", "Hama", "Aleppo", "Raqqa" name both a city and its province, the gazetteer places
+    them at the city, and reports often mean the province: "a gas attack in Idlib" and "a gas
+    attack on Khan Shaykhun" (54 km from Idlib city) are one happening. Such a town reaches as
+    far as a province does, towards places of the same province only (see ``scoring``).
+    """
+    if (
+        config.ambiguous_capital_reach
+        and location.precision == "town"
+        and location.admin1
+        and location.name.casefold() == location.admin1.casefold()
+    ):
+        return max(radius, config.radius("admin1") or radius)
+    return radius
 
 
 #: marks an actor key as "unknown actor of this kind" ("unidentified armed group (syria)")

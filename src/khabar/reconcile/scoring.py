@@ -53,6 +53,8 @@ def _place_score(a: Features, b: Features) -> float | None:
     if a.located and b.located:
         radius = max(a.radius or 0.0, b.radius or 0.0)
         distance = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        if distance > radius and a.admin1 is not None and a.admin1 == b.admin1:
+            radius = max(a.reach or 0.0, b.reach or 0.0)  # a city named like its province
         if distance > radius:
             return None
         return 1.0 - distance / radius
