@@ -86,14 +86,18 @@ def _reach(location: Location, radius: float, config: LinkingConfig) -> float:
     attack on Khan Shaykhun" (54 km from Idlib city) are one happening. Such a town reaches as
     far as a province does, towards places of the same province only (see ``scoring``).
     """
-    if (
-        config.ambiguous_capital_reach
-        and location.precision == "town"
-        and location.admin1
-        and location.name.casefold() == location.admin1.casefold()
-    ):
+    if config.ambiguous_capital_reach and is_named_like_its_province(location):
         return max(radius, config.radius("admin1") or radius)
     return radius
+
+
+def is_named_like_its_province(location: Location) -> bool:
+    """A town that shares its province's name ("Idlib" in Idlib): the report may mean either."""
+    return (
+        location.precision == "town"
+        and bool(location.admin1)
+        and location.name.casefold() == (location.admin1 or "").casefold()
+    )
 
 
 #: marks an actor key as "unknown actor of this kind" ("unidentified armed group (syria)")

@@ -19,7 +19,7 @@ from ..model import ACLED_SUB_EVENT_TYPES, Actor, Event, Location
 from .claims import ledger_claims
 from .config import load_config
 from .contradictions import contradictions_of
-from .features import best_location, geo_precision_rank
+from .features import best_location, geo_precision_rank, is_named_like_its_province
 from .figures import figure_of, timeline_of
 from .model import ArticleEventRef, LedgerClaim, LedgerContradiction, LedgerEvent
 
@@ -102,10 +102,15 @@ def _location(events: list[Event]) -> Location | None:
     if not locations:
         return None
     names = Counter(location.name for location in locations)
-    return min(
-        locations,
-        key=lambda location: (geo_precision_rank(location.precision), -names[location.name]),
-    )
+    return min(locations, key=lambda location: (_precision_rank(location), -names[location.name]))
+
+
+def _precision_rank(location: Location) -> int:
+    """How precise a location is; "Idlib" the city-or-province counts as the province, so the
+    town an attack hit (Khan Shaykhun) names the ledger event rather than the ambiguous name."""
+    if load_config().ambiguous_capital_reach and is_named_like_its_province(location):
+        return geo_precision_rank("admin1")
+    return geo_precision_rank(location.precision)
 
 
 def _actor(
