@@ -49,10 +49,8 @@ def matches(found: dict[str, Any], want: dict[str, Any]) -> bool:
             if not any(f["country"] == place["country"] for f in found_places):
                 return False
             continue
-        if not any(
-            f["lat"] is not None and km(f["lat"], f["lon"], place["lat"], place["lon"]) <= place["tolerance_km"]
-            for f in found_places
-        ):
+        near = [f for f in found_places if f["lat"] is not None]
+        if not any(km(f["lat"], f["lon"], place["lat"], place["lon"]) <= place["tolerance_km"] for f in near):
             return False
     actor1 = want["actor1"]
     return found["actor1"]["name"] == actor1["name"] and found["actor1"]["country"] == actor1["country"]

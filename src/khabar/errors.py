@@ -87,7 +87,10 @@ class Errors:
     E150 = "Reconciliation table '{path}' names '{value}', which is not an ACLED sub-event type."
     E151 = "Clustering reference '{path}' is missing or malformed: {detail}"
     E152 = "Ledger cache '{path}' line {line} is not an article ledger: {detail}. Delete it to re-extract."
-    E160 = "Parquet output '{path}' is a file; write_parquet writes articles.parquet and events.parquet into a directory."
+    E160 = (
+        "Parquet output '{path}' is a file; write_parquet writes articles.parquet and events.parquet "
+        "into a directory."
+    )
     E161 = (
         "Parquet is binary and this output stream has no binary buffer; "
         "write to a file with -o, or call khabar.export.parquet.write_parquet."
