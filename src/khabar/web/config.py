@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 #: the largest request body accepted (an ingest of many articles fits; a flood does not)
@@ -31,5 +31,3 @@ class WebConfig:
     token: str | None = None
     max_body_bytes: int = MAX_BODY_BYTES
     node_modules: Path | None = None
-    title: str = "khabar"
-    extra: dict[str, str] = field(default_factory=dict)

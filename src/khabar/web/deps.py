@@ -35,6 +35,8 @@ def read_store(request: Request) -> SqlStore:
 
 
 def close_thread_stores() -> None:
+    """Close this thread's stores. A SQLite connection can be closed only by its own thread, so
+    the worker threads' stores close when their threads end with the process."""
     for store in _local.__dict__.pop("stores", {}).values():
         store.close()
 
