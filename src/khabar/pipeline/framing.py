@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 
 from ..model import Framing, Span
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
-from .framing_model import SpanModel, feature_rows, runs, span_model
+from .framing_model import SpanModel, content_span, feature_rows, sentence_views, span_model
 
 OUTLET = "outlet"
 QUOTED = "quoted"
@@ -51,8 +51,6 @@ REPETITION = "Repetition"
 
 #: dependency labels of a clause head: Flag-Waving spans the clause of its trigger
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"})
-#: parts of speech that can carry judgement (a learned span needs one)
-_JUDGEMENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
 _EDGE_TRIM = frozenset("\"'“”‘’«».,;:!?()[]—–-")
 _HASHTAG = re.compile(r"(?<![\w#])#[A-Za-z]\w{2,}")
 _QUOTE_PAIRS = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»")
@@ -451,31 +449,20 @@ def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
     """Spans of the learned tagger that no rule span already holds."""
     hits = []
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         tokens = [token for token in sentence if not token.is_space]
         if not tokens:
             continue
-        words = [token.lower_ for token in tokens]
-        rows = feature_rows(words, [token.text for token in tokens], sentence.text)
-        for first, last in runs(model.probabilities(rows), model.threshold):
-            span = _content_span(doc, tokens[first].i, tokens[last - 1].i + 1)
-            if span is not None and not any(h.start <= span[0] and span[1] <= h.end for h in known):
-                hits.append(_Hit(span[0], span[1], LOADED))
+        views = sentence_views(tokens)
+        rows = feature_rows(views, sentence.text, index)
+        for first, last in model.spans(rows, [view.lower for view in views]):
+            kept = content_span(views, first, last)
+            if kept is None:
+                continue
+            start, end = tokens[kept[0]].i, tokens[kept[1] - 1].i + 1
+            if not any(h.start <= start and end <= h.end for h in known):
+                hits.append(_Hit(start, end, LOADED))
     return hits
-
-
-def _content_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """A tagger run without its edge stop words and marks, if a word of judgement is left.
-
-    The tagger learnt from opinion pieces; on wire copy its weakest runs are a lone "the",
-    a title or a name. A run must hold an adjective, adverb, verb or common noun to count.
-    """
-    while start < end and (doc[start].is_stop or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_stop or doc[end - 1].is_punct):
-        end -= 1
-    content = [t for t in doc[start:end] if t.pos_ in _JUDGEMENT_POS and not t.is_stop]
-    return (start, end) if content else None
 
 
 def _hashtags(text: str, voice_at: VoiceAt) -> list[Framing]:

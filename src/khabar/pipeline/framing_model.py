@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Token
 
 from ..langdata import data_path
 from .framing_lexicon import framing_lexicon
@@ -31,7 +32,7 @@ FEATURE_SPACE = 2**18
 #: at most this many words of a sentence become features of each of its tokens
 MAX_SENTENCE_WORDS = 56
 #: features per token: the padded width of the feature matrix
-WIDTH = 16 + MAX_SENTENCE_WORDS + 4
+WIDTH = 26 + MAX_SENTENCE_WORDS + 5
 MODEL_FILE = ("en", "framing", "span_model.npz")
 QUOTE_MARKS = ('"', "“", "”")
 
@@ -41,26 +42,74 @@ def feature_index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % FEATURE_SPACE
 
 
-def sentence_features(words: Sequence[str], raw: str) -> list[int]:
-    """Features shared by every token of one sentence: its words, length and punctuation."""
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """What the tagger reads of one token (built from a parsed spaCy token by ``view_of``)."""
+
+    lower: str
+    text: str
+    pos: str
+    tag: str
+    dep: str
+    head: str
+    #: a stop word or a punctuation mark: never the edge of a span
+    light: bool
+
+
+def view_of(token: Token) -> TokenView:
+    light = token.is_stop or token.is_punct
+    return TokenView(token.lower_, token.text, token.pos_, token.tag_, token.dep_, token.head.lower_, light)
+
+
+def sentence_views(tokens: Sequence[Token]) -> list[TokenView]:
+    """The tagger's view of a sentence's tokens (whitespace tokens are left out by the caller)."""
+    return [view_of(token) for token in tokens]
+
+
+#: parts of speech that can carry judgement (a learned span needs one)
+JUDGEMENT_POS = frozenset({"ADJ", "ADV", "VERB", "NOUN"})
+
+
+def content_span(tokens: Sequence[TokenView], start: int, end: int) -> tuple[int, int] | None:
+    """A tagger run without its edge stop words and marks, if a word of judgement is left.
+
+    The tagger learnt from opinion pieces; on wire copy its weakest runs are a lone "the",
+    a title or a name. A run must hold an adjective, adverb, verb or common noun to count.
+    """
+    while start < end and tokens[start].light:
+        start += 1
+    while end > start and tokens[end - 1].light:
+        end -= 1
+    content = [token for token in tokens[start:end] if token.pos in JUDGEMENT_POS and not token.light]
+    return (start, end) if content else None
+
+
+def sentence_features(words: Sequence[str], raw: str, index: int = 0) -> list[int]:
+    """Features shared by every token of one sentence: its words, length, punctuation, place."""
     features = [feature_index("S=" + word) for word in sorted(set(words))][:MAX_SENTENCE_WORDS]
     features += [
         feature_index(f"len={min(len(words) // 8, 6)}"),
         feature_index(f"quote={any(mark in raw for mark in QUOTE_MARKS)}"),
         feature_index(f"bang={'!' in raw}"),
         feature_index(f"ask={'?' in raw}"),
+        # the title and lead sentences of a piece carry its framing more often than the body
+        feature_index(f"sent_at={min(index, 3)}"),
     ]
     return features
 
 
-def token_features(words: Sequence[str], texts: Sequence[str], i: int) -> list[int]:
-    """Features of token ``i`` of a sentence (lower-cased ``words``, original ``texts``)."""
+def token_features(tokens: Sequence[TokenView], i: int, quoted: bool) -> list[int]:
+    """Features of token ``i`` of a sentence: words around it, its parse, the lexicon."""
     lexicon = _technique_of_word()
 
     def word(j: int) -> str:
-        return words[j] if 0 <= j < len(words) else ("<s>" if j < 0 else "</s>")
+        return tokens[j].lower if 0 <= j < len(tokens) else ("<s>" if j < 0 else "</s>")
 
-    current = words[i]
+    def pos(j: int) -> str:
+        return tokens[j].pos if 0 <= j < len(tokens) else "-"
+
+    token = tokens[i]
+    current = token.lower
     features = [
         "bias",
         f"w={current}",
@@ -71,11 +120,25 @@ def token_features(words: Sequence[str], texts: Sequence[str], i: int) -> list[i
         f"pw={word(i - 1)}|{current}",
         f"wn={current}|{word(i + 1)}",
         f"s3={current[-3:]}",
+        f"s2={current[-2:]}",
+        f"p3={current[:3]}",
         f"lex={lexicon.get(current, '-')}",
         f"lexp={lexicon.get(word(i - 1), '-')}",
         f"lexn={lexicon.get(word(i + 1), '-')}",
-        f"shape={_shape(texts[i])}",
+        f"lexh={lexicon.get(token.head, '-')}",
+        f"shape={_shape(token.text)}",
         f"at={min(i // 4, 3)}",
+        f"to_end={min((len(tokens) - i) // 4, 3)}",
+        # the parse generalises beyond the words seen in training: an adjective modifying
+        # a noun, an adverb on a verb, the head a word hangs from
+        f"pos={token.pos}",
+        f"tag={token.tag}",
+        f"dep={token.dep}",
+        f"wpos={current}|{token.pos}",
+        f"pos3={pos(i - 1)}|{token.pos}|{pos(i + 1)}",
+        f"head={token.head}",
+        f"dephead={token.dep}|{token.head}",
+        f"quoted={quoted}",
     ]
     return [feature_index(feature) for feature in features]
 
@@ -93,34 +156,75 @@ def _technique_of_word() -> dict[str, str]:
     return {term: entry.technique for term, entry in framing_lexicon().entries.items() if " " not in term}
 
 
-def feature_rows(sentence_words: Sequence[str], sentence_texts: Sequence[str], raw: str) -> np.ndarray:
-    """The padded feature matrix (tokens x WIDTH) of one sentence."""
-    shared = sentence_features(sentence_words, raw)
-    rows = np.full((len(sentence_words), WIDTH), FEATURE_SPACE, dtype=np.int64)
-    for i in range(len(sentence_words)):
-        features = token_features(sentence_words, sentence_texts, i) + shared
+def _inside_quotes(tokens: Sequence[TokenView]) -> list[bool]:
+    """Whether each token is between quote marks of its sentence (a speaker's words)."""
+    inside, state = [], False
+    for token in tokens:
+        if token.text == '"':
+            state = not state
+        elif token.text in ("“", "”"):
+            state = token.text == "“"
+        inside.append(state)
+    return inside
+
+
+def feature_rows(tokens: Sequence[TokenView], raw: str, index: int = 0) -> np.ndarray:
+    """The padded feature matrix (tokens x WIDTH) of one sentence, the ``index``-th of its text."""
+    shared = sentence_features([token.lower for token in tokens], raw, index)
+    rows = np.full((len(tokens), WIDTH), FEATURE_SPACE, dtype=np.int64)
+    for i, quoted in enumerate(_inside_quotes(tokens)):
+        features = token_features(tokens, i, quoted) + shared
         rows[i, : len(features)] = features[:WIDTH]
     return rows
 
 
 @dataclass(frozen=True, slots=True)
 class SpanModel:
-    """Weights (FEATURE_SPACE + 1, the last is padding) and the decision threshold."""
+    """Weights (FEATURE_SPACE + 1, the last is padding) and how spans are decoded from them.
+
+    ``threshold``: a token is in a span when its probability passes it. ``gap``: runs apart by
+    at most this many tokens below the threshold are one span (PTC spans are phrases; the
+    tagger's probability dips on their function words). ``support``: a span must hold a token
+    whose own word weight (the ``w=`` feature) passes this margin, so a span rests on a word
+    the annotators marked, not only on the tone of its sentence (which, on wire copy, marks
+    plain words like "secretary" as loaded); ``-inf`` switches the check off.
+    """
 
     weights: np.ndarray
     threshold: float
+    gap: int = 0
+    support: float = float("-inf")
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.weights[rows].sum(axis=1)))
 
+    def word_weights(self, words: Sequence[str]) -> np.ndarray:
+        return self.weights[[feature_index("w=" + word) for word in words]]
+
+    def spans(self, rows: np.ndarray, words: Sequence[str]) -> list[tuple[int, int]]:
+        """Token runs [start, end) of one sentence that pass the threshold and the support check."""
+        found = runs(self.probabilities(rows), self.threshold, self.gap)
+        if self.support == float("-inf"):
+            return found
+        weights = self.word_weights(words)
+        return [(start, end) for start, end in found if weights[start:end].max() > self.support]
+
     def save(self, path: Path) -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float16), threshold=self.threshold)
+        np.savez_compressed(
+            path,
+            weights=self.weights.astype(np.float16),
+            threshold=self.threshold,
+            gap=self.gap,
+            support=self.support,
+        )
 
     @classmethod
     def load(cls, path: Path) -> SpanModel:
         with np.load(path) as data:
             weights = data["weights"].astype(np.float32)
-            return cls(weights=weights, threshold=float(data["threshold"]))
+            gap = int(data["gap"]) if "gap" in data else 0
+            support = float(data["support"]) if "support" in data else float("-inf")
+            return cls(weights=weights, threshold=float(data["threshold"]), gap=gap, support=support)
 
 
 @cache
@@ -130,16 +234,15 @@ def span_model() -> SpanModel | None:
     return SpanModel.load(path) if path.is_file() else None
 
 
-def runs(probabilities: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    """Runs of consecutive positions whose probability passes ``threshold``: [start, end)."""
+def runs(probabilities: np.ndarray, threshold: float, gap: int = 0) -> list[tuple[int, int]]:
+    """Runs of positions whose probability passes ``threshold``: [start, end).
+
+    Runs at most ``gap`` positions apart are joined into one.
+    """
     found: list[tuple[int, int]] = []
-    start = None
-    for i, above in enumerate(probabilities > threshold):
-        if above and start is None:
-            start = i
-        elif not above and start is not None:
-            found.append((start, i))
-            start = None
-    if start is not None:
-        found.append((start, len(probabilities)))
+    for i in np.flatnonzero(probabilities > threshold).tolist():
+        if found and i - found[-1][1] <= gap:
+            found[-1] = (found[-1][0], i + 1)
+        else:
+            found.append((i, i + 1))
     return found
