@@ -13,7 +13,7 @@ DEMO_PORT ?= 8000
 # serves when make runs in a terminal, so scripts and CI end
 DEMO_SERVE ?= auto
 
-.PHONY: venv demo test lint bench lock clean screenshots
+.PHONY: venv demo test lint bench lock clean screenshots docs
 
 venv: $(STAMP) $(NODE_STAMP)
 
@@ -53,6 +53,11 @@ bench: venv
 screenshots: venv
 	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress
 	$(BIN)/python -m khabar.web.screenshots --db $(DEMO_DB) --out docs/screenshots
+
+# the CLI reference and the error catalogue, generated from the code (a test checks they are current)
+docs: venv
+	$(BIN)/python -m khabar.cli.reference cli > docs/cli.md
+	$(BIN)/python -m khabar.cli.reference errors > docs/errors.md
 
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
