@@ -56,7 +56,7 @@ def timeline(rows: list[tuple[str, int, int]], *, width: int = 900, height: int 
     starts = [_start_of(label) for label, _, _ in rows]
     span = max((starts[-1] - starts[0]).days, 1) if starts else 1
     unit_days = 30.44 if unit == "month" else 1
-    bar = max(min(width * unit_days / (span + unit_days), 40.0) * 0.8, 1.5)
+    bar = max(min(width * unit_days / (span + unit_days), 40.0) * 0.8, 4.0)
     bars = [
         Bar(x=round((start - starts[0]).days / span * (width - bar), 2),
             y=round(height - height * count / peak, 2), width=round(bar, 2),

@@ -107,7 +107,7 @@ def capture(db: Path, out: Path) -> list[Path]:
                     page.wait_for_selector("#map[data-ready]", timeout=30_000)
                 page.wait_for_timeout(300)
                 target = out / f"{name}.png"
-                page.screenshot(path=str(target), full_page=name != "map")
+                page.screenshot(path=str(target), full_page=True)
                 written.append(target)
         finally:
             browser.close()

@@ -79,7 +79,7 @@
       truncated = Boolean(data.truncated) || Boolean(box);
       element.dataset.markers = String(features.length);
       element.dataset.clustered = String(features.length > CLUSTER_ABOVE);
-      status.textContent = features.length + " located events on the map" + (box ? " in this view" : "") +
+      status.textContent = features.length + " event locations on the map" + (box ? " in this view" : "") +
         (data.truncated ? " (the " + features.length + " most recent of " + data.total +
           (data.total_exact ? "" : "+") + ": narrow the filters or zoom in)" : "");
     });
