@@ -6,12 +6,11 @@ without the token: it must refuse (401) every request, never fail.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -28,12 +27,8 @@ EXAMPLES = 25
 _STORE_DIR = Path(tempfile.mkdtemp(prefix="khabar-fuzz-"))
 _APP = create_app(WebConfig(db=str(build_store(_STORE_DIR / "ledger.db")), token=TOKEN))
 schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _remove_store() -> Iterator[None]:
-    yield
-    shutil.rmtree(_STORE_DIR, ignore_errors=True)
+# removed at exit, whether or not a test of this module ran
+atexit.register(shutil.rmtree, _STORE_DIR, ignore_errors=True)
 
 
 @schema.parametrize()
