@@ -72,6 +72,13 @@ class CountLexicon:
     projectile_verbs: frozenset[str]
     projectiles: frozenset[str]
     irrealis_heads: frozenset[str]
+    measure_words: frozenset[str]  # "3 times", "the 3900 block", "2 miles": the number counts no victims
+    non_victims: frozenset[str]  # "hit 3 homes", "shot his two dogs": things and animals are no victims
+    distinct_markers: frozenset[str]  # "another man", "the other victim": not the one counted before
+    months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
+    condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
+    transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
+    hospital_words: frozenset[str]
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -117,7 +124,17 @@ def count_lexicon() -> CountLexicon:
         projectile_verbs=frozenset(words["projectile_verbs"]),
         projectiles=frozenset(words["projectiles"]),
         irrealis_heads=frozenset(words["irrealis_heads"]),
-        trigger_words=frozenset(row["lemma"] for row in load_tsv("en", "counts", "triggers.tsv")),
+        measure_words=frozenset(words["measure_words"]),
+        non_victims=frozenset(words["non_victims"]),
+        distinct_markers=frozenset(words["distinct_markers"]),
+        condition_states=frozenset(words["condition_states"]),
+        transport_verbs=frozenset(words["transport_verbs"]),
+        hospital_words=frozenset(words["hospital_words"]),
+        months=frozenset(
+            row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
+        ),
+        trigger_words=frozenset(row["lemma"] for row in load_tsv("en", "counts", "triggers.tsv"))
+        | {"condition", *words["hospital_words"]},
         bounds=bounds,
         bound_length=max((len(phrase.split()) for phrase in bounds), default=0),
     )
@@ -276,7 +293,7 @@ def _figure_of(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
     bound = _bound_before(span.doc, span.start, lexicon)
     if bound is not None:
         span = span.doc[bound[0] : span.end]
-    if value is None or not _is_count_number(span, number_tokens):
+    if value is None or not _is_count_number(span, number_tokens, lexicon):
         return None
     if bound is not None:
         low, high = _bounds(value, lexicon.bounds[bound[1]].rule)
@@ -302,7 +319,7 @@ def _bounds(value: int, rule: str) -> tuple[int | None, int | None]:
 def _range_figure(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
     values = [parse_number([t], lexicon) for t in span if t.like_num]
     values = [v for v in values if v is not None]
-    if len(values) != 2 or values[0] > values[1] or not _is_count_number(span, list(span)):
+    if len(values) != 2 or values[0] > values[1] or not _is_count_number(span, list(span), lexicon):
         return None
     anchor = next(t for t in span if t.like_num)  # the first number carries the role
     return Figure(span, values[0], values[1], "between", anchor)
@@ -316,8 +333,8 @@ def _vague_anchor(span: SpacySpan) -> Token:
     return span[0]
 
 
-def _is_count_number(span: SpacySpan, number_tokens: list[Token]) -> bool:
-    """False for ages, years, clock times, money and the like."""
+def _is_count_number(span: SpacySpan, number_tokens: list[Token], lexicon: CountLexicon) -> bool:
+    """False for ages, years, clock times, money, dates, addresses, measures and the like."""
     doc = span.doc
     last = number_tokens[-1] if number_tokens else span[-1]
     if any(t.ent_type_ in NON_COUNT_ENTS for t in number_tokens):
@@ -329,13 +346,12 @@ def _is_count_number(span: SpacySpan, number_tokens: list[Token]) -> bool:
         and last.text[:2] in ("19", "20")
     ):
         return False  # a year
-    after = doc[last.i + 1 : last.i + 4]
-    if any(
-        t.lower_ in ("year", "years", "-year", "month", "months", "a.m.", "p.m.", "am", "pm")
-        for t in after[:2]
-    ):
-        return False
+    after = doc[last.i + 1 : last.i + 3]
+    if any(t.lower_ in lexicon.measure_words for t in after):
+        return False  # "25 years", "7 p.m.", "the 3900 block", "shot 3 times"
     before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in lexicon.months:
+        return False  # "died Feb. 2"
     return not (before is not None and (before.is_currency or before.lower_ in ("aged", "age", "no.", "#")))
 
 
@@ -353,12 +369,16 @@ def find_counts(
         if figure is None:
             continue
         victim = _victim_noun(figure.anchor)
+        if victim.lemma_.lower() in lexicon.non_victims:
+            continue  # "bullets hit 3 homes", "several shootings that injured ..."
         attached = _attach(victim, lexicon)
         if attached is None:
             continue
         kind, trigger = attached
         counted.add(victim.i)
         low, high = (0, 0) if _negated(trigger, lexicon) else (figure.low, figure.high)
+        if kind == "harm" and _distinct(victim, lexicon):
+            kind = "injured"  # "two other people were shot": not among the killed, no netting
         mentions.extend(_mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger))
     mentions.extend(_implicit_mentions(doc, counted, lexicon))
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
@@ -443,6 +463,8 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
         _as_toll,
         _as_noun_trigger,
         _as_wound_bearer,
+        _in_condition,
+        _taken_to_hospital,
     ):
         found = candidate(victim, lexicon)
         if found is not None:
@@ -542,12 +564,12 @@ def _is_wound(token: Token, lexicon: CountLexicon) -> bool:
 
 
 def _shared_subject(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
-    # "The victim is 34 and was shot in the arm": a conjoined passive trigger without a
-    # subject of its own shares the first verb's subject
+    # "The victim is 34 and was shot in the arm", "two boys are recovering after being shot":
+    # a conjoined or adverbial passive trigger without a subject of its own shares the subject
     if victim.dep_ not in SUBJECT_DEPS:
         return None
-    for verb in victim.head.children:
-        if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    for verb in _clauses_of(victim.head):
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
         entry = _trigger(verb, lexicon)
         if entry is None or entry.role == "noun":
@@ -557,6 +579,44 @@ def _shared_subject(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] |
             if entry.kind == "harm" and _missed(verb, lexicon):
                 continue
             return entry.kind, verb
+    return None
+
+
+def _clauses_of(verb: Token) -> Iterable[Token]:
+    """The clauses hanging on ``verb``: conjoined, adverbial, or under a preposition ("after being shot")."""
+    for child in verb.children:
+        if child.dep_ in ("conj", "advcl"):
+            yield child
+        elif child.dep_ == "prep":
+            yield from (g for g in child.children if g.dep_ == "pcomp")
+
+
+def _in_condition(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "she was in stable condition", "a man is listed in critical condition", "Man in critical condition"
+    holders = [victim, victim.head] if victim.dep_ in SUBJECT_DEPS else [victim]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for noun in prep.children:
+                if noun.lemma_.lower() == "condition" and any(
+                    c.lower_ in lexicon.condition_states for c in noun.subtree
+                ):
+                    return "injured", noun
+    return None
+
+
+def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "was taken to a hospital", "medics rushed a man to Einstein Medical Center": hurt, or dead
+    # later, so a harm (netted of the killed)
+    verb = victim.head
+    if victim.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.transport_verbs:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            places = [t for noun in prep.children if noun.dep_ == "pobj" for t in noun.subtree]
+            if any(t.lower_ in lexicon.hospital_words for t in places):
+                return "harm", verb
     return None
 
 
@@ -598,10 +658,23 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
         entry = _trigger(child, lexicon)
         if entry is None or entry.role == "noun":
             continue
-        if child.dep_ == "relcl" and not any(c.dep_ in ("nsubjpass", "nsubj") for c in child.children):
+        if child.dep_ == "relcl" and not _relative_is_victim(child, entry):
             continue
         return entry.kind, child
     return None
+
+
+def _relative_is_victim(clause: Token, entry: Trigger) -> bool:
+    """ "men who were killed", "a man who died"; not "suspects who shot at a man" (the shooters)."""
+    deps = {"nsubjpass"} if entry.role == "transitive" else {"nsubj", "nsubjpass"}
+    return any(c.dep_ in deps for c in clause.children)
+
+
+def _distinct(victim: Token, lexicon: CountLexicon) -> bool:
+    """ "another man", "the other victim", "two others": someone other than those counted before."""
+    if victim.lower_ in lexicon.distinct_markers or victim.lemma_.lower() in lexicon.distinct_markers:
+        return True
+    return any(c.dep_ in ("det", "amod") and c.lower_ in lexicon.distinct_markers for c in victim.children)
 
 
 def _as_result(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -703,7 +776,7 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
     """One named or singular victim counts 1; a negated victim or trigger counts 0."""
     mentions: list[CountMention] = []
     for token in _tokens_near_triggers(doc, lexicon):
-        if token.i in counted or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if token.i in counted or not _may_name_victim(token, lexicon):
             continue
         if token.dep_ == "conj" and _implicit_value(token.head, lexicon) is not None:
             continue  # counted with the first conjunct: "he and his sister"
@@ -719,11 +792,21 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         elif value == 1:
             value += sum(_implicit_value(c, lexicon) == 1 for c in token.conjuncts)
         figure = _figure_span(doc, token)
-        if kind == "injured" and value > 0:
+        if _distinct(token, lexicon):
+            kind = "injured" if kind == "harm" else kind  # "another man was also shot"
+        elif kind == "injured" and value > 0:
             # one unnamed victim "wounded" may be the one who later died: net it out like "shot"
             kind = "harm"
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
+
+
+def _may_name_victim(token: Token, lexicon: CountLexicon) -> bool:
+    # "one killed and another wounded": "another" heads its own noun phrase
+    heads_phrase = token.dep_ not in ("det", "amod", "predet")
+    return token.pos_ in ("NOUN", "PROPN", "PRON") or (
+        heads_phrase and token.lower_ in lexicon.distinct_markers
+    )
 
 
 def _tokens_near_triggers(doc: Doc, lexicon: CountLexicon) -> Iterable[Token]:
@@ -742,6 +825,8 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
         return 0
     if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children):
         return None
+    if lower in lexicon.distinct_markers:
+        return 1  # "another", "the other"
     if token.pos_ == "PRON":
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
