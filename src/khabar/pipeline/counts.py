@@ -75,6 +75,8 @@ class CountLexicon:
     measure_words: frozenset[str]  # "3 times", "the 3900 block", "2 miles": the number counts no victims
     non_victims: frozenset[str]  # "hit 3 homes", "shot his two dogs": things and animals are no victims
     distinct_markers: frozenset[str]  # "another man", "the other victim": not the one counted before
+    distinct_heads: frozenset[str]  # "another" alone ("the other" alone is as often the shooter)
+    checkup_purposes: frozenset[str]  # "taken to a hospital for evaluation": not a victim
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
@@ -127,6 +129,8 @@ def count_lexicon() -> CountLexicon:
         measure_words=frozenset(words["measure_words"]),
         non_victims=frozenset(words["non_victims"]),
         distinct_markers=frozenset(words["distinct_markers"]),
+        distinct_heads=frozenset(words["distinct_heads"]),
+        checkup_purposes=frozenset(words["checkup_purposes"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -502,16 +506,13 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             return None
         if _is_patient(victim, head, entry):
             return entry.kind, head
-    shared = _shared_subject(victim, lexicon)
-    if shared is not None:
-        return shared
     if head.lemma_ in lexicon.copulas and victim.dep_ in SUBJECT_DEPS:
-        # "one person is dead", "two others were in critical condition" (only the first)
+        # "one person is dead (after being shot)": the state is said of the subject itself
         for child in head.children:
             state = _trigger(child, lexicon)
             if child.dep_ in ("acomp", "attr", "oprd") and state is not None:
                 return state.kind, child
-    return None
+    return _shared_subject(victim, lexicon)
 
 
 def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
@@ -612,6 +613,8 @@ def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token
     verb = victim.head
     if victim.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.transport_verbs:
         return None
+    if any(t.lower_ in lexicon.checkup_purposes for t in victim.sent):
+        return None  # "for evaluation", "a psychiatric evaluation": taken in, not hurt
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             places = [t for noun in prep.children if noun.dep_ == "pobj" for t in noun.subtree]
@@ -672,7 +675,7 @@ def _relative_is_victim(clause: Token, entry: Trigger) -> bool:
 
 def _distinct(victim: Token, lexicon: CountLexicon) -> bool:
     """ "another man", "the other victim", "two others": someone other than those counted before."""
-    if victim.lower_ in lexicon.distinct_markers or victim.lemma_.lower() in lexicon.distinct_markers:
+    if victim.lower_ in lexicon.distinct_heads or victim.lower_ == "others":
         return True
     return any(c.dep_ in ("det", "amod") and c.lower_ in lexicon.distinct_markers for c in victim.children)
 
@@ -805,7 +808,7 @@ def _may_name_victim(token: Token, lexicon: CountLexicon) -> bool:
     # "one killed and another wounded": "another" heads its own noun phrase
     heads_phrase = token.dep_ not in ("det", "amod", "predet")
     return token.pos_ in ("NOUN", "PROPN", "PRON") or (
-        heads_phrase and token.lower_ in lexicon.distinct_markers
+        heads_phrase and token.lower_ in lexicon.distinct_heads
     )
 
 
@@ -825,8 +828,8 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
         return 0
     if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children):
         return None
-    if lower in lexicon.distinct_markers:
-        return 1  # "another", "the other"
+    if lower in lexicon.distinct_heads:
+        return 1  # "one killed and another wounded"
     if token.pos_ == "PRON":
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
