@@ -3,7 +3,11 @@
 Only asserted figures count: unverified ones ("unverified reports ... dozens") and superseded
 ones (a toll revised from nine to 33) stay in the output as claims but not in the range.
 low is ACLED's conservative figure (the smallest lower bound reported), high the largest, and
-best the figure reported most often (ties: the lower) — the UCDP manner.
+best the figure reported most often (ties: the lower) — the UCDP manner — among the figures
+above zero when there are any: "no one else was hurt", "no other injuries" speak of people
+other than the victims counted, so a zero does not outvote (or tie with and, as the lower,
+beat) the one victim reported. The largest figure as best was tried and is worse: articles
+that sum up a weekend's shootings attach city-wide totals to the event of one shooting.
 """
 
 from __future__ import annotations
@@ -26,11 +30,16 @@ def count_of(reported: list[tuple[CountMention, str]], kind: str) -> Count:
         return count
     lows = [mention.low for mention in credible if mention.low is not None]
     highs = [mention.high if mention.high is not None else mention.low for mention in credible]
-    frequency = Counter(lows)
     count.low = min(lows)
     count.high = max(high for high in highs if high is not None)
-    count.best = min(lows, key=lambda value: (-frequency[value], value))
+    count.best = most_reported([low for low in lows if low > 0] or lows)
     return count
+
+
+def most_reported(values: list[int]) -> int:
+    """The value reported most often; on a tie the lower (the conservative choice)."""
+    frequency = Counter(values)
+    return min(values, key=lambda value: (-frequency[value], value))
 
 
 def note_of(mention: CountMention, status: str) -> str:
