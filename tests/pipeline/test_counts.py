@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from khabar.model import CountMention, Span
 from khabar.pipeline.counts import article_totals, find_counts
+from khabar.pipeline.figures import count_of
 
 
 def figures(nlp: Language, text: str) -> list[tuple[str, int | None, int | None]]:
@@ -74,3 +75,79 @@ def test_article_totals_take_the_largest_figure_per_kind() -> None:
 
 def test_article_totals_net_the_killed_out_of_harm() -> None:
     assert article_totals([_mention("injured", 3, harm=True), _mention("killed", 1)]) == (1, 2)
+
+
+def totals(nlp: Language, text: str) -> tuple[int | None, int | None]:
+    return article_totals(find_counts(nlp(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were shot in the 3900 block of Main Street.", (None, 2)),
+        ("A relative was also shot and died Feb. 2, police said.", (1, None)),
+        ("A man was shot three times.", (None, 1)),
+        ("Bullets hit 3 homes; no one was hurt.", (None, 0)),
+    ],
+)
+def test_addresses_days_measures_and_things_are_not_victims(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_relative_clause_names_the_victim_only_as_patient(nlp: Language) -> None:
+    assert figures(nlp, "Police are looking for two suspects who shot at a man.") == []
+    assert figures(nlp, "Two men who were shot are recovering.") == [("injured", 2, 2)]
+
+
+def test_other_victims_are_not_netted_of_the_killed(nlp: Language) -> None:
+    assert totals(nlp, "One man was killed and two other people were shot.") == (1, 2)
+    text = "The shooting killed one person and seriously injured another."
+    assert totals(nlp, text) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Little Rock man was in critical condition after being shot.", (None, 1)),
+        ("Man in critical condition after a shooting.", (None, 1)),
+        ("Two teenagers are recovering after being shot outside a home.", (None, 2)),
+        ("One person is dead after being shot in a car.", (1, None)),
+        ("A man was taken to the hospital, where he died.", (1, 0)),
+        ("He was taken to a hospital for a psychiatric evaluation.", (None, None)),
+    ],
+)
+def test_injuries_implied_without_a_count_word(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-four people were killed.", [("killed", 34, 34)]),
+        ("Two hundred people were wounded.", [("injured", 200, 200)]),
+        ("No fewer than 3 people were killed.", [("killed", 3, None)]),
+        ("Some 30 people were injured.", [("injured", 30, 30)]),
+        ("Two or three people were killed.", [("killed", 2, 3)]),
+    ],
+)
+def test_numbers_are_read_once_with_their_bound(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected
+
+
+def test_a_zero_does_not_outvote_the_victim_of_an_event() -> None:
+    # "a man was shot" (1, twice) ... "no one else was hurt" (0): the event best is 1
+    reported = [(_mention("injured", 1), "asserted"), (_mention("injured", 0), "asserted")]
+    count = count_of(reported, "injured")
+    assert (count.low, count.best, count.high) == (0, 1, 1)
+    reported = [
+        (_mention("killed", 1), "asserted"),
+        (_mention("killed", 1), "asserted"),
+        (_mention("killed", 3), "asserted"),
+    ]
+    assert count_of(reported, "killed").best == 1
