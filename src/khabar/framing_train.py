@@ -42,10 +42,12 @@ EPOCHS = 8
 BATCH = 1024
 LEARNING_RATE = 0.2
 L2 = 1e-7
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
-GAPS = (0, 2, 4)
+THRESHOLDS = (0.08, 0.1, 0.15, 0.2, 0.25)
+GAPS = (2, 4, 6)
 #: margins of the word-weight support check (-inf: off)
-SUPPORTS = (float("-inf"), 0.0, 0.5, 1.0)
+SUPPORTS = (float("-inf"), 0.0, 0.1, 0.2, 0.3)
+#: limits of joining runs across gaps, in tokens (0: none)
+MAX_JOINED = (0, 12, 8)
 #: a stricter decoding is preferred while its inner-dev F1 is at most this far below the best:
 #: the tagger learnt from opinion pieces and the stage also reads wire copy, where every span
 #: that rests on sentence tone alone is a false positive PTC cannot show
@@ -127,12 +129,21 @@ def si_f1(model: SpanModel, articles: list[list[Sentence]], gold: list[list[tupl
     return scorer.f1
 
 
-def choose(scores: dict[tuple[float, int, float], float]) -> tuple[float, int, float]:
-    """The decoding (threshold, gap, support) to ship: the strictest support within TOLERANCE."""
+Decoding = tuple[float, int, float, int]
+
+
+def choose(scores: dict[Decoding, float]) -> Decoding:
+    """The decoding (threshold, gap, support, max_joined) to ship.
+
+    Among those within TOLERANCE of the best inner-dev F1: the strictest support, then the
+    tightest limit on joined runs, then the best F1.
+    """
     best = max(scores.values())
     near = [key for key, f1 in scores.items() if f1 >= best - TOLERANCE]
     strictest = max(key[2] for key in near)
-    return max((key for key in near if key[2] == strictest), key=lambda key: scores[key])
+    near = [key for key in near if key[2] == strictest]
+    tightest = min(key[3] or 10**6 for key in near)
+    return max((key for key in near if (key[3] or 10**6) == tightest), key=lambda key: scores[key])
 
 
 def train(path: Path) -> tuple[SpanModel, dict[str, float]]:
@@ -150,12 +161,13 @@ def train(path: Path) -> tuple[SpanModel, dict[str, float]]:
     dev_articles, dev_gold = [encoded[k] for k in dev_ids], [gold[k] for k in dev_ids]
     scores = {
         key: si_f1(SpanModel(weights, *key), dev_articles, dev_gold)
-        for key in itertools.product(THRESHOLDS, GAPS, SUPPORTS)
+        for key in itertools.product(THRESHOLDS, GAPS, SUPPORTS, MAX_JOINED)
     }
-    threshold, gap, support = choose(scores)
-    model = SpanModel(fit(*_stacked(encoded, ids)).astype(np.float32), threshold, gap, support)
-    report = {f"dev_si_f1@{t},{g},{s}": round(f1, 4) for (t, g, s), f1 in scores.items()}
-    return model, {**report, "threshold": threshold, "gap": gap, "support": support}
+    decoding = choose(scores)
+    model = SpanModel(fit(*_stacked(encoded, ids)).astype(np.float32), *decoding)
+    report = {"dev_si_f1@" + ",".join(map(str, key)): round(f1, 4) for key, f1 in scores.items()}
+    chosen = dict(zip(("threshold", "gap", "support", "max_joined"), decoding, strict=True))
+    return model, {**report, **chosen, "dev_si_f1": round(scores[decoding], 4)}
 
 
 def _stacked(encoded: dict[str, list[Sentence]], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:

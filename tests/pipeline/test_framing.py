@@ -169,6 +169,37 @@ def test_runs_of_a_threshold() -> None:
 
     assert runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5) == [(1, 3), (4, 5)]
     assert runs(np.array([0.1, 0.2]), 0.5) == []
+    # runs at most `gap` positions apart are one span: a phrase whose function word dips
+    assert runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5, gap=1) == [(1, 5)]
+    assert runs(np.array([0.6, 0.2, 0.2, 0.9]), 0.5, gap=1) == [(0, 1), (3, 4)]
+
+
+def test_a_learned_span_needs_a_word_the_model_supports() -> None:
+    import numpy as np
+
+    from khabar.pipeline.framing_model import FEATURE_SPACE, SpanModel, feature_index
+
+    weights = np.zeros(FEATURE_SPACE + 1, dtype=np.float32)
+    weights[feature_index("w=shameless")] = 2.0
+    rows = np.array([[feature_index("w=the")], [feature_index("w=shameless")], [feature_index("w=town")]])
+    rows = np.where(rows == feature_index("w=the"), FEATURE_SPACE, rows)
+    loose = SpanModel(weights, threshold=0.4, gap=0)
+    strict = SpanModel(weights, threshold=0.4, gap=0, support=0.5)
+    # every token passes 0.4 (sigmoid(0) = 0.5), but only "shameless" has a supported word
+    assert loose.spans(rows, ["the", "shameless", "town"]) == [(0, 3)]
+    assert strict.spans(rows, ["the", "shameless", "town"]) == [(0, 3)]
+    assert strict.spans(rows[2:], ["town"]) == []
+
+
+def test_unattributed_quotes_are_a_partys_words(base_nlp: Language) -> None:
+    text = 'Residents called it "a massacre" on Monday.'
+    inner = text.index("a massacre")
+    framing = find_framing(
+        base_nlp(text),
+        voice_at=lambda start, end: "unattributed" if inner <= start and end <= inner + 10 else OUTLET,
+        use_model=False,
+    )
+    assert ("massacre", "unattributed") in {(item.span.text, item.voice) for item in framing}
 
 
 def test_learned_tagger_adds_to_the_rules_when_switched_on(base_nlp: Language) -> None:
@@ -182,7 +213,7 @@ def test_learned_tagger_adds_to_the_rules_when_switched_on(base_nlp: Language) -
     )
     doc = base_nlp(text)
     voice_at = _local_voice(text)
-    rules = find_framing(doc, voice_at=voice_at)
+    rules = find_framing(doc, voice_at=voice_at, use_model=False)
     learned = find_framing(doc, voice_at=voice_at, use_model=True)
     assert found(rules) <= found(learned)
     extra = [item for item in learned if (item.span.text, item.technique) not in found(rules)]

@@ -78,7 +78,7 @@ def make_assembler(nlp: Language, name: str) -> Any:
     "khabar_framing",
     assigns=["doc._.framing"],
     requires=["token.tag", "token.dep"],
-    default_config={"use_model": False},
+    default_config={"use_model": True},
 )
 def make_framing(nlp: Language, name: str, use_model: bool) -> Any:
     from .framing import FramingFinder

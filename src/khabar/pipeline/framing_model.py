@@ -187,13 +187,16 @@ class SpanModel:
     tagger's probability dips on their function words). ``support``: a span must hold a token
     whose own word weight (the ``w=`` feature) passes this margin, so a span rests on a word
     the annotators marked, not only on the tone of its sentence (which, on wire copy, marks
-    plain words like "secretary" as loaded); ``-inf`` switches the check off.
+    plain words like "secretary" as loaded); ``-inf`` switches the check off. ``max_joined``:
+    joining across gaps stops at this many tokens (0: no limit), so a string of weak hits in a
+    long sentence of wire copy does not become one clause-long span.
     """
 
     weights: np.ndarray
     threshold: float
     gap: int = 0
     support: float = float("-inf")
+    max_joined: int = 0
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.weights[rows].sum(axis=1)))
@@ -203,7 +206,7 @@ class SpanModel:
 
     def spans(self, rows: np.ndarray, words: Sequence[str]) -> list[tuple[int, int]]:
         """Token runs [start, end) of one sentence that pass the threshold and the support check."""
-        found = runs(self.probabilities(rows), self.threshold, self.gap)
+        found = runs(self.probabilities(rows), self.threshold, self.gap, self.max_joined or None)
         if self.support == float("-inf"):
             return found
         weights = self.word_weights(words)
@@ -216,6 +219,7 @@ class SpanModel:
             threshold=self.threshold,
             gap=self.gap,
             support=self.support,
+            max_joined=self.max_joined,
         )
 
     @classmethod
@@ -224,7 +228,8 @@ class SpanModel:
             weights = data["weights"].astype(np.float32)
             gap = int(data["gap"]) if "gap" in data else 0
             support = float(data["support"]) if "support" in data else float("-inf")
-            return cls(weights=weights, threshold=float(data["threshold"]), gap=gap, support=support)
+            max_joined = int(data["max_joined"]) if "max_joined" in data else 0
+            return cls(weights, float(data["threshold"]), gap, support, max_joined)
 
 
 @cache
@@ -234,14 +239,18 @@ def span_model() -> SpanModel | None:
     return SpanModel.load(path) if path.is_file() else None
 
 
-def runs(probabilities: np.ndarray, threshold: float, gap: int = 0) -> list[tuple[int, int]]:
+def runs(
+    probabilities: np.ndarray, threshold: float, gap: int = 0, max_joined: int | None = None
+) -> list[tuple[int, int]]:
     """Runs of positions whose probability passes ``threshold``: [start, end).
 
-    Runs at most ``gap`` positions apart are joined into one.
+    Runs at most ``gap`` positions apart are joined into one, while the joined run stays within
+    ``max_joined`` positions (a run that passes the threshold throughout is never cut).
     """
     found: list[tuple[int, int]] = []
     for i in np.flatnonzero(probabilities > threshold).tolist():
-        if found and i - found[-1][1] <= gap:
+        joinable = max_joined is None or i + 1 - found[-1][0] <= max_joined if found else False
+        if found and (i == found[-1][1] or (i - found[-1][1] <= gap and joinable)):
             found[-1] = (found[-1][0], i + 1)
         else:
             found.append((i, i + 1))
