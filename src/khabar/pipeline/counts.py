@@ -78,6 +78,7 @@ class CountLexicon:
     distinct_heads: frozenset[str]  # "another" alone ("the other" alone is as often the shooter)
     checkup_purposes: frozenset[str]  # "taken to a hospital for evaluation": not a victim
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
+    death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -131,6 +132,7 @@ def count_lexicon() -> CountLexicon:
         distinct_markers=frozenset(words["distinct_markers"]),
         distinct_heads=frozenset(words["distinct_heads"]),
         checkup_purposes=frozenset(words["checkup_purposes"]),
+        death_particles=dict(words["death_particles"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -451,6 +453,9 @@ def _evidence(span: SpacySpan) -> Span:
 def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
     """The casualty trigger ``token`` is, if any; the tagger's noun/verb choice picks the table."""
     lemma = token.lemma_.lower()
+    particle = lexicon.death_particles.get(lemma)
+    if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+        return Trigger("killed", "intransitive")  # "a man who was shot passed away Tuesday"
     if token.pos_ in ("NOUN", "PROPN"):
         # "the dead", "the wounded" are nouns in form but states in meaning
         return lexicon.nominal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
@@ -461,6 +466,7 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     """(kind, trigger) when ``victim`` is the victim of a casualty trigger, else None."""
     for candidate in (
         _as_fatal_part,
+        _death_of,  # before "who was shot" (a harm): "the death of X, who was shot"
         _as_argument,
         _as_modified,
         _as_result,
@@ -621,6 +627,18 @@ def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token
             if any(t.lower_ in lexicon.hospital_words for t in places):
                 return "harm", verb
     return None
+
+
+def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    # "charged in the death of Juan Berrios", "the killing of two men": the victim of a death noun
+    preposition = victim.head
+    if victim.dep_ != "pobj" or preposition.lower_ != "of":
+        return None
+    noun = preposition.head
+    entry = _trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
+    if entry is None or entry.kind != "killed" or noun.lemma_.lower() in ("toll", "body"):
+        return None
+    return "killed", noun
 
 
 def _missed(verb: Token, lexicon: CountLexicon) -> bool:
