@@ -151,3 +151,14 @@ def test_a_zero_does_not_outvote_the_victim_of_an_event() -> None:
         (_mention("killed", 3), "asserted"),
     ]
     assert count_of(reported, "killed").best == 1
+
+
+def test_pipeline_errors_are_sent_to_the_stage_that_owns_them() -> None:
+    from khabar.evaluate.gva import pipeline_error_category
+
+    assert pipeline_error_category(1, 1, 1, has_events=True, has_figures=True) is None
+    assert pipeline_error_category(1, 1, 0, has_events=False, has_figures=True) == "no event coded (under)"
+    assert pipeline_error_category(0, 2, 2, has_events=True, has_figures=True) == "count stage wrong (over)"
+    assert (
+        pipeline_error_category(1, 1, 3, has_events=True, has_figures=True) == "event figure differs (over)"
+    )

@@ -138,6 +138,28 @@ class Tally:
         }
 
 
+def pipeline_error_category(
+    gold: int, stage: int, pipeline: int, *, has_events: bool, has_figures: bool
+) -> str | None:
+    """Where a wrong pipeline figure comes from, so each error is sent to the stage that owns it.
+
+    - ``no event coded``: the count stage was right (or found figures) but no event was assembled,
+      so the figures had no event to attach to (event mentions / assembly);
+    - ``count stage wrong``: the article's own figures are already wrong (counts);
+    - ``event figure differs``: the count stage was right and events exist, but the figure on
+      the events is not the article's (figure attachment across events, or the event policy);
+    - ``over`` / ``under`` says which way.
+    """
+    if gold == pipeline:
+        return None
+    way = "over" if pipeline > gold else "under"
+    if not has_events and (stage == gold or has_figures):
+        return f"no event coded ({way})"
+    if stage != gold:
+        return f"count stage wrong ({way})"
+    return f"event figure differs ({way})"
+
+
 def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None = None) -> EvalReport:
     items = load_items(path)[:limit] if limit else load_items(path)
     notes = [
@@ -146,6 +168,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
     ]
     nlp = _pipeline(notes)
     stage, pipeline = Tally(), Tally()
+    categories: Counter[str] = Counter()
     dates_right = dates_known = 0
     errors: list[dict[str, Any]] = []
     for number, doc in enumerate(_docs(items, nlp)):
@@ -154,7 +177,18 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
         killed, injured = article_totals(doc._.counts or [])
         predicted = (killed or 0, injured or 0)
         stage.add(gold, predicted)
-        pipeline.add(gold, _event_totals(doc._.events))
+        events = _event_totals(doc._.events)
+        pipeline.add(gold, events)
+        for kind, index in (("killed", 0), ("injured", 1)):
+            category = pipeline_error_category(
+                gold[index],
+                predicted[index],
+                events[index],
+                has_events=bool(doc._.events),
+                has_figures=bool(doc._.counts),
+            )
+            if category is not None:
+                categories[f"{kind}: {category}"] += 1
         if gold != predicted and len(errors) < 25:
             errors.append({"item": number, "gold": gold, "predicted": predicted})
         if label.get("shooting_date"):
@@ -174,6 +208,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
         details={
             "stage_errors": dict(stage.confusion.most_common(12)),
             "pipeline_errors": dict(pipeline.confusion.most_common(12)),
+            "pipeline_error_categories": dict(sorted(categories.items())),
             "first_errors": errors,
         },
         notes=notes,
