@@ -481,6 +481,8 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
             kind, trigger = found
             if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lexicon.irrealis_heads:
                 return None  # "threatened to shoot him": nobody was shot
+            if _under_denial(trigger, lexicon):
+                return None  # "police did not believe the victim had been shot"
             if kind == "harm":
                 return _harm_outcome(trigger, lexicon)
             return kind, trigger
@@ -683,6 +685,21 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             continue
         return entry.kind, child
     return None
+
+
+def _under_denial(trigger: Token, lexicon: CountLexicon) -> bool:
+    """True when the trigger's clause is what a negated head denies or finds no sign of.
+
+    "Police did not believe that the victim had been shot", "there are no reports that either
+    person was hurt": the clause is not asserted, so it yields no figure (not even a zero).
+    """
+    clause = trigger
+    while clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "acl"):
+        return False
+    head = clause.head
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in lexicon.negators) for c in head.children)
 
 
 def _relative_is_victim(clause: Token, entry: Trigger) -> bool:
