@@ -79,6 +79,7 @@ class CountLexicon:
     checkup_purposes: frozenset[str]  # "taken to a hospital for evaluation": not a victim
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
     death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
+    attempt_words: frozenset[str]  # "attempted murder": no death
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -133,6 +134,7 @@ def count_lexicon() -> CountLexicon:
         distinct_heads=frozenset(words["distinct_heads"]),
         checkup_purposes=frozenset(words["checkup_purposes"]),
         death_particles=dict(words["death_particles"]),
+        attempt_words=frozenset(words["attempt_words"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -640,6 +642,8 @@ def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     entry = _trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
     if entry is None or entry.kind != "killed" or noun.lemma_.lower() in ("toll", "body"):
         return None
+    if any(c.lower_ in lexicon.attempt_words for c in noun.lefts):
+        return None  # "attempted murder of two people": nobody died
     return "killed", noun
 
 
@@ -683,6 +687,8 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             continue
         if child.dep_ == "relcl" and not _relative_is_victim(child, entry):
             continue
+        if child.dep_ == "amod" and child.tag_ == "VBG":
+            continue  # "a shooting suspect", "the killing spree": the doer, not a victim
         return entry.kind, child
     return None
 
