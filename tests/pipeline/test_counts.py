@@ -162,3 +162,21 @@ def test_pipeline_errors_are_sent_to_the_stage_that_owns_them() -> None:
     assert (
         pipeline_error_category(1, 1, 3, has_events=True, has_figures=True) == "event figure differs (over)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man who was shot in the stomach Monday passed away Tuesday.", (1, None)),
+        ("He was arrested in the death of Juan Berrios, who was shot several times.", (1, None)),
+        ("Police are investigating the killing of two men.", (2, None)),
+        ("He was convicted of attempted murder of two people.", (None, None)),
+        ("The news was about a shooting suspect.", (None, None)),
+        ("Police did not believe that the victim had actually been shot.", (None, None)),
+        ("Deputies said there are no reports that either person was hurt.", (None, None)),
+    ],
+)
+def test_deaths_named_by_nouns_and_phrasal_verbs_and_denied_clauses(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
