@@ -116,6 +116,8 @@ def test_other_victims_are_not_netted_of_the_killed(nlp: Language) -> None:
         ("One person is dead after being shot in a car.", (1, None)),
         ("A man was taken to the hospital, where he died.", (1, 0)),
         ("He was taken to a hospital for a psychiatric evaluation.", (None, None)),
+        ("A boy suffering from a gunshot wound walked into a local hospital.", (None, 1)),
+        ("Four people had arrived at the hospital after suffering minor injuries.", (None, 4)),
     ],
 )
 def test_injuries_implied_without_a_count_word(

@@ -537,19 +537,20 @@ def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
 def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     # "a man suffered a gunshot wound", "a teen with a gunshot wound", "was taken to the
     # hospital with life-threatening injuries", "was found suffering from a gunshot wound"
-    own = _wound_in(victim, lexicon)
-    if own is not None:
-        return "injured", own
+    # "a boy suffering from a gunshot wound walked in": a participle clause on the victim
+    for holder in [victim, *(c for c in victim.children if c.dep_ == "acl")]:
+        own = _wound_in(holder, lexicon)
+        if own is not None:
+            return "injured", own
     if victim.dep_ not in SUBJECT_DEPS:
         return None
     verb = victim.head
     found = _wound_in(verb, lexicon)
-    if found is None:
-        for clause in verb.children:
-            if clause.dep_ in ("xcomp", "advcl", "conj") and not any(
-                c.dep_ in SUBJECT_DEPS for c in clause.children
-            ):
-                found = found or _wound_in(clause, lexicon)
+    # "four people arrived after suffering injuries": a subjectless clause shares the subject
+    clauses = [c for c in verb.children if c.dep_ == "xcomp"] + list(_clauses_of(verb))
+    for clause in clauses:
+        if found is None and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            found = _wound_in(clause, lexicon)
     return ("injured", found) if found is not None else None
 
 
