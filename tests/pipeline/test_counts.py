@@ -176,6 +176,7 @@ def test_pipeline_errors_are_sent_to_the_stage_that_owns_them() -> None:
         ("The news was about a shooting suspect.", (None, None)),
         ("Police did not believe that the victim had actually been shot.", (None, None)),
         ("Deputies said there are no reports that either person was hurt.", (None, None)),
+        ("She was afraid the robber might kill her.", (None, None)),
     ],
 )
 def test_deaths_named_by_nouns_and_phrasal_verbs_and_denied_clauses(

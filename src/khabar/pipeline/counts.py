@@ -80,6 +80,7 @@ class CountLexicon:
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
     death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
     attempt_words: frozenset[str]  # "attempted murder": no death
+    modals: frozenset[str]  # "might kill her": a possibility, not an event
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -135,6 +136,7 @@ def count_lexicon() -> CountLexicon:
         checkup_purposes=frozenset(words["checkup_purposes"]),
         death_particles=dict(words["death_particles"]),
         attempt_words=frozenset(words["attempt_words"]),
+        modals=frozenset(words["modals"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -483,6 +485,8 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
             kind, trigger = found
             if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lexicon.irrealis_heads:
                 return None  # "threatened to shoot him": nobody was shot
+            if any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in trigger.children):
+                return None  # "the robber might kill her", "so he could kill her": not an event
             if _under_denial(trigger, lexicon):
                 return None  # "police did not believe the victim had been shot"
             if kind == "harm":
