@@ -5,6 +5,8 @@ Only articles of PTC's train part that are *not* in khabar's held-out evaluation
 inner training part (75%) and an inner development part (25%): the model is fitted on the
 first, its decoding (threshold, gap, support margin) chosen on the second (best SI F1, see
 ``choose``), then the model is refitted on both and written to ``data/en/framing/span_model.npz``.
+The technique model (``pipeline/framing_techniques.py``) is fitted on the gold spans the same
+way (inner-dev accuracy reported) and written to ``technique_model.npz``.
 
 The learner is plain logistic regression with AdaGrad on hashed, padded sparse features
 (numpy only, no extra dependency); a token is positive when it lies inside any gold span.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +28,18 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from .evaluate.ptc import UNUSED_PIPES, OverlapScore, load_articles, load_gold, merge_intervals, split_of
+from .evaluate.ptc import (
+    UNUSED_PIPES,
+    GoldSpan,
+    OverlapScore,
+    load_articles,
+    load_gold,
+    merge_intervals,
+    split_of,
+)
 from .langdata import data_path
 from .pipeline import load_base_model
+from .pipeline.framing_lexicon import TECHNIQUES
 from .pipeline.framing_model import (
     FEATURE_SPACE,
     MODEL_FILE,
@@ -37,6 +49,7 @@ from .pipeline.framing_model import (
     feature_rows,
     sentence_views,
 )
+from .pipeline.framing_techniques import TECHNIQUE_FILE, TechniqueModel, fit_techniques, padded, span_features
 
 EPOCHS = 8
 BATCH = 1024
@@ -88,6 +101,46 @@ def encode(doc: Doc, gold: Iterable[tuple[int, int]]) -> list[Sentence]:
             )
         )
     return sentences
+
+
+def technique_examples(doc: Doc, gold: list[GoldSpan]) -> tuple[list[list[int]], list[int]]:
+    """Span features and technique indices of an article's gold spans, cut to their first sentence."""
+    counts = Counter(token.lower_ for token in doc if not token.is_space)
+    rows, labels = [], []
+    for span in gold:
+        inside = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if inside is None or len(inside) == 0:
+            continue
+        sentence = inside[0].sent
+        tokens = [token for token in sentence if not token.is_space]
+        chosen = [i for i, token in enumerate(tokens) if span.start <= token.idx < span.end]
+        if not chosen:
+            continue
+        views = sentence_views(tokens)
+        rows.append(span_features(views, chosen[0], chosen[-1] + 1, counts, sentence.text))
+        labels.append(TECHNIQUES.index(span.technique))
+    return rows, labels
+
+
+def train_techniques(
+    examples: dict[str, tuple[list[list[int]], list[int]]], fit_ids: list[str], dev_ids: list[str]
+) -> tuple[TechniqueModel, dict[str, float]]:
+    """The technique model: accuracy on the inner dev part, then refitted on the whole train split."""
+
+    def stacked(ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        rows = [row for key in ids for row in examples[key][0]]
+        return padded(rows), np.array([label for key in ids for label in examples[key][1]], dtype=np.int64)
+
+    rows, labels = stacked(fit_ids)
+    dev_rows, dev_labels = stacked(dev_ids)
+    predicted = TechniqueModel(fit_techniques(rows, labels)).scores(dev_rows).argmax(axis=1)
+    majority = np.bincount(labels).argmax()
+    scores = {
+        "dev_technique_accuracy": round(float((predicted == dev_labels).mean()), 4),
+        "dev_technique_accuracy_majority": round(float((dev_labels == majority).mean()), 4),
+    }
+    all_rows, all_labels = stacked(fit_ids + dev_ids)
+    return TechniqueModel(fit_techniques(all_rows, all_labels).astype(np.float32)), scores
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0) -> np.ndarray:
@@ -146,7 +199,7 @@ def choose(scores: dict[Decoding, float]) -> Decoding:
     return max((key for key in near if (key[3] or 10**6) == tightest), key=lambda key: scores[key])
 
 
-def train(path: Path) -> tuple[SpanModel, dict[str, float]]:
+def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
     articles = load_articles(path)
     gold_spans = load_gold(path)
     ids = [key for key in sorted(articles) if split_of(key) == "train"]
@@ -154,7 +207,10 @@ def train(path: Path) -> tuple[SpanModel, dict[str, float]]:
     nlp = load_base_model()
     with nlp.select_pipes(disable=[name for name in UNUSED_PIPES if name in nlp.pipe_names]):
         docs = nlp.pipe(articles[key] for key in ids)
-        encoded = {key: encode(doc, gold[key]) for key, doc in zip(ids, docs, strict=True)}
+        encoded, examples = {}, {}
+        for key, doc in zip(ids, docs, strict=True):
+            encoded[key] = encode(doc, gold[key])
+            examples[key] = technique_examples(doc, gold_spans.get(key, []))
     fit_ids = [key for key in ids if not inner_dev(key)]
     dev_ids = [key for key in ids if inner_dev(key)]
     weights = fit(*_stacked(encoded, fit_ids)).astype(np.float32)
@@ -167,7 +223,9 @@ def train(path: Path) -> tuple[SpanModel, dict[str, float]]:
     model = SpanModel(fit(*_stacked(encoded, ids)).astype(np.float32), *decoding)
     report = {"dev_si_f1@" + ",".join(map(str, key)): round(f1, 4) for key, f1 in scores.items()}
     chosen = dict(zip(("threshold", "gap", "support", "max_joined"), decoding, strict=True))
-    return model, {**report, **chosen, "dev_si_f1": round(scores[decoding], 4)}
+    techniques, technique_scores = train_techniques(examples, fit_ids, dev_ids)
+    scores_out = {**report, **chosen, "dev_si_f1": round(scores[decoding], 4), **technique_scores}
+    return model, techniques, scores_out
 
 
 def _stacked(encoded: dict[str, list[Sentence]], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -178,10 +236,11 @@ def _stacked(encoded: dict[str, list[Sentence]], ids: list[str]) -> tuple[np.nda
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="the PTC folder (train-articles/, labels)")
-    parser.add_argument("--out", type=Path, default=None, help="where to write the model")
+    parser.add_argument("--out", type=Path, default=None, help="folder to write the models to")
     args = parser.parse_args(argv)
-    model, scores = train(args.path)
-    model.save(args.out or data_path(*MODEL_FILE))
+    model, techniques, scores = train(args.path)
+    model.save(args.out / MODEL_FILE[-1] if args.out else data_path(*MODEL_FILE))
+    techniques.save(args.out / TECHNIQUE_FILE[-1] if args.out else data_path(*TECHNIQUE_FILE))
     return scores
 
 

@@ -218,5 +218,26 @@ def test_learned_tagger_adds_to_the_rules_when_switched_on(base_nlp: Language) -
     assert found(rules) <= found(learned)
     extra = [item for item in learned if (item.span.text, item.technique) not in found(rules)]
     assert extra, "the tagger found nothing beyond the rules on an opinion sentence"
-    assert {item.technique for item in extra} == {"Loaded_Language"}
+    assert {item.technique for item in extra} <= set(TECHNIQUES)
     assert all(not item.span.text.endswith((",", "!")) for item in extra)
+
+
+def test_the_technique_model_learns_which_technique_a_span_uses() -> None:
+    from collections import Counter
+
+    import numpy as np
+
+    from khabar.pipeline.framing_model import TokenView
+    from khabar.pipeline.framing_techniques import TechniqueModel, fit_techniques, padded, span_features
+
+    def view(word: str, pos: str) -> TokenView:
+        return TokenView(word, word, pos, pos, "dep", word, light=False)
+
+    counts: Counter[str] = Counter({"traitors": 1, "disgrace": 5})
+    label = [view("traitors", "NOUN")]
+    repeated = [view("disgrace", "NOUN")]
+    rows = [span_features(label, 0, 1, counts, "traitors"), span_features(repeated, 0, 1, counts, "disgrace")]
+    classes = [TECHNIQUES.index("Name_Calling,Labeling"), TECHNIQUES.index("Repetition")]
+    model = TechniqueModel(fit_techniques(padded(rows * 8), np.array(classes * 8), epochs=3))
+    assert model.technique(rows[0]) == "Name_Calling,Labeling"
+    assert model.technique(rows[1]) == "Repetition"

@@ -35,6 +35,7 @@ from spacy.vocab import Vocab
 from ..model import Framing, Span
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
 from .framing_model import SpanModel, content_span, feature_rows, sentence_views, span_model
+from .framing_techniques import span_features, technique_model
 
 OUTLET = "outlet"
 QUOTED = "quoted"
@@ -453,8 +454,10 @@ def _whataboutism(doc: Doc, openers: re.Pattern[str]) -> list[_Hit]:
 
 
 def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
-    """Spans of the learned tagger that no rule span already holds."""
+    """Spans of the learned tagger that no rule span already holds, with their technique."""
     hits = []
+    techniques = technique_model()
+    counts = Counter(token.lower_ for token in doc if not token.is_space)
     sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for index, sentence in enumerate(sentences):
         tokens = [token for token in sentence if not token.is_space]
@@ -467,8 +470,12 @@ def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
             if kept is None:
                 continue
             start, end = tokens[kept[0]].i, tokens[kept[1] - 1].i + 1
-            if not any(h.start <= start and end <= h.end for h in known):
-                hits.append(_Hit(start, end, LOADED))
+            if any(h.start <= start and end <= h.end for h in known):
+                continue
+            technique = LOADED
+            if techniques is not None:
+                technique = techniques.technique(span_features(views, *kept, counts, sentence.text))
+            hits.append(_Hit(start, end, technique))
     return hits
 
 
