@@ -28,7 +28,7 @@ from ..langdata import data_path
 from .framing_lexicon import framing_lexicon
 
 #: size of the hashed feature space (the weight vector has one more slot: padding)
-FEATURE_SPACE = 2**18
+FEATURE_SPACE = 2**20
 #: at most this many words of a sentence become features of each of its tokens
 MAX_SENTENCE_WORDS = 56
 #: features per token: the padded width of the feature matrix
