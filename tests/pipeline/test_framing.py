@@ -241,3 +241,15 @@ def test_the_technique_model_learns_which_technique_a_span_uses() -> None:
     model = TechniqueModel(fit_techniques(padded(rows * 8), np.array(classes * 8), epochs=3))
     assert model.technique(rows[0]) == "Name_Calling,Labeling"
     assert model.technique(rows[1]) == "Repetition"
+
+
+def test_the_default_stage_leaves_plain_wire_copy_alone(base_nlp: Language) -> None:
+    # the learned tagger is on by default; trained on opinion pieces, it must not mark the
+    # plain words of a wire report ("province", "fighting", "killed") as loaded
+    text = (
+        "The U.N. Security Council will meet on Friday to discuss the situation in northwest Syria, "
+        "diplomats said. Turkey said two of its soldiers were killed in an air strike in Idlib province "
+        "on Thursday. Government forces captured the village of Kafr Nabl after two days of fighting, "
+        "state media reported. A spokesman declined to comment on the report."
+    )
+    assert framing_of(base_nlp, text) == []

@@ -1,6 +1,6 @@
 """Framing: loaded language and propaganda techniques as spans, with the voice that uses them.
 
-Two sources of spans, both built once per component:
+Three sources of spans; the first two are built once per component:
 
 - the **lexicon** (``data/en/framing/lexicon.tsv``) through a PhraseMatcher on lower-case
   text: loaded words and labels, each with its SemEval-2020 task 11 technique and a neutral
@@ -12,6 +12,9 @@ Two sources of spans, both built once per component:
   atrocity names after a comparator: "what happened in Rwanda and Bosnia"), Doubt
   ("so-called X"), Whataboutism ("What about ..."), Slogans (hashtags) and Repetition (a
   loaded term used again and again).
+- the learned **span tagger** (``framing_model``, on by default: ``use_model``) for the loaded
+  phrases no list holds, each given a technique by ``framing_techniques``; its spans must rest
+  on a word PTC's annotators marked, so plain wire copy stays unflagged.
 
 Span extents follow the PTC annotators: the loaded phrase, not the sentence; a clause for
 Flag-Waving. Some words (``scope`` "quoted": "genocide", "massacre", "rebels") are framing
