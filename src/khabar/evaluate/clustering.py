@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import json
 import os
 import subprocess
@@ -33,6 +32,7 @@ from collections.abc import Iterable
 from math import comb
 from pathlib import Path
 
+from ..bench.corpus import parse_us_date
 from ..errors import KhabarError
 from ..model import Article, ArticleLedger, Event
 from ..reconcile import reconcile, refs_of_ledger
@@ -105,15 +105,6 @@ def load_articles(path: Path) -> list[Article]:
             )
             for number, row in enumerate(csv.DictReader(handle))
         ]
-
-
-def parse_us_date(value: str) -> dt.date | None:
-    """FA-KES writes dates month/day/year ('4/5/2017'); anything else is left unknown."""
-    try:
-        month, day, year = (int(part) for part in value.strip().split("/"))
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def default_reference() -> Path:

@@ -34,3 +34,14 @@ def published_date(value: str | dt.date, *, name: str, today: dt.date | None = N
     if date > today + FUTURE_SLACK:
         raise InputError("E011", value=value, name=name, reason="in the future")
     return date
+
+
+def plausible_date(value: str | None, *, name: str) -> str | None:
+    """``value`` when it is a plausible publication date; a broken one is a hint to ignore."""
+    if not value:
+        return None
+    try:
+        published_date(value, name=name)
+    except InputError:
+        return None
+    return value

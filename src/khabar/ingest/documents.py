@@ -21,7 +21,7 @@ from .checks import (
     decode,
     normalise_newlines,
 )
-from .dates import published_date
+from .dates import plausible_date, published_date
 from .html import HtmlDocument, extract_html
 from .language import detect_language
 from .source import Source
@@ -99,23 +99,12 @@ def _html_text(markup: str, *, name: str, options: ReadOptions) -> tuple[str, Me
     if not page.text.strip():
         raise InputError("E010", name=name)
     metadata = Metadata(
-        published=None if options.published else _usable_page_date(page.published, name=name),
+        published=None if options.published else plausible_date(page.published, name=name),
         outlet=None if options.outlet else page.outlet,
         title=page.title,
         url=page.url,
     )
     return page.text, metadata
-
-
-def _usable_page_date(value: str | None, *, name: str) -> str | None:
-    """A page's own date when it is plausible; a broken one is a hint to ignore, not a reason to reject."""
-    if not value:
-        return None
-    try:
-        published_date(value, name=name)
-    except InputError:
-        return None
-    return value
 
 
 def make_article(text: str, metadata: Metadata, *, name: str, options: ReadOptions) -> Article:

@@ -25,9 +25,10 @@ import httpx
 
 from ..errors import InputError
 from ..model import Article
+from .dates import plausible_date
 from .documents import Metadata, ReadOptions, make_article
 from .html import extract_html, looks_like_html
-from .warc_reader import decode_body, header_date, plausible_date, split_content_type
+from .warc_reader import decode_body, header_date, split_content_type
 
 #: seconds to connect, and between two reads of the body; the whole fetch gets FETCH_DEADLINE_FACTOR times it
 DEFAULT_TIMEOUT_S = 20.0

@@ -28,7 +28,7 @@ from typing import IO, Any
 from ..errors import InputError, warn
 from ..model import Article
 from .checks import check_not_binary, decode, normalise_newlines
-from .dates import published_date
+from .dates import plausible_date
 from .documents import Metadata, ReadOptions, make_article
 from .html import extract_html
 from .source import Source
@@ -245,17 +245,6 @@ def header_date(values: tuple[str | None, ...], *, name: str) -> str | None:
         if plausible_date(date, name=name):
             return date
     return None
-
-
-def plausible_date(value: str | None, *, name: str) -> str | None:
-    """``value`` when it is a plausible publication date; a broken one is a hint to ignore."""
-    if not value:
-        return None
-    try:
-        published_date(value, name=name)
-    except InputError:
-        return None
-    return value
 
 
 def _corrupt(source: Source, offset: int, detail: str, count: int) -> InputError:
