@@ -24,7 +24,6 @@ DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
 SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp"})
 USER_DATA_KEY = "khabar.attributions"
-TEXT_KEY = "khabar.text"
 SENTENCES_KEY = "khabar.sentences"
 #: how far a speaker after a closing quote may stretch before its cue
 AFTER_QUOTE_REACH = 20
@@ -79,14 +78,6 @@ class Attribution:
 
     def covers(self, token: Token) -> bool:
         return token.i in self.scope
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from ..langdata import load_json
 from ..model import CountMention, Span
-from .claim_attribution import doc_text, sentence_of
+from .claim_attribution import sentence_of
+from .extensions import doc_text
 
 #: how many tokens after a toll noun its figure may stand ("toll on Sunday evening of 15")
 TOLL_REACH = 6

@@ -21,16 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import load_json
 from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
-from .claim_attribution import (
-    Attribution,
-    attributions,
-    cue_table,
-    doc_text,
-    innermost,
-    sentence_of,
-    sentences,
-)
+from .claim_attribution import Attribution, attributions, cue_table, innermost, sentence_of, sentences
 from .claim_speakers import Speaker, source_lexicon
+from .extensions import doc_text
 from .quotes import quote_at, quote_spans
 
 DATA = ("en", "claims")

@@ -29,3 +29,15 @@ def register_extensions() -> None:
     for name in DOC_ATTRIBUTES:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+#: where ``doc_text`` keeps the joined text of a Doc
+TEXT_KEY = ("khabar", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

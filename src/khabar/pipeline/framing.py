@@ -36,6 +36,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..model import Framing, Span
+from .extensions import doc_text
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
 from .framing_model import SpanModel, content_span, feature_rows, sentence_views, span_model
 from .framing_techniques import span_features, technique_model
@@ -355,7 +356,7 @@ def _flag_waving(doc: Doc, matchers: FramingMatchers, max_tokens: int) -> list[_
 def _sentences_with(doc: Doc, pattern: re.Pattern[str]) -> list[SpacySpan]:
     """The sentences that hold a match of ``pattern``: rule Matchers run on these alone."""
     sentences: list[SpacySpan] = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .claim_attribution import Attribution, attributions, doc_text, sentence_of
+from .claim_attribution import Attribution, attributions, sentence_of
+from .extensions import doc_text
 
 OPEN_DOUBLE = frozenset("“„«")
 CLOSE_DOUBLE = frozenset("”»")
