@@ -140,7 +140,8 @@ def test_killing_the_process_then_rerunning_finishes_the_batch(nlp, tmp_path: Pa
     assert finished is not None
     done_before = len(finished.partitions)
     assert was_running and 1 <= done_before < 5
-    before = stamps(out)
+    # a partition the killed run wrote but had not yet committed to the manifest may be redone
+    before = {name: stamp for name, stamp in stamps(out).items() if Path(name).stem in finished.partitions}
     report = run_batch(read_jsonl(corpus), options(out, size=1))
     assert report.skipped == done_before and report.done == 5 - done_before
     after = stamps(out)
