@@ -377,10 +377,16 @@ def event_lexicon(vocab: Vocab) -> EventLexicon:
 # --- sentence cues -------------------------------------------------------------------------
 
 
+#: entity labels whose words are never cue words
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+
+
 def sentence_cues(sent: SpacySpan, ents: Iterable[SpacySpan] = ()) -> frozenset[str]:
     """Lower-case lemmas, two-lemma phrases and ``ENT:LABEL`` of a sentence, for cue groups."""
-    lemmas = [token.lemma_.lower() for token in sent]
-    words = [token.lower_ for token in sent]
+    # words inside dates are no cues: "in March" is no march, "May" no modal
+    tokens = [token for token in sent if token.ent_type_ not in TEMPORAL_LABELS]
+    lemmas = [token.lemma_.lower() for token in tokens]
+    words = [token.lower_ for token in tokens]
     cues = set(lemmas) | set(words)
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(lemmas))
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(words))
