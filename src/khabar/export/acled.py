@@ -103,9 +103,10 @@ def row_of(
 
 
 def notes_of(event: Event) -> str:
-    text = " ".join(span.text.strip() for span in event.evidence[:2])
-    if event.actor1.disputed:
-        others = ", ".join(str(alt.get("name")) for alt in event.actor1.alternatives)
+    """ACLED's notes: the evidence sentences on one line, and the alternatives of a disputed actor1."""
+    text = " ".join(" ".join(span.text.split()) for span in event.evidence[:2])
+    others = ", ".join(str(alt["name"]) for alt in event.actor1.alternatives if alt.get("name"))
+    if event.actor1.disputed and others:
         text += f" [actor1 disputed; alternatives: {others}]"
     return text
 
