@@ -18,6 +18,10 @@ Scores:
 - ``revision_recall``: gold revisions (field, from, to) among the predicted ones;
 - ``contradiction_recall``: gold contradictions whose field matches and whose values are all
   among a predicted contradiction's values.
+
+Annotation files may name a ``batch`` (files without one are the ``tuning`` batch, the articles
+the claim finder was tuned on); the report's details give every batch's scores apart, so that
+figures on articles nobody looked at while tuning stay visible beside the pooled ones.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from ..model import ArticleLedger, Claim
 from . import EvalReport, Progress
 
 DEFAULT_CSV = "../shared/data/fakes-syria/FA-KES-Dataset.csv"
+#: the batch of annotation files that name none: the articles the claim finder was tuned on
+TUNING_BATCH = "tuning"
 GOALS = {
     "claim_recall": 0.85,
     "status_accuracy": 0.85,
@@ -90,8 +96,10 @@ def evaluate(
             continue
         items.append((annotation, text))
     score = Score()
+    by_batch: dict[str, Score] = {}
     for number, (ledger, (annotation, text)) in enumerate(zip(_ledgers(items, notes), items, strict=True), 1):
         score.add(annotation, text, ledger)
+        by_batch.setdefault(annotation.get("batch", TUNING_BATCH), Score()).add(annotation, text, ledger)
         if progress:
             progress(number, len(items))
     return EvalReport(
@@ -100,7 +108,14 @@ def evaluate(
         n_items=len(items),
         metrics=score.metrics(),
         goals=dict(GOALS),
-        details={"missed": score.missed[:40], "wrong_status": score.wrong_status[:40]},
+        details={
+            "by_batch": {batch: by_batch[batch].metrics() for batch in sorted(by_batch)},
+            "missed": score.missed[:40],
+            "wrong_status": score.wrong_status[:40],
+            "wrong_kind": score.wrong_kind[:40],
+            "missed_revisions": score.missed_revisions,
+            "missed_contradictions": score.missed_contradictions,
+        },
         notes=notes,
     )
 
@@ -187,6 +202,9 @@ class Score:
         self.predicted = 0
         self.missed: list[str] = []
         self.wrong_status: list[str] = []
+        self.wrong_kind: list[str] = []
+        self.missed_revisions: list[str] = []
+        self.missed_contradictions: list[str] = []
 
     def add(self, annotation: dict[str, Any], text: str, ledger: ArticleLedger) -> None:
         row = annotation["row"]
@@ -195,16 +213,22 @@ class Score:
             self._claim(row, gold, text, ledger.claims)
         for gold in annotation.get("revisions", []):
             self.revisions += 1
-            self.revisions_found += any(
+            found = any(
                 r.field == gold["field"] and r.before == gold["from"] and r.after == gold["to"]
                 for r in ledger.revisions
             )
+            self.revisions_found += found
+            if not found:
+                self.missed_revisions.append(f"row {row}: {gold['field']} {gold['from']} -> {gold['to']}")
         for gold in annotation.get("contradictions", []):
             self.contradictions += 1
-            self.contradictions_found += any(
+            found = any(
                 c.field == gold["field"] and set(gold["values"]) <= set(c.values)
                 for c in ledger.contradictions
             )
+            self.contradictions_found += found
+            if not found:
+                self.missed_contradictions.append(f"row {row}: {gold['field']} {gold['values']}")
 
     def _claim(self, row: int, gold: dict[str, Any], text: str, claims: list[Claim]) -> None:
         self.gold += 1
@@ -223,6 +247,9 @@ class Score:
         self.found += 1
         best = next((c for c in matching if c.kind == gold["kind"]), matching[0])
         self.kind_ok += best.kind == gold["kind"]
+        if best.kind != gold["kind"]:
+            where = f"row {row} {gold['id']}"
+            self.wrong_kind.append(f"{where}: {best.kind} not {gold['kind']} at '{gold['snippet']}'")
         if best.status == gold["status"]:
             self.status_ok += 1
         else:
