@@ -174,3 +174,20 @@ def test_fallback_ignores_a_speaker(base_nlp: Language) -> None:
     text = "The minister said the explosion damaged the bridge."
     found = arguments(base_nlp, text, "explosion")
     assert found.attackers == []
+
+
+def test_a_phrase_naming_part_of_a_group_includes_the_group(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Some of the rebels ambushed a convoy near the town.", "ambushed")
+    assert texts(found.attackers) == ["Some of the rebels"]
+
+
+def test_an_active_participle_on_a_noun_makes_the_noun_the_doer(base_nlp: Language) -> None:
+    text = "Officials worry about smugglers arming small boats to launch raids on the harbour."
+    found = arguments(base_nlp, text, "raids")
+    assert texts(found.attackers) == ["smugglers"]
+    assert texts(found.targets) == ["the harbour"]
+
+
+def test_the_possessor_of_a_decision_carries_out_the_attack(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The cartel's decision to carry out the bombings backfired.", "bombings")
+    assert texts(found.attackers) == ["The cartel"]

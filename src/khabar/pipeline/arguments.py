@@ -110,6 +110,23 @@ def role_cues() -> RoleCues:
     return RoleCues(**{name: frozenset(data[name]) for name in RoleCues.__slots__})
 
 
+@dataclass(frozen=True, slots=True)
+class PhraseCues:
+    """Cues of argument phrases (``khabar/data/en/arguments/cues.json``)."""
+
+    quantifier_heads: frozenset[str]
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    intention_nouns: frozenset[str]
+
+
+@cache
+def phrase_cues() -> PhraseCues:
+    data = load_json("en", "arguments", "cues.json")
+    return PhraseCues(**{name: frozenset(data[name]) for name in PhraseCues.__slots__})
+
+
 @cache
 def country_names() -> frozenset[str]:
     """Lower-case country names: 'the US strikes' names an attacker, 'the Nagasaki blast' a place."""
@@ -224,6 +241,10 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             return subjects
         if current.dep_ == "relcl":
             return [current.head]
+        if current.dep_ == "acl" and current.head != current:
+            # "terrorists modifying drones to launch attacks": an active participle's doer is the
+            # noun it modifies; "the IRA's decision to carry out attacks": the possessor decides
+            return _noun_clause_subjects(current, cues)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
@@ -236,6 +257,19 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             current = current.head
         else:
             return []
+    return []
+
+
+def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
+    """The doer of a clause modifying a noun: the noun for an active participle, the noun's
+    possessor or 'by' phrase for an infinitive of intention; none for a passive participle
+    ('the soldiers killed in the attack' were its victims)."""
+    noun = clause.head
+    if clause.tag_ == "VBG":
+        return [noun]
+    is_infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    if is_infinitive and _lemma_in(noun, phrase_cues().intention_nouns):
+        return _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
     return []
 
 
@@ -560,8 +594,14 @@ def _is_name(token: Token) -> bool:
 
 
 def _quantified_noun(token: Token) -> Token | None:
-    """For 'dozens of Turkish troops' headed by 'dozens', the last token of 'Turkish troops'."""
-    if not (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"):
+    """For 'dozens of Turkish troops' headed by 'dozens' (or 'some of these fighters'), the last
+    token of the group: the phrase names its members."""
+    if not (
+        token.like_num
+        or token.pos_ == "NUM"
+        or token.ent_type_ == "CARDINAL"
+        or token.lower_ in phrase_cues().quantifier_heads
+    ):
         return None
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
