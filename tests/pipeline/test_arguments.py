@@ -191,3 +191,21 @@ def test_an_active_participle_on_a_noun_makes_the_noun_the_doer(base_nlp: Langua
 def test_the_possessor_of_a_decision_carries_out_the_attack(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The cartel's decision to carry out the bombings backfired.", "bombings")
     assert texts(found.attackers) == ["The cartel"]
+
+
+def test_an_acronym_read_as_a_verb_is_the_name_of_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Nine soldiers were killed in IS attacks near the border.", "attacks")
+    assert texts(found.attackers) == ["IS"]
+    assert texts(found.targets) == ["Nine soldiers"]
+
+
+def test_a_detonated_bomb_is_the_instrument_and_weapon_modifiers_are_no_attackers(
+    base_nlp: Language,
+) -> None:
+    found = arguments(base_nlp, "The agency said IS militants had detonated a car bomb.", "detonated")
+    assert texts(found.attackers) == ["IS militants"]
+    assert texts(found.instruments) == ["a car bomb"]
+    assert texts(found.targets) == []
+    text = "Questions are asked again in the wake of the van - and - knife attack in the district."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == []
+    assert texts(arguments(base_nlp, "Two men died in a Drone strike on Tuesday.", "strike").attackers) == []

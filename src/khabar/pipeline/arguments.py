@@ -326,10 +326,10 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
 
 
 def _is_weapon_object(verb: Token, obj: Token, cues: RoleCues) -> bool:
-    """'fired missiles at Y' uses the weapon; 'shot down a drone' hits it."""
+    """'fired missiles at Y' and 'detonated a car bomb' use the weapon; 'shot down a drone' hits it."""
     if not _lemma_in(obj, cues.instrument_nouns):
         return False
-    return _lemma_in(verb, cues.support_verbs) or bool(
+    return _lemma_in(verb, cues.support_verbs) or _lemma_in(verb, cues.device_verbs) or bool(
         _prep_objects(obj, cues.target_preps) or _prep_objects(verb, cues.target_preps)
     )
 
@@ -372,11 +372,36 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     for child in noun.children:
         if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
             continue
-        if _is_place(child):
+        if _is_place(child) or _is_weapon_word(child, cues):
             continue
         if _names_actor(child) or _names_agent(child):
             found.append(child)
+    if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
+        found.append(noun.doc[start - 1])
     return found
+
+
+def _is_weapon_word(modifier: Token, cues: RoleCues) -> bool:
+    """'a van-and-knife attack', 'a drone strike': the modifier is the weapon, not the doer."""
+    return _lemma_in(modifier, cues.instrument_nouns) and not _names_actor(modifier)
+
+
+def _is_mistagged_acronym(token: Token) -> bool:
+    """An upper-case acronym the tagger read as a verb ('IS attacks' -> the verb 'is'): in
+    running text a verb is not written in capitals, so it is a name."""
+    return (
+        token.is_upper
+        and token.is_alpha
+        and len(token) >= 2
+        and token.pos_ in ("AUX", "VERB")
+        and not _is_shouted(token)
+    )
+
+
+def _is_shouted(token: Token) -> bool:
+    """A headline in capitals: its words are not acronyms."""
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_upper for t in words) * 2 > len(words)
 
 
 def _names_agent(modifier: Token) -> bool:
@@ -486,6 +511,10 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
 
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     """The verb a nominal trigger hangs from, and how: object, subject or phrase ('in X')."""
+    if noun.head != noun and _is_mistagged_acronym(noun.head):
+        # "killed in IS attacks" parsed with the trigger under the verb "is": the acronym
+        # stands where the trigger's phrase does
+        return _governing_verb(noun.head)
     if noun.dep_ in OBJECT_DEPS or noun.dep_ == "nsubjpass":
         return noun.head, "object"
     if noun.dep_ in SUBJECT_DEPS:
@@ -555,6 +584,9 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
         if child.dep_ in PHRASE_LEFT_DEPS:
             first = child.left_edge if child.left_edge.i < first.i else first
             break
+    if first.i > 0 and _is_mistagged_acronym(token.doc[first.i - 1]):
+        # "IS militants" parsed as the verb "is" before "militants"
+        first = token.doc[first.i - 1]
     last = _quantified_noun(token) or token
     for child in token.rights:
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
