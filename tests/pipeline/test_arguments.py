@@ -209,3 +209,15 @@ def test_a_detonated_bomb_is_the_instrument_and_weapon_modifiers_are_no_attacker
     text = "Questions are asked again in the wake of the van - and - knife attack in the district."
     assert texts(arguments(base_nlp, text, "attack").attackers) == []
     assert texts(arguments(base_nlp, "Two men died in a Drone strike on Tuesday.", "strike").attackers) == []
+
+
+def test_what_exploded_before_killing_is_the_instrument(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "As the patrol arrived, it exploded, killing two soldiers.", "killing")
+    assert texts(found.instruments) == ["it"]
+    assert texts(found.targets) == ["two soldiers"]
+    assert "it" not in texts(found.attackers)
+
+
+def test_support_verb_subject_replaces_a_possessive_pronoun(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The ministry launched its air strikes on Monday.", "strikes")
+    assert texts(found.attackers) == ["The ministry"]

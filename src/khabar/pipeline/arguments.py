@@ -311,7 +311,11 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     else:
         # a gerund used as a noun keeps its doer as a modifier: "after Clinton bombarding Trump"
         for subject in _subjects(verb, cues) or _nominal_attackers(verb, verb.i, verb.i + 1, cues):
-            _attacker_or_instrument(subject, roles, cues)
+            if _subject_of_explosion(subject, verb, cues):
+                # "it exploded, killing two soldiers": what killed them is the device
+                roles.instruments.append(subject)
+            else:
+                _attacker_or_instrument(subject, roles, cues)
         for obj in objects:
             if _is_weapon_object(verb, obj, cues):
                 roles.instruments.append(obj)
@@ -323,6 +327,17 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_prep_objects(verb, cues.target_preps))
     roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
     roles.places.extend(_places(verb, cues))
+
+
+def _subject_of_explosion(subject: Token, verb: Token, cues: RoleCues) -> bool:
+    """A subject inherited from a clause whose verb says that it exploded."""
+    clause = subject.head
+    return (
+        clause != verb
+        and subject.dep_ in SUBJECT_DEPS
+        and _lemma_in(clause, cues.device_verbs)
+        and not _children(clause, OBJECT_DEPS)
+    )
 
 
 def _is_weapon_object(verb: Token, obj: Token, cues: RoleCues) -> bool:
@@ -475,8 +490,12 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(_prep_objects(verb, frozenset({"to", "on"})))
         return
     if relation == "object" and _lemma_in(verb, cues.support_verbs):
+        doers = _agents(verb) if _is_passive(verb) else _subjects(verb, cues)
         if not roles.attackers:
-            roles.attackers.extend(_agents(verb) if _is_passive(verb) else _subjects(verb, cues))
+            roles.attackers.extend(doers)
+        elif doers and all(token.tag_ == "PRP$" for token in roles.attackers):
+            # "the Kremlin launched its air strikes": the subject is what "its" stands for
+            roles.attackers[:] = doers
         if not roles.targets:
             roles.targets.extend(_prep_objects(verb, cues.target_preps))
         return
