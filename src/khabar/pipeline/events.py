@@ -11,7 +11,10 @@ spaCy ``Matcher`` over lemmas. Per document the finder:
    generic trigger ("attack", "killed") gives way to a specific one in the same sentence;
 4. reads the modality of each trigger from the dependency parse (``modality.json``): negated,
    denied, future, intended/threatened and hypothetical triggers are not events and are dropped
-   unless ``keep_non_events`` is set; generic statistics and explicit years are flagged.
+   unless ``keep_non_events`` is set; generic statistics and explicit years are flagged;
+5. marks background told to set the scene (``modality == "background"``): a trigger after
+   "since" ("the heaviest since a ceasefire"), in the pluperfect outside reported speech, or
+   dated well before publication ("agreed in March", "earlier this year").
 
 For the assembler: only mentions with ``modality == "asserted"`` are events. A mention with
 ``generic`` set summarises many events (lower confidence); one with ``reference_year`` names a
@@ -20,6 +23,8 @@ year, which the assembler compares with the publication date to drop historical 
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,7 +40,7 @@ from spacy.vocab import Vocab
 
 from ..errors import KhabarError
 from ..langdata import load_json, load_tsv
-from ..model import ACLED_SUB_EVENT_TYPES, EventMention, Span
+from ..model import ACLED_SUB_EVENT_TYPES, DateMention, EventMention, Span
 
 DATA_DIR = ("en", "events")
 #: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
@@ -54,6 +59,8 @@ CONFIDENCE_GENERIC = 0.4
 CONFIDENCE_DATED = 0.7
 #: how far up the dependency tree a modal, a negation or an intention verb is looked for
 MAX_CLIMB = 4
+#: a trigger dated this many days or more before publication tells history behind the report
+BACKGROUND_DAYS = 60
 #: verbs that realise a noun trigger ("carried out an airstrike"): their modality is the noun's
 REALISATION_VERBS = frozenset(
     [
@@ -410,6 +417,20 @@ class DocView:
         for ent in doc.ents:
             self.ents[self.sentence_of[ent.start]].append(ent)
         self._cues: dict[int, frozenset[str]] = {}
+        article = doc._.article if doc.has_extension("article") else None
+        self.published: dt.date | None = article.published if article else None
+        self._dates: dict[int, DateMention] | None = None
+
+    def date_at(self, i: int) -> DateMention | None:
+        """The resolved date whose head is token ``i`` (dates are read only with a publication date)."""
+        if self._dates is None:
+            self._dates = {}
+            mentions = self.doc._.dates if self.published and self.doc.has_extension("dates") else None
+            for mention in mentions or []:
+                span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    self._dates[span.root.i] = mention
+        return self._dates.get(i)
 
     def sentence(self, i: int) -> SpacySpan:
         return self.sentences[self.sentence_of[i]]
@@ -674,6 +695,95 @@ def reference_year(anchor: Token, ents: Iterable[SpacySpan]) -> int | None:
     return min(years)[1] if years else None
 
 
+# --- background -----------------------------------------------------------------------------
+
+
+def _clause_nodes(anchor: Token) -> list[Token]:
+    """The trigger and the verb that realises a noun trigger ("an airstrike hit", "carried out
+    an attack"): the tokens whose dependants date the event or mark its tense."""
+    head = anchor.head
+    realised = head.lemma_.lower() in REALISATION_VERBS or head.pos_ == "VERB"
+    if head is not anchor and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and realised:
+        return [anchor, head]
+    return [anchor]
+
+
+def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: set[int]) -> bool:
+    """History told to set the scene, not an event of this report.
+
+    "the heaviest since a ceasefire", "since the army retook the town", "had captured the town"
+    (the pluperfect outside reported speech, where it is only the tense moved back), and a
+    trigger dated ``BACKGROUND_DAYS`` or more before publication ("agreed in March"). ``others``
+    are the tokens of the other triggers, which own the dates under them.
+    """
+    cues = lexicon.modality
+    nodes = _clause_nodes(anchor)
+    for node in nodes:
+        if node.dep_ == "pobj" and node.head.lower_ in cues["background_prepositions"]:
+            return True
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in cues["background_prepositions"]:
+                return True
+            if child.dep_ == "advmod" and child.lower_ in cues["background_adverbs"]:
+                return True
+    if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, cues):
+        return True
+    return view.published is not None and _dated_before(anchor, nodes, view, cues, others)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """'had captured', 'had been killed' (not 'has', not 'had' as a main verb)."""
+    if verb.tag_ != "VBN":
+        return False
+    return any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
+
+
+def _reported(anchor: Token, nodes: list[Token], cues: dict[str, frozenset[str]]) -> bool:
+    """Said by someone: a reporting verb above the trigger or "according to" beside it."""
+    if any(child.lower_ == "according" for node in nodes for child in node.children):
+        return True
+    return any(ancestor.lemma_.lower() in cues["clause_barriers"] for ancestor in anchor.ancestors)
+
+
+def _dated_before(
+    anchor: Token, nodes: list[Token], view: DocView, cues: dict[str, frozenset[str]], others: set[int]
+) -> bool:
+    """A date under the trigger (and no other trigger between) ends well before publication."""
+    assert view.published is not None
+    clause = {node.i for node in nodes}
+    for token in view.sentence(anchor.i):
+        date = view.date_at(token.i)
+        if date is None or not _governed_by(token, clause, others):
+            continue
+        if (view.published - _latest_day(date, cues)).days >= BACKGROUND_DAYS:
+            return True
+    return False
+
+
+def _governed_by(token: Token, clause: set[int], others: set[int]) -> bool:
+    node = token
+    for _ in range(MAX_CLIMB):
+        if node.head is node or node.head.i in others:
+            return False
+        node = node.head
+        if node.i in clause:
+            return True
+    return False
+
+
+def _latest_day(date: DateMention, cues: dict[str, frozenset[str]]) -> dt.date:
+    """The last day the date may mean: the end of "March", but the start of "earlier this year"."""
+    words = set(date.span.text.lower().split())
+    value = date.value
+    if words & cues["background_date_words"] or date.precision == "day":
+        return value
+    if date.precision == "week":
+        return value + dt.timedelta(days=6)
+    if date.precision == "month":
+        return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    return value.replace(month=12, day=31)
+
+
 # --- the finder -----------------------------------------------------------------------------
 
 
@@ -719,10 +829,14 @@ def _drop_weak(view: DocView, kept: list[Candidate]) -> list[Candidate]:
     return [c for c in kept if c.strong or view.sentence_of[c.start] not in strong_sentences]
 
 
-def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon) -> EventMention:
+def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others: set[int]) -> EventMention:
     doc = view.doc
     span = doc[candidate.start : candidate.end]
     anchor = span.root
+    span_range = range(span.start, span.end)
+    modality = trigger_modality(anchor, lexicon, span_range)
+    if modality == "asserted" and is_background(anchor, view, lexicon, others.difference(span_range)):
+        modality = "background"
     number = view.sentence_of[anchor.i]
     sent = view.sentences[number]
     generic = is_generic(anchor, sent, view.cues(number), lexicon)
@@ -742,7 +856,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon) -> Even
         plover_mode=candidate.rule.plover_mode,
         plover_context=list(candidate.rule.plover_context),
         confidence=confidence,
-        modality=trigger_modality(anchor, lexicon, range(span.start, span.end)),
+        modality=modality,
         generic=generic,
         reference_year=year,
         rule=candidate.rule.id,
@@ -758,7 +872,8 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     lexicon = event_lexicon(doc.vocab)
     view = DocView(doc)
     kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
-    mentions = [_mention(view, candidate, lexicon) for candidate in kept]
+    trigger_tokens = {i for candidate in kept for i in range(candidate.start, candidate.end)}
+    mentions = [_mention(view, candidate, lexicon, trigger_tokens) for candidate in kept]
     if keep_non_events:
         return mentions
     return [mention for mention in mentions if mention.modality == "asserted"]
