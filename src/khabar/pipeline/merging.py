@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
 from .linking import clause_head, span_at
+from .places_for_events import places_of_event
 from .roles import Role
 
 #: the catch-all sub-event type of a family: a more specific type merged with it wins
@@ -73,6 +74,13 @@ class Draft:
 
 
 def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drafts that retell one happening, merged in text order.
+
+    Only the places where something happened are compared: a place an attacker came from
+    ("a jet that took off from Hama") neither splits a retelling into a new event nor locates it.
+    """
+    for draft in drafts:
+        draft.places = places_of_event(doc, draft.places)
     merged: list[Draft] = []
     for draft in drafts:
         home = find_home(doc, merged, draft)
@@ -123,9 +131,11 @@ def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
 
 
 def refers_back(doc: Doc, mention: EventMention) -> bool:
+    """A definite trigger noun: "the strike", also inside a longer trigger ("the strike was
+    carried out by a jet", whose root is the verb)."""
     trigger = span_at(doc, mention.trigger.start, mention.trigger.end)
-    root = trigger.root
-    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in root.children)
+    nouns = [token for token in trigger if token.pos_ in ("NOUN", "PROPN")] or [trigger.root]
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for noun in nouns for child in noun.children)
 
 
 def same_clause(doc: Doc, kept: Draft, new: Draft) -> bool:

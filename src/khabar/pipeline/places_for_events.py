@@ -2,13 +2,21 @@
 
 ACLED codes the most specific place named for an event, one row per location. A country or a
 province named only as the parent of a more specific place ("Syria's Idlib province", "the
-town of Kafr Nabl in Idlib") is not a location of its own.
+town of Kafr Nabl in Idlib") is not a location of its own. Nor are places that only say where
+an attacker came from ("a jet that took off from Hama airbase"), what an actor is ("the
+US-backed forces", "the London-based monitor") or where another place lies ("Saraqib, east of
+Maarat al-Numan"); the cue words are in ``data/en/events/places.json``.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
 
+from spacy.tokens import Doc, Token
+
+from ..langdata import load_json
 from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
 
 #: gazetteer feature -> ACLED geo precision
@@ -21,6 +29,98 @@ FEATURE_PRECISION: dict[str, GeoPrecision] = {
     "region": "region",
 }
 SPECIFICITY: dict[str, int] = {"town": 0, "site": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+#: how far up from a place name its noun phrase's head is looked for ("Hama airbase")
+PHRASE_HOPS = 3
+#: dependency labels that keep a token inside the noun phrase of its head
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
+
+PlaceRole = Literal["origin", "descriptor", "landmark"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCues:
+    """Words that make a named place something other than where the event happened."""
+
+    origin_verbs: frozenset[str]
+    origin_prepositions: frozenset[str]
+    descriptor_participles: frozenset[str]
+    descriptor_prepositions: frozenset[str]
+    directions: frozenset[str]
+    distance_units: frozenset[str]
+    landmark_prepositions: frozenset[str]
+
+
+@cache
+def place_cues() -> PlaceCues:
+    data = load_json("en", "events", "places.json")
+    return PlaceCues(**{name: frozenset(data[name]) for name in PlaceCues.__slots__})
+
+
+def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The places linked to an event that may be where it happened.
+
+    Origins and actor descriptors are never the event's place; a landmark ("east of Aleppo")
+    is kept only when no other place is told, since then it is the nearest place named.
+    """
+    if not mentions:
+        return mentions
+    roles = [place_role(doc, mention) for mention in mentions]
+    kept = [mention for mention, role in zip(mentions, roles, strict=True) if role is None]
+    if kept:
+        return kept
+    return [mention for mention, role in zip(mentions, roles, strict=True) if role == "landmark"]
+
+
+def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
+    """What a place name says besides where something happened, read from the parse."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    cues = place_cues()
+    token = span.root
+    # "US-backed forces", "a UK-based monitor": the place is part of an actor's description
+    if token.dep_ in ("npadvmod", "compound") and _word_in(token.head, cues.descriptor_participles):
+        return "descriptor"
+    head = _phrase_head(token)
+    if head.dep_ != "pobj" or head.head is head:
+        return None
+    preposition = head.head
+    governor = preposition.head
+    word = preposition.lower_
+    if word in cues.origin_prepositions and _is_origin_verb(governor, cues):
+        return "origin"
+    if word in cues.descriptor_prepositions and _word_in(governor, cues.descriptor_participles):
+        return "descriptor"
+    if word in cues.landmark_prepositions and (
+        governor.lower_ in cues.directions or governor.lower_ in cues.distance_units
+    ):
+        return "landmark"
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a place name sits in ("Hama" -> "airbase")."""
+    node = token
+    for _ in range(PHRASE_HOPS):
+        if node.dep_ not in PHRASE_DEPS or node.head is node:
+            break
+        node = node.head
+    return node
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _is_origin_verb(verb: Token, cues: PlaceCues) -> bool:
+    """'launched from', 'fired from', 'took off from' (a phrasal verb needs its particle)."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.origin_verbs:
+        return True
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return any(f"{lemma} {particle}" in cues.origin_verbs for particle in particles)
 
 
 def location_from_mention(mention: PlaceMention) -> Location:
@@ -59,7 +159,7 @@ def country_location(doc: Doc, target: Actor, perpetrator: Actor) -> Location | 
     Perpetrators often act abroad (Turkish forces in Syria); targets and the report's focus
     say more about where it happened.
     """
-    from .assemble import country_name, dominant_country
+    from .assemble import country_name
 
     country = target.country or dominant_country(doc) or perpetrator.country
     if country is None:
@@ -68,6 +168,15 @@ def country_location(doc: Doc, target: Actor, perpetrator: Actor) -> Location | 
     if place is None:
         return Location(name=country_name(country), country=country, lat=None, lon=None, precision="country")
     return Location.from_place(place, "country")
+
+
+def dominant_country(doc: Doc) -> str | None:
+    """The country most places of the report lie in; "the UK-based monitor" does not count."""
+    counts: dict[str, int] = {}
+    for mention in doc._.places or []:
+        if mention.place.country and place_role(doc, mention) != "descriptor":
+            counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
 
 
 def country_place(iso3: str | None) -> Place | None:
