@@ -63,6 +63,13 @@ def test_countries_have_iso3_codes_and_reference_points(gazetteer: Gazetteer) ->
     assert abs(syria.lat - 35.0) < 1 and abs(syria.lon - 38.0) < 1
 
 
+def test_country_lookups_are_answered_once_per_country(gazetteer: Gazetteer) -> None:
+    first = gazetteer.country("TUR")
+    misses = gazetteer.country.cache_info().misses
+    assert gazetteer.country("TUR") is first
+    assert gazetteer.country.cache_info().misses == misses
+
+
 def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:
     places = [c.place for c in gazetteer.candidates("al-Zahraa") if c.place.country == "SYR"]
     assert places and abs(places[0].lat - 36.38) < 0.1 and abs(places[0].lon - 37.0) < 0.1

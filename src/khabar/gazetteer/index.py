@@ -164,6 +164,9 @@ class Gazetteer:
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=20000)(self._candidates)
         self.lookup_key = lru_cache(maxsize=20000)(self._lookup_key)
+        # a few hundred countries; the query scans the places table, and the assembler asks
+        # for the same country with every event that names no place
+        self.country = lru_cache(maxsize=None)(self._country)
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         cursor = self._connection.execute(
@@ -198,8 +201,8 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return bool(self.lookup_key(key))
 
-    def country(self, iso3: str) -> Place | None:
-        """The country entry of an ISO3 code."""
+    def _country(self, iso3: str) -> Place | None:
+        """The country entry of an ISO3 code (callers share the cached Place: do not mutate it)."""
         record = self._connection.execute(
             f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1",
             (iso3,),
