@@ -221,3 +221,12 @@ def test_what_exploded_before_killing_is_the_instrument(base_nlp: Language) -> N
 def test_support_verb_subject_replaces_a_possessive_pronoun(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The ministry launched its air strikes on Monday.", "strikes")
     assert texts(found.attackers) == ["The ministry"]
+
+
+def test_a_pronoun_stands_for_the_nearest_agreeing_subject_or_name(base_nlp: Language) -> None:
+    text = "Hamas said the strikes were a crime. Israel said it had bombed the tunnels."
+    assert texts(arguments(base_nlp, text, "bombed").attackers) == ["it", "Israel"]
+    text = "The rebels reached the town at dawn. The army said it shelled them overnight."
+    found = arguments(base_nlp, text, "shelled")
+    assert texts(found.attackers) == ["it", "The army"]
+    assert texts(found.targets) == ["them", "The rebels"]

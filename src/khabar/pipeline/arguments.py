@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
@@ -60,6 +60,13 @@ TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 PLACE_OR_TIME_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 #: a relative pronoun stands for the noun it hangs from, never for itself
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+#: how many sentences before a pronoun's own its antecedent is looked for
+ANTECEDENT_SENTENCES = 2
+ANTECEDENT_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: a word modifying a noun ('the U.S. homeland') is not what a pronoun stands for
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+#: clauses of their own: a pronoun below one is not in the relative clause above it
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "conj"})
 
 
 @dataclass(slots=True)
@@ -663,14 +670,75 @@ def _quantified_noun(token: Token) -> Token | None:
 
 
 def _antecedent(token: Token) -> Token:
-    """For a pronoun, the head of the nearest actor mention before it; else the token."""
+    """For a pronoun, what it stands for: the noun of a relative clause it sits in ('terrorists
+    who armed themselves for their attack'), else the nearest agreeing actor mention or name in
+    its sentence, then in the sentences just before, a subject first ('Israel said it had
+    bombed the tunnels' -> Israel); else the token itself."""
     if token.pos_ != "PRON" or token.lower_ in RELATIVE_WORDS:
         return token
-    mentions = token.doc._.actors
+    relative = _relative_clause_noun(token)
+    if relative is not None and _agrees(token, relative):
+        return relative
+    doc = token.doc
+    mentions = doc._.actors
     if mentions is None:
-        mentions = find_actors(token.doc)
-    before = [m for m in mentions if m.head is not None and m.span.end <= token.idx]
-    if not before:
-        return token
-    head = token.doc.char_span(before[-1].span.start, before[-1].span.end, alignment_mode="expand")
-    return head.root if head is not None else token
+        mentions = find_actors(doc)
+    mention_heads = {mention.head for mention in mentions if mention.head is not None}
+    sentence_end = token.i
+    sentence_start = token.sent.start
+    for _ in range(ANTECEDENT_SENTENCES + 1):
+        found = _antecedent_in(doc[sentence_start:sentence_end], token, mention_heads)
+        if found is not None or sentence_start == 0:
+            return found or token
+        sentence_end = sentence_start
+        sentence_start = doc[sentence_start - 1].sent.start
+    return token
+
+
+def _antecedent_in(words: Span, pronoun: Token, mention_heads: set[int]) -> Token | None:
+    """The agreeing subject nearest before the pronoun in ``words``, else the nearest agreeing one."""
+    nearest = None
+    for candidate in reversed(words):
+        if candidate.pos_ == "PRON" or candidate.dep_ in MODIFIER_DEPS:
+            continue
+        if not (candidate.idx in mention_heads or _ends_name(candidate)) or not _agrees(pronoun, candidate):
+            continue
+        if candidate.dep_ in SUBJECT_DEPS:
+            return candidate
+        nearest = nearest or candidate
+    return nearest
+
+
+def _relative_clause_noun(token: Token) -> Token | None:
+    """The noun a relative clause around the token modifies, if the token is in one."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.head == current or current.dep_ in CLAUSE_DEPS:
+            return None
+        current = current.head
+    return None
+
+
+def _ends_name(token: Token) -> bool:
+    """The last word of a person, organisation, nationality or country name."""
+    if token.ent_type_ not in ANTECEDENT_ENTITIES:
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return following is None or following.ent_iob_ != "I"
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Can the pronoun stand for the noun? 'it' for no plural and no person, 'he'/'she' for a
+    person, 'they' for a plural or a group (an organisation or nationality)."""
+    cues = phrase_cues()
+    word = pronoun.lower_
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if word in cues.singular_pronouns:
+        return not plural and noun.ent_type_ != "PERSON"
+    if word in cues.person_pronouns:
+        return not plural and noun.ent_type_ not in ("ORG", "NORP", "GPE", "LOC", "FAC")
+    if word in cues.plural_pronouns:
+        return plural or noun.ent_type_ in ("ORG", "NORP")
+    return True
