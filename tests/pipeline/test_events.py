@@ -131,8 +131,11 @@ def test_summary_statistic_is_generic(base_nlp: Language) -> None:
 
 
 def test_explicit_year_is_kept_for_the_assembler(base_nlp: Language) -> None:
-    (mention,) = mentions_of(base_nlp, "The 1994 massacre in the town is remembered every year.")
+    text = "The 1994 massacre in the town is remembered every year."
+    (mention,) = mentions_of(base_nlp, text, keep_non_events=True)
     assert mention.reference_year == 1994 and mention.confidence < 1.0
+    # what is remembered happened before the report
+    assert mention.modality == "background"
 
 
 def test_primary_type_prefers_the_lead_and_the_specific(base_nlp: Language) -> None:

@@ -179,6 +179,9 @@ class EventLexicon:
             for key, value in load_json(*DATA_DIR, "modality.json").items()
             if not key.startswith("_")
         }
+        # whoever says, stresses or insists: the pluperfect under them is reported speech
+        reporting = load_json("en", "reporting", "cues.json")["reporting_verbs"]
+        self.reporting_verbs = self.modality["clause_barriers"] | frozenset(reporting)
         self.type_rank = _type_rank()
         self._check()
         self.trigger_matcher = LexiconMatcher(vocab.strings, _phrases(DATA_DIR, "triggers.tsv"))
@@ -550,6 +553,9 @@ def _object_voids(anchor: Token, switch: Switch, lexicon: EventLexicon) -> bool:
     """Whether the trigger's object rules it out: a person where a place is needed ("captured a
     soldier"), or an object that is no place at all ("cleared rubble")."""
     objects = argument_tokens(anchor, "object")
+    # "a pilot they captured", "the town that was seized": a relative clause's object is its noun
+    if anchor.dep_ == "relcl" and all(obj.tag_ in ("WDT", "WP") for obj in objects):
+        objects = [anchor.head]
     if not objects:
         return False
     words = _subtree_words(objects)
@@ -652,6 +658,9 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
             "compound",
         ):
             return "intended"
+        # "a freeze on fighting", "an end to the shelling": what stopped is not an event
+        if lemma in cues["stop_nouns"] and node.dep_ == "prep" and node.lower_ in ("on", "to", "of", "in"):
+            return "negated"
         if not _inherits_modality(node, head):
             break
         node = head
@@ -672,6 +681,9 @@ def is_generic(
 ) -> bool:
     """A summary statistic: a plural or perfect trigger in a sentence with 'since', 'so far', ..."""
     cues = lexicon.modality
+    # "such an assault", "such attacks": a kind of event, not one that happened
+    if any(child.lower_ in cues["generic_determiners"] for child in anchor.children):
+        return True
     padded = f" {' '.join(token.lower_ for token in sent)} "
     if not any(f" {phrase} " in padded for phrase in cues["generic_phrases"]):
         return False
@@ -726,9 +738,11 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
                 return True
             if child.dep_ == "advmod" and child.lower_ in cues["background_adverbs"]:
                 return True
-    if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, cues):
+    if any(_told_as_past(node, cues["background_heads"]) for node in nodes):
         return True
-    return view.published is not None and _dated_before(anchor, nodes, view, cues, others)
+    if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, lexicon.reporting_verbs):
+        return True
+    return view.published is not None and _dated_before(anchor, nodes, view, lexicon, others)
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -738,15 +752,26 @@ def _pluperfect(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
 
 
-def _reported(anchor: Token, nodes: list[Token], cues: dict[str, frozenset[str]]) -> bool:
+def _told_as_past(node: Token, heads: frozenset[str]) -> bool:
+    """The trigger is what broke down, was violated or is remembered: "the ceasefire collapsed",
+    "a violation of the truce", "the anniversary of the massacre"."""
+    head = node.head
+    if node.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif node.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return head is not node and (head.lemma_.lower() in heads or head.lower_ in heads)
+
+
+def _reported(anchor: Token, nodes: list[Token], reporting_verbs: frozenset[str]) -> bool:
     """Said by someone: a reporting verb above the trigger or "according to" beside it."""
     if any(child.lower_ == "according" for node in nodes for child in node.children):
         return True
-    return any(ancestor.lemma_.lower() in cues["clause_barriers"] for ancestor in anchor.ancestors)
+    return any(ancestor.lemma_.lower() in reporting_verbs for ancestor in anchor.ancestors)
 
 
 def _dated_before(
-    anchor: Token, nodes: list[Token], view: DocView, cues: dict[str, frozenset[str]], others: set[int]
+    anchor: Token, nodes: list[Token], view: DocView, lexicon: EventLexicon, others: set[int]
 ) -> bool:
     """A date under the trigger (and no other trigger between) ends well before publication."""
     assert view.published is not None
@@ -755,7 +780,7 @@ def _dated_before(
         date = view.date_at(token.i)
         if date is None or not _governed_by(token, clause, others):
             continue
-        if (view.published - _latest_day(date, cues)).days >= BACKGROUND_DAYS:
+        if is_background_date(date, view.published, lexicon):
             return True
     return False
 
@@ -763,12 +788,19 @@ def _dated_before(
 def _governed_by(token: Token, clause: set[int], others: set[int]) -> bool:
     node = token
     for _ in range(MAX_CLIMB):
-        if node.head is node or node.head.i in others:
+        # another trigger owns the dates under it, but a participle describes its noun:
+        # "the truce agreed in February" dates the truce
+        if node.head is node or (node.head.i in others and node.head.dep_ != "acl"):
             return False
         node = node.head
         if node.i in clause:
             return True
     return False
+
+
+def is_background_date(date: DateMention, published: dt.date, lexicon: EventLexicon) -> bool:
+    """Whether a date ends ``BACKGROUND_DAYS`` or more before publication."""
+    return (published - _latest_day(date, lexicon.modality)).days >= BACKGROUND_DAYS
 
 
 def _latest_day(date: DateMention, cues: dict[str, frozenset[str]]) -> dt.date:

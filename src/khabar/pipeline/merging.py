@@ -9,11 +9,13 @@ it joins the event in discourse focus when that is compatible.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
+from .events import event_lexicon, is_background_date
 from .linking import clause_head, span_at
 from .places_for_events import places_of_event
 from .roles import Role
@@ -79,8 +81,11 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     Only the places where something happened are compared: a place an attacker came from
     ("a jet that took off from Hama") neither splits a retelling into a new event nor locates it.
     """
+    published = doc._.article.published if doc._.article else None
     for draft in drafts:
         draft.places = places_of_event(doc, draft.places)
+        if published:
+            draft.dates = current_dates(doc, draft.dates, published)
     merged: list[Draft] = []
     for draft in drafts:
         home = find_home(doc, merged, draft)
@@ -89,6 +94,14 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         else:
             home.absorb(draft)
     return merged
+
+
+def current_dates(doc: Doc, dates: list[DateMention], published: dt.date) -> list[DateMention]:
+    """Dates that may be the event's own: a trigger dated months before publication is history
+    and no event (``events.is_background``), so such a date came to this one by proximity only
+    ("the strikes mark a violation of the truce agreed in February")."""
+    lexicon = event_lexicon(doc.vocab)
+    return [date for date in dates if not is_background_date(date, published, lexicon)]
 
 
 def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
