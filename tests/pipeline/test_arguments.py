@@ -230,3 +230,19 @@ def test_a_pronoun_stands_for_the_nearest_agreeing_subject_or_name(base_nlp: Lan
     found = arguments(base_nlp, text, "shelled")
     assert texts(found.attackers) == ["it", "The army"]
     assert texts(found.targets) == ["them", "The rebels"]
+
+
+def test_bombings_aimed_at_a_unit_target_it(base_nlp: Language) -> None:
+    text = "The republic has seen numerous bombings targeted at the Russian military."
+    assert texts(arguments(base_nlp, text, "bombings").targets) == ["the Russian military"]
+
+
+def test_killed_in_someones_attacks_names_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Nine soldiers were killed in Taliban attacks near the border.", "killed")
+    assert texts(found.attackers) == ["Taliban"]
+    assert texts(found.targets) == ["Nine soldiers"]
+
+
+def test_a_clock_time_is_no_target(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The depot was shattered by an explosion at 9 in the morning.", "explosion")
+    assert texts(found.targets) == ["The depot"]

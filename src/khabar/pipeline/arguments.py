@@ -332,6 +332,14 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
                 roles.targets.append(obj)
     if not roles.targets:
         roles.targets.extend(_prep_objects(verb, cues.target_preps))
+    if not roles.attackers and _is_passive(verb):
+        # "soldiers were killed in IS attacks": the doer of the attack killed them
+        for attack in _prep_objects(verb, frozenset({"in"})):
+            if _is_mistagged_acronym(attack):
+                # the parse hangs "IS attacks" on the would-be verb "IS"
+                roles.attackers.append(attack)
+            elif _lemma_in(attack, cues.instrument_nouns):
+                roles.attackers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
     roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
     roles.places.extend(_places(verb, cues))
 
@@ -377,7 +385,7 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None
 
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
-    roles.targets.extend(_prep_objects(noun, cues.target_preps | {"of"}))
+    roles.targets.extend(t for t in _prep_objects(noun, cues.target_preps | {"of"}) if not _is_clock_time(t))
     roles.targets.extend(_place_modifiers(noun, start, end))
     _sides(noun, roles, cues)
     roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
@@ -386,6 +394,13 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
+
+
+def _is_clock_time(token: Token) -> bool:
+    """'an explosion at 9:02': a bare number after 'at' is a time, not a target."""
+    return token.like_num and token.head.lower_ == "at" and not any(
+        child.dep_ == "prep" for child in token.children
+    )
 
 
 def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> list[Token]:
@@ -478,7 +493,7 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.attackers.extend(_agents(clause))
     elif _lemma_in(clause, cues.blame_verbs):
         roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
-    elif _lemma_in(clause, cues.victim_verbs):
+    elif _lemma_in(clause, cues.victim_verbs) and _children(clause, OBJECT_DEPS):
         roles.targets.extend(_children(clause, OBJECT_DEPS))
     else:
         # "bombings targeted at the military", "attacks which seemed to be aimed at civilians"
