@@ -260,3 +260,41 @@ def test_lexicon_uses_plover_names() -> None:
         event, mode = row["plover_event"], row["plover_mode"]
         assert event == "-" or event in PLOVER_EVENTS, row["id"]
         assert mode == "-" or mode in PLOVER_MODES.get(event, set()), row["id"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clashes were the fiercest since a ceasefire was signed.",
+        "The area has been calm since the army recaptured the town.",
+        "Rebels had captured the town before the government offensive.",
+        "Militants previously attacked the checkpoint.",
+        "Both sides accused each other of a violation of the ceasefire.",
+        "The ceasefire in the camp has collapsed.",
+    ],
+)
+def test_background_history_is_no_event(base_nlp: Language, text: str) -> None:
+    kept = mentions_of(base_nlp, text, keep_non_events=True)
+    background = [m for m in kept if m.modality == "background"]
+    assert background
+    assert not {m.trigger.start for m in background} & {m.trigger.start for m in mentions_of(base_nlp, text)}
+
+
+def test_pluperfect_in_reported_speech_is_still_asserted(base_nlp: Language) -> None:
+    mentions = mentions_of(base_nlp, "A commander said rebels had captured the town of Kafr.")
+    assert "Non-state actor overtakes territory" in [m.sub_event_type for m in mentions]
+
+
+def test_a_freeze_on_fighting_is_no_fighting(base_nlp: Language) -> None:
+    assert "Armed clash" not in types_of(base_nlp, "A two-day freeze on fighting expired without renewal.")
+
+
+def test_such_an_assault_is_a_kind_not_an_event(base_nlp: Language) -> None:
+    mentions = mentions_of(base_nlp, "Analysts said such an assault would displace thousands.")
+    assert all(mention.generic for mention in mentions)
+    assert primary_sub_event_type(mentions) is None
+
+
+def test_capturing_a_person_in_a_relative_clause_is_not_territorial(base_nlp: Language) -> None:
+    types = types_of(base_nlp, "Rebels said they killed a pilot they captured near the base.")
+    assert not {"Non-state actor overtakes territory", "Government regains territory"} & set(types)

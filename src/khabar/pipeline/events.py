@@ -553,13 +553,17 @@ def _object_voids(anchor: Token, switch: Switch, lexicon: EventLexicon) -> bool:
     """Whether the trigger's object rules it out: a person where a place is needed ("captured a
     soldier"), or an object that is no place at all ("cleared rubble")."""
     objects = argument_tokens(anchor, "object")
-    # "a pilot they captured", "the town that was seized": a relative clause's object is its noun
     if anchor.dep_ == "relcl" and all(obj.tag_ in ("WDT", "WP") for obj in objects):
-        objects = [anchor.head]
-    if not objects:
+        # "a pilot they captured", "the town that was seized": the object is the noun the
+        # clause describes, read without the clause itself
+        phrase = [t for t in anchor.head.subtree if t.i < anchor.i and t not in anchor.subtree]
+    elif objects:
+        phrase = [t for obj in objects for t in obj.subtree]
+    else:
         return False
-    words = _subtree_words(objects)
-    place = any(token.ent_type_ in PLACE_LABELS for obj in objects for token in obj.subtree)
+    words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+    words.update(f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in itertools.pairwise(phrase))
+    place = any(token.ent_type_ in PLACE_LABELS for token in phrase)
     if switch.target_requires and not (lexicon.groups[switch.target_requires] & words or place):
         return True
     if switch.target_not and lexicon.groups[switch.target_not] & words:

@@ -1,0 +1,41 @@
+"""Which places named with an event are where it happened (origins, descriptors, landmarks)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from khabar.model import Place, PlaceMention, Span
+from khabar.pipeline.places_for_events import place_role, places_of_event
+
+
+def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceMention]:
+    doc = base_nlp(text)
+    start = text.index(name)
+    place = Place(name, 35.0, 37.0, "SYR", feature="town")
+    return doc, PlaceMention(Span.of(text, start, start + len(name)), place)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The strike was carried out by a jet that took off from Hama airbase.", "Hama", "origin"),
+        ("Rockets fired from Gaza hit the town overnight.", "Gaza", "origin"),
+        ("The US-backed forces shelled the village.", "US", "descriptor"),
+        ("A monitor based in London said ten people were killed.", "London", "descriptor"),
+        ("Clashes broke out in Saraqib, east of Aleppo, on Friday.", "Aleppo", "landmark"),
+        ("Clashes broke out in Saraqib, east of Aleppo, on Friday.", "Saraqib", None),
+        ("An air strike hit a market in Ariha on Thursday.", "Ariha", None),
+    ],
+)
+def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:
+    doc, mention = mention_in(base_nlp, text, name)
+    assert place_role(doc, mention) == role  # type: ignore[arg-type]
+
+
+def test_a_landmark_stays_when_no_other_place_is_told(base_nlp: Language) -> None:
+    text = "Clashes broke out 20 km north of Aleppo on Friday, near Saraqib."
+    doc, landmark = mention_in(base_nlp, text, "Aleppo")
+    _, town = mention_in(base_nlp, text, "Saraqib")
+    assert places_of_event(doc, [landmark, town]) == [town]  # type: ignore[arg-type]
+    assert places_of_event(doc, [landmark]) == [landmark]  # type: ignore[arg-type]
