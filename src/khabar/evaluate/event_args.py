@@ -10,10 +10,12 @@ Data (``PATH`` = ``../shared/data/event-args``):
 
 Matching rule (documented in the report's notes): a gold argument is found by a predicted
 span of the same role when the predicted span contains the head of the gold span (its
-syntactic root in our parse) or, for ``overlap``, shares any character with it; ``exact``
-needs the same character span. Precision counts a predicted span correct when it finds
-some gold argument of its role in the same event. The text is rebuilt from the gold
-tokens so that offsets are ours; an argument may lie in another sentence.
+syntactic root in our parse, or its last noun before any preposition when the parse roots the
+phrase in a modifier: 'US-led coalition' is headed by 'coalition', not 'led') or, for
+``overlap``, shares any character with it; ``exact`` needs the same character span.
+Precision counts a predicted span correct when it finds some gold argument of its role in
+the same event. The text is rebuilt from the gold tokens so that offsets are ours; an
+argument may lie in another sentence.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import KhabarError
 from ..model import Span as TextSpan
@@ -39,6 +41,7 @@ ROLES = ("attacker", "target")
 WIKIEVENTS_ROLES = {"Attacker": "attacker", "Target": "target", "Killer": "attacker", "Victim": "target"}
 RAMS_ROLE = re.compile(r"arg\d+(\w+)$")
 MATCH_RULES = ("head", "overlap", "exact")
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
 @dataclass(slots=True)
@@ -174,8 +177,24 @@ def _gold_heads(doc: Doc, events: list[GoldEvent]) -> dict[tuple[int, int], int]
         for alternatives in event.arguments.values():
             for start, end in (span for spans in alternatives for span in spans):
                 span = doc.char_span(start, end, alignment_mode="expand")
-                heads[(start, end)] = span.root.idx if span is not None and len(span) else start
+                heads[(start, end)] = _phrase_head(span).idx if span is not None and len(span) else start
     return heads
+
+
+def _phrase_head(span: Span) -> Token:
+    """The head noun of a gold phrase. The parse sometimes roots a phrase in a modifier ('US-led
+    coalition' -> 'led', 'civilian areas in places like Aleppo' -> 'in'); then the head is the
+    last noun or pronoun before any preposition. A phrase without one keeps its root."""
+    root = span.root
+    if root.pos_ in NOMINAL_POS:
+        return root
+    nominals: list[Token] = []
+    for token in span:
+        if token.pos_ == "ADP" and nominals:
+            break
+        if token.pos_ in NOMINAL_POS:
+            nominals.append(token)
+    return nominals[-1] if nominals else root
 
 
 def _score_event(
@@ -254,7 +273,8 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
         notes=[
             "Given the gold trigger; attack events only (WikiEvents Conflict.Attack + Life.Die killer/victim,"
             " RAMS conflict.attack).",
-            "head: predicted span contains the head (syntactic root in our parse) of the gold span or of"
+            "head: predicted span contains the head (syntactic root in our parse; the last noun before"
+            " any preposition when the parse roots the phrase in a modifier) of the gold span or of"
             " the coreferent mention WikiEvents' dev_info names; overlap: any shared character;"
             " exact: same span.",
             "Anchors cover all roles of all event types; these figures cover attacker and target"

@@ -1,0 +1,25 @@
+"""The event-args scorer: which token of a gold phrase a prediction must contain."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from khabar.evaluate.event_args import _phrase_head
+
+
+def head_of(nlp: Language, text: str, phrase: str) -> str:
+    doc = nlp(text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    return _phrase_head(span).text
+
+
+def test_a_phrase_the_parse_roots_in_a_modifier_is_headed_by_its_noun(base_nlp: Language) -> None:
+    text = "The deal required that Assad halt airstrikes against civilian areas in places like Aleppo ."
+    assert head_of(base_nlp, text, "civilian areas in places like Aleppo") == "areas"
+    text = "The assault will be supported by air strikes from the US - led coalition bombing IS in Iraq ."
+    assert head_of(base_nlp, text, "US - led coalition") == "coalition"
+
+
+def test_a_phrase_rooted_in_its_noun_keeps_the_root(base_nlp: Language) -> None:
+    assert head_of(base_nlp, "The US - led coalition struck the town .", "the town") == "town"
