@@ -8,7 +8,13 @@ import pytest
 from spacy.language import Language
 
 from khabar.errors import KhabarError
-from khabar.pipeline.dates import find_dates, parse_published
+from khabar.pipeline.dates import (
+    AnchoredMatcher,
+    build_date_matcher,
+    find_dates,
+    parse_published,
+    time_lexicon,
+)
 
 FRIDAY = dt.date(2020, 2, 28)
 
@@ -54,6 +60,24 @@ def test_character_offsets_point_at_the_expression(nlp: Language) -> None:
 
 def test_modal_may_is_not_a_month(nlp: Language) -> None:
     assert resolve(nlp, "The toll may rise further.") == []
+
+
+def test_matching_around_anchors_finds_what_the_whole_text_matcher_finds(nlp: Language) -> None:
+    text = (
+        "Late in the day on Thursday morning the convoy stopped. Nothing else happened for a long "
+        "while, as the people of the town waited and the roads stayed shut to every car and truck. "
+        "On the 3rd of March, 2020 and on 2020-02-27 the shelling resumed; two days ago, last week "
+        "and yesterday evening there were raids, early this morning on Mon. 5 Jan. 1999 as well. "
+        "In March 2019 it began, since 2018 it grew, during May it peaked, on the 21st it ended"
+    )
+    doc = nlp.make_doc(text)
+    lexicon = time_lexicon()
+    whole_text = build_date_matcher(nlp.vocab, lexicon)
+    anchored = AnchoredMatcher(whole_text, lexicon)
+    assert anchored(doc) == whole_text(doc)
+    assert len(whole_text(doc)) > 15
+    windows = anchored.windows(doc)
+    assert sum(end - start for start, end in windows) < len(doc)  # the quiet middle is skipped
 
 
 def test_without_publication_only_absolute_dates_resolve(nlp: Language) -> None:
