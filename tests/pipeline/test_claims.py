@@ -105,6 +105,63 @@ def test_parts_of_one_tally_do_not_contradict(nlp: Language) -> None:
     assert not run(nlp, text).contradictions
 
 
+STRIKE = (
+    "An air strike killed 12 civilians in the town of Saraqeb in Idlib province on Tuesday, "
+    "the Syrian Observatory for Human Rights said. "
+)
+
+
+def test_sources_putting_the_strike_in_distant_towns_contradict_on_place(nlp: Language) -> None:
+    text = STRIKE + "The state news agency SANA said the air strike hit the town of Jableh in Latakia."
+    ledger = run(nlp, text, published="2021-03-10")
+    place = [c for c in ledger.contradictions if c.field == "place"]
+    assert place and place[0].values == ["Saraqib", "Jablah"]
+    sana = claim_at(ledger, text, "hit the town of Jableh")
+    assert sana.speaker == "Syrian Arab News Agency" and sana.status == "asserted"
+    assert sana.id in place[0].claims and claim_at(ledger, text, "killed 12", "killed").id in place[0].claims
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The state news agency SANA said the strike hit the outskirts of Saraqeb.",  # the same town
+        "The state news agency SANA said the strike hit Idlib province.",  # the town lies inside it
+        "Another air strike hit the town of Jableh, the state news agency SANA said.",  # another event
+        "The Observatory said the strike also hit Jableh.",  # one source, not two
+    ],
+)
+def test_places_that_agree_or_belong_to_other_events_do_not_contradict(nlp: Language, second: str) -> None:
+    ledger = run(nlp, STRIKE + second, published="2021-03-10")
+    assert not [c for c in ledger.contradictions if c.field == "place"]
+
+
+def test_sources_giving_different_days_contradict_on_date(nlp: Language) -> None:
+    text = STRIKE + "The state news agency SANA said the strike took place on Sunday."
+    ledger = run(nlp, text, published="2021-03-10")
+    date = [c for c in ledger.contradictions if c.field == "date"]
+    assert date and date[0].values == ["2021-03-09", "2021-03-07"]
+    assert claim_at(ledger, text, "took place on Sunday").id in date[0].claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one night on either side of midnight
+        "An air strike killed 12 civilians in Saraqeb late on Tuesday, the Syrian Observatory for "
+        "Human Rights said. The state news agency SANA said the strike took place early on Wednesday.",
+        # the days the words were said are not the day of the strike
+        "An air strike killed 12 civilians in Saraqeb on Tuesday, the Syrian Observatory for Human "
+        "Rights said on Wednesday. The state news agency SANA said on Thursday that the strike killed 12.",
+        # a month holds its days
+        "An air strike killed 12 civilians in Saraqeb on Tuesday, the Syrian Observatory for Human "
+        "Rights said. The state news agency SANA said the strike took place in March.",
+    ],
+)
+def test_dates_within_their_precision_do_not_contradict(nlp: Language, text: str) -> None:
+    ledger = run(nlp, text, published="2021-03-10")
+    assert not [c for c in ledger.contradictions if c.field == "date"]
+
+
 def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> None:
     text = (
         "The opposition council accused government forces of shelling the market in Douma. "

@@ -35,6 +35,9 @@ TRAILING_VERBS = frozenset({"cite", "quote", "accord", "update", "add", "speak"}
 CLAUSE_END_POS = frozenset({"NOUN", "PROPN", "NUM", "ADV", "ADJ", "PRON", "PUNCT", "VERB"})
 #: subjects that negate what they confirm ("None of this has been confirmed")
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "nothing"})
+#: entity labels of a name that can speak, preferred over a description of it
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: subjects that are reports rather than reporters: their source is named elsewhere in the clause
 REPORT_NOUNS = frozenset(
     {"report", "claim", "rumour", "rumor", "video", "post", "footage", "image", "picture"}
@@ -203,6 +206,9 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     via.extend(_audience(token))
     # a subject that governs the cue ("reports ..., claiming that"): only its own phrase is out
     exclude = set(phrase) if subject in token.ancestors else set(subject.subtree)
+    for other in token.children:  # the other half of a split apposition is no content either
+        if other.dep_ == "nsubj" and other.i < token.i and other is not subject:
+            exclude |= set(other.subtree)
     return Attribution(
         cue=token,
         cue_text=token.text,
@@ -298,9 +304,9 @@ def _subject(verb: Token) -> Token | None:
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return _main_subject(current, subjects)
         if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             return current.head
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
@@ -308,6 +314,28 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _main_subject(verb: Token, subjects: list[Token]) -> Token:
+    """The parser may split an apposition into two subjects: "The state news agency SANA said",
+    "The Islamic State (ISIS) terrorist group claimed". The one nearest the verb speaks, unless
+    it is a description right after a name; a credit set apart ("(MNA) - SANA's correspondent
+    said") stays out."""
+    before = [s for s in subjects if s.i < verb.i] or subjects
+    nearest = before[-1]
+    if len(before) < 2 or _is_name(nearest) or not _is_name(before[-2]):
+        return nearest
+    previous = before[-2]
+    doc = verb.doc
+    opened = previous.i > 0 and doc[previous.i - 1].text == "("
+    credit = opened or doc[previous.right_edge.i].text in DASHES
+    gap = [t.text for t in doc[previous.right_edge.i + 1 : nearest.left_edge.i]]
+    bracketed = not gap or (gap[0] == "(" and gap[-1] == ")")
+    return previous if bracketed and not credit else nearest
+
+
+def _is_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in NAME_ENTITIES
 
 
 def _cited(verb: Token) -> Token | None:

@@ -1,6 +1,6 @@
 """Links between claims: comments on the previous sentence, denials, the event each claim is
 about, revisions (the same source changing a figure) and contradictions (sources disagreeing
-on a figure or a perpetrator).
+on a figure or a perpetrator here; on a place or a date in ``claim_settings.py``).
 
 Differing figures from different sources do not change either claim's status; they form a
 ``Contradiction`` and the event's field built from them is marked disputed.
@@ -287,7 +287,13 @@ def _revise(earlier: Draft, later: Draft) -> Revision:
 
 
 def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
-    return [*_figure_contradictions(drafts), *_perpetrator_contradictions(drafts)]
+    from .claim_settings import setting_contradictions
+
+    return [
+        *_figure_contradictions(drafts),
+        *_perpetrator_contradictions(drafts),
+        *setting_contradictions(doc, drafts),
+    ]
 
 
 def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
