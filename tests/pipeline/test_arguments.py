@@ -246,3 +246,37 @@ def test_killed_in_someones_attacks_names_the_attacker(base_nlp: Language) -> No
 def test_a_clock_time_is_no_target(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The depot was shattered by an explosion at 9 in the morning.", "explosion")
     assert texts(found.targets) == ["The depot"]
+
+
+def test_the_name_before_led_leads_the_attack(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "A Saudi-led strike hit a wedding party in Yemen.", "strike")
+    assert texts(found.attackers) == ["Saudi"]
+    found = arguments(base_nlp, "A US-led coalition strike hit a school.", "strike")
+    assert texts(found.attackers) == ["US", "coalition"]
+
+
+def test_what_a_weapon_targets_is_the_target(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Militants fired rockets targeting the airport.", "fired")
+    assert texts(found.targets) == ["the airport"]
+    found = arguments(base_nlp, "Airstrikes targeting the hospital killed nine.", "Airstrikes")
+    assert texts(found.targets) == ["the hospital"]
+
+
+def test_those_an_explosion_killed_are_its_targets(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "A car bomb exploded outside the ministry, killing 12 people.", "exploded")
+    assert texts(found.targets) == ["12 people"]
+    assert texts(found.instruments) == ["A car bomb"]
+
+
+def test_died_in_someones_strikes_names_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Three civilians died in Russian air strikes on Idlib.", "died")
+    assert texts(found.attackers) == ["Russian"]
+    assert texts(found.targets) == ["Three civilians"]
+
+
+def test_conjoined_passives_share_subject_and_agent(base_nlp: Language) -> None:
+    text = "The village was raided and burned by Boko Haram fighters."
+    for trigger in ("raided", "burned"):
+        found = arguments(base_nlp, text, trigger)
+        assert texts(found.attackers) == ["Boko Haram fighters"]
+        assert texts(found.targets) == ["The village"]

@@ -126,6 +126,7 @@ class PhraseCues:
     plural_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     intention_nouns: frozenset[str]
+    leader_participles: frozenset[str]
 
 
 @cache
@@ -301,9 +302,9 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         # "gunmen attacking the convoy" the attackers
         (roles.attackers if verb.tag_ == "VBG" else roles.targets).append(verb.head)
     if _is_passive(verb):
-        for agent in _agents(verb):
+        for agent in _agents(verb) or _shared_agents(verb):
             _attacker_or_instrument(agent, roles, cues)
-        roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS))
+        roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     elif _lemma_in(verb, cues.device_verbs) and not objects:
@@ -328,20 +329,66 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
                 roles.instruments.append(obj)
                 roles.targets.extend(_prep_objects(obj, cues.target_preps))
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
+                roles.targets.extend(_aimed_at(obj, cues))
             else:
                 roles.targets.append(obj)
     if not roles.targets:
         roles.targets.extend(_prep_objects(verb, cues.target_preps))
-    if not roles.attackers and _is_passive(verb):
-        # "soldiers were killed in IS attacks": the doer of the attack killed them
-        for attack in _prep_objects(verb, frozenset({"in"})):
-            if _is_mistagged_acronym(attack):
-                # the parse hangs "IS attacks" on the would-be verb "IS"
-                roles.attackers.append(attack)
-            elif _lemma_in(attack, cues.instrument_nouns):
-                roles.attackers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
+    if not roles.targets:
+        roles.targets.extend(_victims_of_consequence(verb, cues))
+    if not roles.attackers and (_is_passive(verb) or _lemma_in(verb, cues.die_verbs)):
+        roles.attackers.extend(_doers_of_attack_phrase(verb, cues))
     roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
     roles.places.extend(_places(verb, cues))
+
+
+def _doers_of_attack_phrase(verb: Token, cues: RoleCues) -> list[Token]:
+    """'soldiers were killed in IS attacks', 'civilians died in Russian strikes': the doer of
+    the attack the victims fell in."""
+    doers: list[Token] = []
+    for attack in _prep_objects(verb, frozenset({"in"})):
+        if _is_mistagged_acronym(attack):
+            # the parse hangs "IS attacks" on the would-be verb "IS"
+            doers.append(attack)
+        elif _lemma_in(attack, cues.instrument_nouns):
+            doers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
+    return doers
+
+
+def _victims_of_consequence(verb: Token, cues: RoleCues) -> list[Token]:
+    """'a car bomb exploded outside the ministry, killing 12 people': those the attack killed."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "conj") and clause.tag_ == "VBG" and _lemma_in(clause, cues.victim_verbs)
+        for obj in _children(clause, OBJECT_DEPS)
+    ]
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """'the village was raided and burned by fighters': conjoined passives share the agent."""
+    for conjunct in verb.conjuncts:
+        agents = _agents(conjunct)
+        if agents:
+            return agents
+    return []
+
+
+def _shared_passive_subjects(verb: Token) -> list[Token]:
+    """'the village was raided and burned': the second passive shares the first one's subject."""
+    if verb.dep_ == "conj" and _is_passive(verb.head):
+        return _children(verb.head, PASSIVE_SUBJECT_DEPS)
+    return []
+
+
+def _aimed_at(noun: Token, cues: RoleCues) -> list[Token]:
+    """'rockets targeting the airport', 'strikes aimed at the base': what the weapon is aimed at."""
+    aimed = []
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "relcl") and _lemma_in(clause, cues.aim_verbs):
+            aimed.extend(_children(clause, OBJECT_DEPS))
+            aimed.extend(_prep_objects(clause, cues.target_preps))
+    return aimed
 
 
 def _subject_of_explosion(subject: Token, verb: Token, cues: RoleCues) -> bool:
@@ -411,7 +458,10 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
             continue
         if _is_place(child) or _is_weapon_word(child, cues):
             continue
-        if _names_actor(child) or _names_agent(child):
+        if _lemma_in(child, phrase_cues().leader_participles):
+            # "a Saudi-led strike", "the US-led coalition": the name before "-led" leads it
+            found.extend(c for c in child.lefts if c.dep_ in ("npadvmod", "compound") and _is_name(c))
+        elif _names_actor(child) or _names_agent(child):
             found.append(child)
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
@@ -500,6 +550,7 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
         for verb in (clause, *_children(clause, frozenset({"xcomp"}))):
             if _lemma_in(verb, cues.aim_verbs):
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
+                roles.targets.extend(_children(verb, OBJECT_DEPS))
 
 
 def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
