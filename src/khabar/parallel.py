@@ -28,12 +28,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -168,7 +170,7 @@ class ParallelExtractor:
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(ready, *first_load),
+            initargs=(ready, *first_load, os.getpid()),
         )
         # the executor starts a worker per submitted task while none is idle; none can be idle
         # before the barrier opens, so these tasks start exactly `workers` processes
@@ -235,13 +237,15 @@ def _result_from_dict(article: Article, outcome: dict[str, Any]) -> ExtractionRe
 # --- inside a worker process -------------------------------------------------------------
 
 
-def _init_worker(ready: Any, first_load_lock: Any, first_loaded: Any) -> None:
+def _init_worker(ready: Any, first_load_lock: Any, first_loaded: Any, parent: int | None = None) -> None:
     """Load the pipeline once for the life of this worker, then report ready.
 
     The first worker loads alone and the others wait for it, then load together: a stage that
     builds a cache on first use (the gazetteer index) then builds it once instead of racing
     another worker for the same file.
     """
+    if parent is not None:
+        _exit_with(parent)
     try:
         with first_load_lock:
             if not first_loaded.is_set():
@@ -252,6 +256,42 @@ def _init_worker(ready: Any, first_load_lock: Any, first_loaded: Any) -> None:
         ready.abort()  # wakes the parent at once instead of after READY_TIMEOUT_S
         raise
     ready.wait()
+
+
+#: how often a worker checks that the process it works for is still alive
+PARENT_CHECK_S = 2.0
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker when ``parent`` ends, even by SIGKILL.
+
+    A worker holds both ends of the pool's task pipe, so it never sees it close: without this,
+    the workers (and the forkserver, kept alive by them) of a killed ``khabar ingest`` would
+    wait forever, each holding a loaded pipeline's memory.
+    """
+
+    def watch() -> None:
+        while is_alive(parent):
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="khabar-parent-watch", daemon=True).start()
+
+
+def is_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; a zombie (killed, not yet reaped) does not."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    try:
+        # the state is the first field after the command name, which is in parentheses
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):  # no /proc (not Linux): the signal test is all there is
+        return True
+    return state != "Z"
 
 
 def _extract_chunk(payload: list[dict[str, Any]], batch_size: int) -> list[dict[str, Any]]:
