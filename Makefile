@@ -46,10 +46,12 @@ lint: venv
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 
-# extraction against bare spaCy (throughput, memory, workers), reconciliation at scale, web API latency
+# extraction against bare spaCy (throughput, memory, workers), FA-KES ingest into SQLite on 1 and
+# 2 workers, reconciliation at scale, web API latency
 BENCH_ARTICLES ?= 200
 bench: venv
 	$(BIN)/python -m khabar.bench --limit $(BENCH_ARTICLES) --repeat 2
+	$(BIN)/python -m khabar.bench.ingest_bench --workers 1,2 --date-order mdy --out out/bench-ingest.json
 	$(BIN)/python -m khabar.bench.reconcile_bench --series 10000,30000,100000
 	$(BIN)/python -m khabar.bench.web_bench --events 100000 --db out/bench-web.db
 

@@ -20,13 +20,16 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..ingest.near_duplicates import DEFAULT_THRESHOLD, BatchIndex, Fingerprint, best_match
 from ..model import Article
 from . import near_duplicates
 from .base import SqlStore
 from .rows import content_hash
+
+if TYPE_CHECKING:
+    from ..parallel import ParallelExtractor
 
 #: what happened to one article: stored, replaced (its text changed), unchanged (already
 #: stored), duplicate (stored as an exact copy of another article), near-duplicate (stored as
@@ -50,9 +53,14 @@ def ingest(
     workers: int = 1,
     force: bool = False,
     near_dup_threshold: float | None = DEFAULT_THRESHOLD,
+    extractor: ParallelExtractor | None = None,
 ) -> Iterator[IngestResult]:
     """Store the ledger of each of ``articles``, yielding what happened to each as it happens.
 
+    Extraction runs in ``workers`` processes; every write happens here, in this process, one
+    transaction per article, so a store needs no locking between writers. ``extractor`` is a
+    started worker pool to use instead (its ``workers`` then apply), so that a long-lived
+    caller, or a benchmark, pays for loading the pipelines once.
     ``force`` re-extracts and replaces articles already stored (after an extractor upgrade).
     ``near_dup_threshold`` is the similarity from which an article is a near copy (None: off).
     """
@@ -61,7 +69,9 @@ def ingest(
     if near_dup_threshold is not None:
         near_duplicates.backfill_index(store)  # originals stored before the index existed
     run = _Run(store, force=force, near_dup_threshold=near_dup_threshold)
-    for result in extract_parallel(run.to_extract(articles), workers=workers):
+    pending = run.to_extract(articles)
+    results = extractor.extract(pending) if extractor else extract_parallel(pending, workers=workers)
+    for result in results:
         yield from run.decided()
         yield from run.finish(result.article_id, result.ledger, result.error)
     yield from run.decided()
