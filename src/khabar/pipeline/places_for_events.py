@@ -91,13 +91,23 @@ def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     word = preposition.lower_
     if word in cues.origin_prepositions and _is_origin_verb(governor, cues):
         return "origin"
-    if word in cues.descriptor_prepositions and _word_in(governor, cues.descriptor_participles):
-        return "descriptor"
-    if word in cues.landmark_prepositions and (
-        governor.lower_ in cues.directions or governor.lower_ in cues.distance_units
-    ):
+    # "based in London", "banned in Russia" (a participle: "a police station in Inkhil" is a place)
+    if word in cues.descriptor_prepositions and governor.tag_ == "VBN":
+        if _word_in(governor, cues.descriptor_participles):
+            return "descriptor"
+    if word in cues.landmark_prepositions and _measures_from(governor, cues):
         return "landmark"
     return None
+
+
+def _measures_from(governor: Token, cues: PlaceCues) -> bool:
+    """'east of Aleppo', '60 km from Damascus' (the distance may hang beside the preposition)."""
+    if governor.lower_ in cues.directions or governor.lower_ in cues.distance_units:
+        return True
+    return any(
+        child.dep_ in ("npadvmod", "advmod") and child.lower_ in cues.distance_units | cues.directions
+        for child in governor.children
+    )
 
 
 def _phrase_head(token: Token) -> Token:
