@@ -245,3 +245,13 @@ def test_an_id_given_twice_keeps_its_last_text_on_every_run(tmp_path: Path, db: 
         with open_store(db, read_only=True) as store:
             assert store.get_ledger("x").article.text == AFRIN
             assert store.stats()["articles"] == 1
+
+
+def test_ingest_progress_names_only_the_outcomes_seen() -> None:
+    from khabar.cli.ledger import IngestTally
+
+    tally = IngestTally()
+    for outcome in ("stored", "stored", "near-duplicate"):
+        tally.add(outcome)
+    assert tally.brief() == "2 stored, 1 near-duplicate"
+    assert tally.summary().startswith("stored 2, replaced 0")  # the closing line names them all

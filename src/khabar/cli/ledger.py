@@ -131,9 +131,14 @@ class IngestTally:
     def add(self, outcome: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
+    ORDER = ("stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed")
+
     def summary(self) -> str:
-        order = ("stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed")
-        return ", ".join(f"{name} {self.counts.get(name, 0)}" for name in order)
+        return ", ".join(f"{name} {self.counts.get(name, 0)}" for name in self.ORDER)
+
+    def brief(self) -> str:
+        """The outcomes seen so far, short enough to leave an 80-column progress bar its bar."""
+        return ", ".join(f"{self.counts[name]} {name}" for name in self.ORDER if self.counts.get(name))
 
 
 def ingest_command(
@@ -215,7 +220,7 @@ def ingest_command(
                 tally.add(result.outcome)
                 if result.outcome == "failed":
                     report_error(f"extraction failed for article '{result.article_id}': {result.error}")
-                advance(tally.summary())
+                advance(tally.brief())
         except KhabarError as exc:
             report_error(str(exc))
             raise typer.Exit(ExitCode.FAILURE) from exc
@@ -254,6 +259,9 @@ def csv_format(columns: CsvColumns) -> Iterator[None]:
         register_format(default)
 
 
+LOADING_NOTE = "loading the pipeline (a first run also builds the gazetteer index: a minute or two)"
+
+
 @contextmanager
 def ingest_progress(enabled: bool) -> Iterator:  # type: ignore[type-arg]
     """A progress bar on stderr; yields the function that counts one article done."""
@@ -268,7 +276,9 @@ def ingest_progress(enabled: bool) -> Iterator:  # type: ignore[type-arg]
         TextColumn("{task.description}"),
     )
     with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task("", total=None)
+        # until the first article is done the pipeline loads (and, on a first run, the gazetteer
+        # index is built): say so, rather than show a bar that does not move
+        task = bar.add_task(LOADING_NOTE, total=None)
         yield lambda summary: bar.update(task, advance=1, description=summary)
 
 
