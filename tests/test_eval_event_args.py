@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from khabar.evaluate.event_args import _phrase_head
+from khabar.evaluate.event_args import _phrase_head, _text_with_spacing
 
 
 def head_of(nlp: Language, text: str, phrase: str) -> str:
@@ -23,3 +23,13 @@ def test_a_phrase_the_parse_roots_in_a_modifier_is_headed_by_its_noun(base_nlp: 
 
 def test_a_phrase_rooted_in_its_noun_keeps_the_root(base_nlp: Language) -> None:
     assert head_of(base_nlp, "The US - led coalition struck the town .", "the town") == "town"
+
+
+def test_wikievents_text_keeps_each_sentences_own_spacing() -> None:
+    sentences = [
+        [[["Syria", 10, 15], ["’s", 15, 17], ["army", 18, 22]], "Syria’s army"],
+        [[["It", 23, 25], ["fired", 26, 31], [".", 31, 32]], "It fired."],
+    ]
+    text, offsets = _text_with_spacing(sentences)
+    assert text == "Syria’s army\nIt fired."
+    assert [text[start:end] for start, end in offsets] == ["Syria", "’s", "army", "It", "fired", "."]

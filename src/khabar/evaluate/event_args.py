@@ -14,7 +14,8 @@ syntactic root in our parse, or its last noun before any preposition when the pa
 phrase in a modifier: 'US-led coalition' is headed by 'coalition', not 'led') or, for
 ``overlap``, shares any character with it; ``exact`` needs the same character span.
 Precision counts a predicted span correct when it finds some gold argument of its role in
-the same event. The text is rebuilt from the gold tokens so that offsets are ours; an
+the same event. The text is rebuilt from the gold tokens (RAMS) or from each sentence's own
+text and token offsets (WikiEvents), one sentence a line, so that offsets are ours; an
 argument may lie in another sentence.
 """
 
@@ -80,7 +81,8 @@ class Tally:
 
 
 def _text_from_tokens(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
-    """Join tokens with spaces, one sentence per line; return the text and token offsets."""
+    """Join tokens with spaces, one sentence per line; return the text and token offsets.
+    (RAMS keeps no original text; restoring the spacing by rule was tried and changed nothing.)"""
     offsets: list[tuple[int, int]] = []
     lines = []
     position = 0
@@ -91,6 +93,21 @@ def _text_from_tokens(sentences: list[list[str]]) -> tuple[str, list[tuple[int, 
             words.append(token)
             position += len(token) + 1
         lines.append(" ".join(words))
+    return "\n".join(lines), offsets
+
+
+def _text_with_spacing(sentences: list[list]) -> tuple[str, list[tuple[int, int]]]:
+    """WikiEvents keeps each sentence's own text and its tokens' offsets: join the sentences one
+    a line with their spacing ("Syria's", "pro-Assad"), as the pipeline would read them, rather
+    than tokens joined by spaces ("Syria ' s", which the parser misreads)."""
+    offsets: list[tuple[int, int]] = []
+    lines = []
+    position = 0
+    for tokens, sentence_text in sentences:
+        first = tokens[0][1]
+        offsets.extend((position + start - first, position + end - first) for _, start, end in tokens)
+        lines.append(sentence_text)
+        position += len(sentence_text) + 1
     return "\n".join(lines), offsets
 
 
@@ -107,8 +124,7 @@ def read_wikievents(path: Path) -> Iterator[GoldDocument]:
             infos[record["doc_id"]] = record
     for line in (path / "dev.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
-        sentences = [[token for token, _, _ in sentence[0]] for sentence in record["sentences"]]
-        text, offsets = _text_from_tokens(sentences)
+        text, offsets = _text_with_spacing(record["sentences"])
         entities = {entity["id"]: entity for entity in record["entity_mentions"]}
         canonical = _canonical_arguments(infos.get(record["doc_id"]))
         events = []
