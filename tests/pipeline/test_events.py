@@ -287,6 +287,7 @@ def test_pluperfect_in_reported_speech_is_still_asserted(base_nlp: Language) -> 
 
 def test_a_freeze_on_fighting_is_no_fighting(base_nlp: Language) -> None:
     assert "Armed clash" not in types_of(base_nlp, "A two-day freeze on fighting expired without renewal.")
+    assert "Air/drone strike" not in types_of(base_nlp, "The government halted air strikes on the city.")
 
 
 def test_such_an_assault_is_a_kind_not_an_event(base_nlp: Language) -> None:

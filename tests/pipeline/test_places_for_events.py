@@ -26,6 +26,9 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("Clashes broke out in Saraqib, east of Aleppo, on Friday.", "Aleppo", "landmark"),
         ("Clashes broke out in Saraqib, east of Aleppo, on Friday.", "Saraqib", None),
         ("An air strike hit a market in Ariha on Thursday.", "Ariha", None),
+        ("Rebels seized a village near the border with Turkey.", "Turkey", "landmark"),
+        ("The evacuation deal was brokered by Qatar on Monday.", "Qatar", "descriptor"),
+        ("A bomb hit a police station in Inkhil on Monday.", "Inkhil", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:

@@ -60,7 +60,7 @@ CONFIDENCE_DATED = 0.7
 #: how far up the dependency tree a modal, a negation or an intention verb is looked for
 MAX_CLIMB = 4
 #: a trigger dated this many days or more before publication tells history behind the report
-BACKGROUND_DAYS = 60
+BACKGROUND_DAYS = 45
 #: verbs that realise a noun trigger ("carried out an airstrike"): their modality is the noun's
 REALISATION_VERBS = frozenset(
     [
@@ -662,8 +662,11 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
             "compound",
         ):
             return "intended"
-        # "a freeze on fighting", "an end to the shelling": what stopped is not an event
+        # "a freeze on fighting", "an end to the shelling", "scaled down air raids": what
+        # stopped is not an event
         if lemma in cues["stop_nouns"] and node.dep_ == "prep" and node.lower_ in ("on", "to", "of", "in"):
+            return "negated"
+        if lemma in cues["stop_verbs"] and node.dep_ in ("dobj", "xcomp"):
             return "negated"
         if not _inherits_modality(node, head):
             break

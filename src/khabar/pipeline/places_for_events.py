@@ -50,6 +50,8 @@ class PlaceCues:
     directions: frozenset[str]
     distance_units: frozenset[str]
     landmark_prepositions: frozenset[str]
+    border_nouns: frozenset[str]
+    border_prepositions: frozenset[str]
 
 
 @cache
@@ -89,13 +91,20 @@ def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     preposition = head.head
     governor = preposition.head
     word = preposition.lower_
+    # "a truce brokered by Qatar", "shelled by Turkey": the place names who acted
+    if preposition.dep_ == "agent":
+        return "descriptor"
     if word in cues.origin_prepositions and _is_origin_verb(governor, cues):
         return "origin"
     # "based in London", "banned in Russia" (a participle: "a police station in Inkhil" is a place)
-    if word in cues.descriptor_prepositions and governor.tag_ == "VBN":
-        if _word_in(governor, cues.descriptor_participles):
-            return "descriptor"
+    participle = governor.tag_ == "VBN" and _word_in(governor, cues.descriptor_participles)
+    if word in cues.descriptor_prepositions and participle:
+        return "descriptor"
     if word in cues.landmark_prepositions and _measures_from(governor, cues):
+        return "landmark"
+    # "the border with Turkey" (the parse may hang "with" on the verb: read the word before it)
+    before = preposition.nbor(-1) if preposition.i > 0 else preposition
+    if word in cues.border_prepositions and cues.border_nouns & {governor.lower_, before.lower_}:
         return "landmark"
     return None
 
