@@ -280,3 +280,9 @@ def test_conjoined_passives_share_subject_and_agent(base_nlp: Language) -> None:
         found = arguments(base_nlp, text, trigger)
         assert texts(found.attackers) == ["Boko Haram fighters"]
         assert texts(found.targets) == ["The village"]
+
+
+def test_a_common_noun_phrase_includes_the_names_that_own_it(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Fighters of the Islamic State attacked the city of Kirkuk.", "attacked")
+    assert texts(found.attackers) == ["Fighters of the Islamic State"]
+    assert texts(found.targets) == ["the city of Kirkuk"]

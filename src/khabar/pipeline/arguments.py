@@ -679,7 +679,7 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
     if first.i > 0 and _is_mistagged_acronym(token.doc[first.i - 1]):
         # "IS militants" parsed as the verb "is" before "militants"
         first = token.doc[first.i - 1]
-    last = _quantified_noun(token) or token
+    last = _quantified_noun(token) or _owning_name(token) or token
     for child in token.rights:
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
             # "the armed separatist group ETA", "the alleged killer, Cherif Chekatt": a name in
@@ -715,6 +715,21 @@ def _adjoins(last: Token, first: Token) -> bool:
 
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _owning_name(token: Token) -> Token | None:
+    """For 'the warships of Europe and the United States' or 'fighters of Hamas' headed by a
+    common noun, the last token of the names that own it: the phrase says whose they are."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.rights:
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        for owner in (grandchild for grandchild in child.children if grandchild.dep_ == "pobj"):
+            if _is_name(owner):
+                last = max((owner, *owner.conjuncts), key=lambda member: member.i)
+                return token.doc[_entity_bounds(last)[1] - 1] if last.ent_iob_ != "O" else last
+    return None
 
 
 def _quantified_noun(token: Token) -> Token | None:
