@@ -17,6 +17,8 @@ SYRIA = Where("Syria", "country", "SYR", None, None, 35.0, 38.0)
 TURKEY = Where("Turkey", "country", "TUR", None, None, 39.0, 35.0)
 GHOUTA = Where("Eastern Ghouta", "region", "SYR", "Rif Dimashq", None, 33.55, 36.45)
 DOUMA = Where("Douma", "point", "SYR", "Rif Dimashq", None, 33.57, 36.40)
+IDLIB_CITY = Where("Idlib", "point", "SYR", "Idlib", None, 35.93, 36.63)
+KHAN_SHAYKHUN = Where("Khan Shaykhun", "point", "SYR", "Idlib", None, 35.44, 36.65)  # ~55 km south
 
 
 @pytest.mark.parametrize(
@@ -31,6 +33,8 @@ DOUMA = Where("Douma", "point", "SYR", "Rif Dimashq", None, 33.57, 36.40)
         (JABLAH, TURKEY, True),
         (DOUMA, GHOUTA, False),  # a region holds what lies near its point
         (JABLAH, GHOUTA, True),
+        (KHAN_SHAYKHUN, IDLIB_CITY, False),  # "Idlib" may be the province that holds the town
+        (JABLAH, IDLIB_CITY, True),
     ],
 )
 def test_places_clash_unless_one_holds_the_other_or_near(first: Where, second: Where, clash: bool) -> None:

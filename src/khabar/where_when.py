@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Location, Place
 
@@ -73,6 +73,7 @@ def places_clash(first: Where, second: Where) -> bool:
     """True when neither place holds the other and they are not near each other."""
     if _fold(first.name) == _fold(second.name):
         return False
+    first, second = _as_province(first), _as_province(second)
     if _contains(first, second) or _contains(second, first):
         return False
     if first.level in AREA_LEVELS or second.level in AREA_LEVELS:
@@ -82,6 +83,14 @@ def places_clash(first: Where, second: Where) -> bool:
         return False  # no coordinates: nothing to judge by
     reach = REGION_KM if "region" in {first.level, second.level} else NEAR_KM
     return distance > reach
+
+
+def _as_province(where: Where) -> Where:
+    """A city named like its province ("Idlib", "Aleppo", "Hama") may mean either: read it as
+    the province, which holds the city, so that neither reading makes a false clash."""
+    if where.level == "point" and where.admin1 and _fold(where.admin1) == _fold(where.name):
+        return replace(where, level="admin1")
+    return where
 
 
 def _contains(outer: Where, inner: Where) -> bool:

@@ -1,14 +1,17 @@
 """Place and date contradictions in one report: two sources put one event in places, or on
 days, that cannot both be true.
 
-A *report* is what one speaker says in one sentence: the claims drawn from it, the places and
-dates inside what is said (not in the speaker's own name, "a source in Hasaka", nor the day
-the words were said, "the ministry said on Thursday"). A report belongs to the event its claims
-are about, or, when it picks an event up again with a definite noun ("the strike hit Jableh"),
-to the latest earlier event that noun names: the assembler makes a new event for every place
-and day, so a source that moves the strike elsewhere would otherwise start an event of its own.
-Reports of one event from different speakers whose places (or dates) all clash
-(``where_when.py``) make a ``Contradiction`` of field ``place`` (or ``date``).
+A *report* is what one speaker says in one sentence: the claims drawn from it, and the places
+and dates that hang on the event's words in what is said ("killed 12 in the town of Saraqeb on
+Tuesday"; not the speaker's own name, "a source in Hasaka", the day the words were said, "the
+ministry said on Thursday", nor another clause, "since the war began in 2011").
+
+The assembler makes an event for every place and day, and one article often reports several
+strikes, so differing places or days alone say nothing. A contradiction needs a source that
+picks the event up again with a definite, singular noun ("the strike hit Jableh", "the attack
+took place on Sunday") and puts it somewhere, or on a day, that clashes (``where_when.py``)
+with what another source said where the event was first reported. Such pairs make a
+``Contradiction`` of field ``place`` (or ``date``) about that event.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
 DATA = ("en", "claims", "settings.json")
 #: claim kinds whose sentence says nothing of where the event was: a denial's content is denied
 SILENT_KINDS = frozenset({"denial"})
+#: how a place or date hangs straight on an event word: "hit Jableh", "killed 12 Tuesday"
+DIRECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "tmod", "nsubj", "nsubjpass", "appos", "compound"})
 #: a night attack may be dated on either side of midnight
 NIGHT_SLACK_DAYS = 1
 
@@ -39,6 +44,9 @@ class SettingWords:
     definite: frozenset[str]
     other: frozenset[str]
     night: frozenset[str]
+    place_prepositions: frozenset[str]
+    date_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @cache
@@ -49,6 +57,9 @@ def setting_words() -> SettingWords:
         frozenset(data["definite_determiners"]),
         frozenset(data["other_event_modifiers"]),
         frozenset(data["night_words"]),
+        frozenset(data["place_prepositions"]),
+        frozenset(data["date_prepositions"]),
+        frozenset(data["place_nouns"]),
     )
 
 
@@ -61,7 +72,6 @@ class Report:
     drafts: list[Draft] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
-    event: str | None = None
 
     @property
     def claim_ids(self) -> list[str]:
@@ -73,19 +83,50 @@ def setting_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]
     events = list(doc._.events or [])
     if not events:
         return []
-    reports = _reports(doc, drafts, events)
+    reports = _reports(doc, drafts)
+    pairs: dict[str, list[tuple[Report, Report]]] = {}
+    for later in reports:
+        noun = _anaphoric_noun(later)
+        event = _referent(noun, later, events) if noun is not None else None
+        if event is None:
+            continue
+        introduced = _introducing_sentences(doc, event)
+        pairs.setdefault(event.id, []).extend(
+            (earlier, later)
+            for earlier in reports
+            if earlier.sentence.start in introduced
+            and earlier.sentence.start < later.sentence.start
+            and earlier.speaker != later.speaker
+        )
     found: list[Contradiction] = []
-    for event in events:
-        members = [report for report in reports if report.event == event.id]
-        found.extend(_clashes(event.id, members, "place", _places_clash, _place_value))
-        found.extend(_clashes(event.id, members, "date", _dates_clash, _date_value))
+    for event_id, candidates in pairs.items():
+        found.extend(_clashes(event_id, candidates, "place", _places_clash, _place_value))
+        found.extend(_clashes(event_id, candidates, "date", _dates_clash, _date_value))
     return found
+
+
+def _referent(noun: Token, report: Report, events: list[Event]) -> Event | None:
+    """The latest event reported before the sentence whose words hold the noun ('strike' in
+    'an air strike killed ...'), else the latest event before it."""
+    earlier = [e for e in events if e.evidence and e.evidence[0].start < report.sentence.start_char]
+    named = [e for e in earlier if any(noun.lemma_.lower() in s.text.lower() for s in e.evidence)]
+    return (named or earlier)[-1] if (named or earlier) else None
+
+
+def _introducing_sentences(doc: Doc, event: Event) -> set[int]:
+    """The sentences (first token) where the event's first words, place and date were given."""
+    from .claim_attribution import sentence_of
+
+    spans = [event.evidence[0]] if event.evidence else []
+    spans += [span for location in event.locations for span in location.evidence]
+    spans += list(event.date.evidence)
+    return {sentence_of(tokens[0]).start for span in spans if (tokens := _tokens(doc, span)) is not None}
 
 
 # -- reports ---------------------------------------------------------------------------------------
 
 
-def _reports(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Report]:
+def _reports(doc: Doc, drafts: list[Draft]) -> list[Report]:
     grouped: dict[tuple[int, str | None], Report] = {}
     for draft in drafts:
         if draft.claim.kind in SILENT_KINDS or draft.claim.status == "denied":
@@ -93,16 +134,78 @@ def _reports(doc: Doc, drafts: list[Draft], events: list[Event]) -> list[Report]
         key = (draft.sentence.start, draft.claim.speaker)
         grouped.setdefault(key, Report(draft.claim.speaker, draft.sentence)).drafts.append(draft)
     reports = list(grouped.values())
+    words = setting_words()
+    triggers = [m.trigger for m in doc._.event_mentions or []]
     for report in reports:
         region = _region(report)
         excluded = _excluded(doc, report)
-        report.places = [p for p in doc._.places or [] if _inside(p.span, region, excluded)]
+        anchors = _anchors(doc, report, triggers)
+        report.places = [
+            p
+            for p in doc._.places or []
+            if _inside(p.span, region, excluded) and _attached(doc, p.span, anchors, words.place_prepositions)
+        ]
         cues = {d.attribution.cue.i for d in report.drafts if d.attribution is not None}
         report.dates = [
-            d for d in doc._.dates or [] if _inside(d.span, region, excluded) and not _said_on(doc, d, cues)
+            d
+            for d in doc._.dates or []
+            if _inside(d.span, region, excluded)
+            and not _said_on(doc, d, cues)
+            and _attached(doc, d.span, anchors, words.date_prepositions)
         ]
-        report.event = _event_of(doc, report, events)
     return reports
+
+
+def _anchors(doc: Doc, report: Report, triggers: list) -> set[int]:  # type: ignore[type-arg]
+    """The words that name the event in the report's sentence: its triggers, the figures' verbs
+    ("killed"), the noun that picks it up again ("the strike")."""
+    noun = _anaphoric_noun(report)
+    if noun is not None:
+        return {noun.i}  # "the strike hit Jableh": only what the picked-up event did
+    sentence = report.sentence
+    spans = [t for t in triggers if sentence.start_char <= t.start < sentence.end_char]
+    spans += [d.count.trigger for d in report.drafts if d.count is not None and d.count.trigger is not None]
+    return {token.i for span in spans if (tokens := _tokens(doc, span)) is not None for token in tokens}
+
+
+def _tokens(doc: Doc, span) -> Span | None:  # type: ignore[no-untyped-def]
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _attached(doc: Doc, span, anchors: set[int], prepositions: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Does the place or date say where or when the event happened? It must hang on the event's
+    words ("the strike hit Jableh", "killed 12 in the town of Saraqeb on Tuesday"), not on
+    another clause ("since the conflict began in 2011", "a US-led coalition", "UK-based")."""
+    tokens = _tokens(doc, span)
+    if tokens is None or not anchors:
+        return False
+    root = tokens.root
+    place_nouns = setting_words().place_nouns
+    while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
+        root = root.head.head  # "the town of Jableh": the phrase hangs where "the town" does
+    if root.dep_ == "pobj":
+        if root.head.lower_ not in prepositions:
+            return False
+        head = root.head.head
+    elif (root.dep_ == "prep" and root.lower_ in prepositions) or root.dep_ in DIRECT_DEPS:
+        head = root.head
+    else:
+        return False
+    return _reaches_anchor(head, anchors)
+
+
+def _reaches_anchor(head: Token, anchors: set[int]) -> bool:
+    """The head is an event word, or the clause it belongs to names the event (subject/object)."""
+    for _ in range(3):  # "killed 12 civilians in X": X may hang on the victims' noun
+        if head.i in anchors:
+            return True
+        if head.pos_ in {"VERB", "AUX"}:
+            arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+            return any(c.i in anchors for c in arguments)
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _region(report: Report) -> tuple[int, int]:
@@ -153,17 +256,6 @@ def _said_on(doc: Doc, mention: DateMention, cues: set[int]) -> bool:
     return head.dep_ == "prep" and head.head.i in cues
 
 
-def _event_of(doc: Doc, report: Report, events: list[Event]) -> str | None:
-    noun = _anaphoric_noun(report)
-    if noun is not None:
-        earlier = [e for e in events if e.evidence and e.evidence[0].start < report.sentence.start_char]
-        named = [e for e in earlier if any(noun.lemma_.lower() in s.text.lower() for s in e.evidence)]
-        if named or earlier:
-            return (named or earlier)[-1].id
-    abouts = [draft.claim.about for draft in report.drafts if draft.claim.about]
-    return max(set(abouts), key=abouts.count) if abouts else None
-
-
 def _anaphoric_noun(report: Report) -> Token | None:
     """'the strike', 'this attack': a definite, singular event noun with no 'another', 'second'."""
     words = setting_words()
@@ -176,21 +268,25 @@ def _anaphoric_noun(report: Report) -> Token | None:
         left = report.sentence.doc[max(report.sentence.start, token.i - 3) : token.i]
         if modifiers & words.other or any(t.lower_ in words.other for t in left):
             continue
-        if modifiers & words.definite:
+        if modifiers & words.definite and not _introduced_before(token, report.sentence):
             return token
     return None
+
+
+def _introduced_before(noun: Token, sentence: Span) -> bool:
+    """'an air raid on a hospital wounded five ... whether the raid was Syrian': the definite
+    noun points back to one introduced earlier in its own sentence, not to an earlier event."""
+    return any(t.lemma_ == noun.lemma_ and t.i < noun.i for t in sentence)
 
 
 # -- clashes ----------------------------------------------------------------------------------------
 
 
-def _clashes(event_id, reports: list[Report], name: str, clash, value) -> list[Contradiction]:  # type: ignore[no-untyped-def]
-    """One contradiction of field ``name`` for an event, from every pair of speakers that clash."""
+def _clashes(event_id, pairs: list[tuple[Report, Report]], name: str, clash, value) -> list[Contradiction]:  # type: ignore[no-untyped-def]
+    """One contradiction of field ``name`` for an event, from every pair of reports that clash."""
     clashing: list[Report] = []
-    for index, first in enumerate(reports):
-        for second in reports[index + 1 :]:
-            if first.speaker == second.speaker or not clash(first, second):
-                continue
+    for first, second in pairs:
+        if clash(first, second):
             clashing.extend(report for report in (first, second) if report not in clashing)
     if not clashing:
         return []
