@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import (
     Actor,
+    CountMention,
     DateMention,
     Event,
     EventDate,
@@ -75,7 +76,10 @@ def assemble_events(doc: Doc) -> list[Event]:
     link_figures(doc, drafts, triggers)
     link_roles(doc, drafts, triggers)
     merged = merge_drafts(doc, drafts)
-    events = [code_event(doc, draft, f"e{number}", published) for number, draft in enumerate(merged, 1)]
+    reported = [figure for draft in merged for figure in draft.figures]
+    events = [
+        code_event(doc, draft, f"e{number}", published, reported) for number, draft in enumerate(merged, 1)
+    ]
     mark_main_event(merged, events, mentions)
     link_responses(doc, merged, events)
     return events
@@ -159,7 +163,15 @@ def link_roles(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
 # -- coding ------------------------------------------------------------------------------------
 
 
-def code_event(doc: Doc, draft: Draft, event_id: str, published: dt.date | None) -> Event:
+def code_event(
+    doc: Doc,
+    draft: Draft,
+    event_id: str,
+    published: dt.date | None,
+    reported: list[tuple[CountMention, str]] | None = None,
+) -> Event:
+    """One merged draft as an event; ``reported`` (the report's figures) nets "shot" figures of the
+    killed told with another event of the report."""
     lead = draft.mentions[0]
     actor1, actor2 = code_actors(doc, draft)
     locations = choose_locations(places_of_happening(draft)) or [country_location(doc, actor2, actor1)]
@@ -175,7 +187,7 @@ def code_event(doc: Doc, draft: Draft, event_id: str, published: dt.date | None)
         actor1=actor1,
         actor2=actor2,
         fatalities=figures.count_of(draft.figures, "killed"),
-        injured=figures.count_of(draft.figures, "injured"),
+        injured=figures.count_of(draft.figures, "injured", article=reported),
         plover=Plover(lead.plover_event, lead.plover_mode, list(lead.plover_context))
         if lead.plover_event
         else None,

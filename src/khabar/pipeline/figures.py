@@ -1,7 +1,10 @@
 """An event's killed / injured figures as low / best / high, from its reported figures.
 
-Only asserted figures count: unverified ones ("unverified reports ... dozens") and superseded
-ones (a toll revised from nine to 33) stay in the output as claims but not in the range.
+Asserted figures make the range: unverified ones ("unverified reports ... dozens") and superseded
+ones (a toll revised from nine to 33) stay in the output as claims but not in the range. When an
+event has no asserted figure of a kind, its unverified figures give the range (ACLED codes the
+most conservative figure reported, hedged or not: "a man allegedly shot two people" still has
+two victims), and the note says they are unverified; superseded figures never do.
 low is ACLED's conservative figure (the smallest lower bound reported), high the largest, and
 best the figure reported most often (ties: the lower) — the UCDP manner — among the figures
 above zero when there are any: "no one else was hurt", "no other injuries" speak of people
@@ -18,15 +21,28 @@ from dataclasses import replace
 from ..model import Count, CountMention
 
 
-def count_of(reported: list[tuple[CountMention, str]], kind: str) -> Count:
+def count_of(
+    reported: list[tuple[CountMention, str]],
+    kind: str,
+    *,
+    article: list[tuple[CountMention, str]] | None = None,
+) -> Count:
+    """The event's figure of ``kind`` from its ``reported`` figures.
+
+    ``article``: every figure of the report, when given. An event with no killed figure of its
+    own nets a figure of people hit ("a man was shot") of the killed figure told with another
+    event of the report ("the man died"), as the count stage nets an article's figures; an
+    event with its own killed figure nets of that one only.
+    """
     mentions = [(mention, status) for mention, status in reported if mention.kind == kind]
     if kind == "injured":
-        mentions = net_of_killed(mentions, reported)
-    credible = [mention for mention, status in mentions if status == "asserted" and mention.low is not None]
+        own_killed = any(mention.kind == "killed" and mention.low for mention, _ in reported)
+        mentions = net_of_killed(mentions, reported if own_killed or article is None else article)
+    credible = credible_figures(mentions)
     count = Count(evidence=[mention.span for mention, _ in mentions])
+    if mentions and not any(status == "asserted" for mention, status in mentions if mention.low is not None):
+        count.note = "; ".join(sorted({note_of(mention, status) for mention, status in mentions}))
     if not credible:
-        if mentions:
-            count.note = "; ".join(sorted({note_of(mention, status) for mention, status in mentions}))
         return count
     lows = [mention.low for mention in credible if mention.low is not None]
     highs = [mention.high if mention.high is not None else mention.low for mention in credible]
@@ -34,6 +50,15 @@ def count_of(reported: list[tuple[CountMention, str]], kind: str) -> Count:
     count.high = max(high for high in highs if high is not None)
     count.best = most_reported([low for low in lows if low > 0] or lows)
     return count
+
+
+def credible_figures(mentions: list[tuple[CountMention, str]]) -> list[CountMention]:
+    """The asserted figures with a value; failing those, the unverified ones."""
+    for wanted in ("asserted", "unverified"):
+        found = [mention for mention, status in mentions if status == wanted and mention.low is not None]
+        if found:
+            return found
+    return []
 
 
 def most_reported(values: list[int]) -> int:
@@ -57,9 +82,8 @@ def net_of_killed(
     Such a figure (``harm``) stands for the injured only once the largest killed figure is taken
     out; if nothing is left, it is no injured figure at all.
     """
-    killed = max(
-        (m.low for m, status in reported if m.kind == "killed" and m.low and status == "asserted"), default=0
-    )
+    killed_figures = credible_figures([(m, status) for m, status in reported if m.kind == "killed"])
+    killed = max((m.low for m in killed_figures if m.low), default=0)
     netted: list[tuple[CountMention, str]] = []
     for mention, status in injured:
         if not mention.harm or mention.low is None:
