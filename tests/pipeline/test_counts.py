@@ -183,3 +183,52 @@ def test_deaths_named_by_nouns_and_phrasal_verbs_and_denied_clauses(
     nlp: Language, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was pronounced dead at the scene.", (1, None)),
+        ("Jane Doe, 39, was found shot dead on Elm Street.", (1, None)),
+        ("When officers arrived, they found Ann Example, 72, shot to death in the yard.", (1, None)),
+        ("A neighbour was charged in the fatal shooting of Tom Sample, 29.", (1, None)),
+        ("Police are investigating the deadly stabbing of two men.", (2, None)),
+        ("Police are investigating the shooting of a man on Elm Street.", (None, None)),
+        ("Officers found three shell casings in the street.", (None, None)),
+        ("Police said the man who was found dead on Tuesday had been shot.", (1, None)),
+        ("A man found dead in his car had been shot.", (1, None)),
+        ("The neighbor who found him dead told police.", (1, None)),
+        ("Police say a man shot and killed himself after a crash.", (1, None)),
+    ],
+)
+def test_deaths_told_as_found_or_pronounced_and_fatal_harm_nouns(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_name_the_entity_tagger_missed_is_one_victim(nlp: Language) -> None:
+    # a surname alone is often left unlabelled; its role as the one who died makes it a person
+    assert totals(nlp, "Qwertyson died from multiple gunshot wounds, the coroner said.") == (1, None)
+
+
+def test_a_shot_figure_is_netted_of_the_killed_told_with_another_event() -> None:
+    # "A man was shot" (one event) ... "The man died" (another event of the same report)
+    shot = [(_mention("injured", 1, harm=True), "asserted")]
+    died = [(_mention("killed", 1), "asserted")]
+    assert count_of(shot, "injured").best == 1
+    assert count_of(shot, "injured", article=shot + died).best is None
+    # an event with its own killed figure nets of that one only
+    own = [(_mention("injured", 3, harm=True), "asserted"), (_mention("killed", 1), "asserted")]
+    other = [(_mention("killed", 2), "asserted")]
+    assert count_of(own, "injured", article=own + other).best == 2
+
+
+def test_unverified_figures_give_the_range_only_when_nothing_is_asserted() -> None:
+    alleged = [(_mention("injured", 2), "unverified")]
+    count = count_of(alleged, "injured")
+    assert (count.low, count.best, count.high) == (2, 2, 2)
+    assert count.note == "unverified: x"
+    both = [(_mention("killed", 12), "unverified"), (_mention("killed", 33), "asserted")]
+    assert count_of(both, "killed").best == 33
+    assert count_of([(_mention("killed", 9), "superseded")], "killed").best is None

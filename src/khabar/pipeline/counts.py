@@ -66,7 +66,9 @@ class CountLexicon:
     negators: frozenset[str]
     fatal_modifiers: frozenset[str]
     miss_particles: frozenset[str]
-    result_verbs: frozenset[str]
+    result_verbs: frozenset[str]  # "left 5 dead", "was pronounced dead", "found him shot to death"
+    fatal_adjectives: frozenset[str]  # "the fatal shooting of X": the harm noun names a death
+    harm_nouns: frozenset[str]
     copulas: frozenset[str]
     bearer_verbs: frozenset[str]
     projectile_verbs: frozenset[str]
@@ -124,6 +126,8 @@ def count_lexicon() -> CountLexicon:
         fatal_modifiers=frozenset(words["fatal_modifiers"]),
         miss_particles=frozenset(words["miss_particles"]),
         result_verbs=frozenset(words["result_verbs"]),
+        fatal_adjectives=frozenset(words["fatal_adjectives"]),
+        harm_nouns=frozenset(words["harm_nouns"]),
         copulas=frozenset(words["copulas"]),
         bearer_verbs=frozenset(words["bearer_verbs"]),
         projectile_verbs=frozenset(words["projectile_verbs"]),
@@ -144,7 +148,7 @@ def count_lexicon() -> CountLexicon:
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),
         trigger_words=frozenset(row["lemma"] for row in load_tsv("en", "counts", "triggers.tsv"))
-        | {"condition", *words["hospital_words"]},
+        | {"condition", *words["hospital_words"], *words["harm_nouns"]},
         bounds=bounds,
         bound_length=max((len(phrase.split()) for phrase in bounds), default=0),
     )
@@ -645,11 +649,20 @@ def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
         return None
     noun = preposition.head
     entry = _trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
+    if entry is None and _fatal_harm_noun(noun, lexicon):
+        return "killed", noun  # "charged in the fatal shooting of a man"
     if entry is None or entry.kind != "killed" or noun.lemma_.lower() in ("toll", "body"):
         return None
     if any(c.lower_ in lexicon.attempt_words for c in noun.lefts):
         return None  # "attempted murder of two people": nobody died
     return "killed", noun
+
+
+def _fatal_harm_noun(noun: Token, lexicon: CountLexicon) -> bool:
+    """ "the fatal shooting", "a deadly stabbing": a harm told as a noun and said to have killed."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.harm_nouns:
+        return False
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in lexicon.fatal_adjectives for c in noun.children)
 
 
 def _missed(verb: Token, lexicon: CountLexicon) -> bool:
@@ -675,7 +688,12 @@ def _is_patient(victim: Token, verb: Token, entry: Trigger) -> bool:
         return True
     # "9 killed and 20 injured": a subject of a bare participle with no object is its patient
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return dep == "nsubj" and verb.tag_ == "VBN" and not has_object and not _has_aux(verb)
+    if dep != "nsubj" or has_object or _has_aux(verb):
+        return False
+    # "they found X shot to death": the parser reads the participle as a finite verb with X
+    # as its subject; a clause told as what was found has no doer of its own
+    found_clause = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in count_lexicon().result_verbs
+    return verb.tag_ == "VBN" or found_clause
 
 
 def _has_aux(verb: Token) -> bool:
@@ -688,6 +706,9 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
         if child.dep_ not in ("acl", "amod", "relcl", "appos"):
             continue
         entry = _trigger(child, lexicon)
+        found = _found_in_state(child, lexicon) if entry is None else None
+        if found is not None:
+            return found
         if entry is None or entry.role == "noun":
             continue
         if child.dep_ == "relcl" and not _relative_is_victim(child, entry):
@@ -696,6 +717,15 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             continue  # "a shooting suspect", "the killing spree": the doer, not a victim
         return entry.kind, child
     return None
+
+
+def _found_in_state(clause: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """ "a man found dead in his car", "the man who was found dead": a result verb on the victim."""
+    if clause.dep_ not in ("acl", "relcl") or clause.lemma_ not in lexicon.result_verbs:
+        return None
+    if clause.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in clause.children):
+        return None  # "the man who found him dead" found, he was not found
+    return _result_state(clause, lexicon)
 
 
 def _under_denial(trigger: Token, lexicon: CountLexicon) -> bool:
@@ -727,11 +757,17 @@ def _distinct(victim: Token, lexicon: CountLexicon) -> bool:
 
 
 def _as_result(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
-    # "left 5 dead and 12 wounded": the state is a sibling of the object
+    # "left 5 dead and 12 wounded", "he was pronounced dead", "was found shot": the state is a
+    # sibling of the object (or of the passive subject)
     head = victim.head
-    if victim.dep_ != "dobj" or head.lemma_ not in lexicon.result_verbs:
+    if victim.dep_ not in ("dobj", "nsubjpass") or head.lemma_ not in lexicon.result_verbs:
         return None
-    for child in head.children:
+    return _result_state(head, lexicon)
+
+
+def _result_state(verb: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """The casualty state a result verb tells of its victim: "left ... dead", "found ... shot"."""
+    for child in verb.children:
         entry = _trigger(child, lexicon)
         if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and entry is not None:
             return entry.kind, child
@@ -809,7 +845,7 @@ def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
 def _dies_later(victim: Token, lexicon: CountLexicon) -> bool:
     # "shot the suspect, who was later pronounced dead", "a man who died"
     for clause in victim.children:
-        if clause.dep_ != "relcl":
+        if clause.dep_ not in ("relcl", "acl"):  # "a man found dead in his car had been shot"
             continue
         if (entry := _trigger(clause, lexicon)) is not None and entry.kind == "killed":
             return True
@@ -880,6 +916,8 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
         return 1
+    if token.tag_ == "NNP" and not token.ent_type_:
+        return 1  # a name the entity tagger left unlabelled ("Roberson died"): a victim's role says a person
     return None
 
 
