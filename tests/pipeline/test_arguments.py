@@ -286,3 +286,18 @@ def test_a_common_noun_phrase_includes_the_names_that_own_it(base_nlp: Language)
     found = arguments(base_nlp, "Fighters of the Islamic State attacked the city of Kirkuk.", "attacked")
     assert texts(found.attackers) == ["Fighters of the Islamic State"]
     assert texts(found.targets) == ["the city of Kirkuk"]
+
+
+def test_whoever_is_accused_of_an_attack_is_its_attacker(base_nlp: Language) -> None:
+    assert texts(arguments(base_nlp, "They accused Israel of bombing the school.", "bombing").attackers) == [
+        "Israel"
+    ]
+    text = "Israel was accused of bombing the school."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Israel"]
+    text = "Hamas fighters were blamed for the rocket attack on Sderot."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["Hamas fighters"]
+
+
+def test_the_group_behind_an_attack_is_its_attacker(base_nlp: Language) -> None:
+    text = "The group behind the attack, Boko Haram, has killed thousands."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["The group", "Boko Haram"]

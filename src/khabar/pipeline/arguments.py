@@ -127,6 +127,8 @@ class PhraseCues:
     person_pronouns: frozenset[str]
     intention_nouns: frozenset[str]
     leader_participles: frozenset[str]
+    accusation_verbs: frozenset[str]
+    culprit_preps: frozenset[str]
 
 
 @cache
@@ -254,6 +256,10 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             # noun it modifies; "the IRA's decision to carry out attacks": the possessor decides
             return _noun_clause_subjects(current, cues)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            accused = _accused(current.head)
+            if accused:
+                # "they accused Israel of bombing the school": Israel bombed it
+                return accused
             current = current.head.head
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
             # object control: "they forced the villagers to attack" -> the villagers
@@ -266,6 +272,17 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         else:
             return []
     return []
+
+
+def _accused(preposition: Token) -> list[Token]:
+    """Whom a verb of accusing charges with the deed its 'of'/'for' phrase names: its object,
+    or its subject when passive ('Israel was accused of bombing', 'Hamas was blamed for it')."""
+    verb = preposition.head
+    if preposition.lower_ not in ("of", "for") or not _lemma_in(verb, phrase_cues().accusation_verbs):
+        return []
+    if _is_passive(verb):
+        return _children(verb, PASSIVE_SUBJECT_DEPS)
+    return _children(verb, OBJECT_DEPS)
 
 
 def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
@@ -580,6 +597,15 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         if not roles.targets:
             roles.targets.extend(_subjects(verb, cues))
         return
+    if relation == "phrase" and not roles.attackers and _accused(noun.head):
+        # "Hamas was blamed for the rocket attack", "officials accused the army of the massacre"
+        roles.attackers.extend(_accused(noun.head))
+        return
+    if relation == "culprit" and not roles.attackers:
+        # "the group behind the attack, Boko Haram"
+        roles.attackers.append(verb)
+        roles.attackers.extend(child for child in verb.children if child.dep_ == "appos" and _is_name(child))
+        return
     if relation == "responsible" and not roles.attackers:
         # "the group responsible for the attack"
         roles.attackers.append(verb)
@@ -618,6 +644,8 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     preposition, above = noun.head, noun.head.head
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
+    if preposition.lower_ in phrase_cues().culprit_preps and above.pos_ in ("NOUN", "PROPN", "PRON"):
+        return above, "culprit"
     if (
         preposition.lower_ == "for"
         and above.pos_ == "ADJ"
