@@ -6,7 +6,14 @@ import pytest
 from spacy.language import Language
 
 from khabar.model import Actor
-from khabar.pipeline.actors import find_actors, inter_for, interaction_code, resolve_actor
+from khabar.pipeline.actors import (
+    dictionary_matches,
+    find_actors,
+    inter_for,
+    interaction_code,
+    matches_within,
+    resolve_actor,
+)
 
 STORY = (
     "Fighting raged in Aleppo and near Homs on Monday. "
@@ -81,3 +88,13 @@ def test_interaction_code_sorts_and_pads_a_lone_actor() -> None:
     assert interaction_code(2, 7) == 27
     assert interaction_code(3, None) == 30
     assert interaction_code(None, None) is None
+
+
+def test_matches_within_a_span_are_the_hits_inside_it_in_order(base_nlp: Language) -> None:
+    doc = base_nlp(STORY)
+    every = dictionary_matches(doc)
+    assert len(every) > 5
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 8) + 1):
+            inside = [m for m in every if m.start >= start and m.end <= end]
+            assert matches_within(doc, start, end) == inside

@@ -17,6 +17,7 @@ PhraseMatcher built once per vocabulary.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -40,6 +41,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "aroun
 LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "across", "throughout", "inside", "outside"})
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_DOMINANT = "khabar.actors.dominant"
+USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,27 @@ def dictionary_matches(doc: Doc) -> list[DictMatch]:
     return cached
 
 
+def matches_within(doc: Doc, start: int, end: int) -> list[DictMatch]:
+    """The dictionary hits inside tokens [start, end), in the order ``dictionary_matches`` lists them.
+
+    Every mention span asks this; a binary search over the hits sorted by start answers it
+    without scanning all the report's hits each time.
+    """
+    matches = dictionary_matches(doc)
+    order, starts = _matches_by_start(doc, matches)
+    picked = sorted(order[bisect_left(starts, start) : bisect_left(starts, end)])
+    return [matches[index] for index in picked if matches[index].end <= end]
+
+
+def _matches_by_start(doc: Doc, matches: list[DictMatch]) -> tuple[list[int], list[int]]:
+    """Indices of ``matches`` sorted by start, and their starts (once per Doc)."""
+    cached = doc.user_data.get(USER_DATA_BY_START)
+    if cached is None:
+        order = sorted(range(len(matches)), key=lambda index: matches[index].start)
+        cached = doc.user_data[USER_DATA_BY_START] = (order, [matches[index].start for index in order])
+    return cached
+
+
 def dominant_country(doc: Doc) -> str | None:
     """The country the report is about: where its places are, else where its events happen.
 
@@ -245,8 +268,10 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
     ``bare_country`` is the category given to a span that is only a country ("Turkey
     launched strikes" -> Military Forces of Turkey); None leaves such spans unresolved.
     """
+    inside = matches_within(doc, span.start, span.end)
+    if not inside and bare_country is None:
+        return None  # without a dictionary word only a bare country resolves, and that is off
     dictionary = actor_dictionary(doc.vocab)
-    inside = [m for m in dictionary_matches(doc) if m.start >= span.start and m.end <= span.end]
     group = _longest(m for m in inside if m.kind == "group")
     if group:
         return _with_evidence(dictionary.group_actor(group.key), span)
