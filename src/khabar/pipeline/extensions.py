@@ -6,6 +6,8 @@ stages read it (their ``requires``). Values live in ``doc.user_data``.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 #: attribute name -> what it holds
@@ -41,3 +43,21 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+#: where ``sentence_numbers`` keeps each token's sentence number
+SENTENCE_NUMBERS_KEY = ("khabar", "sentence_numbers")
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of the sentence each token is in, listed once per Doc.
+
+    ``token.sent`` and ``span.sent`` walk the tokens to the sentence's edges on every call;
+    ``numbers[a] == numbers[b]`` says that tokens a and b share a sentence (the same sentences
+    as ``doc.sents``: a sentence starts at token 0 and at every token whose ``sent_start`` is 1).
+    """
+    numbers = doc.user_data.get(SENTENCE_NUMBERS_KEY)
+    if numbers is None:
+        starts = doc.to_array(SENT_START) == 1
+        numbers = doc.user_data[SENTENCE_NUMBERS_KEY] = np.cumsum(starts).tolist()
+    return numbers

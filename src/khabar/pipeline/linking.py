@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import sentence_numbers
+
 #: how far up the tree a mention may be from its trigger
 MAX_DEPTH = 12
 #: dependency labels by which a noun trigger is the object of a light verb ("fired barrages",
@@ -52,8 +54,11 @@ def governing_trigger(token: Token, triggers: list[set[int]]) -> int | None:
 def nearest_trigger(token: Token, triggers: list[Span]) -> int | None:
     """Index of the trigger in the same sentence nearest to ``token``, if any."""
     best: tuple[int, int] | None = None
+    # span.sent is the sentence of the span's first token
+    numbers = sentence_numbers(token.doc)
+    own = numbers[token.i]
     for index, trigger in enumerate(triggers):
-        if trigger.sent != token.sent:
+        if numbers[trigger.start] != own:
             continue
         distance = min(abs(token.i - trigger.start), abs(token.i - (trigger.end - 1)))
         if best is None or distance < best[0]:
