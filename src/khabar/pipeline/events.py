@@ -61,6 +61,8 @@ CONFIDENCE_DATED = 0.7
 MAX_CLIMB = 4
 #: a trigger dated this many days or more before publication tells history behind the report
 BACKGROUND_DAYS = 45
+#: ``doc.user_data`` key: (start, end) characters of the sentences that tell background history
+BACKGROUND_SENTENCES = "khabar.background_sentences"
 #: verbs that realise a noun trigger ("carried out an airstrike"): their modality is the noun's
 REALISATION_VERBS = frozenset(
     [
@@ -913,6 +915,10 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
     trigger_tokens = {i for candidate in kept for i in range(candidate.start, candidate.end)}
     mentions = [_mention(view, candidate, lexicon, trigger_tokens) for candidate in kept]
+    # the assembler reads which old dates belong to background rather than to an event
+    doc.user_data[BACKGROUND_SENTENCES] = frozenset(
+        (m.sentence.start, m.sentence.end) for m in mentions if m.modality == "background"
+    )
     if keep_non_events:
         return mentions
     return [mention for mention in mentions if mention.modality == "asserted"]

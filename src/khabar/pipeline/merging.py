@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
-from .events import event_lexicon, is_background_date
+from .events import BACKGROUND_SENTENCES, event_lexicon, is_background_date
 from .linking import clause_head, span_at
 from .places_for_events import places_of_event
 from .roles import Role
@@ -76,7 +76,7 @@ class Draft:
 
 
 def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    """Drafts that retell one happening, merged in text order.
+    """Drafts that retell one happening, merged in text order; drafts of history are dropped.
 
     Only the places where something happened are compared: a place an attacker came from
     ("a jet that took off from Hama") neither splits a retelling into a new event nor locates it.
@@ -84,10 +84,9 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     published = doc._.article.published if doc._.article else None
     for draft in drafts:
         draft.places = places_of_event(doc, draft.places)
-        if published:
-            draft.dates = current_dates(doc, draft.dates, published)
+    current = [draft for draft in drafts if published is None or is_current(doc, draft, published)]
     merged: list[Draft] = []
-    for draft in drafts:
+    for draft in current:
         home = find_home(doc, merged, draft)
         if home is None:
             merged.append(draft)
@@ -96,12 +95,23 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def current_dates(doc: Doc, dates: list[DateMention], published: dt.date) -> list[DateMention]:
-    """Dates that may be the event's own: a trigger dated months before publication is history
-    and no event (``events.is_background``), so such a date came to this one by proximity only
-    ("the strikes mark a violation of the truce agreed in February")."""
+def is_current(doc: Doc, draft: Draft, published: dt.date) -> bool:
+    """Drops the draft's dates from months before publication; False when the draft is history.
+
+    A trigger with such a date under it is background (``events.is_background``), no draft. An
+    old date that reached a draft by proximity belongs to background told in its sentence ("the
+    strikes mark a violation of the truce agreed in February"); else it dates the draft's own
+    happening ("a man who shot his wife in January ... was hunting on Jan. 18 when ..."), which
+    is then history too.
+    """
     lexicon = event_lexicon(doc.vocab)
-    return [date for date in dates if not is_background_date(date, published, lexicon)]
+    old = [date for date in draft.dates if is_background_date(date, published, lexicon)]
+    if not old:
+        return True
+    draft.dates = [date for date in draft.dates if date not in old]
+    told = doc.user_data.get(BACKGROUND_SENTENCES, frozenset())
+    unclaimed = [date for date in old if not any(start <= date.span.start < end for start, end in told)]
+    return bool(draft.dates) or not unclaimed
 
 
 def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
