@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from .cluster import cluster_features
 from .config import LinkingConfig, load_config
+from .context import with_article_places
 from .features import features_of
 from .ledger import ledger_event_of
 from .model import (
@@ -51,7 +52,7 @@ def cluster_refs(refs: list[ArticleEventRef], config: LinkingConfig | None = Non
     order = sorted(range(len(refs)), key=lambda index: refs[index].key)
     article_numbers: dict[str, int] = {}
     articles = [article_numbers.setdefault(refs[index].article_id, len(article_numbers)) for index in order]
-    features = [features_of(refs[index], config) for index in order]
+    features = with_article_places([features_of(refs[index], config) for index in order], articles, config)
     groups = cluster_features(features, config, articles)
     return [[order[position] for position in group] for group in groups]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -36,6 +36,12 @@ class LinkingConfig:
     max_coarse_candidates: int
     #: canonical actor names meaning "unknown" ("Unidentified Armed Group (Syria)")
     unknown_actor_prefixes: tuple[str, ...] = ()
+    #: geo precision -> how much sharing a place of that precision says (1 when not listed)
+    place_specificity: dict[str, float] = field(default_factory=dict)
+    #: two death tolls further apart than this ratio (smaller / larger) count against a link
+    figure_conflict_ratio: float = 0.0
+    #: how many of an article's events must name one place for its coarse main event to borrow it
+    article_context_min_events: int = 1
     #: figure qualifiers (as the count stage writes them) that make a claim's number a bound
     lower_bound_qualifiers: frozenset[str] = frozenset()
     upper_bound_qualifiers: frozenset[str] = frozenset()
@@ -51,6 +57,9 @@ class LinkingConfig:
 
     def known_actor(self, name: str | None) -> bool:
         return bool(name) and not name.startswith(self.unknown_actor_prefixes)  # type: ignore[union-attr]
+
+    def specificity(self, precision: str | None) -> float:
+        return self.place_specificity.get(precision or "unknown", 1.0)
 
     def radius(self, precision: str | None) -> float | None:
         return self.geo_radius_km.get(precision or "unknown")
@@ -91,6 +100,9 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         cell_degrees=float(blocking["cell_degrees"]),
         max_coarse_candidates=int(blocking["max_coarse_candidates"]),
         unknown_actor_prefixes=tuple(data.get("unknown_actor_prefixes", [])),
+        article_context_min_events=int(data.get("article_context_min_events", 1)),
+        figure_conflict_ratio=float(data.get("figure_conflict_ratio", 0.0)),
+        place_specificity={key: float(value) for key, value in data.get("place_specificity", {}).items()},
         lower_bound_qualifiers=frozenset(data["figure_qualifiers"]["lower_bound"]),
         upper_bound_qualifiers=frozenset(data["figure_qualifiers"]["upper_bound"]),
     )

@@ -34,6 +34,8 @@ class Features:
     admin1: str | None = None
     #: km; wider than ``radius`` for a town named like its province (see ``_reach``)
     reach: float | None = None
+    #: how much "the same place" says at this precision, in [0, 1] (see ``place_specificity``)
+    specificity: float = 1.0
 
     @property
     def located(self) -> bool:
@@ -75,7 +77,19 @@ def features_of(ref: ArticleEventRef, config: LinkingConfig) -> Features:
         main=event.main,
         admin1=location.admin1 if location else None,
         reach=_reach(location, radius, config) if located else None,  # type: ignore[arg-type]
+        specificity=_specificity(location, config),
     )
+
+
+def _specificity(location: Location | None, config: LinkingConfig) -> float:
+    """How strongly sharing this place says "the same happening": a village far more than a
+    province. A town named like its province ("Aleppo") may mean either, and a city of that
+    size hosts several attacks a day in a war, so it counts as its province does."""
+    if location is None:
+        return config.specificity("unknown")
+    if is_named_like_its_province(location):
+        return config.specificity("admin1")
+    return config.specificity(location.precision)
 
 
 def _reach(location: Location, radius: float, config: LinkingConfig) -> float:

@@ -34,7 +34,23 @@ def pair_score(a: Features, b: Features, config: LinkingConfig) -> float | None:
         + weights["date"] * date
         + weights["place"] * place
         + weights["actors"] * actors
+        + weights.get("figures", 0.0) * _figure_score(a.killed, b.killed, config)
     )
+
+
+def _figure_score(a: int | None, b: int | None, config: LinkingConfig) -> float:
+    """1 when both death tolls agree, 0 when they are far apart, 0.5 otherwise (or unknown).
+
+    Tolls of one happening rise as it is reported (43, then 112, then 126), so only figures
+    further apart than ``figure_conflict_ratio`` count against a link: "3 killed" and "50
+    killed" in one city on one day are two attacks far more often than one.
+    """
+    if not a or not b:
+        return 0.5
+    ratio = min(a, b) / max(a, b)
+    if ratio >= config.figure_agreement_ratio:
+        return 1.0
+    return 0.0 if ratio < config.figure_conflict_ratio else 0.5
 
 
 def _date_score(a: Features, b: Features) -> float | None:
@@ -57,7 +73,7 @@ def _place_score(a: Features, b: Features) -> float | None:
             radius = max(a.reach or 0.0, b.reach or 0.0)  # a city named like its province
         if distance > radius:
             return None
-        return 1.0 - distance / radius
+        return (1.0 - distance / radius) * min(a.specificity, b.specificity)
     if a.country and a.country == b.country:
         return SAME_COUNTRY_PLACE_SCORE
     return 0.0
