@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from khabar.model import Article, CountMention, DateMention, EventMention, Place, PlaceMention, Span
 from khabar.pipeline.assemble import assemble_events
+from khabar.pipeline.events import BACKGROUND_SENTENCES
 
 TEXT = (
     "At least 12 civilians were killed in an air strike on the town of Maarat al-Numan on Tuesday. "
@@ -97,3 +98,48 @@ def test_no_trigger_means_no_event(base_nlp: Language) -> None:
     doc = annotated(base_nlp)
     doc._.event_mentions = []
     assert assemble_events(doc) == []
+
+
+def one_trigger_doc(base_nlp: Language, text: str, trigger: str) -> Doc:
+    doc = base_nlp(text)
+    doc._.article = Article(text=text, published=PUBLISHED)
+    doc._.event_mentions = [EventMention(span(doc, trigger), "Attack", sentence(doc, trigger), "ASSAULT")]
+    doc._.places, doc._.counts, doc._.actors = [], [], []
+    return doc
+
+
+def test_an_event_dated_months_before_publication_is_history(base_nlp: Language) -> None:
+    text = "The hunters were out near the lake on December 18 when a man shot his wife."
+    doc = one_trigger_doc(base_nlp, text, "shot")
+    doc._.dates = [DateMention(span(doc, "December 18"), dt.date(2023, 12, 18), "day")]
+    assert assemble_events(doc) == []
+
+
+def test_an_old_date_of_background_in_the_sentence_leaves_the_event(base_nlp: Language) -> None:
+    text = "Gunmen shot two guards, breaking a truce agreed in December."
+    doc = one_trigger_doc(base_nlp, text, "shot")
+    doc._.dates = [DateMention(span(doc, "December"), dt.date(2023, 12, 1), "month")]
+    doc.user_data[BACKGROUND_SENTENCES] = frozenset({(0, len(text))})
+    (event,) = assemble_events(doc)
+    assert event.date.value == PUBLISHED and event.date.precision == "week"
+
+
+def test_a_place_the_attacker_came_from_does_not_split_a_retelling(base_nlp: Language) -> None:
+    text = (
+        "An air strike hit the town of Maarat al-Numan on Tuesday. "
+        "The strike was carried out by a jet that took off from Kafr Rumah."
+    )
+    doc = base_nlp(text)
+    doc._.article = Article(text=text, published=PUBLISHED)
+    doc._.event_mentions = [
+        EventMention(span(doc, "air strike"), "Air/drone strike", sentence(doc, "air strike"), "ASSAULT"),
+        EventMention(span(doc, "strike", 1), "Air/drone strike", sentence(doc, "took off"), "ASSAULT"),
+    ]
+    doc._.places = [
+        PlaceMention(span(doc, "Maarat al-Numan"), TOWN),
+        PlaceMention(span(doc, "Kafr Rumah"), VILLAGE),
+    ]
+    doc._.dates = [DateMention(span(doc, "Tuesday"), dt.date(2024, 3, 5), "day")]
+    doc._.counts, doc._.actors = [], []
+    (event,) = assemble_events(doc)
+    assert [location.name for location in event.locations] == ["Maarat al-Numan"]
