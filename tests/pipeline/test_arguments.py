@@ -301,3 +301,26 @@ def test_whoever_is_accused_of_an_attack_is_its_attacker(base_nlp: Language) -> 
 def test_the_group_behind_an_attack_is_its_attacker(base_nlp: Language) -> None:
     text = "The group behind the attack, Boko Haram, has killed thousands."
     assert texts(arguments(base_nlp, text, "attack").attackers) == ["The group", "Boko Haram"]
+
+
+def test_the_subject_of_a_relative_clause_launching_the_attack_is_its_attacker(base_nlp: Language) -> None:
+    text = "The airstrikes, which Russia began in September, have hit hospitals."
+    assert texts(arguments(base_nlp, text, "airstrikes").attackers) == ["Russia"]
+    text = "The attack, which killed ten, was claimed by ISIS."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["ISIS"]
+
+
+def test_whoever_authorizes_strikes_is_their_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Obama authorized airstrikes against ISIS in Iraq.", "airstrikes")
+    assert texts(found.attackers) == ["Obama"]
+    assert texts(found.targets) == ["ISIS"]
+
+
+def test_who_retaliates_for_an_attack_did_not_do_it(base_nlp: Language) -> None:
+    text = "Washington vowed to retaliate for the attack on its embassy."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == []
+
+
+def test_a_subject_pronoun_in_a_contact_clause_is_not_the_clauses_noun(base_nlp: Language) -> None:
+    text = "ISIS has lost much of the territory it seized in 2014."
+    assert texts(arguments(base_nlp, text, "seized").attackers) == ["it", "ISIS"]

@@ -129,6 +129,8 @@ class PhraseCues:
     leader_participles: frozenset[str]
     accusation_verbs: frozenset[str]
     culprit_preps: frozenset[str]
+    reaction_verbs: frozenset[str]
+    command_verbs: frozenset[str]
 
 
 @cache
@@ -183,7 +185,10 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
     else:
         _nominal_roles(head, span.start, span.end, roles, cues)
     if fallback and not roles.attackers:
-        subject = clause_subject(head, exclude={t.i for t in roles.targets}, report_verbs=cues.report_verbs)
+        # the subject of a verb of saying or of reacting ("vowed to retaliate for the attack")
+        # is no doer
+        stops = cues.report_verbs | phrase_cues().reaction_verbs
+        subject = clause_subject(head, exclude={t.i for t in roles.targets}, report_verbs=stops)
         if subject is None:
             subject = nearby_perpetrator(
                 head, perpetrator_nouns=cues.perpetrator_nouns, responsibility_nouns=cues.responsibility_nouns
@@ -560,6 +565,11 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.attackers.extend(_agents(clause))
     elif _lemma_in(clause, cues.blame_verbs):
         roles.attackers.extend(_prep_objects(clause, frozenset({"on", "to"})))
+    elif _lemma_in(clause, cues.support_verbs) and _relative_object(clause, cues):
+        # "the airstrikes, which Russia began in September": the clause's subject launched them
+        roles.attackers.extend(
+            subject for subject in _children(clause, SUBJECT_DEPS) if subject.lower_ not in RELATIVE_WORDS
+        )
     elif _lemma_in(clause, cues.victim_verbs) and _children(clause, OBJECT_DEPS):
         roles.targets.extend(_children(clause, OBJECT_DEPS))
     else:
@@ -568,6 +578,12 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
             if _lemma_in(verb, cues.aim_verbs):
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
                 roles.targets.extend(_children(verb, OBJECT_DEPS))
+
+
+def _relative_object(clause: Token, cues: RoleCues) -> bool:
+    """Does the relative clause take the noun it modifies as its object ('which Russia began',
+    'the raid they carried out')? A relative subject ('which killed ten') does not."""
+    return not any(child.lower_ in cues.relative_pronouns for child in _children(clause, SUBJECT_DEPS))
 
 
 def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
@@ -579,7 +595,9 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         if not roles.attackers:
             roles.attackers.extend(_prep_objects(verb, frozenset({"to", "on"})))
         return
-    if relation == "object" and _lemma_in(verb, cues.support_verbs):
+    if relation == "object" and (
+        _lemma_in(verb, cues.support_verbs) or _lemma_in(verb, phrase_cues().command_verbs)
+    ):
         doers = _agents(verb) if _is_passive(verb) else _subjects(verb, cues)
         if not roles.attackers:
             roles.attackers.extend(doers)
@@ -785,8 +803,9 @@ def _antecedent(token: Token) -> Token:
     bombed the tunnels' -> Israel); else the token itself."""
     if token.pos_ != "PRON" or token.lower_ in RELATIVE_WORDS:
         return token
-    relative = _relative_clause_noun(token)
+    relative = _relative_clause_noun(token) if token.tag_ == "PRP$" else None
     if relative is not None and _agrees(token, relative):
+        # only a possessive: in "the territory it seized", "it" is not the territory
         return relative
     doc = token.doc
     mentions = doc._.actors
