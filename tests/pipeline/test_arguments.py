@@ -324,3 +324,13 @@ def test_who_retaliates_for_an_attack_did_not_do_it(base_nlp: Language) -> None:
 def test_a_subject_pronoun_in_a_contact_clause_is_not_the_clauses_noun(base_nlp: Language) -> None:
     text = "ISIS has lost much of the territory it seized in 2014."
     assert texts(arguments(base_nlp, text, "seized").attackers) == ["it", "ISIS"]
+
+
+def test_what_is_used_does_not_do_the_infinitive(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Riot police used tear gas to disperse demonstrators.", "disperse")
+    assert texts(found.attackers) == ["Riot police"]
+
+
+def test_a_name_containing_the_trigger_names_the_event_not_its_doer(base_nlp: Language) -> None:
+    assert texts(arguments(base_nlp, "Clinton voted for the Iraq war.", "war").attackers) == []
+    assert texts(arguments(base_nlp, "Bush launched the Iraq war in 2003.", "war").attackers) == ["Bush"]

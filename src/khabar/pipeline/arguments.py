@@ -131,6 +131,7 @@ class PhraseCues:
     culprit_preps: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
+    using_verbs: frozenset[str]
 
 
 @cache
@@ -304,7 +305,10 @@ def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
 
 
 def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
-    """Objects that control a complement clause; a weapon does not ('used missiles to shoot')."""
+    """Objects that control a complement clause; a weapon does not ('used missiles to shoot'),
+    nor anything used ('police used tear gas to disperse them')."""
+    if _lemma_in(verb, phrase_cues().using_verbs):
+        return []
     return [obj for obj in _children(verb, OBJECT_DEPS) if not _lemma_in(obj, cues.instrument_nouns)]
 
 
@@ -478,7 +482,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     for child in noun.children:
         if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
             continue
-        if _is_place(child) or _is_weapon_word(child, cues):
+        if _is_place(child) or _is_weapon_word(child, cues) or _names_the_event(child, start):
             continue
         if _lemma_in(child, phrase_cues().leader_participles):
             # "a Saudi-led strike", "the US-led coalition": the name before "-led" leads it
@@ -488,6 +492,15 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
     return found
+
+
+def _names_the_event(modifier: Token, trigger_start: int) -> bool:
+    """'the Iraq war', 'the Boston Marathon bombing' tagged as one name: the modifier is part of
+    the event's name, not its doer."""
+    if modifier.ent_iob_ == "O" or not modifier.ent_type_:
+        return False
+    entity_start, entity_end = _entity_bounds(modifier)
+    return entity_start <= trigger_start < entity_end
 
 
 def _is_weapon_word(modifier: Token, cues: RoleCues) -> bool:
@@ -692,7 +705,7 @@ def _places(token: Token, cues: RoleCues) -> list[Token]:
 
 
 def _to_spans(
-    doc: Doc, tokens: list[Token], *, exclude: object, alone: frozenset[int] | set[int] = frozenset()
+    doc: Doc, tokens: list[Token], *, exclude: Span, alone: frozenset[int] | set[int] = frozenset()
 ) -> list[TextSpan]:
     """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger."""
     spans: list[TextSpan] = []
@@ -705,6 +718,9 @@ def _to_spans(
                     continue
                 seen.add(head.i)
                 start, end = _phrase_bounds(head)
+                if start <= exclude.start_char < end:
+                    # a name that contains the trigger ("the Iraq war") names the event itself
+                    continue
                 spans.append(TextSpan(start=start, end=end, text=_text_between(doc, start, end)))
     return spans
 
