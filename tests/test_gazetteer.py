@@ -63,11 +63,14 @@ def test_countries_have_iso3_codes_and_reference_points(gazetteer: Gazetteer) ->
     assert abs(syria.lat - 35.0) < 1 and abs(syria.lon - 38.0) < 1
 
 
-def test_country_lookups_are_answered_once_per_country(gazetteer: Gazetteer) -> None:
-    first = gazetteer.country("TUR")
-    misses = gazetteer.country.cache_info().misses
-    assert gazetteer.country("TUR") is first
-    assert gazetteer.country.cache_info().misses == misses
+def test_country_entries_match_a_lookup_by_code(gazetteer: Gazetteer) -> None:
+    query = "SELECT p.name, p.lat, p.lon FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1"
+    for iso3 in ("TUR", "SYR", "ZWE", "USA"):
+        name, lat, lon = gazetteer._connection.execute(query, (iso3,)).fetchone()
+        place = gazetteer.country(iso3)
+        assert place is not None and (place.name, place.lat, place.lon) == (name, lat, lon)
+        assert gazetteer.country(iso3) is place
+    assert gazetteer.country("XXX") is None
 
 
 def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:

@@ -164,9 +164,7 @@ class Gazetteer:
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=20000)(self._candidates)
         self.lookup_key = lru_cache(maxsize=20000)(self._lookup_key)
-        # a few hundred countries; the query scans the places table, and the assembler asks
-        # for the same country with every event that names no place
-        self.country = lru_cache(maxsize=None)(self._country)
+        self._countries: dict[str, Place] | None = None
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
         cursor = self._connection.execute(
@@ -201,13 +199,21 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return bool(self.lookup_key(key))
 
-    def _country(self, iso3: str) -> Place | None:
-        """The country entry of an ISO3 code (callers share the cached Place: do not mutate it)."""
-        record = self._connection.execute(
-            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature = 'country' AND p.country = ? LIMIT 1",
-            (iso3,),
-        ).fetchone()
-        return _place_of(record) if record else None
+    def country(self, iso3: str) -> Place | None:
+        """The country entry of an ISO3 code (callers share the Place: do not mutate it)."""
+        if self._countries is None:
+            self._countries = self._load_countries()
+        return self._countries.get(iso3)
+
+    def _load_countries(self) -> dict[str, Place]:
+        """Every country entry, read in one scan: the places table has no index on feature, and
+        a scan per country took up to 20 ms (the assembler asks with every unplaced event)."""
+        countries: dict[str, Place] = {}
+        query = f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.feature = 'country'"
+        for record in self._connection.execute(query):
+            if record[4] is not None:  # p.country; the first row of a code wins, as LIMIT 1 did
+                countries.setdefault(record[4], _place_of(record))
+        return countries
 
     def admin1(self, iso3: str, name: str) -> Place | None:
         """The admin1 region of a country by its English name."""
