@@ -2,6 +2,14 @@
 
 ``store.put`` is idempotent per article (same id and text: unchanged), so loading a directory
 twice, or loading it again after more partitions finished, stores each article once.
+
+Copies are stored the way ``khabar ingest`` stores them, so that a corpus gives the same ledger
+whichever way it went in: an exact copy of a stored article (the same text under another id) as
+a row pointing to its original, and a near copy (word 5-gram Jaccard at least
+``near_dup_threshold``, see ``khabar/ingest/near_duplicates.py``) with its own text, linked to
+its original, and without its events: a batch extracts every article, but a wire story printed
+twice would otherwise code its events twice. Articles are loaded in batch order, so the first
+of two copies is the original, as in an ingest of the same inputs.
 """
 
 from __future__ import annotations
@@ -12,15 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..ingest.near_duplicates import DEFAULT_THRESHOLD, Fingerprint, best_match
+from ..model import ArticleLedger
 from .parquet import iter_batch_ledgers
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..store import SqlStore
 
 
 @dataclass(slots=True)
 class LoadReport:
-    #: how many puts did what: stored, replaced, unchanged
+    #: how many articles went how: stored, replaced, unchanged, duplicate, near-duplicate
     actions: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -29,12 +39,42 @@ class LoadReport:
 
 
 def load_batch(
-    directory: str | Path, store: Store, *, on_article: Callable[[str], None] | None = None
+    directory: str | Path,
+    store: SqlStore,
+    *,
+    on_article: Callable[[str], None] | None = None,
+    near_dup_threshold: float | None = DEFAULT_THRESHOLD,
 ) -> LoadReport:
-    """Put every extracted ledger of ``directory`` into ``store``."""
+    """Put every extracted ledger of ``directory`` into ``store``; copies as copies."""
+    from ..store import near_duplicates
+
+    if near_dup_threshold is not None:
+        near_duplicates.backfill_index(store)  # originals stored before the index existed
     report = LoadReport()
     for ledger in iter_batch_ledgers(Path(directory)):
-        report.actions[store.put(ledger)] += 1
+        report.actions[put_loaded(store, ledger, near_dup_threshold)] += 1
         if on_article is not None:
             on_article(ledger.article.id)
     return report
+
+
+def put_loaded(store: SqlStore, ledger: ArticleLedger, near_dup_threshold: float | None) -> str:
+    """Store one extracted ledger, or its article as a copy of a stored original; what was done."""
+    from ..store import content_hash, near_duplicates
+
+    article = ledger.article
+    text_hash = content_hash(article.text)
+    if store.stored_hash(article.id) == text_hash:
+        return "unchanged"
+    original = store.original_of(text_hash, besides=article.id)
+    if original is not None:
+        store.put_duplicate(article, of=original)
+        return "duplicate"
+    if near_dup_threshold is not None:
+        fingerprint = Fingerprint.of(article.text)
+        stored = near_duplicates.candidates(store, fingerprint.keys)
+        match = best_match(fingerprint, stored, threshold=near_dup_threshold, besides=article.id)
+        if match is not None:
+            near_duplicates.put_near_duplicate(store, article, of=match[0], similarity=match[1])
+            return "near-duplicate"
+    return store.put(ledger)

@@ -22,6 +22,8 @@ from ..batch import BatchOptions, BatchProgress, BatchReport, PartitionEntry, ru
 from ..batch.partitions import DEFAULT_PARTITION_SIZE, Partition
 from ..errors import InputError, KhabarError
 from ..ingest.csv_reader import DATE_ORDERS, CsvColumns
+from ..ingest.near_duplicates import DEFAULT_THRESHOLD as NEAR_DUP_THRESHOLD
+from ..ingest.near_duplicates import MIN_THRESHOLD as MIN_NEAR_DUP_THRESHOLD
 from ..store import DEFAULT_DB
 from .common import ExitCode, err_console, report_error
 from .extract import DEFAULT_MAX_CHARS, route_warnings_to_stderr
@@ -164,13 +166,24 @@ def batch_exit_code(report: BatchReport) -> ExitCode:
 def load_command(
     directory: Annotated[Path, typer.Argument(help="The --out directory of a `khabar batch` run.")],
     db: DbOption = DEFAULT_DB,
+    near_dup_threshold: Annotated[
+        float,
+        typer.Option(
+            help="Word 5-gram Jaccard similarity from which an article is a near copy of a stored one "
+            "(stored as a copy, without its events, as `khabar ingest` does); 0 turns this off."
+        ),
+    ] = NEAR_DUP_THRESHOLD,
 ) -> None:
     """Put the ledgers of a batch output into the store (idempotent: loading twice changes nothing)."""
     from ..batch import load_batch
 
+    if near_dup_threshold != 0 and not MIN_NEAR_DUP_THRESHOLD <= near_dup_threshold <= 1:
+        report_error(str(KhabarError("E208", low=MIN_NEAR_DUP_THRESHOLD, value=near_dup_threshold)))
+        raise typer.Exit(ExitCode.USAGE)
     with user_errors(), opened_store(db, read_only=False) as store:
-        report = load_batch(directory, store)
+        report = load_batch(directory, store, near_dup_threshold=near_dup_threshold or None)
         counts = ", ".join(
-            f"{name} {report.actions.get(name, 0)}" for name in ("stored", "replaced", "unchanged")
+            f"{name} {report.actions.get(name, 0)}"
+            for name in ("stored", "replaced", "unchanged", "duplicate", "near-duplicate")
         )
         err_console.print(f"{report.articles} articles: {counts} — {store.url}")
