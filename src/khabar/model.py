@@ -616,13 +616,23 @@ class Revision:
 
 @dataclass(slots=True)
 class Contradiction:
+    """Sources disagreeing on a field of one event: killed, injured, perpetrator, place, date.
+
+    ``sides`` (optional) says which claims hold each value (``{"value", "claims"}``) where a
+    claim's own value is not the disputed one: a place or a date is said in an event claim.
+    """
+
     about: str | None
     field: str
     values: list[Any]
     claims: list[str]
+    sides: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"about": self.about, "field": self.field, "values": self.values, "claims": self.claims}
+        data = {"about": self.about, "field": self.field, "values": self.values, "claims": self.claims}
+        if self.sides:
+            data["sides"] = self.sides
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Contradiction:
@@ -631,6 +641,7 @@ class Contradiction:
             field=data["field"],
             values=list(data.get("values", [])),
             claims=list(data.get("claims", [])),
+            sides=[dict(side) for side in data.get("sides", [])],
         )
 
 

@@ -16,7 +16,9 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass, replace
+from functools import cache
 
+from .langdata import load_json
 from .model import Location, Place
 
 #: two points this close are one place reported loosely (a town and its outskirts, a village nearby)
@@ -149,6 +151,18 @@ def date_range(value: dt.date, precision: str) -> tuple[dt.date, dt.date]:
     if precision == "year":
         return dt.date(value.year, 1, 1), dt.date(value.year, 12, 31)
     return value, value
+
+
+@cache
+def night_words() -> frozenset[str]:
+    """Words of a night attack ("late", "overnight", "early"), from ``data/en/claims/settings.json``."""
+    return frozenset(load_json("en", "claims", "settings.json")["night_words"])
+
+
+def night_slack(texts: list[str]) -> int:
+    """One day of slack when a date's words speak of the night, else none."""
+    words = {word for text in texts for word in text.lower().split()}
+    return 1 if words & night_words() else 0
 
 
 def dates_clash(first: tuple[dt.date, str], second: tuple[dt.date, str], *, slack_days: int = 0) -> bool:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
 from ..model import Contradiction, DateMention, Event, PlaceMention
-from ..where_when import Where, dates_clash, places_clash
+from ..where_when import Where, dates_clash, night_slack, places_clash
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -34,8 +34,6 @@ DATA = ("en", "claims", "settings.json")
 SILENT_KINDS = frozenset({"denial"})
 #: how a place or date hangs straight on an event word: "hit Jableh", "killed 12 Tuesday"
 DIRECT_DEPS = frozenset({"dobj", "npadvmod", "advmod", "tmod", "nsubj", "nsubjpass", "appos", "compound"})
-#: a night attack may be dated on either side of midnight
-NIGHT_SLACK_DAYS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,6 @@ class SettingWords:
     event_nouns: frozenset[str]
     definite: frozenset[str]
     other: frozenset[str]
-    night: frozenset[str]
     place_prepositions: frozenset[str]
     date_prepositions: frozenset[str]
     place_nouns: frozenset[str]
@@ -56,7 +53,6 @@ def setting_words() -> SettingWords:
         frozenset(data["event_nouns"]),
         frozenset(data["definite_determiners"]),
         frozenset(data["other_event_modifiers"]),
-        frozenset(data["night_words"]),
         frozenset(data["place_prepositions"]),
         frozenset(data["date_prepositions"]),
         frozenset(data["place_nouns"]),
@@ -291,9 +287,13 @@ def _clashes(event_id, pairs: list[tuple[Report, Report]], name: str, clash, val
     if not clashing:
         return []
     clashing.sort(key=lambda report: report.sentence.start)
-    values = list(dict.fromkeys(value(report) for report in clashing))
+    sides: dict[str, list[str]] = {}
+    for report in clashing:
+        held = sides.setdefault(value(report), [])
+        held.extend(claim for claim in report.claim_ids if claim not in held)
     claims = list(dict.fromkeys(claim for report in clashing for claim in report.claim_ids))
-    return [Contradiction(event_id, name, values, claims)]
+    records = [{"value": shown, "claims": ids} for shown, ids in sides.items()]
+    return [Contradiction(event_id, name, list(sides), claims, sides=records)]
 
 
 def _places_clash(first: Report, second: Report) -> bool:
@@ -306,17 +306,12 @@ def _places_clash(first: Report, second: Report) -> bool:
 def _dates_clash(first: Report, second: Report) -> bool:
     if not first.dates or not second.dates:
         return False
-    slack = NIGHT_SLACK_DAYS if _at_night(first) or _at_night(second) else 0
+    slack = night_slack([first.sentence.text, second.sentence.text])
     return all(
         dates_clash((a.value, a.precision), (b.value, b.precision), slack_days=slack)
         for a in first.dates
         for b in second.dates
     )
-
-
-def _at_night(report: Report) -> bool:
-    night = setting_words().night
-    return any(token.lower_ in night for token in report.sentence)
 
 
 def _place_value(report: Report) -> str:

@@ -6,6 +6,9 @@
 * **Perpetrator** (``actor1``) and **target** (``actor2``): the articles name different actors
   (from perpetrator claims, or from the article events' own actors); an unknown actor
   ("Unidentified Armed Group (Syria)") is not a side.
+* **Place** (``location``) and **date**: the member events' stated locations or dates clash
+  (two towns far apart, a town outside the province another names; days beyond the dates'
+  precision), judged as within one article (``khabar/where_when.py``).
 
 A disagreement counts only across outlets: when every side comes from the same single outlet,
 it is that article's own business (the article ledger records it) and not repeated here.
@@ -13,12 +16,14 @@ it is that article's own business (the article ledger records it) and not repeat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from ..where_when import Where, dates_clash, night_slack, places_clash
 from .config import load_config
 from .figures import claim_time, latest_per_source, point, without_outliers
-from .model import ContradictionSide, LedgerClaim, LedgerContradiction
+from .model import ArticleEventRef, ContradictionSide, LedgerClaim, LedgerContradiction
 
 #: ledger field -> the claim kind that speaks to it
 ACTOR_FIELDS = {"actor1": "perpetrator", "actor2": "target"}
@@ -68,3 +73,82 @@ def _contradiction(
     if len(outlets) < 2:
         return []
     return [LedgerContradiction(field=field_name, sides=list(sides.values()))]
+
+
+# -- place and date ------------------------------------------------------------------------------
+
+#: ledger field -> how one article event states it
+SETTING_FIELDS = ("location", "date")
+
+
+def setting_contradictions(members: list[ArticleEventRef]) -> list[LedgerContradiction]:
+    """Outlets putting one happening in places, or on days, that cannot both be true.
+
+    Only what an article states counts: a location or date with evidence in its text (a date
+    taken from the publication day is no one's statement). Places clash when neither holds the
+    other and they are far apart, dates when the days their precision allows do not meet
+    (``where_when.py``, as within one article).
+    """
+    located = [(member, _places(member)) for member in members]
+    dated = [(member, _date(member)) for member in members]
+    return [
+        *_setting_contradiction("location", [(m, w) for m, w in located if w], _places_disagree),
+        *_setting_contradiction("date", [(m, d) for m, d in dated if d is not None], _dates_disagree),
+    ]
+
+
+def _places(member: ArticleEventRef) -> list[Where]:
+    return [Where.of_location(location) for location in member.event.locations if location.evidence]
+
+
+def _date(member: ArticleEventRef) -> tuple[dt.date, str, list[str]] | None:
+    date = member.event.date
+    if date.value is None or not date.evidence:
+        return None
+    return date.value, date.precision, [span.text for span in date.evidence]
+
+
+def _places_disagree(first: list[Where], second: list[Where]) -> bool:
+    return all(places_clash(a, b) for a in first for b in second)
+
+
+def _dates_disagree(first: tuple[dt.date, str, list[str]], second: tuple[dt.date, str, list[str]]) -> bool:
+    slack = night_slack([*first[2], *second[2]])
+    return dates_clash(first[:2], second[:2], slack_days=slack)
+
+
+def _setting_label(setting: Any) -> str:
+    if isinstance(setting, list):
+        return setting[0].name
+    return setting[0].isoformat()
+
+
+def _setting_contradiction(
+    field_name: str, items: list[tuple[ArticleEventRef, Any]], disagree: Callable[[Any, Any], bool]
+) -> list[LedgerContradiction]:
+    """Sides (one per stated value) that clash with a side from another outlet."""
+    clashing: list[int] = []
+    for i, (first, a) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            second, b = items[j]
+            if _outlet(first) != _outlet(second) and disagree(a, b):
+                clashing.extend(k for k in (i, j) if k not in clashing)
+    if not clashing:
+        return []
+    sides: dict[str, ContradictionSide] = {}
+    for index in sorted(clashing, key=lambda k: _member_order(items[k][0])):
+        member, setting = items[index]
+        label = _setting_label(setting)
+        side = sides.setdefault(label, ContradictionSide(value=label, claims=[], outlets=[]))
+        side.claims.extend(f"{member.article_id}:{claim.id}" for claim in member.claims)
+        if _outlet(member) not in side.outlets:
+            side.outlets.append(_outlet(member))
+    return [LedgerContradiction(field=field_name, sides=list(sides.values()))] if len(sides) > 1 else []
+
+
+def _outlet(member: ArticleEventRef) -> str:
+    return member.outlet or member.article_id
+
+
+def _member_order(member: ArticleEventRef) -> tuple[dt.date, str]:
+    return (member.published or dt.date.min, member.article_id)

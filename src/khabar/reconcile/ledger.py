@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from ..model import ACLED_SUB_EVENT_TYPES, Actor, Event, Location
 from .claims import ledger_claims
 from .config import load_config
-from .contradictions import contradictions_of
+from .contradictions import contradictions_of, setting_contradictions
 from .features import best_location, geo_precision_rank, is_named_like_its_province
 from .figures import figure_of, timeline_of
 from .model import ArticleEventRef, LedgerClaim, LedgerContradiction, LedgerEvent
@@ -35,7 +35,7 @@ def ledger_event_of(members: list[ArticleEventRef]) -> LedgerEvent:
         _unique_claims(claim for found in member_claims.values() for claim in found),
         key=lambda claim: (claim.chain.published or _MIN_DATE, claim.chain.article_id, claim.order),
     )
-    contradictions = contradictions_of(claims)
+    contradictions = [*contradictions_of(claims), *setting_contradictions(members)]
     dates = [event.date.value for event in events if event.date.value]
     sub_event_type = _most_frequent([event.sub_event_type for event in events])
     return LedgerEvent(

@@ -107,8 +107,9 @@ def disputed_fields(
             fields.append({"field": role, "sides": sides})
     for record in contradictions:
         sides = []
+        held = {str(side.get("value")): side.get("claims", []) for side in record.get("sides", [])}
         for value in record.get("values", []):
-            backing = [
+            backing = held.get(str(value)) or [
                 cid for cid in record.get("claims", []) if cid in claims and claims[cid].value == value
             ]
             sides.append({"value": value, "claims": backing, "coded": False})
