@@ -334,3 +334,14 @@ def test_what_is_used_does_not_do_the_infinitive(base_nlp: Language) -> None:
 def test_a_name_containing_the_trigger_names_the_event_not_its_doer(base_nlp: Language) -> None:
     assert texts(arguments(base_nlp, "Clinton voted for the Iraq war.", "war").attackers) == []
     assert texts(arguments(base_nlp, "Bush launched the Iraq war in 2003.", "war").attackers) == ["Bush"]
+
+
+def test_a_place_owning_the_trigger_was_hit(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Mosul's bombardment by coalition jets continued.", "bombardment")
+    assert texts(found.attackers) == ["coalition jets"]
+    assert texts(found.targets) == ["Mosul"]
+
+
+def test_a_first_person_pronoun_stands_for_no_one_mentioned_before(base_nlp: Language) -> None:
+    text = "If she wins, we can start a coup, he told the Boston Globe."
+    assert texts(arguments(base_nlp, text, "coup").attackers) == ["we"]

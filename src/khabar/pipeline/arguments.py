@@ -460,6 +460,7 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
     roles.targets.extend(t for t in _prep_objects(noun, cues.target_preps | {"of"}) if not _is_clock_time(t))
     roles.targets.extend(_place_modifiers(noun, start, end))
+    roles.targets.extend(owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner))
     _sides(noun, roles, cues)
     roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
     roles.places.extend(_places(noun, cues))
@@ -477,8 +478,10 @@ def _is_clock_time(token: Token) -> bool:
 
 
 def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> list[Token]:
-    """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'."""
-    found = _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
+    """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'.
+    A place owning the trigger is where it happened, not its doer ('Aleppo's bombardment')."""
+    owners = [owner for owner in _children(noun, frozenset({"poss"})) if not _is_place(owner)]
+    found = owners + _prep_objects(noun, cues.agent_preps)
     for child in noun.children:
         if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
             continue
@@ -714,7 +717,12 @@ def _to_spans(
         for member in (token,) if token.i in alone else (token, *token.conjuncts):
             # the pronoun is the argument the text states; its antecedent is what it names
             for head in dict.fromkeys((member, _antecedent(member))):
-                if head.i in seen or head.ent_type_ in TEMPORAL_ENTITIES or head.lower_ in RELATIVE_WORDS:
+                if (
+                    head.i in seen
+                    or head.ent_type_ in TEMPORAL_ENTITIES
+                    or head.lower_ in RELATIVE_WORDS
+                    or head.is_punct
+                ):
                     continue
                 seen.add(head.i)
                 start, end = _phrase_bounds(head)
@@ -875,7 +883,8 @@ def _ends_name(token: Token) -> bool:
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
     """Can the pronoun stand for the noun? 'it' for no plural and no person, 'he'/'she' for a
-    person, 'they' for a plural or a group (an organisation or nationality)."""
+    person, 'they' for a plural or a group (an organisation or nationality); a first or second
+    person pronoun for none."""
     cues = phrase_cues()
     word = pronoun.lower_
     plural = noun.tag_ in ("NNS", "NNPS")
@@ -885,4 +894,5 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return not plural and noun.ent_type_ not in ("ORG", "NORP", "GPE", "LOC", "FAC")
     if word in cues.plural_pronouns:
         return plural or noun.ent_type_ in ("ORG", "NORP")
-    return True
+    # "we", "you", "I": the speaker or the addressed, never a third party mentioned before
+    return False
