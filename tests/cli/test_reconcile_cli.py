@@ -139,3 +139,28 @@ def test_ingest_then_reconcile_in_one_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "ledger events: written" in result.stderr
     assert ledger_rows(db)
+
+
+def test_export_ledger_events_one_row_per_happening(db: str, tmp_path: Path) -> None:
+    import csv
+
+    before = runner.invoke(app, ["export", "--ledger", "--format", "acled", "--db", db])
+    assert before.exit_code == 1 and "khabar reconcile" in before.stderr
+    reconciled(db)
+    out = tmp_path / "ledger.csv"
+    result = runner.invoke(app, ["export", "--ledger", "--format", "acled", "-o", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 2  # the strike three outlets reported, and the unrelated event
+    strike = next(row for row in rows if row["location"] == "Khan Shaykhun")
+    assert strike["event_id_cnty"] == f"SYR-{strike_id(db)}"
+    assert sorted(strike["article_id"].split()) == ["daily-1", "gazette-1", "wire-1"]
+    assert strike["fatalities"] == "58"  # the conservative (low) figure of the three outlets'
+    assert "3 reports from 3 outlets" in strike["notes"] and "58/72/86" in strike["notes"]
+    syria = ["export", "--ledger", "--format", "geojson", "--country", "SYR", "--db", db]
+    geojson = runner.invoke(app, syria)
+    features = json.loads(geojson.stdout)["features"]
+    assert [feature["properties"]["ledger_event_id"] for feature in features] == [strike_id(db)]
+    wrong = runner.invoke(app, ["export", "--ledger", "--format", "ucdp", "--db", db])
+    assert wrong.exit_code == 2 and "acled, geojson, jsonl" in wrong.stderr

@@ -407,6 +407,20 @@ def export_parquet(ledgers: Iterable[ArticleLedger], output: Path | None) -> Non
     write_parquet(ledgers, output)
 
 
+def export_ledger_events(
+    store: SqlStore, filters: EventFilters, output_format: str, output: Path | None
+) -> None:
+    """The reconciled ledger events that match ``filters``; none stored is the user's to fix first."""
+    from ..export.ledger import render_ledger
+    from ..store.ledger_events import count_ledger_events, iter_ledger_event_data
+
+    if count_ledger_events(store) == 0:
+        report_error("the store holds no ledger events: run `khabar reconcile` first")
+        raise typer.Exit(ExitCode.FAILURE)
+    with open_output(output) as out:
+        render_ledger(output_format, iter_ledger_event_data(store, filters), out)
+
+
 def export_command(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(EXPORT_FORMATS)}.")
@@ -425,18 +439,31 @@ def export_command(
     outlet: OutletOption = None,
     status: StatusOption = None,
     disputed: DisputedOption = None,
+    ledger: Annotated[
+        bool,
+        typer.Option(
+            "--ledger",
+            help="Export reconciled ledger events (`khabar reconcile`), one per happening, instead of "
+            "each article's events: acled, geojson or jsonl.",
+        ),
+    ] = False,
 ) -> None:
     """Export stored ledgers; with filters, only the matching events (and their articles)."""
     from ..export import render
+    from ..export.ledger import LEDGER_FORMATS
 
-    if output_format not in EXPORT_FORMATS:
-        report_error(f"unknown format {output_format!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    formats = LEDGER_FORMATS if ledger else EXPORT_FORMATS
+    if output_format not in formats:
+        report_error(f"unknown format {output_format!r}; choose one of {', '.join(formats)}")
         raise typer.Exit(ExitCode.USAGE)
     with user_errors(), opened_store(db, read_only=True) as store:
         filters = build_filters(
             since=since, until=until, country=country, admin1=admin1, event_type=event_type,
             sub_event_type=sub_event_type, actor=actor, outlet=outlet, status=status, disputed=disputed,
         )  # fmt: skip
+        if ledger:
+            export_ledger_events(store, filters, output_format, output)
+            return
         if output_format == "parquet":
             export_parquet(store.iter_ledgers(filters), output)
             return

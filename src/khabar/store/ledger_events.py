@@ -319,6 +319,20 @@ def count_ledger_events(
     return int(store._query(f"SELECT count(*) AS n FROM ledger_events le {where}", values)[0]["n"])
 
 
+def iter_ledger_event_data(
+    store: SqlStore, filters: EventFilters | None = None, *, min_articles: int = 1, page: int = 500
+) -> Iterator[dict[str, Any]]:
+    """Every matching ledger event as ``LedgerEvent.to_dict()`` gave it, in listing order, a page
+    of ``page`` events at a time (for exports)."""
+    where, values = ledger_where(filters or EventFilters(), min_articles=min_articles)
+    sql = f"SELECT le.data FROM ledger_events le {where} {_LEDGER_ORDER} LIMIT ? OFFSET ?"
+    offset = 0
+    while rows := store._query(sql, (*values, page, offset)):
+        for row in rows:
+            yield store._load_json(row["data"])
+        offset += len(rows)
+
+
 def _listing_row(row: dict[str, Any]) -> LedgerEventRow:
     return LedgerEventRow(
         id=row["id"],
