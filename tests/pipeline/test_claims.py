@@ -162,6 +162,32 @@ def test_dates_within_their_precision_do_not_contradict(nlp: Language, text: str
     assert not [c for c in ledger.contradictions if c.field == "date"]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("The monitor said an air strike hit the market in Douma.", "an air strike hit", "event"),
+        ("The monitor said a child was among the dead in the shelling.", "a child was among", "statement"),
+        ("The monitor said the toll from the bombing could rise further.", "could rise", "statement"),
+        (
+            "Putin said that in Aleppo the militants are trying to take over Kurdish positions.",
+            "are trying",
+            "statement",
+        ),
+    ],
+)
+def test_an_event_claim_says_that_something_happened(
+    nlp: Language, text: str, phrase: str, kind: str
+) -> None:
+    assert claim_at(run(nlp, text), text, phrase).kind == kind
+
+
+def test_claiming_responsibility_names_the_speaker_as_perpetrator(nlp: Language) -> None:
+    text = "The Islamic State group claimed responsibility for the car bombing in Azaz that killed 20 people."
+    claim = claim_at(run(nlp, text), text, "responsibility for the car bombing")
+    assert claim.kind == "perpetrator" and claim.status == "asserted"
+    assert "Islamic State" in str(claim.value)
+
+
 def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> None:
     text = (
         "The opposition council accused government forces of shelling the market in Douma. "

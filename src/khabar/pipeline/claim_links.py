@@ -107,9 +107,13 @@ def apply_denials(doc: Doc, drafts: list[Draft]) -> None:
         ]
         if not candidates:
             continue
-        preferred = [c for c in candidates if c.claim.kind in {"accusation", "perpetrator"}]
-        target = (preferred or candidates)[-1]
+        accusations = [c for c in candidates if c.claim.kind == "accusation"]
+        perpetrators = [c for c in candidates if c.claim.kind == "perpetrator"]
+        target = (accusations or perpetrators or candidates)[-1]
         target.claim.status = "denied"
+        for other in perpetrators:  # the perpetrator named inside a denied accusation is denied too
+            if other.attribution is not None and other.attribution is target.attribution:
+                other.claim.status = "denied"
 
 
 # -- events ------------------------------------------------------------------------------------

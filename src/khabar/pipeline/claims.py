@@ -35,6 +35,9 @@ BLAME_LEMMAS = frozenset({"blame", "attribute", "hold"})
 #: count qualifiers that are words, not numbers: the claim's value is the word ("dozens")
 #: claim status -> how a figure stands in an event's range (figures.py counts "asserted" only)
 FIGURE_STANDING = {"unverified": "unverified", "denied": "unverified", "superseded": "superseded"}
+#: cue kinds that are a claim of their own even when a figure or perpetrator inside is claimed:
+#: "accused government forces of shelling the market" accuses, whoever the perpetrator is
+OWN_CLAIM_KINDS = frozenset({"accusation", "denial"})
 #: an attribution whose figures are claimed still makes a statement when it says this much more
 MIN_EXTRA_CHARS = 50
 #: shorter quotes are scare quotes or phrases ("responding"), not statements
@@ -70,6 +73,27 @@ def status_cues(vocab) -> StatusCues:  # type: ignore[no-untyped-def]
     earlier.add("earlier", _docs(vocab, data["earlier_figure"]))
     openers = tuple(tuple(phrase.split()) for phrase in data["anaphoric_openers"])
     return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers)
+
+
+@dataclass(frozen=True, slots=True)
+class KindCues:
+    """Words that decide what kind of claim an attribution makes (``cues.json``)."""
+
+    responsibility_cues: frozenset[str]
+    responsibility_nouns: frozenset[str]
+    modals: frozenset[str]
+    no_event_predicates: frozenset[str]
+
+
+@cache
+def kind_cues() -> KindCues:
+    data = load_json(*DATA, "cues.json")
+    return KindCues(
+        frozenset(data["responsibility"]["cues"]),
+        frozenset(data["responsibility"]["nouns"]),
+        frozenset(data["no_event_modals"]),
+        frozenset(data["no_event_predicates"]),
+    )
 
 
 @dataclass(slots=True)
@@ -261,7 +285,11 @@ def _attribution_claims(
         content = _content_span(doc, attribution)
         if content is None:
             continue
-        if id(attribution) in used and not _says_more(content, attribution, earlier):
+        said_all = id(attribution) in used and not _says_more(content, attribution, earlier)
+        if said_all and attribution.kind not in OWN_CLAIM_KINDS:
+            continue  # its figures and perpetrators say it all
+        if _claims_responsibility(attribution):
+            drafts.append(_responsibility_claim(doc, attribution, content))
             continue
         blamed = _blamed_actor(doc, attribution)
         if blamed is not None:
@@ -280,6 +308,27 @@ def _attribution_claims(
         claim.value = content.text[:MAX_VALUE_CHARS]
         drafts.append(Draft(claim, attribution.sentence, attribution, anchor=content.start))
     return drafts
+
+
+def _claims_responsibility(attribution: Attribution) -> bool:
+    """'IS claimed responsibility for the bombing', 'the group admitted responsibility'."""
+    cues = kind_cues()
+    if attribution.cue.lemma_.lower() not in cues.responsibility_cues:
+        return False
+    return any(
+        child.dep_ == "dobj" and child.lemma_.lower() in cues.responsibility_nouns
+        for child in attribution.cue.children
+    )
+
+
+def _responsibility_claim(doc: Doc, attribution: Attribution, content: TextSpan) -> Draft:
+    """Who claims an attack names itself its perpetrator."""
+    speaker = attribution.speaker
+    claim = _new_claim(doc, "perpetrator", content, attribution, speaker, OUTLET_SPEAKER)
+    named = TextSpan.of(doc_text(doc), speaker.start, speaker.end) if speaker.end > speaker.start else None
+    actor = _actor_at(doc, named) if named is not None else None
+    claim.value = actor.name if actor is not None else speaker.name
+    return Draft(claim, attribution.sentence, attribution, actor=actor, anchor=content.start)
 
 
 def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
@@ -354,9 +403,45 @@ def _attribution_kind(attribution: Attribution, content: TextSpan, triggers: lis
         return "denial"
     if attribution.kind in {"accusation"} and attribution.cue.lemma_.lower() not in BLAME_LEMMAS:
         return "accusation"
-    if any(content.start <= t.start < content.end for t in triggers):
+    if any(content.start <= t.start < content.end for t in triggers) and not _no_occurrence(attribution):
         return "event"
     return "accusation" if attribution.kind == "accusation" else "statement"
+
+
+def _no_occurrence(attribution: Attribution) -> bool:
+    """Is what the source says about an event not that it happened? A copula ("a child was among
+    the dead", "it was not clear what caused the blast"), a modal ("the toll could rise"), an
+    intention or attempt ("are trying to take", "threatened to target"), a present progressive
+    ("are targeting"), or a negation."""
+    predicate = _content_predicate(attribution)
+    if predicate is None or (predicate.text.isupper() and len(predicate) > 1):
+        return False  # "Heavy air strikes hit IS group-held areas": the group IS read as "is"
+    cues = kind_cues()
+    auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
+    if predicate.lemma_.lower() in cues.no_event_predicates and not any(
+        c.dep_ == "auxpass" for c in predicate.children
+    ):
+        return True
+    if any(c.lower_ in cues.modals for c in auxiliaries) or any(c.dep_ == "neg" for c in predicate.children):
+        return True
+    progressive = predicate.tag_ == "VBG" and any(
+        c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in auxiliaries
+    )
+    return progressive
+
+
+def _content_predicate(attribution: Attribution) -> Token | None:
+    """The verb of what is said: the cue's clausal complement ("said [the blast hit]"), or for
+    "according to" the verb it hangs on."""
+    cue = attribution.cue
+    if cue.lower_ == "according":
+        return cue.head if cue.head.pos_ in {"VERB", "AUX"} else None
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"}]
+    if clauses:
+        return clauses[0]
+    if cue.dep_ in {"ccomp", "parataxis"} and cue.head.pos_ in {"VERB", "AUX"}:
+        return cue.head  # "The strike hit X, the monitor said": the parser may hang the cue on it
+    return None
 
 
 def _content_span(doc: Doc, attribution: Attribution) -> TextSpan | None:
