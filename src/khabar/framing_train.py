@@ -3,16 +3,18 @@
 Only articles of PTC's train part that are *not* in khabar's held-out evaluation split
 (``khabar.evaluate.ptc.split_of``) are read. They are divided again by a second hash into an
 inner training part (75%) and an inner development part (25%): the model is fitted on the
-first, its decoding (threshold, gap, support margin) chosen on the second (best SI F1, see
-``choose``), then the model is refitted on both and written to ``data/en/framing/span_model.npz``.
-The technique model (``pipeline/framing_techniques.py``) is fitted on the gold spans the same
-way (inner-dev accuracy reported) and written to ``technique_model.npz``.
+first, its decoding (sentence threshold, token threshold, support margin) chosen on the second
+(see ``choose``), then the model is refitted on both and written to
+``data/en/framing/span_model.npz``. The technique model (``pipeline/framing_techniques.py``) is
+fitted on the gold spans the same way (inner-dev accuracy reported) and written to
+``technique_model.npz``.
 
-The learner is plain logistic regression with AdaGrad on hashed, padded sparse features
-(numpy only, no extra dependency); a token is positive when it lies inside any gold span.
-Articles are parsed by khabar's base spaCy model (tagger and parser: the features read parts of
-speech and dependencies) and cut into its sentences, exactly as the stage sees them. Parsing
-the ~250 articles takes a few minutes; fitting about a minute per pass.
+The learner is logistic regression with AdaGrad on hashed sparse features and the dense
+context vectors of ``pipeline/framing_features.py`` (numpy only, no extra dependency); a token
+is positive when it lies inside any gold span. Articles are parsed by khabar's base spaCy model
+(tagger and parser: the features read parts of speech, dependencies and the tok2vec tensor)
+exactly as the stage sees them. Parsing the ~250 articles takes about a minute of CPU, fitting
+about half a minute per pass; the seeds are fixed, so a rerun rebuilds the same files.
 """
 
 from __future__ import annotations
@@ -39,28 +41,21 @@ from .evaluate.ptc import (
 )
 from .langdata import data_path
 from .pipeline import load_base_model
+from .pipeline.framing_features import DocFeatures, doc_features
 from .pipeline.framing_lexicon import TECHNIQUES
-from .pipeline.framing_model import (
-    FEATURE_SPACE,
-    MODEL_FILE,
-    SpanModel,
-    TokenView,
-    content_span,
-    feature_rows,
-    sentence_views,
-)
+from .pipeline.framing_model import FEATURE_SPACE, MODEL_FILE, SpanModel, sentence_views
 from .pipeline.framing_techniques import TECHNIQUE_FILE, TechniqueModel, fit_techniques, padded, span_features
 
-EPOCHS = 15
+EPOCHS = 10
 BATCH = 1024
 LEARNING_RATE = 0.1
+#: AdaGrad rate of the dense weights (the context vectors are dense and of unit scale)
+DENSE_RATE = 0.01
 L2 = 1e-7
-THRESHOLDS = (0.08, 0.1, 0.15, 0.2, 0.25)
-GAPS = (2, 4, 6)
+SENTENCE_THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+TOKEN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
 #: margins of the word-weight support check (-inf: off)
 SUPPORTS = (float("-inf"), 0.0, 0.1, 0.2, 0.3)
-#: limits of joining runs across gaps, in tokens (0: none)
-MAX_JOINED = (0, 12, 8)
 #: a stricter decoding is preferred while its inner-dev F1 is at most this far below the best:
 #: the tagger learnt from opinion pieces and the stage also reads wire copy, where every span
 #: that rests on sentence tone alone is a false positive PTC cannot show
@@ -68,13 +63,12 @@ TOLERANCE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of a training article: its rows, labels, token views and char offsets."""
+class Encoded:
+    """One training article: its features, token labels and the char offsets of its rows."""
 
-    rows: np.ndarray
+    features: DocFeatures
     labels: np.ndarray
-    views: list[TokenView]
-    offsets: list[tuple[int, int]]
+    offsets: np.ndarray
 
 
 def inner_dev(article_id: str) -> bool:
@@ -82,25 +76,15 @@ def inner_dev(article_id: str) -> bool:
     return int(hashlib.md5(article_id.encode("utf-8")).hexdigest(), 16) % 4 == 0
 
 
-def encode(doc: Doc, gold: Iterable[tuple[int, int]]) -> list[Sentence]:
+def encode(doc: Doc, gold: Iterable[tuple[int, int]]) -> Encoded:
     covered = np.zeros(len(doc.text) + 1, dtype=bool)
     for start, end in gold:
         covered[start:end] = True
-    sentences = []
-    for index, sentence in enumerate(doc.sents):
-        tokens = [token for token in sentence if not token.is_space]
-        if not tokens:
-            continue
-        views = sentence_views(tokens)
-        sentences.append(
-            Sentence(
-                rows=feature_rows(views, sentence.text, index),
-                labels=np.array([covered[token.idx] for token in tokens], dtype=float),
-                views=views,
-                offsets=[(token.idx, token.idx + len(token.text)) for token in tokens],
-            )
-        )
-    return sentences
+    features = doc_features(doc)
+    starts = np.array([doc[int(i)].idx for i in features.token_index], dtype=np.int64)
+    ends = np.array([doc[int(i)].idx + len(doc[int(i)]) for i in features.token_index], dtype=np.int64)
+    offsets = np.stack([starts, ends], axis=1) if len(starts) else np.zeros((0, 2), np.int64)
+    return Encoded(features, covered[starts].astype(float), offsets)
 
 
 def technique_examples(doc: Doc, gold: list[GoldSpan]) -> tuple[list[list[int]], list[int]]:
@@ -143,60 +127,75 @@ def train_techniques(
     return TechniqueModel(fit_techniques(all_rows, all_labels).astype(np.float32)), scores
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0) -> np.ndarray:
+Weights = tuple[np.ndarray, np.ndarray]
+
+
+def fit(sparse: np.ndarray, dense: np.ndarray, labels: np.ndarray, *, seed: int = 0) -> Weights:
+    """Sparse and dense weights of the token tagger (AdaGrad, minibatches, fixed seed)."""
     weights = np.zeros(FEATURE_SPACE + 1)
     squares = np.full(FEATURE_SPACE + 1, 1e-8)
+    dense_weights = np.zeros(dense.shape[1], dtype=np.float32)
+    dense_squares = np.full(dense.shape[1], 1e-8, dtype=np.float32)
     order = np.arange(len(labels))
     rng = np.random.default_rng(seed)
-    width = rows.shape[1]
+    width = sparse.shape[1]
     for _epoch in range(EPOCHS):
         rng.shuffle(order)
         for begin in range(0, len(order), BATCH):
             batch = order[begin : begin + BATCH]
-            features = rows[batch]
-            predicted = 1.0 / (1.0 + np.exp(-weights[features].sum(axis=1)))
-            residual = np.repeat(predicted - labels[batch], width)
-            gradient = np.bincount(features.ravel(), weights=residual, minlength=FEATURE_SPACE + 1)
+            features, vectors = sparse[batch], dense[batch]
+            predicted = 1.0 / (1.0 + np.exp(-(weights[features].sum(axis=1) + vectors @ dense_weights)))
+            residual = predicted - labels[batch]
+            spread = np.repeat(residual, width)
+            gradient = np.bincount(features.ravel(), weights=spread, minlength=FEATURE_SPACE + 1)
             gradient = gradient / len(batch) + L2 * weights
             squares += gradient * gradient
             weights -= LEARNING_RATE * gradient / np.sqrt(squares)
             weights[FEATURE_SPACE] = 0.0  # the padding slot carries nothing
-    return weights
+            dense_gradient = vectors.T @ (residual / len(batch)).astype(np.float32)
+            dense_squares += dense_gradient * dense_gradient
+            dense_weights -= DENSE_RATE * dense_gradient / np.sqrt(dense_squares)
+    return weights.astype(np.float32), dense_weights
 
 
-def predicted_spans(model: SpanModel, sentences: list[Sentence]) -> list[tuple[int, int]]:
+def predicted_spans(model: SpanModel, article: Encoded, probabilities: np.ndarray) -> list[tuple[int, int]]:
     """Character spans of one article, decoded as the stage decodes them."""
-    spans = []
-    for sentence in sentences:
-        for first, last in model.spans(sentence.rows, [view.lower for view in sentence.views]):
-            kept = content_span(sentence.views, first, last)
-            if kept is not None:
-                spans.append((sentence.offsets[kept[0]][0], sentence.offsets[kept[1] - 1][1]))
-    return spans
+    offsets = article.offsets
+    return [
+        (int(offsets[first, 0]), int(offsets[last - 1, 1]))
+        for first, last in model.decode(article.features, probabilities)
+    ]
 
 
-def si_f1(model: SpanModel, articles: list[list[Sentence]], gold: list[list[tuple[int, int]]]) -> float:
-    scorer = OverlapScore()
-    for sentences, expected in zip(articles, gold, strict=True):
-        scorer.add(merge_intervals(predicted_spans(model, sentences)), merge_intervals(expected))
-    return scorer.f1
+Decoding = tuple[float, float, float]
 
 
-Decoding = tuple[float, int, float, int]
+def decoding_scores(
+    weights: Weights, articles: list[Encoded], gold: list[list[tuple[int, int]]]
+) -> dict[Decoding, float]:
+    """Inner-dev SI F1 of every decoding of the grid (the probabilities are computed once)."""
+    probe = SpanModel(*weights, 0.5, 0.5)
+    probabilities = [probe.probabilities(article.features) for article in articles]
+    scores = {}
+    for key in itertools.product(SENTENCE_THRESHOLDS, TOKEN_THRESHOLDS, SUPPORTS):
+        model = SpanModel(*weights, *key)
+        scorer = OverlapScore()
+        for article, expected, probs in zip(articles, gold, probabilities, strict=True):
+            scorer.add(merge_intervals(predicted_spans(model, article, probs)), merge_intervals(expected))
+        scores[key] = scorer.f1
+    return scores
 
 
 def choose(scores: dict[Decoding, float]) -> Decoding:
-    """The decoding (threshold, gap, support, max_joined) to ship.
+    """The decoding (sentence threshold, token threshold, support) to ship.
 
     Among those within TOLERANCE of the best inner-dev F1: the strictest support, then the
-    tightest limit on joined runs, then the best F1.
+    best F1.
     """
     best = max(scores.values())
     near = [key for key, f1 in scores.items() if f1 >= best - TOLERANCE]
     strictest = max(key[2] for key in near)
-    near = [key for key in near if key[2] == strictest]
-    tightest = min(key[3] or 10**6 for key in near)
-    return max((key for key in near if (key[3] or 10**6) == tightest), key=lambda key: scores[key])
+    return max((key for key in near if key[2] == strictest), key=lambda key: scores[key])
 
 
 def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
@@ -213,24 +212,24 @@ def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
             examples[key] = technique_examples(doc, gold_spans.get(key, []))
     fit_ids = [key for key in ids if not inner_dev(key)]
     dev_ids = [key for key in ids if inner_dev(key)]
-    weights = fit(*_stacked(encoded, fit_ids)).astype(np.float32)
-    dev_articles, dev_gold = [encoded[k] for k in dev_ids], [gold[k] for k in dev_ids]
-    scores = {
-        key: si_f1(SpanModel(weights, *key), dev_articles, dev_gold)
-        for key in itertools.product(THRESHOLDS, GAPS, SUPPORTS, MAX_JOINED)
-    }
+    weights = fit(*_stacked(encoded, fit_ids))
+    scores = decoding_scores(weights, [encoded[k] for k in dev_ids], [gold[k] for k in dev_ids])
     decoding = choose(scores)
-    model = SpanModel(fit(*_stacked(encoded, ids)).astype(np.float32), *decoding)
+    model = SpanModel(*fit(*_stacked(encoded, ids)), *decoding)
     report = {"dev_si_f1@" + ",".join(map(str, key)): round(f1, 4) for key, f1 in scores.items()}
-    chosen = dict(zip(("threshold", "gap", "support", "max_joined"), decoding, strict=True))
+    chosen = dict(zip(("sentence_threshold", "token_threshold", "support"), decoding, strict=True))
     techniques, technique_scores = train_techniques(examples, fit_ids, dev_ids)
     scores_out = {**report, **chosen, "dev_si_f1": round(scores[decoding], 4), **technique_scores}
     return model, techniques, scores_out
 
 
-def _stacked(encoded: dict[str, list[Sentence]], ids: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    sentences = [sentence for key in ids for sentence in encoded[key]]
-    return np.vstack([s.rows for s in sentences]), np.concatenate([s.labels for s in sentences])
+def _stacked(encoded: dict[str, Encoded], ids: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    chosen = [encoded[key] for key in ids]
+    return (
+        np.vstack([article.features.sparse for article in chosen]),
+        np.vstack([article.features.dense for article in chosen]).astype(np.float32),
+        np.concatenate([article.labels for article in chosen]),
+    )
 
 
 def main(argv: list[str] | None = None) -> dict[str, float]:

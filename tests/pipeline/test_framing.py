@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from spacy.language import Language
 
 from khabar.model import Framing
 from khabar.pipeline.framing import OUTLET, QUOTED, _local_voice, find_framing
+from khabar.pipeline.framing_features import (
+    DENSE_PARTS,
+    FEATURE_SPACE,
+    N_TEMPLATES,
+    TEMPLATES,
+    WORD_TEMPLATE,
+    DocFeatures,
+    doc_features,
+    word_slots,
+)
 from khabar.pipeline.framing_lexicon import TECHNIQUES, framing_lexicon
+from khabar.pipeline.framing_model import SpanModel
 
 
 def framing_of(nlp: Language, text: str, *, local_voice: bool = True) -> list[Framing]:
@@ -162,33 +174,67 @@ def test_seed_should_spans_by_rule(base_nlp: Language, shared_data: Path, techni
     assert expected in spans
 
 
-def test_runs_of_a_threshold() -> None:
-    import numpy as np
+def _features(sentence: list[int], light: list[bool], content: list[bool], words: list[str]) -> DocFeatures:
+    """Hand-made features of a short document (only the word column is filled)."""
+    sparse = np.full((len(words), N_TEMPLATES), FEATURE_SPACE, dtype=np.int64)
+    sparse[:, WORD_TEMPLATE] = word_slots(words)
+    return DocFeatures(
+        sparse=sparse,
+        dense=np.zeros((len(words), 0), dtype=np.float32),
+        sentence=np.array(sentence),
+        light=np.array(light),
+        content=np.array(content),
+        token_index=np.arange(len(words)),
+    )
 
-    from khabar.pipeline.framing_model import runs
 
-    assert runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5) == [(1, 3), (4, 5)]
-    assert runs(np.array([0.1, 0.2]), 0.5) == []
-    # runs at most `gap` positions apart are one span: a phrase whose function word dips
-    assert runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5, gap=1) == [(1, 5)]
-    assert runs(np.array([0.6, 0.2, 0.2, 0.9]), 0.5, gap=1) == [(0, 1), (3, 4)]
+def test_a_gated_sentence_spans_its_first_to_last_likely_token() -> None:
+    words = ["the", "shameless", "liar", "said", "it", ".", "rain", "fell", "."]
+    features = _features(
+        sentence=[0, 0, 0, 0, 0, 0, 1, 1, 1],
+        light=[True, False, False, False, True, True, False, False, True],
+        content=[False, True, True, True, False, False, True, True, False],
+        words=words,
+    )
+    model = SpanModel(np.zeros(FEATURE_SPACE + 1, np.float32), np.zeros(0, np.float32), 0.6, 0.3)
+    probabilities = np.array([0.4, 0.9, 0.2, 0.35, 0.5, 0.1, 0.5, 0.4, 0.1])
+    # sentence 0 passes the gate (0.9); its likely tokens run from "the" to "it", trimmed of the
+    # stop words at the edges; sentence 1 never passes 0.6, so its likely tokens are no span
+    assert model.decode(features, probabilities) == [(1, 4)]
+    looser = SpanModel(model.weights, model.dense, 0.45, 0.3)
+    assert looser.decode(features, probabilities) == [(1, 4), (6, 8)]
 
 
 def test_a_learned_span_needs_a_word_the_model_supports() -> None:
-    import numpy as np
-
-    from khabar.pipeline.framing_model import FEATURE_SPACE, SpanModel, feature_index
-
+    words = ["shameless", "town", ".", "the", "town", "."]
+    features = _features([0, 0, 0, 1, 1, 1], [False, False, True, True, False, True], [True] * 6, words)
     weights = np.zeros(FEATURE_SPACE + 1, dtype=np.float32)
-    weights[feature_index("w=shameless")] = 2.0
-    rows = np.array([[feature_index("w=the")], [feature_index("w=shameless")], [feature_index("w=town")]])
-    rows = np.where(rows == feature_index("w=the"), FEATURE_SPACE, rows)
-    loose = SpanModel(weights, threshold=0.4, gap=0)
-    strict = SpanModel(weights, threshold=0.4, gap=0, support=0.5)
-    # every token passes 0.4 (sigmoid(0) = 0.5), but only "shameless" has a supported word
-    assert loose.spans(rows, ["the", "shameless", "town"]) == [(0, 3)]
-    assert strict.spans(rows, ["the", "shameless", "town"]) == [(0, 3)]
-    assert strict.spans(rows[2:], ["town"]) == []
+    weights[word_slots(["shameless"])[0]] = 2.0
+    probabilities = np.array([0.9, 0.9, 0.1, 0.9, 0.9, 0.1])
+    loose = SpanModel(weights, np.zeros(0, np.float32), 0.5, 0.5)
+    strict = SpanModel(weights, np.zeros(0, np.float32), 0.5, 0.5, support=0.5)
+    assert loose.decode(features, probabilities) == [(0, 2), (4, 5)]
+    # only the first sentence's span holds a word the weights support
+    assert strict.decode(features, probabilities) == [(0, 2)]
+
+
+def test_doc_features_are_built_per_sentence_from_the_parse_and_the_tensor(base_nlp: Language) -> None:
+    doc = base_nlp('He said "awful" things. Rain fell.')
+    features = doc_features(doc)
+    assert features.sparse.shape == (len(doc), N_TEMPLATES)
+    assert features.sentence.tolist() == [0, 0, 0, 0, 0, 0, 0, 1, 1, 1]
+    assert features.dense.shape == (len(doc), DENSE_PARTS * doc.tensor.shape[1])
+    # the neighbour after the last token of a sentence is the sentence end, not the next word
+    after = TEMPLATES.index("w+1")
+    assert features.sparse[6, after] == features.sparse[9, after]
+    assert features.sparse[6, after] != features.sparse[7, after] or doc[7].lower_ == doc[8].lower_
+    # "awful" is between quote marks, "said" is not
+    quoted = TEMPLATES.index("quoted")
+    assert features.sparse[3, quoted] != features.sparse[1, quoted]
+    # the word column is what the support check reads
+    assert features.sparse[3, WORD_TEMPLATE] == word_slots(["awful"])[0]
+    # a document without a tensor (no token-to-vector layer) has no dense part
+    assert doc_features(base_nlp.make_doc("Rain fell.")).dense.shape == (3, 0)
 
 
 def test_unattributed_quotes_are_a_partys_words(base_nlp: Language) -> None:
@@ -206,7 +252,7 @@ def test_learned_tagger_adds_to_the_rules_when_switched_on(base_nlp: Language) -
     from khabar.pipeline.framing_model import span_model
 
     model = span_model()
-    assert model is not None and 0 < model.threshold < 1
+    assert model is not None and 0 < model.token_threshold <= model.sentence_threshold < 1
     text = (
         "This pathetic stunt by the senator is an insult to every decent voter, and his "
         "shameless allies keep lying about it again and again!"

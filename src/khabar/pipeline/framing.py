@@ -37,8 +37,9 @@ from spacy.vocab import Vocab
 
 from ..model import Framing, Span
 from .extensions import doc_text
+from .framing_features import doc_features
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
-from .framing_model import SpanModel, content_span, feature_rows, sentence_views, span_model
+from .framing_model import SpanModel, sentence_views, span_model
 from .framing_techniques import span_features, technique_model
 
 OUTLET = "outlet"
@@ -459,27 +460,28 @@ def _whataboutism(doc: Doc, openers: re.Pattern[str]) -> list[_Hit]:
 
 def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
     """Spans of the learned tagger that no rule span already holds, with their technique."""
+    features = doc_features(doc)
+    found = model.spans(features)
+    if not found:
+        return []
     hits = []
     techniques = technique_model()
     counts = Counter(token.lower_ for token in doc if not token.is_space)
-    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-    for index, sentence in enumerate(sentences):
-        tokens = [token for token in sentence if not token.is_space]
-        if not tokens:
+    rows = features.token_index
+    for first, last in found:
+        start, end = int(rows[first]), int(rows[last - 1]) + 1
+        if any(h.start <= start and end <= h.end for h in known):
             continue
-        views = sentence_views(tokens)
-        rows = feature_rows(views, sentence.text, index)
-        for first, last in model.spans(rows, [view.lower for view in views]):
-            kept = content_span(views, first, last)
-            if kept is None:
-                continue
-            start, end = tokens[kept[0]].i, tokens[kept[1] - 1].i + 1
-            if any(h.start <= start and end <= h.end for h in known):
-                continue
-            technique = LOADED
-            if techniques is not None:
-                technique = techniques.technique(span_features(views, *kept, counts, sentence.text))
-            hits.append(_Hit(start, end, technique))
+        technique = LOADED
+        if techniques is not None:
+            # the technique model reads the span's sentence (views built only for these)
+            sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+            tokens = [token for token in sentence if not token.is_space]
+            offset = next(i for i, token in enumerate(tokens) if token.i == start)
+            views = sentence_views(tokens)
+            span_end = offset + sum(1 for token in tokens[offset:] if token.i < end)
+            technique = techniques.technique(span_features(views, offset, span_end, counts, sentence.text))
+        hits.append(_Hit(start, end, technique))
     return hits
 
 
