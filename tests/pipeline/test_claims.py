@@ -100,6 +100,32 @@ def test_figures_of_different_sources_contradict_without_changing_status(nlp: La
     assert {first.id, second.id} <= set(killed[0].claims)
 
 
+def test_an_earlier_toll_told_after_the_new_one_is_superseded(nlp: Language) -> None:
+    text = (
+        "Rebels shelled a rally in Daraa, killing at least 21 people, a monitoring group said. "
+        "It had initially given a death toll of 22."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "toll of 22", "killed").status == "superseded"
+    assert [(r.before, r.after) for r in ledger.revisions] == [(22, 21)]
+
+
+def test_lower_bounds_from_two_sources_contradict(nlp: Language) -> None:
+    text = (
+        "At least seven people were killed when a blast ripped through a bus, a monitoring group said. "
+        "State media said at least four people had been killed."
+    )
+    killed = [c for c in run(nlp, text).contradictions if c.field == "killed"]
+    assert killed and killed[0].values == [7, 4]
+
+
+def test_quoted_as_saying_names_the_source_and_the_relay(nlp: Language) -> None:
+    text = "SANA quoted a police source as saying that a suicide bomber carried out the attack in Hasaka."
+    claim = claim_at(run(nlp, text), text, "a suicide bomber carried out")
+    assert claim.speaker == "a police source" and claim.via == ["Syrian Arab News Agency"]
+    assert claim.status == "unverified"
+
+
 def test_parts_of_one_tally_do_not_contradict(nlp: Language) -> None:
     text = "Ten civilians were killed on the bus and 21 others died in strikes on the city, rescuers said."
     assert not run(nlp, text).contradictions

@@ -35,6 +35,8 @@ TRAILING_VERBS = frozenset({"cite", "quote", "accord", "update", "add", "speak"}
 CLAUSE_END_POS = frozenset({"NOUN", "PROPN", "NUM", "ADV", "ADJ", "PRON", "PUNCT", "VERB"})
 #: subjects that negate what they confirm ("None of this has been confirmed")
 NEGATIVE_SUBJECTS = frozenset({"none", "nobody", "neither", "nothing"})
+#: nouns of a casualty figure: "give" reports only with one of them as its object
+TOLL_HEADS = frozenset({"toll", "tally", "figure", "count", "estimate"})
 #: entity labels of a name that can speak, preferred over a description of it
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -141,6 +143,8 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return False  # "Speaking to Anadolu, Dogan stressed": the audience of "stressed"
     if lemma == "hold":
         return any(child.lower_ == "responsible" for child in token.subtree)
+    if lemma == "give":  # "had initially given a death toll of 22"; not "gave aid"
+        return any(child.dep_ == "dobj" and child.lemma_.lower() in TOLL_HEADS for child in token.children)
     if lemma in {"put", "show", "record", "document", "indicate", "air", "post", "publish"}:
         return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
     if lemma == "claim":
@@ -191,8 +195,13 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
     phrase = following if following is not None else speaker_phrase(subject)
     cited = _cited(token)
+    quoted = _quoted_source(token, lemma, table)
     via: list[str] = []
-    if cited is not None and (outlet_in(phrase) or is_media(phrase)):
+    if quoted is not None:
+        # "SANA quoted a source in Hasaka as saying ...": the source speaks, SANA carries it
+        via.append(outlet_in(phrase) or phrase.text)
+        speaker = book.resolve(speaker_phrase(quoted))
+    elif cited is not None and (outlet_in(phrase) or is_media(phrase)):
         # "AA reported, citing the governor": the governor speaks, AA carries it
         via.append(outlet_in(phrase) or phrase.text)
         speaker = book.resolve(speaker_phrase(cited))
@@ -206,6 +215,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     via.extend(_audience(token))
     # a subject that governs the cue ("reports ..., claiming that"): only its own phrase is out
     exclude = set(phrase) if subject in token.ancestors else set(subject.subtree)
+    if quoted is not None:
+        exclude |= {t for t in quoted.subtree if t.i < _as_saying(token).i}  # type: ignore[union-attr]
     for other in token.children:  # the other half of a split apposition is no content either
         if other.dep_ == "nsubj" and other.i < token.i and other is not subject:
             exclude |= set(other.subtree)
@@ -313,6 +324,21 @@ def _subject(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _quoted_source(verb: Token, lemma: str, table: CueTable) -> Token | None:
+    """'quoted a source in Hasaka as saying': the object of a relay verb that speaks."""
+    if lemma not in table.relay_verbs or _as_saying(verb) is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The 'as' of 'quoted X as saying', wherever the parser hangs it (on the verb or on X)."""
+    for token in verb.subtree:
+        if token.lower_ == "as" and any(c.lemma_.lower() == "say" for c in token.children):
+            return token
     return None
 
 

@@ -184,6 +184,7 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
     revisions.extend(_marked_in_sentence(doc, figures, cues))
+    revisions.extend(_earlier_told_after(figures, cues, index))
     for position, later in enumerate(figures):
         if later.claim.revises is not None or later.claim.superseded_by is not None:
             continue
@@ -199,6 +200,26 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
                 continue
             revisions.append(_revise(earlier, later))
             break
+    return revisions
+
+
+def _earlier_told_after(figures: list[Draft], cues, index: dict[int, int]) -> list[Revision]:  # type: ignore[no-untyped-def]
+    """'... killing at least 21 people, the monitor said. It had initially given a toll of 22':
+    a figure marked as the earlier one, told after the current one, is the one it replaced."""
+    revisions: list[Revision] = []
+    for position, old in enumerate(figures):
+        if old.claim.superseded_by is not None or not cues.earlier_figure(old.sentence):
+            continue
+        for new in reversed(figures[:position]):
+            distance = index[old.sentence.start] - index[new.sentence.start]
+            if distance < 1 or distance > REVISION_REACH or new.claim.revises is not None:
+                continue
+            # the events may differ: a bare "a death toll of 22" has no event words of its own
+            same = new.claim.kind == old.claim.kind and new.claim.speaker == old.claim.speaker
+            if same and _victims_agree(new, old) and new.claim.value != old.claim.value:
+                if not cues.earlier_figure(new.sentence):
+                    revisions.append(_revise(old, new))
+                break
     return revisions
 
 
@@ -332,6 +353,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 def _ranges_clash(first: Draft, second: Draft) -> bool:
     a_low, a_high = figure_range(first)
     b_low, b_high = figure_range(second)
+    if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
+        return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
     return a_low > b_high or b_low > a_high
 
 

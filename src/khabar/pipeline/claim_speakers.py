@@ -289,12 +289,18 @@ class SpeakerBook:
         return Speaker(_display(phrase), "organisation", start, end)
 
     def _named_with(self, word: str, before: int) -> Speaker | None:
-        """'The Observatory said' after the Syrian Observatory for Human Rights spoke: that speaker."""
+        """'The Observatory said' after the Syrian Observatory for Human Rights spoke (else was
+        named, "the Syrian Observatory for Human Rights' director"): that speaker."""
         for speaker in reversed(self.history):
             if speaker.start < before and speaker.kind != "person" and word in speaker.name.lower().split():
                 return Speaker(
                     speaker.name, speaker.kind, before, before, role=speaker.role, actor=speaker.actor
                 )
+        for entity in reversed(self.doc.ents):
+            words = entity.text.lower().split()
+            if entity.label_ == "ORG" and entity.end_char <= before and word in words and len(words) > 1:
+                name = entity.text[4:] if words[0] == "the" else entity.text
+                return Speaker(name, "organisation", before, before)
         return None
 
     def _last_organisation(self, before: int) -> Span | None:
