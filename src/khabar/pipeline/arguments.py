@@ -35,7 +35,7 @@ The assembler resolves the spans to actors with ``actors.resolve_actor``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -207,13 +207,18 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
 def _lemma_in(token: Token, words: frozenset[str]) -> bool:
     """Is the token one of ``words``? The tagger's lemma is sometimes wrong ("waging" -> "wag"),
     so the word's own form and its plain suffix-stripped stems count too."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
+    return not _word_forms(token.lower_, token.lemma_).isdisjoint(words)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(lower: str, lemma: str) -> frozenset[str]:
+    """The lemma, the form and its suffix-stripped stems (cached: the same words recur)."""
+    forms = {lemma.lower(), lower}
     for suffix in ("ing", "ed", "es", "s"):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             stem = lower[: -len(suffix)]
             forms.update((stem, stem + "e"))
-    return not forms.isdisjoint(words)
+    return frozenset(forms)
 
 
 def _children(token: Token, deps: frozenset[str]) -> list[Token]:
@@ -725,22 +730,18 @@ def _to_spans(
                 ):
                     continue
                 seen.add(head.i)
-                start, end = _phrase_bounds(head)
-                if start <= exclude.start_char < end:
+                first, last = _phrase_tokens(head)
+                if first.i <= exclude.start < last.i + 1:
                     # a name that contains the trigger ("the Iraq war") names the event itself
                     continue
-                spans.append(TextSpan(start=start, end=end, text=_text_between(doc, start, end)))
+                phrase = doc[first.i : last.i + 1]
+                spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
 
 
-def _text_between(doc: Doc, start: int, end: int) -> str:
-    """The text of a token-aligned character range (``doc.text`` rebuilds the whole text)."""
-    span = doc.char_span(start, end)
-    return span.text if span is not None else doc.text[start:end]
-
-
-def _phrase_bounds(token: Token) -> tuple[int, int]:
-    """Character bounds of the noun phrase a token heads: its left modifiers, itself, its entity."""
+def _phrase_tokens(token: Token) -> tuple[Token, Token]:
+    """First and last token of the noun phrase a token heads: its left modifiers, itself, its
+    entity, and what belongs to it on the right (a group, an owner, a name in apposition)."""
     first = token
     for child in token.lefts:
         if child.dep_ in PHRASE_LEFT_DEPS:
@@ -759,7 +760,7 @@ def _phrase_bounds(token: Token) -> tuple[int, int]:
         entity_start, entity_end = _entity_bounds(token)
         first = first if first.i < entity_start else token.doc[entity_start]
         last = max(last, token.doc[entity_end - 1], key=lambda edge: edge.i)
-    return first.idx, last.idx + len(last.text)
+    return first, last
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
