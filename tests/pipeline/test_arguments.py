@@ -345,3 +345,8 @@ def test_a_place_owning_the_trigger_was_hit(base_nlp: Language) -> None:
 def test_a_first_person_pronoun_stands_for_no_one_mentioned_before(base_nlp: Language) -> None:
     text = "If she wins, we can start a coup, he told the Boston Globe."
     assert texts(arguments(base_nlp, text, "coup").attackers) == ["we"]
+
+
+def test_victims_counted_out_of_a_group_are_named_with_the_count(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "All six of the soldiers killed were from Texas.", "killed")
+    assert texts(found.targets) == ["All six of the soldiers"]

@@ -331,7 +331,7 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     if verb.dep_ == "acl" and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
         # a participle modifying a noun: "militants killed in blasts" names the victims,
         # "gunmen attacking the convoy" the attackers
-        (roles.attackers if verb.tag_ == "VBG" else roles.targets).append(verb.head)
+        (roles.attackers if verb.tag_ == "VBG" else roles.targets).append(_group_part(verb.head))
     if _is_passive(verb):
         for agent in _agents(verb) or _shared_agents(verb):
             _attacker_or_instrument(agent, roles, cues)
@@ -786,6 +786,17 @@ def _adjoins(last: Token, first: Token) -> bool:
 
 def _is_name(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _group_part(noun: Token) -> Token:
+    """For 'the men' in 'six of the men killed', the part counted ('six'): its phrase names the
+    victims and includes the group."""
+    preposition = noun.head
+    if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.i < noun.i:
+        part = preposition.head
+        if _quantified_noun(part) is not None and _quantified_noun(part).i == noun.i:
+            return part
+    return noun
 
 
 def _owning_name(token: Token) -> Token | None:
