@@ -232,3 +232,42 @@ def test_unverified_figures_give_the_range_only_when_nothing_is_asserted() -> No
     both = [(_mention("killed", 12), "unverified"), (_mention("killed", 33), "asserted")]
     assert count_of(both, "killed").best == 33
     assert count_of([(_mention("killed", 9), "superseded")], "killed").best is None
+
+
+def test_a_gapped_passive_names_another_victim(nlp: Language) -> None:
+    assert totals(nlp, "One man was killed and another taken to a hospital after a shooting.") == (1, 1)
+
+
+def test_figures_told_as_history_or_statistics_are_not_the_incident(nlp: Language) -> None:
+    text = "A man was shot in the leg on Monday. Two weeks ago, a woman was shot and killed at the same complex."
+    assert totals(nlp, text) == (None, 1)
+    assert totals(nlp, "Police had investigated 14 homicides by this time last year.") == (None, None)
+
+
+def test_a_victim_of_the_other_sex_than_the_dead_is_not_netted(nlp: Language) -> None:
+    assert totals(nlp, "A man died and a woman was injured early Sunday after being shot.") == (1, 1)
+    assert totals(nlp, "Officers rushed the woman to the hospital, where she died.") == (1, 0)
+
+
+def test_an_injury_said_to_be_fatal_is_a_death(nlp: Language) -> None:
+    assert totals(nlp, "Police identified two men found mortally wounded in a car.") == (2, None)
+
+
+def test_a_dateline_in_capitals_is_no_victim(nlp: Language) -> None:
+    assert totals(nlp, "SPRINGVILLE, MI -- A man was shot in the left arm.") == (None, 1)
+
+
+def test_links_to_other_stories_are_not_the_incident(nlp: Language) -> None:
+    text = "A boy was shot in the arm. More: Two men charged with murder in the death of a toddler"
+    assert totals(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man who had threatened to harm his family and kill himself surrendered on Sunday.",
+        "He had been saying he was going to kill himself.",
+    ],
+)
+def test_a_threat_or_an_intention_kills_nobody(nlp: Language, text: str) -> None:
+    assert totals(nlp, text) == (None, None)

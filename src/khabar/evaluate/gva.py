@@ -7,6 +7,11 @@ article runs through the whole pipeline once; it is scored twice:
 - stage level (``killed_exact``...): ``find_counts`` + ``article_totals``, the count stage alone;
 - pipeline level (``pipeline_killed_exact``...): the largest best figure over assembled events.
 
+The default folder is the dev split; error analysis belongs on the train split, which the same
+command scores when given its folder (``khabar eval gva ../shared/data/casualties-gva/train``,
+with ``--limit N`` for its first N articles as a quicker sample), so the dev figures stay a
+measurement.
+
 A missing figure counts as 0, as GVA records an incident with no victims as 0. The shooting
 date is scored too (``date_exact``): the latest day-precision date on or before publication,
 else the publication date itself.

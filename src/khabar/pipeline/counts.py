@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -69,6 +69,9 @@ class CountLexicon:
     result_verbs: frozenset[str]  # "left 5 dead", "was pronounced dead", "found him shot to death"
     fatal_adjectives: frozenset[str]  # "the fatal shooting of X": the harm noun names a death
     harm_nouns: frozenset[str]
+    #: "two weeks ago", "last year", "More: (links to other stories)": not the report's incident
+    background_cues: tuple[tuple[str, ...], ...]
+    sexes: dict[str, str]  # victim word -> "male" | "female": "a man died and a woman was injured"
     copulas: frozenset[str]
     bearer_verbs: frozenset[str]
     projectile_verbs: frozenset[str]
@@ -128,6 +131,11 @@ def count_lexicon() -> CountLexicon:
         result_verbs=frozenset(words["result_verbs"]),
         fatal_adjectives=frozenset(words["fatal_adjectives"]),
         harm_nouns=frozenset(words["harm_nouns"]),
+        background_cues=tuple(
+            tuple(phrase.split()) for phrase in [*words["background_cues"], *words["other_story_cues"]]
+        ),
+        sexes={word: "male" for word in words["male_words"]}
+        | {word: "female" for word in words["female_words"]},
         copulas=frozenset(words["copulas"]),
         bearer_verbs=frozenset(words["bearer_verbs"]),
         projectile_verbs=frozenset(words["projectile_verbs"]),
@@ -395,7 +403,53 @@ def find_counts(
             kind = "injured"  # "two other people were shot": not among the killed, no netting
         mentions.extend(_mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger))
     mentions.extend(_implicit_mentions(doc, counted, lexicon))
+    background: dict[int, bool] = {}
+    mentions = [m for m in mentions if not _in_background(doc, m, lexicon, background)]
+    mentions = _apart_from_the_dead(mentions, lexicon)
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
+
+
+def _apart_from_the_dead(mentions: list[CountMention], lexicon: CountLexicon) -> list[CountMention]:
+    """One victim "shot" of the other sex than everyone killed is not among the killed.
+
+    A harm figure is netted of the killed ("a man was shot ... he died"); but in "a man died
+    and a woman was injured" the woman is someone else, so her figure is a plain injured one.
+    """
+    killed_sexes = {_sex(m, lexicon) for m in mentions if m.kind == "killed" and m.low}
+    if not killed_sexes or None in killed_sexes or len(killed_sexes) > 1:
+        return mentions
+    return [
+        replace(m, harm=False)
+        if m.harm and m.low == 1 and _sex(m, lexicon) not in (None, *killed_sexes)
+        else m
+        for m in mentions
+    ]
+
+
+def _sex(mention: CountMention, lexicon: CountLexicon) -> str | None:
+    if mention.victims is None or not mention.victims.text:
+        return None
+    return lexicon.sexes.get(mention.victims.text.split()[-1].lower())
+
+
+def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, bool]) -> bool:
+    """True when the mention's sentence tells history or statistics ("two weeks ago", "this year")
+    or lists other stories ("More: Two charged in death of ...").
+
+    A figure there is not the report's incident: "less than two weeks ago, a man was killed at
+    the same complex", "police had investigated 14 homicides last year". ``seen`` caches the
+    answer per sentence.
+    """
+    sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
+    if sentence.start not in seen:
+        words = [token.lower_ for token in sentence]
+        seen[sentence.start] = any(_contains(words, cue) for cue in lexicon.background_cues)
+    return seen[sentence.start]
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _victim_noun(anchor: Token) -> Token:
@@ -487,7 +541,7 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
         found = candidate(victim, lexicon)
         if found is not None:
             kind, trigger = found
-            if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lexicon.irrealis_heads:
+            if _irrealis(trigger, lexicon):
                 return None  # "threatened to shoot him": nobody was shot
             if any(c.dep_ == "aux" and c.lower_ in lexicon.modals for c in trigger.children):
                 return None  # "the robber might kill her", "so he could kill her": not an event
@@ -495,10 +549,25 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
                 return None  # "police did not believe the victim had been shot"
             if kind == "harm":
                 return _harm_outcome(trigger, lexicon)
+            if kind == "injured" and _said_fatal(trigger, lexicon):
+                return "killed", trigger  # "two men found mortally wounded", "fatally injured"
             return kind, trigger
     if victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return _attach(victim.head, lexicon)
     return None
+
+
+def _irrealis(trigger: Token, lexicon: CountLexicon) -> bool:
+    """ "threatened to shoot him", "threatened to harm his family and kill himself", "was going to
+    kill himself": the trigger (or the first of its conjuncts) is what someone meant or said to do."""
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.irrealis_heads
+
+
+def _said_fatal(trigger: Token, lexicon: CountLexicon) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.fatal_modifiers for c in trigger.children)
 
 
 def _as_fatal_part(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -630,7 +699,11 @@ def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token
     # "was taken to a hospital", "medics rushed a man to Einstein Medical Center": hurt, or dead
     # later, so a harm (netted of the killed)
     verb = victim.head
-    if victim.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.transport_verbs:
+    if verb.lemma_.lower() not in lexicon.transport_verbs:
+        return None
+    # "one man was killed and another taken to a hospital": a gapped passive reads as a subject
+    gapped = victim.dep_ == "nsubj" and verb.tag_ == "VBN" and not _has_aux(verb)
+    if victim.dep_ not in ("dobj", "nsubjpass") and not gapped:
         return None
     if any(t.lower_ in lexicon.checkup_purposes for t in victim.sent):
         return None  # "for evaluation", "a psychiatric evaluation": taken in, not hurt
@@ -916,8 +989,10 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
         return 1
-    if token.tag_ == "NNP" and not token.ent_type_:
-        return 1  # a name the entity tagger left unlabelled ("Roberson died"): a victim's role says a person
+    if token.tag_ == "NNP" and not token.ent_type_ and not token.is_upper:
+        # a name the entity tagger left unlabelled ("Roberson died"): a victim's role says a
+        # person; a word in capitals is a dateline ("FLINT, MI -- A man was shot")
+        return 1
     return None
 
 
