@@ -3,7 +3,7 @@
 ``find_arguments(doc, trigger)`` returns the attacker and target spans (and instrument
 and place) of the attack whose trigger is at the given character offsets. The rules are
 semantic roles on the parse, with no word lists in code (the cue words are in
-``khabar/data/en/actors/roles.json``):
+``khabar/data/en/actors/roles.json`` and ``khabar/data/en/arguments/cues.json``):
 
 - verbal trigger, active voice: subject -> attacker, object -> target ("X shelled Y");
   a weapon as object makes the target the object of "at/on/against" ("X fired missiles
@@ -22,9 +22,18 @@ semantic roles on the parse, with no word lists in code (the cue words are in
   strike"), places compounding it are targets ("the Nagasaki blast");
 - "X was involved in / took part in / is responsible for the attack" -> attacker X;
   "those who survived the blast" -> target; "bombings aimed at X" -> target X;
+- "X was accused of / blamed for the attack" and "the group behind the attack" -> attacker;
+  "the airstrikes, which Russia began" -> Russia; "killed in IS attacks", "died in Russian
+  strikes" -> the attack's doer; "a Saudi-led strike" -> Saudi; "exploded, killing 12" ->
+  the 12 are targets; an active participle or an intention noun hands its doer on
+  ("terrorists modifying drones to launch attacks", "the IRA's decision to carry out attacks");
+- a phrase includes the group it counts from and the names owning it ("some of these
+  fighters", "the warships of Europe"); an acronym the tagger read as a verb ("IS") is a name;
 - conjuncts of an argument are arguments too; a pronoun argument is returned together
-  with the nearest actor mentioned before it (the pronoun is what the text states, the
-  actor is what the assembler can resolve);
+  with what it stands for (the pronoun is what the text states, the antecedent what the
+  assembler can resolve): the nearest agreeing (number, person) actor mention or name in its
+  sentence or the two before, a subject first; first and second person pronouns stand for
+  no one mentioned;
 - with no attacker found, ``argument_fallback`` proposes the armed actor that is the
   subject of the trigger's clause, or a perpetrator ("the gunman") of the sentence.
   ``syntactic_arguments`` leaves the fallback out, so that its precision can be measured.
