@@ -110,6 +110,23 @@ def test_an_earlier_toll_told_after_the_new_one_is_superseded(nlp: Language) -> 
     assert [(r.before, r.after) for r in ledger.revisions] == [(22, 21)]
 
 
+def test_a_described_monitor_is_the_one_the_report_names(nlp: Language) -> None:
+    text = (
+        "At least 12 civilians were killed in air strikes on Ariha, a monitoring group said. "
+        "The Syrian Observatory for Human Rights said the strikes hit a market."
+    )
+    claim = claim_at(run(nlp, text), text, "At least 12 civilians were killed", "killed")
+    assert claim.speaker == "Syrian Observatory for Human Rights"
+
+
+def test_earlier_in_the_week_is_no_earlier_toll(nlp: Language) -> None:
+    text = (
+        "A car bomb killed four people in Jableh on Sunday, the Syrian Observatory for Human Rights said. "
+        "The Observatory reported that troops had executed 48 people earlier this week in a village."
+    )
+    assert not run(nlp, text).revisions
+
+
 def test_lower_bounds_from_two_sources_contradict(nlp: Language) -> None:
     text = (
         "At least seven people were killed when a blast ripped through a bus, a monitoring group said. "

@@ -184,7 +184,7 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
     revisions.extend(_marked_in_sentence(doc, figures, cues))
-    revisions.extend(_earlier_told_after(figures, cues, index))
+    revisions.extend(_earlier_told_after(doc, figures, cues, index))
     for position, later in enumerate(figures):
         if later.claim.revises is not None or later.claim.superseded_by is not None:
             continue
@@ -203,16 +203,17 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     return revisions
 
 
-def _earlier_told_after(figures: list[Draft], cues, index: dict[int, int]) -> list[Revision]:  # type: ignore[no-untyped-def]
+def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, int]) -> list[Revision]:  # type: ignore[no-untyped-def]
     """'... killing at least 21 people, the monitor said. It had initially given a toll of 22':
-    a figure marked as the earlier one, told after the current one, is the one it replaced."""
+    a figure marked as the earlier one (the mark just before it, not "earlier this week"
+    elsewhere in the sentence), told after the current one, is the one it replaced."""
     revisions: list[Revision] = []
     for position, old in enumerate(figures):
-        if old.claim.superseded_by is not None or not cues.earlier_figure(old.sentence):
+        if old.claim.superseded_by is not None or old.count is None or not _marked_earlier(doc, old, cues):
             continue
         for new in reversed(figures[:position]):
-            distance = index[old.sentence.start] - index[new.sentence.start]
-            if distance < 1 or distance > REVISION_REACH or new.claim.revises is not None:
+            # the source's latest figure before it, however far back: "initially" says which
+            if index[old.sentence.start] == index[new.sentence.start] or new.claim.revises is not None:
                 continue
             # the events may differ: a bare "a death toll of 22" has no event words of its own
             same = new.claim.kind == old.claim.kind and new.claim.speaker == old.claim.speaker

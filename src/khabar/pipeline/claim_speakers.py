@@ -97,6 +97,44 @@ def source_lexicon(vocab: Vocab) -> SourceLexicon:
     )
 
 
+@cache
+def source_descriptions() -> tuple[tuple[str, str], ...]:
+    """(description, outlet kind), longest description first: 'monitoring group' -> monitor."""
+    data = load_json(*DATA, "sources.json")
+    pairs = [(words, kind) for kind, phrases in data["descriptions"].items() for words in phrases]
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+@cache
+def outlet_kinds() -> dict[str, str]:
+    """Canonical outlet name -> its kind in ``outlets.tsv`` (agency, monitor, broadcaster, ...)."""
+    return {row["name"]: row["kind"] for row in load_tsv(*DATA, "outlets.tsv")}
+
+
+def outlets_named(doc: Doc) -> list[str]:
+    """The canonical outlets a report names anywhere, in order."""
+    lexicon = source_lexicon(doc.vocab)
+    names = []
+    for match_id, start, end in lexicon.outlets(doc):
+        text = doc[start:end].text
+        if len(text) <= 3 and not text.isupper():
+            continue
+        names.append(lexicon.outlet_names[doc.vocab.strings[match_id]])
+    return list(dict.fromkeys(names))
+
+
+def described_source(description: str, named: list[str]) -> str | None:
+    """'a monitoring group', 'the Britain-based watchdog': the one source of that kind the report
+    names, or None when it names none or several."""
+    text = description.lower()
+    kinds = outlet_kinds()
+    for words, kind in source_descriptions():
+        if text == words or text.endswith(" " + words):
+            candidates = [name for name in named if kinds.get(name) == kind]
+            return candidates[0] if len(candidates) == 1 else None
+    return None
+
+
 def outlet_in(span: Span) -> str | None:
     """The canonical outlet named inside ``span`` ("the Turkish Anadolu Agency (AA)" -> Anadolu Agency)."""
     lexicon = source_lexicon(span.doc.vocab)

@@ -22,12 +22,14 @@ from ..langdata import load_json
 from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
 from .claim_attribution import Attribution, attributions, cue_table, innermost, sentence_of, sentences
-from .claim_speakers import Speaker, source_lexicon
+from .claim_speakers import Speaker, described_source, outlets_named, source_lexicon
 from .extensions import doc_text
 from .quotes import quote_at, quote_spans
 
 DATA = ("en", "claims")
 OUTLET_SPEAKER = "the outlet"
+#: speaker kinds that may be a description of a named source ("a monitoring group")
+DESCRIBABLE_KINDS = frozenset({"organisation", "outlet", "group"})
 #: longest value text kept for a statement, accusation or denial claim
 MAX_VALUE_CHARS = 240
 #: cue kinds whose claim is about a perpetrator when the attribution names one
@@ -125,6 +127,7 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     drafts.extend(_attribution_claims(doc, found, used, drafts))
     drafts.extend(_quote_claims(doc, found, drafts))
     drafts.extend(_hedged_outlet_claims(doc, found, outlet, drafts))
+    _name_described_sources(doc, drafts)
     drafts.sort(key=lambda draft: (draft.claim.evidence[0].start, draft.claim.kind))
     for number, draft in enumerate(drafts, 1):
         draft.claim.id = f"c{number}"
@@ -138,6 +141,22 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     contradictions = claim_links.find_contradictions(doc, drafts)
     claim_links.fill_event_claims(doc, drafts, contradictions)
     return [draft.claim for draft in drafts], revisions, contradictions
+
+
+def _name_described_sources(doc: Doc, drafts: list[Draft]) -> None:
+    """'a monitoring group said', 'the Britain-based watchdog said': the one monitor the report
+    names (often only later, "the Syrian Observatory for Human Rights said"), so that one
+    source's figures are compared as one source's (revisions) and not as two (contradictions)."""
+    named = outlets_named(doc)
+    if not named:
+        return
+    for draft in drafts:
+        speaker = draft.attribution.speaker if draft.attribution is not None else None
+        if speaker is None or speaker.kind not in DESCRIBABLE_KINDS or draft.claim.speaker in named:
+            continue
+        source = described_source(str(draft.claim.speaker), named)
+        if source is not None:
+            draft.claim.speaker = source
 
 
 def _outlet_name(doc: Doc) -> str:
