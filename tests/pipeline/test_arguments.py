@@ -350,3 +350,36 @@ def test_a_first_person_pronoun_stands_for_no_one_mentioned_before(base_nlp: Lan
 def test_victims_counted_out_of_a_group_are_named_with_the_count(base_nlp: Language) -> None:
     found = arguments(base_nlp, "All six of the soldiers killed were from Texas.", "killed")
     assert texts(found.targets) == ["All six of the soldiers"]
+
+
+def test_the_other_side_of_a_war_is_its_target_not_a_weapon(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Israel's war with Hamas has killed thousands.", "war")
+    assert texts(found.attackers) == ["Israel"]
+    assert texts(found.targets) == ["Hamas"]
+    assert texts(found.instruments) == []
+
+
+def test_a_passive_participle_clause_befalls_the_main_subject(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Attacked by Russian jets, the hospital was destroyed.", "Attacked")
+    assert texts(found.attackers) == ["Russian jets"]
+    assert texts(found.targets) == ["the hospital"]
+
+
+def test_a_relative_pronoun_stands_for_its_noun(base_nlp: Language) -> None:
+    text = "The hospital, which was bombed twice last week, has closed."
+    assert texts(arguments(base_nlp, text, "bombed").targets) == ["The hospital"]
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(base_nlp: Language) -> None:
+    text = "The militants took the soldiers hostage and beheaded them."
+    found = arguments(base_nlp, text, "beheaded")
+    assert texts(found.targets) == ["them", "the soldiers"]
+
+
+def test_coming_under_attack_from_someone(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The rebels came under attack from government troops.", "attack")
+    assert texts(found.attackers) == ["government troops"]
+    assert texts(found.targets) == ["The rebels"]
+    text = "The assault will be supported by air strikes from the US-led coalition."
+    assert texts(arguments(base_nlp, text, "strikes").attackers) == ["the US-led coalition"]
+    assert texts(arguments(base_nlp, "Rockets from Gaza hit Sderot.", "Rockets").attackers) == []

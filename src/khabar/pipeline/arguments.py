@@ -141,6 +141,9 @@ class PhraseCues:
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
+    opponent_nouns: frozenset[str]
+    source_preps: frozenset[str]
+    exposure_preps: frozenset[str]
 
 
 @cache
@@ -344,7 +347,8 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     if _is_passive(verb):
         for agent in _agents(verb) or _shared_agents(verb):
             _attacker_or_instrument(agent, roles, cues)
-        roles.targets.extend(_children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb))
+        patients = _children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb)
+        roles.targets.extend(patients or _participle_bearer(verb))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     elif _lemma_in(verb, cues.device_verbs) and not objects:
@@ -403,6 +407,14 @@ def _victims_of_consequence(verb: Token, cues: RoleCues) -> list[Token]:
         if clause.dep_ in ("advcl", "conj") and clause.tag_ == "VBG" and _lemma_in(clause, cues.victim_verbs)
         for obj in _children(clause, OBJECT_DEPS)
     ]
+
+
+def _participle_bearer(verb: Token) -> list[Token]:
+    """'Attacked by Russian jets, the hospital was destroyed': a passive participle clause says
+    what befell the subject of the clause it opens."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN":
+        return []
+    return _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
 
 
 def _shared_agents(verb: Token) -> list[Token]:
@@ -476,7 +488,12 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
     roles.targets.extend(_place_modifiers(noun, start, end))
     roles.targets.extend(owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner))
     _sides(noun, roles, cues)
-    roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
+    if _lemma_in(noun, phrase_cues().opponent_nouns) or _lemma_in(noun, cues.reciprocal_verbs):
+        # "Israel's war with Hamas": the other side, not a weapon
+        roles.targets.extend(_prep_objects(noun, frozenset({"with"})))
+        roles.instruments.extend(_prep_objects(noun, cues.instrument_preps - {"with"}))
+    else:
+        roles.instruments.extend(_prep_objects(noun, cues.instrument_preps))
     roles.places.extend(_places(noun, cues))
     for clause in noun.children:
         if clause.dep_ in ("acl", "relcl"):
@@ -495,7 +512,13 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'.
     A place owning the trigger is where it happened, not its doer ('Aleppo's bombardment')."""
     owners = [owner for owner in _children(noun, frozenset({"poss"})) if not _is_place(owner)]
-    found = owners + _prep_objects(noun, cues.agent_preps)
+    # "strikes from the coalition" names who fired; "rockets from Gaza" only where from
+    sources = [
+        source
+        for source in _prep_objects(noun, phrase_cues().source_preps)
+        if not _is_place(source) and (_names_actor(source) or _names_agent(source))
+    ]
+    found = owners + _prep_objects(noun, cues.agent_preps) + sources
     for child in noun.children:
         if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
             continue
@@ -649,6 +672,15 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         # "Hamas was blamed for the rocket attack", "officials accused the army of the massacre"
         roles.attackers.extend(_accused(noun.head))
         return
+    if relation == "exposed":
+        # "the rebels came under attack from government troops"
+        if not roles.targets:
+            roles.targets.extend(_subjects(verb, cues))
+        if not roles.attackers:
+            roles.attackers.extend(
+                source for source in _prep_objects(verb, phrase_cues().source_preps) if not _is_place(source)
+            )
+        return
     if relation == "culprit" and not roles.attackers:
         # "the group behind the attack, Boko Haram"
         roles.attackers.append(verb)
@@ -690,6 +722,8 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     if noun.dep_ != "pobj" or noun.head.dep_ not in ("prep", "agent"):
         return None, ""
     preposition, above = noun.head, noun.head.head
+    if above.pos_ in ("VERB", "AUX") and preposition.lower_ in phrase_cues().exposure_preps:
+        return above, "exposed"
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
     if preposition.lower_ in phrase_cues().culprit_preps and above.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -730,7 +764,7 @@ def _to_spans(
     for token in tokens:
         for member in (token,) if token.i in alone else (token, *token.conjuncts):
             # the pronoun is the argument the text states; its antecedent is what it names
-            for head in dict.fromkeys((member, _antecedent(member))):
+            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)))):
                 if (
                     head.i in seen
                     or head.ent_type_ in TEMPORAL_ENTITIES
@@ -841,6 +875,13 @@ def _quantified_noun(token: Token) -> Token | None:
     return None
 
 
+def _relative_noun(token: Token) -> Token:
+    """For a relative pronoun, the noun its clause modifies ('the hospital, which was bombed')."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ == "relcl" and token.head.head != token.head:
+        return token.head.head
+    return token
+
+
 def _antecedent(token: Token) -> Token:
     """For a pronoun, what it stands for: the noun of a relative clause it sits in ('terrorists
     who armed themselves for their attack'), else the nearest agreeing actor mention or name in
@@ -857,6 +898,10 @@ def _antecedent(token: Token) -> Token:
     if mentions is None:
         mentions = find_actors(doc)
     mention_heads = {mention.head for mention in mentions if mention.head is not None}
+    if token.dep_ in OBJECT_DEPS:
+        # "the militants took the soldiers hostage and beheaded them": an object pronoun is not
+        # the subject of its own clause
+        mention_heads -= {subject.idx for subject in _subjects(token.head, role_cues())}
     sentence_end = token.i
     sentence_start = token.sent.start
     for _ in range(ANTECEDENT_SENTENCES + 1):
