@@ -383,3 +383,15 @@ def test_coming_under_attack_from_someone(base_nlp: Language) -> None:
     text = "The assault will be supported by air strikes from the US-led coalition."
     assert texts(arguments(base_nlp, text, "strikes").attackers) == ["the US-led coalition"]
     assert texts(arguments(base_nlp, "Rockets from Gaza hit Sderot.", "Rockets").attackers) == []
+
+
+def test_culprits_and_victims_of_an_attack(base_nlp: Language) -> None:
+    text = "The ringleader of Saturday's attack was known to police."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["The ringleader"]
+    text = "The suspect in the bombing was arrested."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["The suspect"]
+    text = "Police arrested a man over the stabbing."
+    assert texts(arguments(base_nlp, text, "stabbing").attackers) == ["a man"]
+    found = arguments(base_nlp, "The victims of the attack were buried.", "attack")
+    assert texts(found.targets) == ["The victims"]
+    assert texts(found.attackers) == []

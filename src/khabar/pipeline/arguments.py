@@ -138,6 +138,9 @@ class PhraseCues:
     leader_participles: frozenset[str]
     accusation_verbs: frozenset[str]
     culprit_preps: frozenset[str]
+    culprit_nouns: frozenset[str]
+    accusation_preps: frozenset[str]
+    victim_nouns: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
@@ -301,7 +304,8 @@ def _accused(preposition: Token) -> list[Token]:
     """Whom a verb of accusing charges with the deed its 'of'/'for' phrase names: its object,
     or its subject when passive ('Israel was accused of bombing', 'Hamas was blamed for it')."""
     verb = preposition.head
-    if preposition.lower_ not in ("of", "for") or not _lemma_in(verb, phrase_cues().accusation_verbs):
+    cues = phrase_cues()
+    if preposition.lower_ not in cues.accusation_preps or not _lemma_in(verb, cues.accusation_verbs):
         return []
     if _is_passive(verb):
         return _children(verb, PASSIVE_SUBJECT_DEPS)
@@ -511,7 +515,11 @@ def _is_clock_time(token: Token) -> bool:
 def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> list[Token]:
     """'Russia's attack', 'an airstrike by X', 'a Russian airstrike', 'a Syrian army assault'.
     A place owning the trigger is where it happened, not its doer ('Aleppo's bombardment')."""
-    owners = [owner for owner in _children(noun, frozenset({"poss"})) if not _is_place(owner)]
+    owners = [
+        owner
+        for owner in _children(noun, frozenset({"poss"}))
+        if not _is_place(owner) and owner.ent_type_ not in TEMPORAL_ENTITIES  # "Saturday's attack"
+    ]
     # "strikes from the coalition" names who fired; "rockets from Gaza" only where from
     sources = [
         source
@@ -681,6 +689,10 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
                 source for source in _prep_objects(verb, phrase_cues().source_preps) if not _is_place(source)
             )
         return
+    if relation == "victim" and not roles.targets:
+        # "the victims of the attack"
+        roles.targets.append(verb)
+        return
     if relation == "culprit" and not roles.attackers:
         # "the group behind the attack, Boko Haram"
         roles.attackers.append(verb)
@@ -726,8 +738,10 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         return above, "exposed"
     if above.pos_ in ("VERB", "AUX"):
         return above, "phrase"
-    if preposition.lower_ in phrase_cues().culprit_preps and above.pos_ in ("NOUN", "PROPN", "PRON"):
+    if _names_culprit(preposition, above):
         return above, "culprit"
+    if preposition.lower_ in ("of", "in") and _lemma_in(above, phrase_cues().victim_nouns):
+        return above, "victim"
     if (
         preposition.lower_ == "for"
         and above.pos_ == "ADJ"
@@ -745,6 +759,14 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         # the parser often hangs "in an airstrike" on the noun before it ("by X in an airstrike")
         return above.head.head, "phrase"
     return None, ""
+
+
+def _names_culprit(preposition: Token, noun: Token) -> bool:
+    """'the group behind the attack', 'the perpetrator of the attack', 'the suspect in it'."""
+    cues = phrase_cues()
+    if preposition.lower_ not in cues.culprit_preps or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    return preposition.lower_ == "behind" or _lemma_in(noun, cues.culprit_nouns)
 
 
 def _places(token: Token, cues: RoleCues) -> list[Token]:
