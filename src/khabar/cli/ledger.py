@@ -259,7 +259,9 @@ def csv_format(columns: CsvColumns) -> Iterator[None]:
         register_format(default)
 
 
-LOADING_NOTE = "loading the pipeline (a first run also builds the gazetteer index: a minute or two)"
+#: short enough to leave the bar its room in an 80-column terminal; a first run also builds the
+#: gazetteer index here, which takes a minute or two
+LOADING_NOTE = "loading the pipeline…"
 
 
 @contextmanager
