@@ -231,6 +231,14 @@ def test_claiming_responsibility_names_the_speaker_as_perpetrator(nlp: Language)
     assert "Islamic State" in str(claim.value)
 
 
+def test_the_agent_of_an_attack_is_a_perpetrator_claim(nlp: Language) -> None:
+    text = (
+        "Twenty civilians were killed in a car bomb attack carried out by Isis in Deir Ezzor, activists said."
+    )
+    claim = claim_at(run(nlp, text), text, "Isis", "perpetrator")
+    assert claim.value == "Islamic State" and claim.speaker == "activists"
+
+
 def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> None:
     text = (
         "The opposition council accused government forces of shelling the market in Douma. "

@@ -124,6 +124,7 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     used: set[int] = set()
     drafts.extend(_figure_claims(doc, found, outlet, used))
     drafts.extend(_perpetrator_claims(doc, found, outlet, used))
+    drafts.extend(_agent_claims(doc, found, outlet, used, drafts))
     drafts.extend(_attribution_claims(doc, found, used, drafts))
     drafts.extend(_quote_claims(doc, found, drafts))
     drafts.extend(_hedged_outlet_claims(doc, found, outlet, drafts))
@@ -264,6 +265,55 @@ def _perpetrator_claims(doc: Doc, found: list[Attribution], outlet: str, used: s
             claim.about = event.id
             drafts.append(Draft(claim, sentence_of(token), attribution, actor=actor, anchor=span.start))
     return drafts
+
+
+def _agent_claims(
+    doc: Doc, found: list[Attribution], outlet: str, used: set[int], earlier: list[Draft]
+) -> list[Draft]:
+    """A named actor as the agent of an attack ("a car bomb attack carried out by Isis", "the
+    shelling by government forces"): a perpetrator claim, though the assembler may have coded
+    the event without it."""
+    triggers = _trigger_tokens(doc)
+    taken = [d.claim.evidence[0] for d in earlier if d.claim.kind == "perpetrator"]
+    drafts: list[Draft] = []
+    for mention in doc._.actors or []:
+        tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if not mention.actor.name or tokens is None or not _agent_of_event(tokens.root, triggers):
+            continue
+        if any(s.start < mention.span.end and mention.span.start < s.end for s in taken):
+            continue
+        attribution, speaker = _source(doc, tokens[0], found)
+        if attribution is not None:
+            used.add(id(attribution))
+        claim = _new_claim(doc, "perpetrator", mention.span, attribution, speaker, outlet)
+        claim.value = mention.actor.name
+        drafts.append(
+            Draft(claim, sentence_of(tokens[0]), attribution, actor=mention.actor, anchor=mention.span.start)
+        )
+    return drafts
+
+
+def _trigger_tokens(doc: Doc) -> set[int]:
+    found: set[int] = set()
+    for mention in doc._.event_mentions or []:
+        span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        if span is not None:
+            found.update(token.i for token in span)
+    return found
+
+
+def _agent_of_event(token: Token, triggers: set[int]) -> bool:
+    """Is the token the 'by' object of an attack: of the trigger itself, of a verb the trigger is
+    the subject or object of, or of a clause on the trigger's noun ("attack carried out by")?"""
+    if token.dep_ != "pobj" or token.head.lower_ != "by":
+        return False
+    head = token.head.head
+    candidates = [head, head.head, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
+    for candidate in candidates:
+        compounds = [c for c in candidate.children if c.dep_ == "compound"]
+        if candidate.i in triggers or any(c.i in triggers for c in compounds):
+            return True
+    return False
 
 
 def _perpetrator_mentions(actor: Actor) -> list[tuple[Actor, TextSpan]]:
