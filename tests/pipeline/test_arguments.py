@@ -395,3 +395,8 @@ def test_culprits_and_victims_of_an_attack(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The victims of the attack were buried.", "attack")
     assert texts(found.targets) == ["The victims"]
     assert texts(found.attackers) == []
+
+
+def test_a_gerund_read_as_a_verb_keeps_its_of_object(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Rebel shelling of western Aleppo killed five.", "shelling")
+    assert texts(found.targets) == ["western Aleppo"]

@@ -382,6 +382,9 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
                 roles.targets.append(obj)
     if not roles.targets:
         roles.targets.extend(_prep_objects(verb, cues.target_preps))
+    if not roles.targets and verb.tag_ == "VBG" and not objects:
+        # a gerund read as a verb keeps its noun's object: "the shelling of western Aleppo"
+        roles.targets.extend(_prep_objects(verb, frozenset({"of"})))
     if not roles.targets:
         roles.targets.extend(_victims_of_consequence(verb, cues))
     if not roles.attackers and (_is_passive(verb) or _lemma_in(verb, cues.die_verbs)):
