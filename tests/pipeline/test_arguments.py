@@ -400,3 +400,8 @@ def test_culprits_and_victims_of_an_attack(base_nlp: Language) -> None:
 def test_a_gerund_read_as_a_verb_keeps_its_of_object(base_nlp: Language) -> None:
     found = arguments(base_nlp, "Rebel shelling of western Aleppo killed five.", "shelling")
     assert texts(found.targets) == ["western Aleppo"]
+
+
+def test_a_pronoun_may_stand_for_a_group_noun(base_nlp: Language) -> None:
+    text = "In a statement, the group said it had targeted the base."
+    assert texts(arguments(base_nlp, text, "targeted").attackers) == ["it", "the group"]

@@ -141,6 +141,7 @@ class PhraseCues:
     culprit_nouns: frozenset[str]
     accusation_preps: frozenset[str]
     victim_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
@@ -944,7 +945,9 @@ def _antecedent_in(words: Span, pronoun: Token, mention_heads: set[int]) -> Toke
     for candidate in reversed(words):
         if candidate.pos_ == "PRON" or candidate.dep_ in MODIFIER_DEPS:
             continue
-        if not (candidate.idx in mention_heads or _ends_name(candidate)) or not _agrees(pronoun, candidate):
+        if not (candidate.idx in mention_heads or _ends_name(candidate) or _is_collective(candidate)):
+            continue
+        if not _agrees(pronoun, candidate):
             continue
         if candidate.dep_ in SUBJECT_DEPS:
             return candidate
@@ -962,6 +965,11 @@ def _relative_clause_noun(token: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _is_collective(token: Token) -> bool:
+    """A noun for a group of people ('the group', 'the movement') the actor tables leave out."""
+    return token.pos_ == "NOUN" and _lemma_in(token, phrase_cues().collective_nouns | role_cues().agent_nouns)
 
 
 def _ends_name(token: Token) -> bool:
