@@ -76,3 +76,27 @@ def test_a_country_level_main_event_borrows_the_town_its_article_names() -> None
         load_config(), geo_radius_km={**load_config().geo_radius_km, "article_context": None}
     )
     assert not any({"located#e1", "vague#e1"} <= set(group) for group in groups(refs, no_context))
+
+
+def test_a_country_level_report_alone_in_its_article_takes_the_place_the_article_names_most() -> None:
+    from khabar.reconcile.model import article_place
+
+    named = article_place(
+        [
+            {"name": "Syria", "lat": 35.0, "lon": 38.0, "country": "SYR", "admin1": None},
+            {"name": "Khan Shaykhun", "lat": 35.44, "lon": 36.65, "country": "SYR", "admin1": "Idlib"},
+            {"name": "Idlib", "lat": 35.93, "lon": 36.63, "country": "SYR", "admin1": "Idlib"},
+            {"name": "Khan Shaykhun", "lat": 35.44, "lon": 36.65, "country": "SYR", "admin1": "Idlib"},
+        ]
+    )
+    assert named is not None and named.name == "Khan Shaykhun"
+    located = make_ref("located", actor1=None, actor2=None)
+    located = dataclasses.replace(located, event=dataclasses.replace(located.event, main=True))
+    syria = Location(name="Syria", country="SYR", lat=None, lon=None, precision="country")
+    vague = make_ref("vague", actor1=None, actor2=None)
+    vague = dataclasses.replace(
+        vague, event=dataclasses.replace(vague.event, locations=[syria], main=True), article_place=named
+    )
+    assert groups([located, vague], load_config()) == [["located#e1", "vague#e1"]]
+    off = dataclasses.replace(load_config(), article_place_from_mentions=False)
+    assert groups([located, vague], off) == [["located#e1"], ["vague#e1"]]

@@ -143,3 +143,24 @@ def test_a_failed_write_leaves_the_previous_reconciliation_whole(store: SqlStore
     with pytest.raises(KhabarError, match="E222"):
         put_ledger_events(store, events)
     assert table_rows(store) == before
+
+
+def test_event_refs_carry_the_place_their_article_names_most(store: SqlStore) -> None:
+    import dataclasses
+
+    from khabar.model import Place, PlaceMention, Span
+
+    def mention(start: int, name: str, lat: float, lon: float, admin1: str | None) -> PlaceMention:
+        place = Place(name=name, lat=lat, lon=lon, country="SYR", admin1=admin1)
+        return PlaceMention(span=Span(start, start + len(name), name), place=place)
+
+    places = [
+        mention(0, "Syria", 35.0, 38.0, None),  # a country is no place to borrow
+        mention(10, "Syria", 35.0, 38.0, None),
+        mention(20, "Saraqib", 35.86, 36.80, "Idlib"),
+        mention(30, "Saraqib", 35.86, 36.80, "Idlib"),
+        mention(40, "Idlib", 35.93, 36.63, "Idlib"),
+    ]
+    store.put(dataclasses.replace(wire_ledger(), places=places))
+    refs = list(iter_event_refs(store))
+    assert refs and {ref.article_place.name for ref in refs if ref.article_place} == {"Saraqib"}

@@ -52,7 +52,12 @@ def cluster_refs(refs: list[ArticleEventRef], config: LinkingConfig | None = Non
     order = sorted(range(len(refs)), key=lambda index: refs[index].key)
     article_numbers: dict[str, int] = {}
     articles = [article_numbers.setdefault(refs[index].article_id, len(article_numbers)) for index in order]
-    features = with_article_places([features_of(refs[index], config) for index in order], articles, config)
+    features = with_article_places(
+        [features_of(refs[index], config) for index in order],
+        articles,
+        config,
+        [refs[index].article_place for index in order],
+    )
     groups = cluster_features(features, config, articles)
     return [[order[position] for position in group] for group in groups]
 

@@ -38,6 +38,8 @@ class LinkingConfig:
     unknown_actor_prefixes: tuple[str, ...] = ()
     #: geo precision -> how much sharing a place of that precision says (1 when not listed)
     place_specificity: dict[str, float] = field(default_factory=dict)
+    #: a coarse main event no other event of its article places takes the article's most named place
+    article_place_from_mentions: bool = False
     #: two death tolls further apart than this ratio (smaller / larger) count against a link
     figure_conflict_ratio: float = 0.0
     #: how many of an article's events must name one place for its coarse main event to borrow it
@@ -102,6 +104,7 @@ def config_from_dict(data: dict[str, Any]) -> LinkingConfig:
         unknown_actor_prefixes=tuple(data.get("unknown_actor_prefixes", [])),
         article_context_min_events=int(data.get("article_context_min_events", 1)),
         figure_conflict_ratio=float(data.get("figure_conflict_ratio", 0.0)),
+        article_place_from_mentions=bool(data.get("article_place_from_mentions", False)),
         place_specificity={key: float(value) for key, value in data.get("place_specificity", {}).items()},
         lower_bound_qualifiers=frozenset(data["figure_qualifiers"]["lower_bound"]),
         upper_bound_qualifiers=frozenset(data["figure_qualifiers"]["upper_bound"]),

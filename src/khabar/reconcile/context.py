@@ -9,10 +9,12 @@ group, or leaves the report alone.
 
 ``with_article_places`` gives such a main event the place its article's compatible events
 agree on: the finely located place named by most of the article's events of a sub-event
-type compatible with the main event's, in the same country. The borrowed place is only as
-sure as the article's context, so it gets the ``article_context`` radius of ``geo_radius_km``
-(wider than a town's), and events of a vague article (no place named by at least
-``article_context_min_events`` events) keep their country.
+type compatible with the main event's, in the same country. When none does (the report has
+no other located event), and ``article_place_from_mentions`` is set, it takes the place below
+country level the article names most often (``model.article_place``: "Aleppo" in a report
+headlined "Barrel bomb attack kills 11 children in Syria's Aleppo"). The borrowed place is
+only as sure as the article's context, so it gets the ``article_context`` radius of
+``geo_radius_km`` (wider than a town's) and at most the ``article_context`` specificity.
 """
 
 from __future__ import annotations
@@ -21,17 +23,23 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 
+from ..model import Location
 from .config import LinkingConfig
-from .features import Features
+from .features import Features, is_named_like_its_province
 
 #: coordinates are compared at this many decimals (about 100 m) to count one place once
 PLACE_DECIMALS = 3
 
 
 def with_article_places(
-    features: Sequence[Features], articles: Sequence[int], config: LinkingConfig
+    features: Sequence[Features],
+    articles: Sequence[int],
+    config: LinkingConfig,
+    named_places: Sequence[Location | None] | None = None,
 ) -> list[Features]:
-    """``features`` with each coarse main event placed where its article's events agree."""
+    """``features`` with each coarse main event placed where its article's events agree, else
+    (with ``article_place_from_mentions``) at ``named_places[i]``, the place its article names
+    most often."""
     radius = config.radius("article_context")
     if radius is None:
         return list(features)
@@ -46,7 +54,28 @@ def with_article_places(
                 place = _agreed_place(item, [features[other] for other in members if other != index], config)
                 if place is not None:
                     placed[index] = _placed_at(item, place, radius, config)
+                elif named_places is not None and config.article_place_from_mentions:
+                    placed[index] = _placed_at_named(item, named_places[index], radius, config)
     return placed
+
+
+def _placed_at_named(
+    item: Features, place: Location | None, radius: float, config: LinkingConfig
+) -> Features:
+    """``item`` at the place its article names most often, when that is in the event's country."""
+    if place is None or place.lat is None or (item.country is not None and place.country != item.country):
+        return item
+    precision = "admin1" if is_named_like_its_province(place) else "article_context"
+    return dataclasses.replace(
+        item,
+        lat=place.lat,
+        lon=place.lon,
+        radius=radius,
+        reach=radius,
+        admin1=place.admin1,
+        country=place.country,
+        specificity=min(config.specificity(precision), config.specificity("article_context")),
+    )
 
 
 def _placed_at(item: Features, place: Features, radius: float, config: LinkingConfig) -> Features:

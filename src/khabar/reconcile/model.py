@@ -12,7 +12,8 @@ All types have ``to_dict`` for the store, exporters and the API.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ class ArticleEventRef:
     published: dt.date | None
     event: Event
     claims: tuple[Claim, ...] = ()
+    #: the place the article names most often (see ``article_place``): where a report whose
+    #: main event the extractor placed only in a country most likely happened
+    article_place: Location | None = None
 
     @property
     def key(self) -> str:
@@ -38,6 +42,7 @@ class ArticleEventRef:
 def refs_of_ledger(ledger: ArticleLedger) -> Iterator[ArticleEventRef]:
     """Every event of an article ledger, each with the claims that concern it."""
     article = ledger.article
+    place = article_place(mention.to_dict() for mention in ledger.places)
     for event in ledger.events:
         yield ArticleEventRef(
             article_id=article.id,
@@ -45,7 +50,35 @@ def refs_of_ledger(ledger: ArticleLedger) -> Iterator[ArticleEventRef]:
             published=article.published,
             event=event,
             claims=tuple(claims_about(event, ledger.claims)),
+            article_place=place,
         )
+
+
+def article_place(mentions: Iterable[dict[str, Any]]) -> Location | None:
+    """The resolved place an article names most often, among those below country level (the
+    ones with a province); ties go to the one named first. ``mentions`` are place mentions as
+    ``PlaceMention.to_dict()`` writes them (and the store keeps them)."""
+    votes: Counter[tuple[float, float]] = Counter()
+    first: dict[tuple[float, float], dict[str, Any]] = {}
+    for mention in mentions:
+        if not mention.get("admin1") or mention.get("lat") is None or mention.get("lon") is None:
+            continue
+        key = (round(float(mention["lat"]), 3), round(float(mention["lon"]), 3))
+        votes[key] += 1
+        first.setdefault(key, mention)
+    if not votes:
+        return None
+    top = max(votes.values())
+    chosen = next(mention for key, mention in first.items() if votes[key] == top)
+    return Location(
+        name=str(chosen.get("name") or ""),
+        country=chosen.get("country"),
+        lat=float(chosen["lat"]),
+        lon=float(chosen["lon"]),
+        precision="town",
+        admin1=chosen.get("admin1"),
+        geonameid=chosen.get("geonameid"),
+    )
 
 
 def claims_about(event: Event, claims: list[Claim]) -> list[Claim]:

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import KhabarError
-from ..model import Claim, Event
+from ..model import Claim, Event, Location
 from ..reconcile import ArticleEventRef, LedgerEvent, reconcile
 from ..reconcile.config import LinkingConfig
-from ..reconcile.model import claims_about
+from ..reconcile.model import article_place, claims_about
 from .filters import EventFilters, _like_pattern
 from .rows import iso, now_utc
 
@@ -55,7 +55,8 @@ _MEMBER_COLUMNS = ("ledger_event_id", "article_id", "event_id", "seq", "claims")
 
 
 def iter_event_refs(store: SqlStore, *, page: int = ARTICLES_PER_PAGE) -> Iterator[ArticleEventRef]:
-    """Every event of every original article (copies have none), with its claims, by article id."""
+    """Every event of every original article (copies have none), with its claims and the place its
+    article names most often, by article id."""
     last = ""
     while True:
         articles = store._query(
@@ -68,8 +69,10 @@ def iter_event_refs(store: SqlStore, *, page: int = ARTICLES_PER_PAGE) -> Iterat
         ids = [row["id"] for row in articles]
         events = _sections(store, "article_events", ids)
         claims = _sections(store, "claims", ids)
+        places = _sections(store, "places", ids)
         for row in articles:
-            yield from _refs_of_article(row, events.get(row["id"], []), claims.get(row["id"], []))
+            place = article_place(places.get(row["id"], []))
+            yield from _refs_of_article(row, events.get(row["id"], []), claims.get(row["id"], []), place)
         last = ids[-1]
 
 
@@ -86,7 +89,10 @@ def _sections(store: SqlStore, table: str, ids: list[str]) -> dict[str, list[Any
 
 
 def _refs_of_article(
-    article: dict[str, Any], events: list[dict[str, Any]], claims: list[dict[str, Any]]
+    article: dict[str, Any],
+    events: list[dict[str, Any]],
+    claims: list[dict[str, Any]],
+    place: Location | None = None,
 ) -> Iterator[ArticleEventRef]:
     published = iso(article["published"])
     all_claims = [Claim.from_dict(data) for data in claims]
@@ -98,6 +104,7 @@ def _refs_of_article(
             published=dt.date.fromisoformat(published) if published else None,
             event=event,
             claims=tuple(claims_about(event, all_claims)),
+            article_place=place,
         )
 
 
