@@ -273,6 +273,11 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
         if predicted:
             correct = diagnostics.get(f"{source}_attacker_fallback_correct", 0)
             diagnostics[f"{source}_attacker_fallback_precision"] = round(correct / predicted, 4)
+        for role in ROLES:
+            predicted = diagnostics.get(f"{source}_{role}_annotated_predicted", 0)
+            if predicted:
+                correct = diagnostics.get(f"{source}_{role}_annotated_correct", 0)
+                diagnostics[f"{source}_{role}_annotated_precision"] = round(correct / predicted, 4)
     metrics.update(sorted(diagnostics.items()))
     return EvalReport(
         name="event-args",
@@ -297,6 +302,9 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
             " of attacks only.",
             "rams_tune / rams_heldout: the first and second half of the RAMS documents; rules are"
             " tuned on WikiEvents and rams_tune only, rams_heldout is a check.",
+            "*_annotated_precision: head precision over events whose gold names someone in the"
+            " role (WikiEvents leaves many mentions' attackers unannotated, so every guess there"
+            " counts wrong in *_head_precision).",
             "fallback_*: attackers proposed only by the fallback (no syntactic argument found),"
             " scored on their own; miss_*: gold arguments not found, by cause (other_sentence:"
             " the gold head is outside the trigger's sentence; none_predicted: no span for the"
@@ -336,12 +344,25 @@ def _score_diagnostics(
             ):
                 _count(metrics, f"{source}_attacker_fallback_correct")
         for role in ROLES:
+            if event.arguments.get(role):
+                # precision where the annotators named someone in the role: WikiEvents leaves
+                # the attacker of many mentions unannotated, which counts every guess wrong
+                for guess in predicted[role]:
+                    _count(metrics, f"{source}_{role}_annotated_predicted")
+                    if _finds_gold(guess, event.arguments[role], heads):
+                        _count(metrics, f"{source}_{role}_annotated_correct")
             for spans in event.arguments.get(role, []):
                 if any(_matches(guess, span, heads, "head") for guess in predicted[role] for span in spans):
                     continue
                 _count(
                     metrics, f"{source}_{role}_miss_{_miss_cause(doc, trigger, spans[0], predicted[role])}"
                 )
+
+
+def _finds_gold(
+    guess: TextSpan, gold: list[list[tuple[int, int]]], heads: dict[tuple[int, int], int]
+) -> bool:
+    return any(_matches(guess, span, heads, "head") for spans in gold for span in spans)
 
 
 def _miss_cause(doc: Doc, trigger: Span | None, gold: tuple[int, int], guesses: list[TextSpan]) -> str:

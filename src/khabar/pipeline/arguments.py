@@ -466,8 +466,10 @@ def _is_weapon_object(verb: Token, obj: Token, cues: RoleCues) -> bool:
     """'fired missiles at Y' and 'detonated a car bomb' use the weapon; 'shot down a drone' hits it."""
     if not _lemma_in(obj, cues.instrument_nouns):
         return False
-    return _lemma_in(verb, cues.support_verbs) or _lemma_in(verb, cues.device_verbs) or bool(
-        _prep_objects(obj, cues.target_preps) or _prep_objects(verb, cues.target_preps)
+    return (
+        _lemma_in(verb, cues.support_verbs)
+        or _lemma_in(verb, cues.device_verbs)
+        or bool(_prep_objects(obj, cues.target_preps) or _prep_objects(verb, cues.target_preps))
     )
 
 
@@ -511,8 +513,10 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
 
 def _is_clock_time(token: Token) -> bool:
     """'an explosion at 9:02': a bare number after 'at' is a time, not a target."""
-    return token.like_num and token.head.lower_ == "at" and not any(
-        child.dep_ == "prep" for child in token.children
+    return (
+        token.like_num
+        and token.head.lower_ == "at"
+        and not any(child.dep_ == "prep" for child in token.children)
     )
 
 
