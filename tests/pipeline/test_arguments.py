@@ -405,3 +405,15 @@ def test_a_gerund_read_as_a_verb_keeps_its_of_object(base_nlp: Language) -> None
 def test_a_pronoun_may_stand_for_a_group_noun(base_nlp: Language) -> None:
     text = "In a statement, the group said it had targeted the base."
     assert texts(arguments(base_nlp, text, "targeted").attackers) == ["it", "the group"]
+
+
+def test_going_to_or_being_at_war_with_someone(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Britain went to war with Argentina in 1982.", "war")
+    assert (texts(found.attackers), texts(found.targets)) == (["Britain"], ["Argentina"])
+    found = arguments(base_nlp, "Russia is at war with Ukraine.", "war")
+    assert (texts(found.attackers), texts(found.targets)) == (["Russia"], ["Ukraine"])
+    found = arguments(base_nlp, "Hitler declared war on the United States.", "war")
+    assert (texts(found.attackers), texts(found.targets)) == (["Hitler"], ["the United States"])
+    found = arguments(base_nlp, "At the Cavehill Road bomb, the victims were two women.", "bomb")
+    assert texts(found.attackers) == []
+    assert texts(found.targets) == ["Cavehill Road"]

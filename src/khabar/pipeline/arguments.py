@@ -142,6 +142,8 @@ class PhraseCues:
     accusation_preps: frozenset[str]
     victim_nouns: frozenset[str]
     collective_nouns: frozenset[str]
+    party_verbs: frozenset[str]
+    party_preps: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
@@ -710,6 +712,14 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         # "the group responsible for the attack"
         roles.attackers.append(verb)
         return
+    if _enters_war(noun, verb, relation):
+        # "Britain went to war with Argentina", "Russia is at war with Ukraine", "Pakistan
+        # entered the war against the Taliban"
+        if not roles.attackers:
+            roles.attackers.extend(_subjects(verb, cues))
+        if not roles.targets:
+            roles.targets.extend(_prep_objects(verb, frozenset({"with", "against"})))
+        return
     if (
         relation == "phrase" and _lemma_in(verb, cues.participation_verbs)
     ) or relation == "responsible_clause":
@@ -725,6 +735,16 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _enters_war(noun: Token, verb: Token, relation: str) -> bool:
+    """Is the trigger a war the verb's subject goes to, is at or enters?"""
+    cues = phrase_cues()
+    if not _lemma_in(noun, cues.opponent_nouns) or not _lemma_in(verb, cues.party_verbs):
+        return False
+    if relation == "object":
+        return True
+    return relation == "phrase" and noun.head.lower_ in cues.party_preps
 
 
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
@@ -808,6 +828,8 @@ def _to_spans(
                     # a name that contains the trigger ("the Iraq war") names the event itself
                     continue
                 phrase = doc[first.i : last.i + 1]
+                if any(span.start == phrase.start_char and span.end == phrase.end_char for span in spans):
+                    continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
 
