@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from khabar.model import Framing
 from khabar.pipeline.framing import OUTLET, QUOTED, _local_voice, find_framing
@@ -22,6 +23,7 @@ from khabar.pipeline.framing_features import (
 )
 from khabar.pipeline.framing_lexicon import TECHNIQUES, framing_lexicon
 from khabar.pipeline.framing_model import SpanModel
+from khabar.pipeline.framing_techniques import WordCounts
 
 
 def framing_of(nlp: Language, text: str, *, local_voice: bool = True) -> list[Framing]:
@@ -181,6 +183,7 @@ def _features(sentence: list[int], light: list[bool], content: list[bool], words
     return DocFeatures(
         sparse=sparse,
         dense=np.zeros((len(words), 0), dtype=np.float32),
+        words=np.array([get_string_id(word) for word in words], dtype=np.uint64),
         sentence=np.array(sentence),
         light=np.array(light),
         content=np.array(content),
@@ -233,6 +236,9 @@ def test_doc_features_are_built_per_sentence_from_the_parse_and_the_tensor(base_
     assert features.sparse[3, quoted] != features.sparse[1, quoted]
     # the word column is what the support check reads
     assert features.sparse[3, WORD_TEMPLATE] == word_slots(["awful"])[0]
+    # word counts of the article, from the string ids, read like a Counter of words
+    counts = WordCounts.of(features.words)
+    assert counts["awful"] == 1 and counts["."] == 2 and counts["absent"] == 0
     # a document without a tensor (no token-to-vector layer) has no dense part
     assert doc_features(base_nlp.make_doc("Rain fell.")).dense.shape == (3, 0)
 

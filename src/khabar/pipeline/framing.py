@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -40,7 +41,7 @@ from .extensions import doc_text
 from .framing_features import doc_features
 from .framing_lexicon import FramingLexicon, LexiconEntry, framing_lexicon
 from .framing_model import SpanModel, sentence_views, span_model
-from .framing_techniques import span_features, technique_model
+from .framing_techniques import WordCounts, span_features, technique_model
 
 OUTLET = "outlet"
 QUOTED = "quoted"
@@ -464,23 +465,25 @@ def _model_hits(doc: Doc, model: SpanModel, known: list[_Hit]) -> list[_Hit]:
     found = model.spans(features)
     if not found:
         return []
-    hits = []
     techniques = technique_model()
-    counts = Counter(token.lower_ for token in doc if not token.is_space)
+    counts = WordCounts.of(features.words)
     rows = features.token_index
+    sentence = features.sentence
+    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+    ends = np.r_[starts[1:], len(sentence)]
+    hits = []
     for first, last in found:
         start, end = int(rows[first]), int(rows[last - 1]) + 1
         if any(h.start <= start and end <= h.end for h in known):
             continue
         technique = LOADED
         if techniques is not None:
-            # the technique model reads the span's sentence (views built only for these)
-            sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
-            tokens = [token for token in sentence if not token.is_space]
-            offset = next(i for i, token in enumerate(tokens) if token.i == start)
-            views = sentence_views(tokens)
-            span_end = offset + sum(1 for token in tokens[offset:] if token.i < end)
-            technique = techniques.technique(span_features(views, offset, span_end, counts, sentence.text))
+            # the technique model reads the span's sentence: views are built for these only
+            begin, stop = starts[sentence[first]], ends[sentence[first]]
+            views = sentence_views([doc[int(i)] for i in rows[begin:stop]])
+            raw = doc[int(rows[begin]) : int(rows[stop - 1]) + 1].text
+            features_of_span = span_features(views, first - begin, last - begin, counts, raw)
+            technique = techniques.technique(features_of_span)
         hits.append(_Hit(start, end, technique))
     return hits
 

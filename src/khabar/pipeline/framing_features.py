@@ -12,10 +12,11 @@ hashed from the 64-bit string ids spaCy already gives every word, with array ari
   and bigrams, suffix, shape, part of speech, tag, dependency, head word, the framing-lexicon
   technique of the word, its neighbours and its head, whether it is inside quote marks, its
   place in the sentence, the sentence's place in the text, its length and punctuation);
-- ``dense``: (tokens x DENSE_WIDTH) context vectors: the token's, its neighbours' (within the
+- ``dense``: (tokens x DENSE_PARTS * tensor width) context vectors: the token's, its neighbours' (within the
   sentence) and the mean of its sentence (the tone of what surrounds it);
-- ``sentence``: the sentence number of each token, ``light``: stop words and punctuation
-  (never the edge of a span), ``content``: parts of speech that can carry judgement.
+- ``words``: the string ids of the lower-cased words; ``sentence``: the sentence number of
+  each token; ``light``: stop words and punctuation (never the edge of a span); ``content``:
+  parts of speech that can carry judgement.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def word_slots(words: list[str]) -> np.ndarray:
 class DocFeatures:
     sparse: np.ndarray
     dense: np.ndarray
+    #: spaCy string ids of the lower-cased words
+    words: np.ndarray
     sentence: np.ndarray
     light: np.ndarray
     content: np.ndarray
@@ -186,6 +189,7 @@ def doc_features(doc: Doc) -> DocFeatures:
     sparse = np.stack([slots(template, column) for template, column in enumerate(columns)], axis=1)
     return DocFeatures(
         sparse=sparse,
+        words=words,
         dense=_dense(doc, token_index, sentence, starts),
         sentence=sentence,
         light=(array[:, 8] == 1) | (array[:, 9] == 1),

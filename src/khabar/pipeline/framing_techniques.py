@@ -12,13 +12,14 @@ trained by ``khabar.framing_train`` on the gold spans of the PTC train split and
 from __future__ import annotations
 
 import zlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
+from spacy.strings import get_string_id
 
 from ..langdata import data_path
 from .framing_lexicon import TECHNIQUES, framing_lexicon
@@ -32,12 +33,35 @@ TECHNIQUE_FILE = ("en", "framing", "technique_model.npz")
 _LENGTH_BUCKETS = (1, 2, 3, 6, 12)
 
 
+class WordCountsLike(Protocol):
+    def __getitem__(self, word: str, /) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """How often each word of an article occurs, read like a ``Counter`` of lower-cased words.
+
+    Built from the string ids the parse already has, with one ``np.unique``, rather than a
+    Python pass over every token (the counts are only read for the few spans found).
+    """
+
+    by_id: dict[int, int]
+
+    @classmethod
+    def of(cls, words: np.ndarray) -> WordCounts:
+        ids, counts = np.unique(words, return_counts=True)
+        return cls(dict(zip(ids.tolist(), counts.tolist(), strict=True)))
+
+    def __getitem__(self, word: str) -> int:
+        return self.by_id.get(get_string_id(word), 0)
+
+
 def span_feature_index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) % SPAN_FEATURE_SPACE
 
 
 def span_features(
-    tokens: Sequence[TokenView], start: int, end: int, article_counts: Counter[str], raw: str
+    tokens: Sequence[TokenView], start: int, end: int, article_counts: WordCountsLike, raw: str
 ) -> list[int]:
     """Hashed features of tokens[start:end] of one sentence (``raw``: the sentence text)."""
     lexicon = _technique_of_word()
