@@ -239,6 +239,11 @@ def test_the_agent_of_an_attack_is_a_perpetrator_claim(nlp: Language) -> None:
     assert claim.value == "Islamic State" and claim.speaker == "activists"
 
 
+def test_a_source_s_belief_is_unverified(nlp: Language) -> None:
+    text = "The commander believes the bombing in Azaz was carried out by a rival faction."
+    assert claim_at(run(nlp, text), text, "the bombing in Azaz").status == "unverified"
+
+
 def test_accusation_is_unverified_and_denial_marks_it_denied(nlp: Language) -> None:
     text = (
         "The opposition council accused government forces of shelling the market in Douma. "
