@@ -17,10 +17,10 @@ def stated(ref: ArticleEventRef, *, date: str | None = None, night: bool = False
     event = ref.event
     location = dataclasses.replace(event.locations[0], evidence=[Span(10, 20, event.locations[0].name)])
     words = "late on Tuesday" if night else "on Tuesday"
-    when = dataclasses.replace(event.date, evidence=[Span(30, 40, words)]) if date is None else None
+    when = dataclasses.replace(event.date, evidence=[Span(200, 210, words)]) if date is None else None
     if date is not None:
         when = dataclasses.replace(
-            event.date, value=dt.date.fromisoformat(date), evidence=[Span(30, 40, "early on Wednesday")]
+            event.date, value=dt.date.fromisoformat(date), evidence=[Span(200, 218, "early on Wednesday")]
         )
     claim = Claim(id="c1", speaker=None, kind="event", status="asserted", evidence=[Span(0, 50, "x" * 50)])
     return dataclasses.replace(
@@ -78,5 +78,17 @@ def test_a_date_from_the_publication_day_is_not_a_side() -> None:
     refs = [
         stated(make_ref("a1", outlet="reuters", day="2017-04-04")),
         make_ref("a2", outlet="sana", day="2017-04-06"),
+    ]
+    assert not [c for c in ledger_event_of(refs).contradictions if c.field == "date"]
+
+
+def test_a_dateline_is_the_day_of_the_report_not_of_the_event() -> None:
+    dateline = stated(make_ref("a2", outlet="sana", day="2017-04-05"))
+    event = dataclasses.replace(
+        dateline.event, date=dataclasses.replace(dateline.event.date, evidence=[Span(5, 15, "5 Apr 2017")])
+    )
+    refs = [
+        stated(make_ref("a1", outlet="reuters", day="2017-04-04")),
+        dataclasses.replace(dateline, event=event),
     ]
     assert not [c for c in ledger_event_of(refs).contradictions if c.field == "date"]

@@ -77,8 +77,8 @@ def _contradiction(
 
 # -- place and date ------------------------------------------------------------------------------
 
-#: ledger field -> how one article event states it
-SETTING_FIELDS = ("location", "date")
+#: a date this close to an article's start that is its publication day is its dateline
+DATELINE_CHARS = 80
 
 
 def setting_contradictions(members: list[ArticleEventRef]) -> list[LedgerContradiction]:
@@ -105,6 +105,8 @@ def _date(member: ArticleEventRef) -> tuple[dt.date, str, list[str]] | None:
     date = member.event.date
     if date.value is None or not date.evidence:
         return None
+    if date.value == member.published and all(span.start < DATELINE_CHARS for span in date.evidence):
+        return None  # "AFP Sunday 1 Feb 2015" at the top: the day of the report, not of the event
     return date.value, date.precision, [span.text for span in date.evidence]
 
 
