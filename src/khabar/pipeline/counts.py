@@ -39,6 +39,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: entity labels whose numbers are never casualty figures (ages, years, times, money)
 #: (DATE is not among them: the tagger marks "between 10 and 15" as a DATE; years are caught apart)
 NON_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+#: a sentence naming a year more than this before publication tells history (as in assembly)
+HISTORY_YEARS = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class CountLexicon:
     bearer_verbs: frozenset[str]
     projectile_verbs: frozenset[str]
     projectiles: frozenset[str]
+    weapons: frozenset[str]  # "struck him with a pistol": an instrument that hurts
     irrealis_heads: frozenset[str]
     measure_words: frozenset[str]  # "3 times", "the 3900 block", "2 miles": the number counts no victims
     non_victims: frozenset[str]  # "hit 3 homes", "shot his two dogs": things and animals are no victims
@@ -140,6 +143,7 @@ def count_lexicon() -> CountLexicon:
         bearer_verbs=frozenset(words["bearer_verbs"]),
         projectile_verbs=frozenset(words["projectile_verbs"]),
         projectiles=frozenset(words["projectiles"]),
+        weapons=frozenset(words["weapons"]),
         irrealis_heads=frozenset(words["irrealis_heads"]),
         measure_words=frozenset(words["measure_words"]),
         non_victims=frozenset(words["non_victims"]),
@@ -443,8 +447,24 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
     if sentence.start not in seen:
         words = [token.lower_ for token in sentence]
-        seen[sentence.start] = any(_contains(words, cue) for cue in lexicon.background_cues)
+        cued = any(_contains(words, cue) for cue in lexicon.background_cues)
+        seen[sentence.start] = cued or _names_an_earlier_year(sentence, _publication_year(doc))
     return seen[sentence.start]
+
+
+def _publication_year(doc: Doc) -> int | None:
+    article = doc._.article if Doc.has_extension("article") else None
+    published = getattr(article, "published", None)
+    return published.year if published else None
+
+
+def _names_an_earlier_year(sentence: SpacySpan, published: int | None) -> bool:
+    """ "served 13 years for strangling his girlfriend in 2000": a year well before the report
+    (more than ``HISTORY_YEARS``, as the assembler's history rule) dates a past incident."""
+    if published is None:
+        return False
+    years = [int(t.text) for t in sentence if t.shape_ == "dddd" and t.ent_type_ == "DATE"]
+    return any(1900 <= year < published - HISTORY_YEARS for year in years)
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -608,7 +628,11 @@ def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
         return True
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     agents += [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(a.lemma_.lower() in lexicon.projectiles for a in agents)
+    if any(a.lemma_.lower() in lexicon.projectiles for a in agents):
+        return True
+    # "struck one teen in the eye with a gun", "hit in the head with pistols"
+    instruments = [g for c in verb.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(i.lemma_.lower() in lexicon.weapons for i in instruments)
 
 
 def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -619,6 +643,8 @@ def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] 
         own = _wound_in(holder, lexicon)
         if own is not None:
             return "injured", own
+    if victim.dep_ == "poss" and _is_wound(victim.head, lexicon):
+        return "injured", victim.head  # "the victim's injuries are not life-threatening"
     if victim.dep_ not in SUBJECT_DEPS:
         return None
     verb = victim.head
@@ -724,6 +750,8 @@ def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     entry = _trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
     if entry is None and _fatal_harm_noun(noun, lexicon):
         return "killed", noun  # "charged in the fatal shooting of a man"
+    if entry is None and noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.harm_nouns:
+        return "harm", noun  # "investigating the shooting of a 16-year-old boy": hit, outcome open
     if entry is None or entry.kind != "killed" or noun.lemma_.lower() in ("toll", "body"):
         return None
     if any(c.lower_ in lexicon.attempt_words for c in noun.lefts):
@@ -962,9 +990,18 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
 def _may_name_victim(token: Token, lexicon: CountLexicon) -> bool:
     # "one killed and another wounded": "another" heads its own noun phrase
     heads_phrase = token.dep_ not in ("det", "amod", "predet")
-    return token.pos_ in ("NOUN", "PROPN", "PRON") or (
-        heads_phrase and token.lower_ in lexicon.distinct_heads
+    return (
+        token.pos_ in ("NOUN", "PROPN", "PRON")
+        or (heads_phrase and token.lower_ in lexicon.distinct_heads)
+        or _age_nominal(token)
     )
+
+
+def _age_nominal(token: Token) -> bool:
+    """ "a 17-year-old was taken to a hospital": an age used as a noun names one person."""
+    if token.lower_ != "old" or token.dep_ not in SUBJECT_DEPS | PATIENT_DEPS:
+        return False
+    return any(c.lower_ == "year" for c in token.children) and any(c.dep_ == "det" for c in token.children)
 
 
 def _tokens_near_triggers(doc: Doc, lexicon: CountLexicon) -> Iterable[Token]:
@@ -983,8 +1020,8 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
         return 0
     if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children):
         return None
-    if lower in lexicon.distinct_heads:
-        return 1  # "one killed and another wounded"
+    if lower in lexicon.distinct_heads or _age_nominal(token):
+        return 1  # "one killed and another wounded", "a 17-year-old was shot"
     if token.pos_ == "PRON":
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
@@ -997,8 +1034,10 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
 
 
 def _negated(trigger: Token, lexicon: CountLexicon) -> bool:
-    # a wound noun is negated through its verb: "did not suffer any injuries"
-    heads = [trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger]
+    # a wound noun is negated through its verb: "did not suffer any injuries"; but someone's
+    # wound exists whatever is denied of it: "her wounds are not life-threatening"
+    owned = any(c.dep_ == "poss" for c in trigger.children)
+    heads = [trigger, trigger.head] if trigger.pos_ == "NOUN" and not owned else [trigger]
     return any(c.dep_ == "neg" or c.lower_ == "never" for head in heads for c in head.children)
 
 
