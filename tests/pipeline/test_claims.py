@@ -110,6 +110,15 @@ def test_an_earlier_toll_told_after_the_new_one_is_superseded(nlp: Language) -> 
     assert [(r.before, r.after) for r in ledger.revisions] == [(22, 21)]
 
 
+def test_a_known_source_before_a_trailing_cue_speaks_without_commas(nlp: Language) -> None:
+    text = (
+        "The mortar fire hit a tent in the city of Daraa on Thursday and also wounded at least 30 "
+        "people the Syrian Observatory for Human Rights said."
+    )
+    claim = claim_at(run(nlp, text), text, "wounded at least 30", "injured")
+    assert claim.speaker == "Syrian Observatory for Human Rights"
+
+
 def test_a_described_monitor_is_the_one_the_report_names(nlp: Language) -> None:
     text = (
         "At least 12 civilians were killed in air strikes on Ariha, a monitoring group said. "
