@@ -417,3 +417,21 @@ def test_going_to_or_being_at_war_with_someone(base_nlp: Language) -> None:
     found = arguments(base_nlp, "At the Cavehill Road bomb, the victims were two women.", "bomb")
     assert texts(found.attackers) == []
     assert texts(found.targets) == ["Cavehill Road"]
+
+
+def test_who_planted_the_bomb_that_exploded_is_the_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "A bomb planted by militants exploded at the market.", "exploded")
+    assert texts(found.attackers) == ["militants"]
+    assert texts(found.instruments) == ["A bomb"]
+
+
+def test_blame_hung_on_the_object_still_names_the_accused(base_nlp: Language) -> None:
+    text = "Police blamed separatists for the explosion."
+    assert texts(arguments(base_nlp, text, "explosion").attackers) == ["separatists"]
+
+
+def test_nobody_is_no_attacker(base_nlp: Language) -> None:
+    text = "Nobody has claimed responsibility for the attack, but officials suspect the Taliban."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == []
+    text = "He said no group had yet claimed responsibility for the explosion."
+    assert texts(arguments(base_nlp, text, "explosion").attackers) == []

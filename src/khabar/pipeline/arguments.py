@@ -144,6 +144,7 @@ class PhraseCues:
     collective_nouns: frozenset[str]
     party_verbs: frozenset[str]
     party_preps: frozenset[str]
+    negative_words: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
@@ -308,7 +309,12 @@ def _accused(preposition: Token) -> list[Token]:
     or its subject when passive ('Israel was accused of bombing', 'Hamas was blamed for it')."""
     verb = preposition.head
     cues = phrase_cues()
-    if preposition.lower_ not in cues.accusation_preps or not _lemma_in(verb, cues.accusation_verbs):
+    if preposition.lower_ not in cues.accusation_preps:
+        return []
+    if verb.dep_ in OBJECT_DEPS and _lemma_in(verb.head, cues.accusation_verbs):
+        # the parser often hangs the phrase on the object: "blamed [separatists for the attack]"
+        return [verb]
+    if not _lemma_in(verb, cues.accusation_verbs):
         return []
     if _is_passive(verb):
         return _children(verb, PASSIVE_SUBJECT_DEPS)
@@ -359,8 +365,16 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     elif _lemma_in(verb, cues.device_verbs) and not objects:
-        # "the bomb exploded", "it went off": the subject is the device, never the attacker
-        roles.instruments.extend(_subjects(verb, cues))
+        # "the bomb exploded", "it went off": the subject is the device, never the attacker;
+        # who planted it is ("a bomb planted by militants exploded")
+        devices = _subjects(verb, cues)
+        roles.instruments.extend(devices)
+        roles.attackers.extend(
+            agent
+            for device in devices
+            for clause in _children(device, frozenset({"acl"}))
+            for agent in _agents(clause)
+        )
     elif _lemma_in(verb, cues.reciprocal_verbs) and not objects:
         # "fans clashed", "rebels fought with the army": each side attacks the other
         sides = _subjects(verb, cues)
@@ -768,6 +782,8 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         return above, "phrase"
     if _names_culprit(preposition, above):
         return above, "culprit"
+    if _accused(preposition):
+        return above.head, "phrase"
     if preposition.lower_ in ("of", "in") and _lemma_in(above, phrase_cues().victim_nouns):
         return above, "victim"
     if (
@@ -820,6 +836,7 @@ def _to_spans(
                     or head.ent_type_ in TEMPORAL_ENTITIES
                     or head.lower_ in RELATIVE_WORDS
                     or head.is_punct
+                    or _names_no_one(head)
                 ):
                     continue
                 seen.add(head.i)
@@ -925,6 +942,14 @@ def _quantified_noun(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _names_no_one(token: Token) -> bool:
+    """'Nobody has claimed the attack', 'no group claimed it': no argument at all."""
+    negatives = phrase_cues().negative_words
+    return token.lower_ in negatives or any(
+        child.dep_ == "det" and child.lower_ in negatives for child in token.children
+    )
 
 
 def _relative_noun(token: Token) -> Token:
