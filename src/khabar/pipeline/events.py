@@ -184,6 +184,13 @@ class EventLexicon:
         # whoever says, stresses or insists: the pluperfect under them is reported speech
         reporting = load_json("en", "reporting", "cues.json")["reporting_verbs"]
         self.reporting_verbs = self.modality["clause_barriers"] | frozenset(reporting)
+        #: a sentence without any of these words (and without an old date) tells no background
+        self.background_words = frozenset(
+            self.modality["background_prepositions"]
+            | self.modality["background_adverbs"]
+            | self.modality["background_heads"]
+            | {"had", "'d"}
+        )
         self.type_rank = _type_rank()
         self._check()
         self.trigger_matcher = LexiconMatcher(vocab.strings, _phrases(DATA_DIR, "triggers.tsv"))
@@ -422,23 +429,34 @@ class DocView:
         for ent in doc.ents:
             self.ents[self.sentence_of[ent.start]].append(ent)
         self._cues: dict[int, frozenset[str]] = {}
+        self._generic: dict[int, bool] = {}
         article = doc._.article if doc.has_extension("article") else None
         self.published: dt.date | None = article.published if article else None
-        self._dates: dict[int, DateMention] | None = None
+        self._old_dates: dict[int, list[Token]] | None = None
 
-    def date_at(self, i: int) -> DateMention | None:
-        """The resolved date whose head is token ``i`` (dates are read only with a publication date)."""
-        if self._dates is None:
-            self._dates = {}
-            mentions = self.doc._.dates if self.published and self.doc.has_extension("dates") else None
+    def old_dates_in(self, number: int, lexicon: EventLexicon) -> list[Token]:
+        """Head tokens of the dates of sentence ``number`` that end ``BACKGROUND_DAYS`` or more
+        before publication (none when the publication date is not known)."""
+        if self._old_dates is None:
+            self._old_dates = {}
+            published = self.published
+            mentions = self.doc._.dates if published and self.doc.has_extension("dates") else None
             for mention in mentions or []:
+                if not is_background_date(mention, published, lexicon):  # type: ignore[arg-type]
+                    continue
                 span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
                 if span is not None and len(span):
-                    self._dates[span.root.i] = mention
-        return self._dates.get(i)
+                    self._old_dates.setdefault(self.sentence_of[span.root.i], []).append(span.root)
+        return self._old_dates.get(number, [])
 
     def sentence(self, i: int) -> SpacySpan:
         return self.sentences[self.sentence_of[i]]
+
+    def generic_phrase(self, number: int, lexicon: EventLexicon) -> bool:
+        """``has_generic_phrase`` of sentence ``number``, read once per sentence."""
+        if number not in self._generic:
+            self._generic[number] = has_generic_phrase(self.sentences[number], lexicon)
+        return self._generic[number]
 
     def cues(self, number: int) -> frozenset[str]:
         if number not in self._cues:
@@ -685,16 +703,28 @@ def _inherits_modality(node: Token, head: Token) -> bool:
     return False
 
 
+def has_generic_phrase(sent: SpacySpan, lexicon: EventLexicon) -> bool:
+    """Whether the sentence holds 'since', 'so far', 'over the past' ..."""
+    padded = f" {' '.join(token.lower_ for token in sent)} "
+    return any(f" {phrase} " in padded for phrase in lexicon.modality["generic_phrases"])
+
+
 def is_generic(
-    anchor: Token, sent: SpacySpan, cues_of_sentence: frozenset[str], lexicon: EventLexicon
+    anchor: Token,
+    sent: SpacySpan,
+    cues_of_sentence: frozenset[str],
+    lexicon: EventLexicon,
+    phrase_found: bool | None = None,
 ) -> bool:
-    """A summary statistic: a plural or perfect trigger in a sentence with 'since', 'so far', ..."""
+    """A summary statistic: a plural or perfect trigger in a sentence with 'since', 'so far', ...
+
+    ``phrase_found`` is ``has_generic_phrase`` of the sentence, when the caller has it already.
+    """
     cues = lexicon.modality
     # "such an assault", "such attacks": a kind of event, not one that happened
     if any(child.lower_ in cues["generic_determiners"] for child in anchor.children):
         return True
-    padded = f" {' '.join(token.lower_ for token in sent)} "
-    if not any(f" {phrase} " in padded for phrase in cues["generic_phrases"]):
+    if not (has_generic_phrase(sent, lexicon) if phrase_found is None else phrase_found):
         return False
     plural = anchor.tag_ in ("NNS", "NNPS")
     perfect = any(child.lower_ in ("have", "has", "'ve") for child in _governing_verb(anchor).children)
@@ -737,6 +767,11 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
     trigger dated ``BACKGROUND_DAYS`` or more before publication ("agreed in March"). ``others``
     are the tokens of the other triggers, which own the dates under them.
     """
+    number = view.sentence_of[anchor.i]
+    old_dates = view.old_dates_in(number, lexicon)
+    # most sentences hold no background word and no old date: decided without the parse
+    if not (old_dates or lexicon.background_words & view.cues(number)):
+        return False
     cues = lexicon.modality
     nodes = _clause_nodes(anchor)
     for node in nodes:
@@ -751,7 +786,8 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
         return True
     if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, lexicon.reporting_verbs):
         return True
-    return view.published is not None and _dated_before(anchor, nodes, view, lexicon, others)
+    clause = {node.i for node in nodes}
+    return any(_governed_by(token, clause, others) for token in old_dates)
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -777,21 +813,6 @@ def _reported(anchor: Token, nodes: list[Token], reporting_verbs: frozenset[str]
     if any(child.lower_ == "according" for node in nodes for child in node.children):
         return True
     return any(ancestor.lemma_.lower() in reporting_verbs for ancestor in anchor.ancestors)
-
-
-def _dated_before(
-    anchor: Token, nodes: list[Token], view: DocView, lexicon: EventLexicon, others: set[int]
-) -> bool:
-    """A date under the trigger (and no other trigger between) ends well before publication."""
-    assert view.published is not None
-    clause = {node.i for node in nodes}
-    for token in view.sentence(anchor.i):
-        date = view.date_at(token.i)
-        if date is None or not _governed_by(token, clause, others):
-            continue
-        if is_background_date(date, view.published, lexicon):
-            return True
-    return False
 
 
 def _governed_by(token: Token, clause: set[int], others: set[int]) -> bool:
@@ -880,7 +901,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
         modality = "background"
     number = view.sentence_of[anchor.i]
     sent = view.sentences[number]
-    generic = is_generic(anchor, sent, view.cues(number), lexicon)
+    generic = is_generic(anchor, sent, view.cues(number), lexicon, view.generic_phrase(number, lexicon))
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if not candidate.strong:

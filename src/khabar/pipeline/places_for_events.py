@@ -37,6 +37,9 @@ PHRASE_HOPS = 3
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
 
 PlaceRole = Literal["origin", "descriptor", "landmark"]
+#: ``doc.user_data`` keys: the role of each place mention, the report's main country
+ROLES_KEY = "khabar.place_roles"
+COUNTRY_KEY = "khabar.dominant_country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +71,20 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     """
     if not mentions:
         return mentions
-    roles = [place_role(doc, mention) for mention in mentions]
+    roles = [known_role(doc, mention) for mention in mentions]
     kept = [mention for mention, role in zip(mentions, roles, strict=True) if role is None]
     if kept:
         return kept
     return [mention for mention, role in zip(mentions, roles, strict=True) if role == "landmark"]
+
+
+def known_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
+    """``place_role``, read once per place mention of a doc."""
+    roles = doc.user_data.setdefault(ROLES_KEY, {})
+    key = (mention.span.start, mention.span.end)
+    if key not in roles:
+        roles[key] = place_role(doc, mention)
+    return roles[key]
 
 
 def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
@@ -191,11 +203,13 @@ def country_location(doc: Doc, target: Actor, perpetrator: Actor) -> Location | 
 
 def dominant_country(doc: Doc) -> str | None:
     """The country most places of the report lie in; "the UK-based monitor" does not count."""
-    counts: dict[str, int] = {}
-    for mention in doc._.places or []:
-        if mention.place.country and place_role(doc, mention) != "descriptor":
-            counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
+    if COUNTRY_KEY not in doc.user_data:
+        counts: dict[str, int] = {}
+        for mention in doc._.places or []:
+            if mention.place.country and known_role(doc, mention) != "descriptor":
+                counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+        doc.user_data[COUNTRY_KEY] = max(counts, key=lambda code: counts[code]) if counts else None
+    return doc.user_data[COUNTRY_KEY]
 
 
 def country_place(iso3: str | None) -> Place | None:
