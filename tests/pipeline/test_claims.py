@@ -218,6 +218,8 @@ def test_dates_within_their_precision_do_not_contradict(nlp: Language, text: str
     ("text", "phrase", "kind"),
     [
         ("The monitor said an air strike hit the market in Douma.", "an air strike hit", "event"),
+        ("Activists said there had been at least 29 raids by warplanes on Zabadani.", "29 raids", "event"),
+        ("The monitor said fierce clashes were underway around the camp.", "clashes were underway", "event"),
         ("The monitor said a child was among the dead in the shelling.", "a child was among", "statement"),
         ("The monitor said the toll from the bombing could rise further.", "could rise", "statement"),
         (

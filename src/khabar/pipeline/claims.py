@@ -85,6 +85,7 @@ class KindCues:
     responsibility_nouns: frozenset[str]
     modals: frozenset[str]
     no_event_predicates: frozenset[str]
+    occurrence_complements: frozenset[str]
 
 
 @cache
@@ -95,6 +96,7 @@ def kind_cues() -> KindCues:
         frozenset(data["responsibility"]["nouns"]),
         frozenset(data["no_event_modals"]),
         frozenset(data["no_event_predicates"]),
+        frozenset(data["occurrence_complements"]),
     )
 
 
@@ -486,6 +488,8 @@ def _no_occurrence(attribution: Attribution) -> bool:
     if predicate is None or (predicate.text.isupper() and len(predicate) > 1):
         return False  # "Heavy air strikes hit IS group-held areas": the group IS read as "is"
     cues = kind_cues()
+    if _tells_occurrence(predicate, cues):
+        return False
     auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
     if predicate.lemma_.lower() in cues.no_event_predicates and not any(
         c.dep_ == "auxpass" for c in predicate.children
@@ -497,6 +501,16 @@ def _no_occurrence(attribution: Attribution) -> bool:
         c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in auxiliaries
     )
     return progressive
+
+
+def _tells_occurrence(predicate: Token, cues: KindCues) -> bool:
+    """A copula that says an event took place: "there were 29 raids", "clashes were underway"."""
+    if predicate.lemma_.lower() != "be":
+        return False
+    children = list(predicate.children)
+    if any(c.dep_ == "expl" for c in children):
+        return True
+    return any(c.dep_ in {"acomp", "advmod"} and c.lower_ in cues.occurrence_complements for c in children)
 
 
 def _content_predicate(attribution: Attribution) -> Token | None:
