@@ -1,0 +1,25 @@
+"""The indexed lemmatizer: the model's lemmas, each distinct word form lemmatised once."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from khabar.pipeline import MODEL
+from khabar.pipeline.lemma_index import IndexedLemmatizer, index_lemmatizer
+
+TEXTS = (
+    "Warplanes struck the villages; two children were killed and dozens wounded, medics said.",
+    "She has been saying that they'd fled. The strikes killed 12 people, and the children fled.",
+    "Activists reported better-organised attacks, worse shelling and the best-known commanders.",
+)
+
+
+def test_lemmas_are_the_stock_lemmatizers(base_nlp: Language) -> None:
+    indexed = spacy.load(MODEL)
+    index_lemmatizer(indexed)
+    assert isinstance(indexed.get_pipe("lemmatizer"), IndexedLemmatizer)
+    assert indexed.pipe_names == base_nlp.pipe_names
+    for text in TEXTS:  # later texts repeat word forms: answered from the memo
+        assert [t.lemma_ for t in indexed(text)] == [t.lemma_ for t in base_nlp(text)]
+    assert [t.lemma_ for t in indexed("children killed")] == ["child", "kill"]
