@@ -27,6 +27,7 @@ from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, op
 from ..gazetteer.normalise import name_key, spelling_form
 from ..langdata import load_json
 from ..model import GeoPrecision, Place, PlaceMention, Span
+from .extensions import doc_text
 
 #: entity labels that never name places
 SKIP_LABELS = frozenset(
@@ -126,7 +127,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     _resolve(accepted, context)
     context = _document_context(ents, accepted, prior_only=False)
     _resolve(accepted, context)
-    text = doc.text  # built from the tokens on each access: once
+    text = doc_text(doc)  # built from the tokens once per Doc, shared with the later stages
     return [_mention_of(doc, text, toponym) for toponym in accepted if toponym.choice is not None]
 
 
