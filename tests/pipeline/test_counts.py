@@ -314,3 +314,12 @@ def test_kin_weapons_hospital_and_harm_nouns(
     nlp: Language, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert totals(nlp, text) == expected
+
+
+def test_background_figures_stay_claims_but_leave_the_counts(nlp: Language) -> None:
+    from khabar.pipeline.claim_figures import toll_figures
+
+    doc = nlp("A man was shot on Monday. In the past two weeks more than 200 civilians have been killed.")
+    counts = list(doc._.counts or [])
+    assert [c.kind for c in counts] == ["injured"]
+    assert [(c.kind, c.low) for c in toll_figures(doc, counts)] == [("killed", 201)]

@@ -39,6 +39,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: entity labels whose numbers are never casualty figures (ages, years, times, money)
 #: (DATE is not among them: the tagger marks "between 10 and 15" as a DATE; years are caught apart)
 NON_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+#: where ``find_counts`` leaves the figures it told apart as background (``doc.user_data``)
+BACKGROUND_COUNTS_KEY = "khabar.counts.background"
 #: a sentence naming a year more than this before publication tells history (as in assembly)
 HISTORY_YEARS = 1
 
@@ -408,7 +410,11 @@ def find_counts(
         mentions.extend(_mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger))
     mentions.extend(_implicit_mentions(doc, counted, lexicon))
     background: dict[int, bool] = {}
-    mentions = [m for m in mentions if not _in_background(doc, m, lexicon, background)]
+    told_apart = [m for m in mentions if _in_background(doc, m, lexicon, background)]
+    # figures of history, statistics and other stories are still figures someone claimed: the
+    # claims stage reads them from here (``claim_figures``); events never see them
+    doc.user_data[BACKGROUND_COUNTS_KEY] = told_apart
+    mentions = [m for m in mentions if m not in told_apart]
     mentions = _apart_from_the_dead(mentions, lexicon)
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
 
