@@ -435,3 +435,17 @@ def test_nobody_is_no_attacker(base_nlp: Language) -> None:
     assert texts(arguments(base_nlp, text, "attack").attackers) == []
     text = "He said no group had yet claimed responsibility for the explosion."
     assert texts(arguments(base_nlp, text, "explosion").attackers) == []
+
+
+def test_whoever_has_a_plan_to_attack_is_its_attacker(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The U.S. has no plans to bomb Iran.", "bomb")
+    assert (texts(found.attackers), texts(found.targets)) == (["The U.S."], ["Iran"])
+    found = arguments(base_nlp, "The army announced a plan to storm the town.", "storm")
+    assert (texts(found.attackers), texts(found.targets)) == (["The army"], ["the town"])
+
+
+def test_fighting_a_war_against_someone(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "They fought a bloody war against the Soviets in the 1980s.", "war")
+    assert (texts(found.attackers), texts(found.targets)) == (["They"], ["the Soviets"])
+    found = arguments(base_nlp, "He fought in the war against ISIS.", "war")
+    assert (texts(found.attackers), texts(found.targets)) == (["He"], ["ISIS"])

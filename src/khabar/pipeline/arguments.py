@@ -145,6 +145,7 @@ class PhraseCues:
     party_verbs: frozenset[str]
     party_preps: frozenset[str]
     negative_words: frozenset[str]
+    holding_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
     command_verbs: frozenset[str]
     using_verbs: frozenset[str]
@@ -329,9 +330,13 @@ def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
     if clause.tag_ == "VBG":
         return [noun]
     is_infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
-    if is_infinitive and _lemma_in(noun, phrase_cues().intention_nouns):
-        return _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
-    return []
+    if not is_infinitive or not _lemma_in(noun, phrase_cues().intention_nouns):
+        return []
+    owners = _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
+    if not owners and noun.dep_ in OBJECT_DEPS and _lemma_in(noun.head, phrase_cues().holding_verbs):
+        # "the U.S. has no plans to bomb Iran", "the army announced a plan to storm the town"
+        owners = _subjects(noun.head, cues)
+    return owners
 
 
 def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
@@ -356,7 +361,11 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     if verb.dep_ == "acl" and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
         # a participle modifying a noun: "militants killed in blasts" names the victims,
         # "gunmen attacking the convoy" the attackers
-        (roles.attackers if verb.tag_ == "VBG" else roles.targets).append(_group_part(verb.head))
+        # ("a plan to storm the town": an infinitive names neither)
+        if verb.tag_ == "VBG":
+            roles.attackers.append(verb.head)
+        elif verb.tag_ != "VB":
+            roles.targets.append(_group_part(verb.head))
     if _is_passive(verb):
         for agent in _agents(verb) or _shared_agents(verb):
             _attacker_or_instrument(agent, roles, cues)
