@@ -7,6 +7,8 @@ report may hold several events, one per place and day. The texts are written for
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import khabar
@@ -98,3 +100,18 @@ def test_one_report_holds_an_event_per_place_and_day() -> None:
     assert [event.sub_event_type for event in events] == ["Air/drone strike", "Armed clash"]
     assert [event.date.value.isoformat() for event in events] == ["2023-11-16", "2023-11-15"]
     assert place_names(events[0]) != place_names(events[1])
+
+
+def test_sample_report_codes_its_three_happenings() -> None:
+    """The project's sample: the strike (retold with the airbase the jet came from), the
+    shelling and the clashes; the ceasefire agreed in March is background."""
+    sample = Path(khabar.__file__).parent / "samples" / "sample-report.txt"
+    events = events_of(sample.read_text(encoding="utf-8"))
+    assert [event.sub_event_type for event in events] == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+        "Armed clash",
+    ]
+    assert events[0].main
+    assert not any("Hama" in name for event in events for name in place_names(event))
+    assert events[2].date.precision == "day"

@@ -271,6 +271,7 @@ def test_lexicon_uses_plover_names() -> None:
         "Militants previously attacked the checkpoint.",
         "Both sides accused each other of a violation of the ceasefire.",
         "The ceasefire in the camp has collapsed.",
+        "The truce in the camp broke down on Monday.",
     ],
 )
 def test_background_history_is_no_event(base_nlp: Language, text: str) -> None:
@@ -278,6 +279,11 @@ def test_background_history_is_no_event(base_nlp: Language, text: str) -> None:
     background = [m for m in kept if m.modality == "background"]
     assert background
     assert not {m.trigger.start for m in background} & {m.trigger.start for m in mentions_of(base_nlp, text)}
+
+
+def test_clashes_that_broke_out_are_no_background(base_nlp: Language) -> None:
+    (mention,) = mentions_of(base_nlp, "Clashes broke out near the town on Friday.")
+    assert mention.sub_event_type == "Armed clash"
 
 
 def test_pluperfect_in_reported_speech_is_still_asserted(base_nlp: Language) -> None:

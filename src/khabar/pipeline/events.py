@@ -782,7 +782,7 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
                 return True
             if child.dep_ == "advmod" and child.lower_ in cues["background_adverbs"]:
                 return True
-    if any(_told_as_past(node, cues["background_heads"]) for node in nodes):
+    if any(_told_as_past(node, cues) for node in nodes):
         return True
     if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, lexicon.reporting_verbs):
         return True
@@ -797,15 +797,23 @@ def _pluperfect(verb: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ in ("had", "'d") for child in verb.children)
 
 
-def _told_as_past(node: Token, heads: frozenset[str]) -> bool:
+def _told_as_past(node: Token, cues: dict[str, frozenset[str]]) -> bool:
     """The trigger is what broke down, was violated or is remembered: "the ceasefire collapsed",
-    "a violation of the truce", "the anniversary of the massacre"."""
+    "a violation of the truce", "rebels broke the truce" (but "clashes broke out")."""
     head = node.head
     if node.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     elif node.dep_ not in ("nsubj", "nsubjpass", "dobj"):
         return False
-    return head is not node and (head.lemma_.lower() in heads or head.lower_ in heads)
+    if head is node:
+        return False
+    lemma = head.lemma_.lower()
+    heads = cues["background_heads"]
+    if lemma in heads or head.lower_ in heads:
+        return True
+    if node.dep_ == "dobj" and lemma in cues["background_object_heads"]:
+        return True
+    return any(f"{lemma} {child.lower_}" in heads for child in head.children if child.dep_ == "prt")
 
 
 def _reported(anchor: Token, nodes: list[Token], reporting_verbs: frozenset[str]) -> bool:
