@@ -449,3 +449,10 @@ def test_fighting_a_war_against_someone(base_nlp: Language) -> None:
     assert (texts(found.attackers), texts(found.targets)) == (["They"], ["the Soviets"])
     found = arguments(base_nlp, "He fought in the war against ISIS.", "war")
     assert (texts(found.attackers), texts(found.targets)) == (["He"], ["ISIS"])
+
+
+def test_the_owner_a_possessive_pronoun_stands_for_is_named_too(base_nlp: Language) -> None:
+    text = "Russia denied that its jets had bombed the hospital."
+    assert texts(arguments(base_nlp, text, "bombed").attackers) == ["its jets", "Russia"]
+    text = "Hezbollah, whose fighters attacked the convoy, denied it."
+    assert texts(arguments(base_nlp, text, "attacked").attackers) == ["whose fighters", "Hezbollah"]

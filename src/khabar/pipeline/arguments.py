@@ -839,7 +839,10 @@ def _to_spans(
     for token in tokens:
         for member in (token,) if token.i in alone else (token, *token.conjuncts):
             # the pronoun is the argument the text states; its antecedent is what it names
-            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)))):
+            owner = _pronoun_owner(member)
+            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)), owner)):
+                if head is None:
+                    continue
                 if (
                     head.i in seen
                     or head.ent_type_ in TEMPORAL_ENTITIES
@@ -950,6 +953,21 @@ def _quantified_noun(token: Token) -> Token | None:
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    return None
+
+
+def _pronoun_owner(token: Token) -> Token | None:
+    """For 'its jets' or 'whose fighters', whom the possessive pronoun stands for: the phrase
+    names the owner as much as the jets."""
+    pronoun = next((child for child in token.children if child.dep_ == "poss"), None)
+    if pronoun is None:
+        return None
+    if pronoun.tag_ == "WP$":
+        # "Hezbollah, whose fighters attacked the convoy"
+        return token.head.head if token.head.dep_ == "relcl" else None
+    if pronoun.tag_ == "PRP$":
+        owner = _antecedent(pronoun)
+        return owner if owner.i != pronoun.i else None
     return None
 
 
