@@ -456,3 +456,8 @@ def test_the_owner_a_possessive_pronoun_stands_for_is_named_too(base_nlp: Langua
     assert texts(arguments(base_nlp, text, "bombed").attackers) == ["its jets", "Russia"]
     text = "Hezbollah, whose fighters attacked the convoy, denied it."
     assert texts(arguments(base_nlp, text, "attacked").attackers) == ["whose fighters", "Hezbollah"]
+
+
+def test_he_stands_for_a_person_not_a_body(base_nlp: Language) -> None:
+    text = "The administration said the gunman acted alone. Police said he attacked the guards."
+    assert texts(arguments(base_nlp, text, "attacked").attackers) == ["he", "the gunman"]

@@ -1068,7 +1068,12 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
     if word in cues.singular_pronouns:
         return not plural and noun.ent_type_ != "PERSON"
     if word in cues.person_pronouns:
-        return not plural and noun.ent_type_ not in ("ORG", "NORP", "GPE", "LOC", "FAC")
+        # "he" is a person: not a place, an organisation or a body ("the administration")
+        return (
+            not plural
+            and noun.ent_type_ not in ("ORG", "NORP", "GPE", "LOC", "FAC")
+            and not _is_collective(noun)
+        )
     if word in cues.plural_pronouns:
         return plural or noun.ent_type_ in ("ORG", "NORP")
     # "we", "you", "I": the speaker or the addressed, never a third party mentioned before
