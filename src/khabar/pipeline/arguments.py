@@ -834,6 +834,8 @@ def _to_spans(
     doc: Doc, tokens: list[Token], *, exclude: Span, alone: frozenset[int] | set[int] = frozenset()
 ) -> list[TextSpan]:
     """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger."""
+    if not tokens:
+        return []
     spans: list[TextSpan] = []
     seen: set[int] = set()
     for token in tokens:
@@ -926,7 +928,7 @@ def _group_part(noun: Token) -> Token:
 def _owning_name(token: Token) -> Token | None:
     """For 'the warships of Europe and the United States' or 'fighters of Hamas' headed by a
     common noun, the last token of the names that own it: the phrase says whose they are."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or not token.n_rights:
         return None
     for child in token.rights:
         if child.dep_ != "prep" or child.lower_ != "of":
@@ -959,7 +961,9 @@ def _quantified_noun(token: Token) -> Token | None:
 def _pronoun_owner(token: Token) -> Token | None:
     """For 'its jets' or 'whose fighters', whom the possessive pronoun stands for: the phrase
     names the owner as much as the jets."""
-    pronoun = next((child for child in token.children if child.dep_ == "poss"), None)
+    if not token.n_lefts:
+        return None
+    pronoun = next((child for child in token.lefts if child.dep_ == "poss"), None)
     if pronoun is None:
         return None
     if pronoun.tag_ == "WP$":
@@ -974,8 +978,10 @@ def _pronoun_owner(token: Token) -> Token | None:
 def _names_no_one(token: Token) -> bool:
     """'Nobody has claimed the attack', 'no group claimed it': no argument at all."""
     negatives = phrase_cues().negative_words
-    return token.lower_ in negatives or any(
-        child.dep_ == "det" and child.lower_ in negatives for child in token.children
+    if token.lower_ in negatives:
+        return True
+    return bool(token.n_lefts) and any(
+        child.dep_ == "det" and child.lower_ in negatives for child in token.lefts
     )
 
 
