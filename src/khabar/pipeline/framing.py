@@ -13,10 +13,11 @@ Three sources of spans; the first two are built once per component:
   ("so-called X"), Whataboutism ("What about ..."), Slogans (hashtags) and Repetition (a
   loaded term used again and again).
 - the learned **span tagger** (``framing_model``, on by default: ``use_model``) for the loaded
-  phrases no list holds, each given a technique by ``framing_techniques``; its spans must rest
-  on a word PTC's annotators marked, so plain wire copy stays unflagged.
+  phrases and clauses no list holds, each given a technique by ``framing_techniques``; it
+  marks at most one span per sentence (from its first to its last likely token), and its
+  spans must rest on a word PTC's annotators marked, so plain wire copy stays unflagged.
 
-Span extents follow the PTC annotators: the loaded phrase, not the sentence; a clause for
+Rule span extents follow the PTC annotators: the loaded phrase, not the sentence; a clause for
 Flag-Waving. Some words (``scope`` "quoted": "genocide", "massacre", "rebels") are framing
 only in a party's mouth, because in an outlet's narration they are usually the accepted name
 of an event or group. Voice is decided by ``voice_resolver`` (see there).
