@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from khabar.model import Place, PlaceMention, Span
+from khabar.model import EventMention, Place, PlaceMention, Span
 from khabar.pipeline.places_for_events import place_role, places_of_event
 
 
@@ -34,6 +34,21 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:
     doc, mention = mention_in(base_nlp, text, name)
     assert place_role(doc, mention) == role  # type: ignore[arg-type]
+
+
+def test_a_nationality_on_the_trigger_names_the_attacker(base_nlp: Language) -> None:
+    text = "Russian air strikes killed 14 civilians in Mayadin."
+    doc, russian = mention_in(base_nlp, text, "Russian")
+    _, town = mention_in(base_nlp, text, "Mayadin")
+    trigger = span_of(text, "air strikes")
+    doc._.event_mentions = [EventMention(trigger, "Air/drone strike", span_of(text, text))]  # type: ignore[attr-defined]
+    assert place_role(doc, russian) == "descriptor"  # type: ignore[arg-type]
+    assert place_role(doc, town) is None  # type: ignore[arg-type]
+
+
+def span_of(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span.of(text, start, start + len(part))
 
 
 def test_a_landmark_stays_when_no_other_place_is_told(base_nlp: Language) -> None:

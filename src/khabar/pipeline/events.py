@@ -817,10 +817,14 @@ def _told_as_past(node: Token, cues: dict[str, frozenset[str]]) -> bool:
 
 
 def _reported(anchor: Token, nodes: list[Token], reporting_verbs: frozenset[str]) -> bool:
-    """Said by someone: a reporting verb above the trigger or "according to" beside it."""
+    """Said by someone: a reporting verb in the sentence (above the trigger, or trailing it where
+    the parse may not join them: "... had killed 14 civilians the Observatory said") or
+    "according to" beside it."""
     if any(child.lower_ == "according" for node in nodes for child in node.children):
         return True
-    return any(ancestor.lemma_.lower() in reporting_verbs for ancestor in anchor.ancestors)
+    return any(
+        token.lemma_.lower() in reporting_verbs and token.pos_ in ("VERB", "AUX") for token in anchor.sent
+    )
 
 
 def _governed_by(token: Token, clause: set[int], others: set[int]) -> bool:

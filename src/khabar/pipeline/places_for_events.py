@@ -97,6 +97,9 @@ def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     # "US-backed forces", "a UK-based monitor": the place is part of an actor's description
     if token.dep_ in ("npadvmod", "compound") and _word_in(token.head, cues.descriptor_participles):
         return "descriptor"
+    # "Russian air strikes", "Turkish shelling": a nationality on the trigger names who acted
+    if token.dep_ in ("amod", "compound") and _in_trigger(doc, token.head):
+        return "descriptor"
     head = _phrase_head(token)
     if head.dep_ != "pobj" or head.head is head:
         return None
@@ -129,6 +132,11 @@ def _measures_from(governor: Token, cues: PlaceCues) -> bool:
         child.dep_ in ("npadvmod", "advmod") and child.lower_ in cues.distance_units | cues.directions
         for child in governor.children
     )
+
+
+def _in_trigger(doc: Doc, token: Token) -> bool:
+    char = token.idx
+    return any(m.trigger.start <= char < m.trigger.end for m in doc._.event_mentions or [])
 
 
 def _phrase_head(token: Token) -> Token:
