@@ -44,6 +44,11 @@ def test_history_dated_months_before_publication_is_no_event() -> None:
     assert len(events) == 1
 
 
+def test_pluperfect_with_a_recent_date_of_its_own_is_current() -> None:
+    text = "By Wednesday the villages near Saraqib had been recaptured by rebels."
+    assert [event.sub_event_type for event in events_of(text)] == ["Non-state actor overtakes territory"]
+
+
 def test_where_the_attacker_came_from_is_no_second_event() -> None:
     text = (
         "An air strike hit a market in Ariha in Idlib province on Thursday, killing six people. "

@@ -432,22 +432,21 @@ class DocView:
         self._generic: dict[int, bool] = {}
         article = doc._.article if doc.has_extension("article") else None
         self.published: dt.date | None = article.published if article else None
-        self._old_dates: dict[int, list[Token]] | None = None
+        self._dates: dict[int, list[tuple[Token, bool]]] | None = None
 
-    def old_dates_in(self, number: int, lexicon: EventLexicon) -> list[Token]:
-        """Head tokens of the dates of sentence ``number`` that end ``BACKGROUND_DAYS`` or more
-        before publication (none when the publication date is not known)."""
-        if self._old_dates is None:
-            self._old_dates = {}
+    def dates_in(self, number: int, lexicon: EventLexicon) -> list[tuple[Token, bool]]:
+        """Head tokens of the dates of sentence ``number``, each with whether it ends
+        ``BACKGROUND_DAYS`` or more before publication (none when that date is not known)."""
+        if self._dates is None:
+            self._dates = {}
             published = self.published
             mentions = self.doc._.dates if published and self.doc.has_extension("dates") else None
             for mention in mentions or []:
-                if not is_background_date(mention, published, lexicon):  # type: ignore[arg-type]
-                    continue
                 span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
                 if span is not None and len(span):
-                    self._old_dates.setdefault(self.sentence_of[span.root.i], []).append(span.root)
-        return self._old_dates.get(number, [])
+                    old = is_background_date(mention, published, lexicon)  # type: ignore[arg-type]
+                    self._dates.setdefault(self.sentence_of[span.root.i], []).append((span.root, old))
+        return self._dates.get(number, [])
 
     def sentence(self, i: int) -> SpacySpan:
         return self.sentences[self.sentence_of[i]]
@@ -768,9 +767,9 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
     are the tokens of the other triggers, which own the dates under them.
     """
     number = view.sentence_of[anchor.i]
-    old_dates = view.old_dates_in(number, lexicon)
+    dates = view.dates_in(number, lexicon)
     # most sentences hold no background word and no old date: decided without the parse
-    if not (old_dates or lexicon.background_words & view.cues(number)):
+    if not (any(old for _, old in dates) or lexicon.background_words & view.cues(number)):
         return False
     cues = lexicon.modality
     nodes = _clause_nodes(anchor)
@@ -784,10 +783,13 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
                 return True
     if any(_told_as_past(node, cues) for node in nodes):
         return True
-    if any(_pluperfect(node) for node in nodes) and not _reported(anchor, nodes, lexicon.reporting_verbs):
-        return True
     clause = {node.i for node in nodes}
-    return any(_governed_by(token, clause, others) for token in old_dates)
+    own = [old for token, old in dates if _governed_by(token, clause, others)]
+    if any(own):
+        return True
+    # "had been recaptured by Friday": a recent date of its own keeps the pluperfect current
+    pluperfect = any(_pluperfect(node) for node in nodes) and own == []
+    return pluperfect and not _reported(anchor, nodes, lexicon.reporting_verbs)
 
 
 def _pluperfect(verb: Token) -> bool:
