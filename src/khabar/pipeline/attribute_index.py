@@ -3,9 +3,9 @@
 spaCy's ``attribute_ruler`` (tag -> POS and morphology, pronoun lemmas, auxiliaries) tries
 each of its ~180 token patterns at every token through a ``Matcher``: about a tenth of the
 whole spaCy pipeline's time on news text. Its patterns are one or two tokens long, without
-operators, over a few token attributes (TAG, LOWER, DEP, IS_SPACE). Here each distinct token
-pattern is tested once per distinct combination of those attributes (remembered across
-documents), and a rule matches where its token patterns hold on consecutive tokens. ``match``
+operators, over a few token attributes (TAG, LOWER, DEP, IS_SPACE). Here the tests a token
+passes are worked out per attribute value and per combination of values (both remembered across
+documents), and a rule matches where its token tests hold on consecutive tokens. ``match``
 returns exactly the list ``AttributeRuler.match`` returns (same tuples, same order), and the
 inherited ``set_annotations`` applies it, so every token attribute comes out the same.
 Patterns this does not understand (operators, other attributes, longer patterns) make it fall
@@ -78,15 +78,24 @@ class IndexedAttributeRuler(AttributeRuler):
 
 
 class _Index:
+    """The rules' token tests, indexed per attribute value.
+
+    A test is a conjunction of checks on single attributes, so the tests a token passes are
+    the intersection, over the four attributes, of the tests whose check on that attribute
+    passes (or that do not check it). Those sets are kept per attribute value, and their
+    intersections per combination of values: a word not seen before costs a few checks.
+    """
+
     def __init__(self, ruler: AttributeRuler) -> None:
-        strings = ruler.vocab.strings
-        self.strings = strings
-        self.tests: list[Callable[[Signature], bool]] = []
+        self.strings = ruler.vocab.strings
+        self.test_count = 0
+        self.unchecked: list[set[int]] = [set() for _ in ATTRIBUTES]
+        self.equal: list[dict[int, set[int]]] = [{} for _ in ATTRIBUTES]
+        self.other: list[list[tuple[int, Callable[[int], bool]]]] = [[] for _ in ATTRIBUTES]
         keys: dict[str, int] = {}
         self.rules: list[Rule] = []
         for attr_id in range(len(ruler.attrs)):
-            key = str(attr_id)
-            match_id = strings[key]
+            match_id = self.strings[str(attr_id)]
             for pattern in ruler.matcher.get(match_id)[1]:
                 if not 1 <= len(pattern) <= 2:
                     raise UnsupportedPattern(f"{len(pattern)} tokens")
@@ -95,14 +104,30 @@ class _Index:
         self.by_first_test: dict[int, list[Rule]] = {}
         for rule in self.rules:
             self.by_first_test.setdefault(rule.tests[0], []).append(rule)
+        self.by_value: list[dict[int, frozenset[int]]] = [{} for _ in ATTRIBUTES]
         self.memo: dict[Signature, frozenset[int]] = {}
 
     def _test_id(self, token: dict[str, Any], keys: dict[str, int]) -> int:
         key = repr(sorted(token.items()))
-        if key not in keys:
-            keys[key] = len(self.tests)
-            self.tests.append(token_test(token, self.strings))
-        return keys[key]
+        if key in keys:
+            return keys[key]
+        test = keys[key] = self.test_count
+        self.test_count += 1
+        checked = set()
+        for name, value in token.items():
+            if name not in ATTRIBUTES:
+                raise UnsupportedPattern(name)
+            position = ATTRIBUTES.index(name)
+            checked.add(position)
+            wanted = equality_value(name, value, self.strings)
+            if wanted is not None:
+                self.equal[position].setdefault(wanted, set()).add(test)
+            else:
+                self.other[position].append((test, value_check(name, value, self.strings)))
+        for position in range(len(ATTRIBUTES)):
+            if position not in checked:
+                self.unchecked[position].add(test)
+        return test
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         if not len(doc):
@@ -124,39 +149,48 @@ class _Index:
         if passed is None:
             if len(self.memo) >= MEMO_LIMIT:
                 self.memo.clear()
-            passed = self.memo[signature] = frozenset(
-                number for number, test in enumerate(self.tests) if test(signature)
-            )
+            passed = self._passing(0, signature[0])
+            for position in range(1, len(ATTRIBUTES)):
+                passed = passed & self._passing(position, signature[position])
+            self.memo[signature] = passed
         return passed
 
+    def _passing(self, position: int, value: int) -> frozenset[int]:
+        """The tests whose check on this attribute passes for ``value`` (or that have none)."""
+        known = self.by_value[position]
+        passing = known.get(value)
+        if passing is None:
+            if len(known) >= MEMO_LIMIT:
+                known.clear()
+            found = self.unchecked[position] | self.equal[position].get(value, set())
+            found.update(test for test, check in self.other[position] if check(value))
+            passing = known[value] = frozenset(found)
+        return passing
 
-def token_test(token: dict[str, Any], strings: Any) -> Callable[[Signature], bool]:
-    """A test of one token pattern on (TAG, LOWER, DEP, IS_SPACE) hashes, as the Matcher reads it."""
-    checks = [_check(name, value, strings) for name, value in token.items()]
-    return lambda signature: all(check(signature) for check in checks)
 
-
-def _check(name: str, value: Any, strings: Any) -> Callable[[Signature], bool]:
-    if name not in ATTRIBUTES:
-        raise UnsupportedPattern(name)
-    position = ATTRIBUTES.index(name)
+def equality_value(name: str, value: Any, strings: Any) -> int | None:
+    """The attribute value an equality check wants (as ``Doc.to_array`` gives it), else None."""
     if name == "IS_SPACE":
         if not isinstance(value, bool):
             raise UnsupportedPattern(f"IS_SPACE {value!r}")
-        return lambda signature: bool(signature[position]) == value
+        return int(value)
     if isinstance(value, str):
-        wanted = strings.add(value)
-        return lambda signature: signature[position] == wanted
+        return strings.add(value)  # as the Matcher compares: the string's hash
+    return None
+
+
+def value_check(name: str, value: Any, strings: Any) -> Callable[[int], bool]:
+    """A check of one attribute's value (a hash) for IN, NOT_IN and REGEX, as the Matcher reads it."""
     if isinstance(value, dict) and len(value) == 1:
         ((operator, operand),) = value.items()
         if operator in ("IN", "NOT_IN"):
             hashes = frozenset(strings.add(item) for item in operand)
             if operator == "IN":
-                return lambda signature: signature[position] in hashes
-            return lambda signature: signature[position] not in hashes
+                return lambda found: found in hashes
+            return lambda found: found not in hashes
         if operator == "REGEX":
             regex = re.compile(operand)
-            return lambda signature: bool(regex.search(strings[signature[position]]))
+            return lambda found: bool(regex.search(strings[found]))
     raise UnsupportedPattern(f"{name} {value!r}")
 
 
