@@ -98,3 +98,29 @@ def test_matches_within_a_span_are_the_hits_inside_it_in_order(base_nlp: Languag
         for end in range(start + 1, min(len(doc), start + 8) + 1):
             inside = [m for m in every if m.start >= start and m.end <= end]
             assert matches_within(doc, start, end) == inside
+
+
+def _resolve_whole(nlp: Language, text: str) -> Actor | None:
+    doc = nlp(text)
+    return resolve_actor(doc[:], doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Iraqi soldiers", "IRQ"),  # a country whose Phoenix code is dated
+        ("Ukrainian police", "UKR"),
+        ("the Armenian Prime Minister", "ARM"),  # an adjective only the demonym table has
+    ],
+)
+def test_every_country_and_its_adjective_name_the_country(
+    base_nlp: Language, text: str, country: str
+) -> None:
+    actor = _resolve_whole(base_nlp, text)
+    assert actor is not None and actor.country == country
+
+
+def test_an_excluded_alias_names_nothing(base_nlp: Language) -> None:
+    doc = base_nlp("Government troops advanced, SANA reported. The World Health Organization said so.")
+    keys = {match.key for match in dictionary_matches(doc)}
+    assert "YEM" not in keys and "Tanzim" not in keys

@@ -33,6 +33,8 @@ from ..model import Actor, ActorMention
 from ..model import Span as TextSpan
 
 DATA = ("en", "actors")
+#: adjectives and nouns of nationality, shared with the places stage
+DEMONYMS = ("geo", "demonyms.tsv")
 #: the entity labels that may name an actor on their own
 ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
 #: prepositions after which a capital is a place, not a government
@@ -87,6 +89,7 @@ class ActorDictionary:
         self.groups: dict[str, Group] = {}
         self.metonyms: dict[str, tuple[str, str]] = {}
         self.payload: dict[int, tuple[str, str]] = {}
+        self.excluded = {row["alias"] for row in load_tsv(*DATA, "alias_exclusions.tsv")}
         self._add_countries()
         self._add_agents()
         self._add_groups()
@@ -94,16 +97,24 @@ class ActorDictionary:
 
     def _add(self, kind: str, key: str, phrases: list[str]) -> None:
         label = f"{kind}:{key}"
-        docs = [self.tokenizer(phrase) for phrase in dict.fromkeys(phrases) if phrase]
+        kept = [phrase for phrase in dict.fromkeys(phrases) if phrase and phrase not in self.excluded]
+        docs = [self.tokenizer(phrase) for phrase in kept]
         if docs:
             self.matcher.add(label, docs)
             self.payload[self.matcher.vocab.strings[label]] = (kind, key)
 
     def _add_countries(self) -> None:
+        # the Phoenix aliases lack many adjectives ("Armenian"): the demonym table fills them in
+        demonyms: dict[str, list[str]] = {}
+        for row in load_tsv(*DEMONYMS):
+            if row["iso3"]:
+                demonyms.setdefault(row["iso3"], []).append(row["demonym"].lower())
         for row in load_tsv(*DATA, "countries.tsv"):
-            self.countries[row["iso3"]] = Country(row["iso3"], row["name"])
-            self._add("country", row["iso3"], [*_split(row["aliases"]), row["name"].lower()])
-            self._add("capital", row["iso3"], _split(row["capitals"]))
+            iso3 = row["iso3"]
+            self.countries[iso3] = Country(iso3, row["name"])
+            aliases = [*_split(row["aliases"]), row["name"].lower(), *demonyms.get(iso3, [])]
+            self._add("country", iso3, aliases)
+            self._add("capital", iso3, _split(row["capitals"]))
 
     def _add_agents(self) -> None:
         by_category: dict[str, list[str]] = {}

