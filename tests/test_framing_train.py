@@ -24,9 +24,9 @@ def test_fit_learns_from_sparse_slots_and_from_context_vectors() -> None:
 
 def test_choose_prefers_the_strictest_support_near_the_best() -> None:
     scores = {
-        (0.5, 0.2, float("-inf")): 0.40,
-        (0.5, 0.2, 0.2): 0.385,
-        (0.5, 0.25, 0.2): 0.39,
-        (0.5, 0.2, 0.3): 0.30,  # stricter, but too far below the best
+        (0.5, 0.2, float("-inf"), 0): 0.40,
+        (0.5, 0.2, 0.2, 0): 0.385,
+        (0.5, 0.25, 0.2, 2): 0.39,
+        (0.5, 0.2, 0.3, 0): 0.30,  # stricter, but too far below the best
     }
-    assert choose(scores) == (0.5, 0.25, 0.2)
+    assert choose(scores) == (0.5, 0.25, 0.2, 2)

@@ -2,7 +2,7 @@
 
 Only articles of PTC's train part that are *not* in khabar's held-out evaluation split
 (``khabar.evaluate.ptc.split_of``) are read. They are divided again by a second hash into four
-folds: the decoding (sentence threshold, token threshold, support margin) is chosen by
+folds: the decoding (sentence and token thresholds, support margin, end snapping) is chosen by
 cross-validation over them (see ``decoding_scores`` and ``choose``), then the model is fitted
 on all of them and written to ``data/en/framing/span_model.npz``. The technique model
 (``pipeline/framing_techniques.py``) is fitted on the gold spans (accuracy reported on the
@@ -59,6 +59,8 @@ SENTENCE_THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 TOKEN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
 #: margins of the word-weight support check (-inf: off)
 SUPPORTS = (float("-inf"), 0.0, 0.1, 0.2, 0.3)
+#: how near its sentence's end a span's last likely token must be to run to that end
+SNAP_ENDS = (0, 2, 4)
 #: a stricter decoding is preferred while its inner-dev F1 is at most this far below the best:
 #: the tagger learnt from opinion pieces and the stage also reads wire copy, where every span
 #: that rests on sentence tone alone is a false positive PTC cannot show
@@ -175,7 +177,7 @@ def predicted_spans(model: SpanModel, article: Encoded, probabilities: np.ndarra
     ]
 
 
-Decoding = tuple[float, float, float]
+Decoding = tuple[float, float, float, int]
 
 
 def decoding_scores(
@@ -193,7 +195,7 @@ def decoding_scores(
         for key in (key for key in ids if fold_of(key) == fold):
             fitted[key] = (weights, probe.probabilities(encoded[key].features))
     scores = {}
-    for decoding in itertools.product(SENTENCE_THRESHOLDS, TOKEN_THRESHOLDS, SUPPORTS):
+    for decoding in itertools.product(SENTENCE_THRESHOLDS, TOKEN_THRESHOLDS, SUPPORTS, SNAP_ENDS):
         scorer = OverlapScore()
         for key in ids:
             weights, probabilities = fitted[key]
@@ -204,7 +206,7 @@ def decoding_scores(
 
 
 def choose(scores: dict[Decoding, float]) -> Decoding:
-    """The decoding (sentence threshold, token threshold, support) to ship.
+    """The decoding (sentence threshold, token threshold, support, snap_end) to ship.
 
     Among those within TOLERANCE of the best cross-validated F1: the strictest support, then
     the best F1.
@@ -231,7 +233,9 @@ def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
     decoding = choose(scores)
     model = SpanModel(*fit(*_stacked(encoded, ids)), *decoding)
     report = {"cv_si_f1@" + ",".join(map(str, key)): round(f1, 4) for key, f1 in scores.items()}
-    chosen = dict(zip(("sentence_threshold", "token_threshold", "support"), decoding, strict=True))
+    chosen = dict(
+        zip(("sentence_threshold", "token_threshold", "support", "snap_end"), decoding, strict=True)
+    )
     fit_ids = [key for key in ids if not inner_dev(key)]
     dev_ids = [key for key in ids if inner_dev(key)]
     techniques, technique_scores = train_techniques(examples, fit_ids, dev_ids)

@@ -208,6 +208,19 @@ def test_a_gated_sentence_spans_its_first_to_last_likely_token() -> None:
     assert looser.decode(features, probabilities) == [(1, 4), (6, 8)]
 
 
+def test_a_span_near_its_sentences_end_runs_to_that_end() -> None:
+    words = ["they", "are", "vile", "cowards", "today", "."]
+    features = _features(
+        [0] * 6, [True, True, False, False, False, True], [False, False, True, True, True, False], words
+    )
+    probabilities = np.array([0.1, 0.2, 0.9, 0.2, 0.1, 0.05])
+    weights, dense = np.zeros(FEATURE_SPACE + 1, np.float32), np.zeros(0, np.float32)
+    assert SpanModel(weights, dense, 0.5, 0.3).decode(features, probabilities) == [(2, 3)]
+    # "vile" is 3 tokens before the sentence's end: within 3 the span runs on, less the final mark
+    assert SpanModel(weights, dense, 0.5, 0.3, snap_end=3).decode(features, probabilities) == [(2, 5)]
+    assert SpanModel(weights, dense, 0.5, 0.3, snap_end=2).decode(features, probabilities) == [(2, 3)]
+
+
 def test_a_learned_span_needs_a_word_the_model_supports() -> None:
     words = ["shameless", "town", ".", "the", "town", "."]
     features = _features([0, 0, 0, 1, 1, 1], [False, False, True, True, False, True], [True] * 6, words)

@@ -85,6 +85,9 @@ class SpanModel:
     span must hold a token whose own word weight (the ``w`` template) passes this margin, so
     a span rests on a word the annotators marked, not only on the tone of its sentence (which,
     on wire copy, marks plain words like "secretary" as loaded); ``-inf`` switches it off.
+    ``snap_end``: a span whose last likely token is at most this many tokens before the end of
+    its sentence runs to that end (PTC spans often run to the end of the clause, where the
+    tagger's probability fades on the last words).
     """
 
     weights: np.ndarray
@@ -92,6 +95,7 @@ class SpanModel:
     sentence_threshold: float
     token_threshold: float
     support: float = float("-inf")
+    snap_end: int = 0
 
     def probabilities(self, features: DocFeatures) -> np.ndarray:
         scores = self.weights[features.sparse].sum(axis=1)
@@ -116,6 +120,8 @@ class SpanModel:
         owners = sentence[passing]
         firsts = passing[np.r_[True, owners[1:] != owners[:-1]]]
         lasts = passing[np.r_[owners[1:] != owners[:-1], True]]
+        sentence_ends = np.r_[starts[1:], len(sentence)][sentence[lasts]]
+        lasts = np.where(sentence_ends - 1 - lasts <= self.snap_end, sentence_ends - 1, lasts)
         word_weights = self.weights[features.sparse[:, WORD_TEMPLATE]]
         found = []
         for first, last in zip(firsts.tolist(), lasts.tolist(), strict=True):
@@ -132,6 +138,7 @@ class SpanModel:
             sentence_threshold=self.sentence_threshold,
             token_threshold=self.token_threshold,
             support=self.support,
+            snap_end=self.snap_end,
         )
 
     @classmethod
@@ -143,6 +150,7 @@ class SpanModel:
                 float(data["sentence_threshold"]),
                 float(data["token_threshold"]),
                 float(data["support"]),
+                int(data["snap_end"]) if "snap_end" in data else 0,
             )
 
 
