@@ -124,3 +124,19 @@ def test_an_excluded_alias_names_nothing(base_nlp: Language) -> None:
     doc = base_nlp("Government troops advanced, SANA reported. The World Health Organization said so.")
     keys = {match.key for match in dictionary_matches(doc)}
     assert "YEM" not in keys and "Tanzim" not in keys
+
+
+def test_a_leader_stands_for_the_state_and_gives_an_agent_its_country(base_nlp: Language) -> None:
+    regime = _resolve_whole(base_nlp, "the Assad regime")
+    assert regime is not None and regime.name == "Military Forces of Syria"
+    leader = _resolve_whole(base_nlp, "Vladimir Putin")
+    assert leader is not None and leader.name == "Government of Russia"
+
+
+def test_a_country_named_alone_is_an_actor_only_as_a_subject(base_nlp: Language) -> None:
+    def named(text: str) -> dict[str, str | None]:
+        return {m.span.text: m.actor.name for m in find_actors(base_nlp(text))}
+
+    assert named("Israel said it had bombed a convoy.") == {"Israel": "Government of Israel"}
+    assert named("Turkey shelled the village.")["Turkey"] == "Military Forces of Turkey"
+    assert "Syria" not in named("Hospitals in Syria were hit.")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 import spacy
@@ -28,7 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..langdata import load_tsv
+from ..langdata import load_json, load_tsv
 from ..model import Actor, ActorMention
 from ..model import Span as TextSpan
 
@@ -41,6 +42,8 @@ ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "around", "outside", "inside"})
 #: place prepositions that mark where events happen (weighted up for the dominant country)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "across", "throughout", "inside", "outside"})
+#: dependencies of a subject: a country named alone there acts ("Israel said", "Turkey shelled")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_DOMINANT = "khabar.actors.dominant"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
@@ -292,6 +295,10 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
     if metonym and not agent:
         country, category = dictionary.metonyms[metonym.key]
         return _with_evidence(dictionary.actor(category, country), span)
+    if metonym and agent:
+        # a leader or seat of power modifying an agent gives its country ("Assad regime")
+        metonym_country = dictionary.metonyms[metonym.key][0]
+        countries.append(DictMatch("country", metonym_country, metonym.start, metonym.end))
     country = _country_of(countries, agent) or _place_country_inside(span, doc)
     if agent:
         if agent.key == "asset" and country is None:
@@ -401,12 +408,31 @@ def find_actors(doc: Doc) -> list[ActorMention]:
     mentions = []
     for span in mention_spans(doc):
         span = _trim(span)
-        actor = resolve_actor(span, doc, bare_country=None)
+        actor = resolve_actor(span, doc, bare_country=_bare_country_category(span))
         if actor is None:
             continue
         evidence = TextSpan(start=span.start_char, end=span.end_char, text=span.text)
         mentions.append(ActorMention(span=evidence, actor=actor, head=span.root.idx))
     return mentions
+
+
+def _bare_country_category(span: Span) -> str | None:
+    """What a country named alone stands for here: only a verb's subject acts.
+
+    Speaking makes it the government ("Israel said ..."), any other act its military
+    ("Turkey shelled ..."); elsewhere ("hospitals in Syria") it is no actor.
+    """
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # "attacked by Israel"
+        root = root.head
+    if root.dep_ not in SUBJECT_DEPS | {"agent"} or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return "government" if root.head.lemma_.lower() in _report_verbs() else "military"
+
+
+@cache
+def _report_verbs() -> frozenset[str]:
+    return frozenset(load_json(*DATA, "roles.json")["report_verbs"])
 
 
 def inter_for(actor: Actor, event_country: str | None) -> int | None:
