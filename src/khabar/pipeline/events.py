@@ -404,8 +404,10 @@ def sentence_cues(sent: SpacySpan, ents: Iterable[SpacySpan] = ()) -> frozenset[
     """Lower-case lemmas, two-lemma phrases and ``ENT:LABEL`` of a sentence, for cue groups."""
     # words inside dates are no cues: "in March" is no march, "May" no modal
     tokens = [token for token in sent if token.ent_type_ not in TEMPORAL_LABELS]
-    lemmas = [token.lemma_.lower() for token in tokens]
-    words = [token.lower_ for token in tokens]
+    return _cue_set([token.lemma_.lower() for token in tokens], [token.lower_ for token in tokens], ents)
+
+
+def _cue_set(lemmas: list[str], words: list[str], ents: Iterable[SpacySpan]) -> frozenset[str]:
     cues = set(lemmas) | set(words)
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(lemmas))
     cues.update(f"{a} {b}" for a, b in itertools.pairwise(words))
@@ -454,12 +456,22 @@ class DocView:
     def generic_phrase(self, number: int, lexicon: EventLexicon) -> bool:
         """``has_generic_phrase`` of sentence ``number``, read once per sentence."""
         if number not in self._generic:
-            self._generic[number] = has_generic_phrase(self.sentences[number], lexicon)
+            sent, strings, lower_ids = self.sentences[number], self.doc.vocab.strings, self.arrays.lowers
+            words = [strings[lower_ids[i]] for i in range(sent.start, sent.end)]
+            self._generic[number] = _holds_generic_phrase(words, lexicon)
         return self._generic[number]
 
     def cues(self, number: int) -> frozenset[str]:
+        """``sentence_cues`` of sentence ``number``, read once from the hashes (no Token objects)."""
         if number not in self._cues:
-            self._cues[number] = sentence_cues(self.sentences[number], self.ents[number])
+            sent, ents = self.sentences[number], self.ents[number]
+            # words inside dates are no cues (see ``sentence_cues``)
+            dated = {i for ent in ents if ent.label_ in TEMPORAL_LABELS for i in range(ent.start, ent.end)}
+            kept = [i for i in range(sent.start, sent.end) if i not in dated]
+            strings, lemma_ids, lower_ids = self.doc.vocab.strings, self.arrays.lemmas, self.arrays.lowers
+            lemmas = [strings[lemma_ids[i]].lower() for i in kept]
+            words = [strings[lower_ids[i]] for i in kept]
+            self._cues[number] = _cue_set(lemmas, words, ents)
         return self._cues[number]
 
 
@@ -704,7 +716,11 @@ def _inherits_modality(node: Token, head: Token) -> bool:
 
 def has_generic_phrase(sent: SpacySpan, lexicon: EventLexicon) -> bool:
     """Whether the sentence holds 'since', 'so far', 'over the past' ..."""
-    padded = f" {' '.join(token.lower_ for token in sent)} "
+    return _holds_generic_phrase([token.lower_ for token in sent], lexicon)
+
+
+def _holds_generic_phrase(words: list[str], lexicon: EventLexicon) -> bool:
+    padded = f" {' '.join(words)} "
     return any(f" {phrase} " in padded for phrase in lexicon.modality["generic_phrases"])
 
 
@@ -758,13 +774,16 @@ def _clause_nodes(anchor: Token) -> list[Token]:
     return [anchor]
 
 
-def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: set[int]) -> bool:
+def is_background(
+    anchor: Token, view: DocView, lexicon: EventLexicon, triggers: set[int], own: range = range(0)
+) -> bool:
     """History told to set the scene, not an event of this report.
 
     "the heaviest since a ceasefire", "since the army retook the town", "had captured the town"
     (the pluperfect outside reported speech, where it is only the tense moved back), and a
-    trigger dated ``BACKGROUND_DAYS`` or more before publication ("agreed in March"). ``others``
-    are the tokens of the other triggers, which own the dates under them.
+    trigger dated ``BACKGROUND_DAYS`` or more before publication ("agreed in March"). ``triggers``
+    are the tokens of all triggers (``own`` those of this one): another trigger owns the dates
+    under it.
     """
     number = view.sentence_of[anchor.i]
     dates = view.dates_in(number, lexicon)
@@ -784,11 +803,12 @@ def is_background(anchor: Token, view: DocView, lexicon: EventLexicon, others: s
     if any(_told_as_past(node, cues) for node in nodes):
         return True
     clause = {node.i for node in nodes}
-    own = [old for token, old in dates if _governed_by(token, clause, others)]
-    if any(own):
+    others = triggers.difference(own) if dates else triggers
+    governed = [old for token, old in dates if _governed_by(token, clause, others)]
+    if any(governed):
         return True
     # "had been recaptured by Friday": a recent date of its own keeps the pluperfect current
-    pluperfect = any(_pluperfect(node) for node in nodes) and own == []
+    pluperfect = any(_pluperfect(node) for node in nodes) and governed == []
     return pluperfect and not _reported(anchor, nodes, lexicon.reporting_verbs)
 
 
@@ -911,7 +931,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     anchor = span.root
     span_range = range(span.start, span.end)
     modality = trigger_modality(anchor, lexicon, span_range)
-    if modality == "asserted" and is_background(anchor, view, lexicon, others.difference(span_range)):
+    if modality == "asserted" and is_background(anchor, view, lexicon, others, span_range):
         modality = "background"
     number = view.sentence_of[anchor.i]
     sent = view.sentences[number]
