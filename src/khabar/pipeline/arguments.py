@@ -560,7 +560,9 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
         if not _is_place(source) and (_names_actor(source) or _names_agent(source))
     ]
     found = owners + _prep_objects(noun, cues.agent_preps) + sources
-    for child in noun.children:
+    # a modifier may hang on another word of the trigger ('regime air strikes': regime -> air)
+    trigger_words = [noun, *(token for token in noun.doc[start:end] if token.i != noun.i)]
+    for child in (child for word in trigger_words for child in word.children):
         if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
             continue
         if _is_place(child) or _is_weapon_word(child, cues) or _names_the_event(child, start):

@@ -1,0 +1,10 @@
+"""Actors as the events stage assigns them, on invented sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def test_an_agent_modifying_another_word_of_the_trigger_is_the_attacker(nlp: Language) -> None:
+    doc = nlp("Monday regime air strikes killed nine people in Aleppo, medics said.")
+    assert [event.actor1.name for event in doc._.events] == ["Military Forces of Syria"]
