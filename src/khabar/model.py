@@ -367,7 +367,8 @@ class EventMention:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     confidence: float = 1.0
-    #: asserted | negated | denied | future | intended | hypothetical; only asserted ones are events
+    #: asserted | negated | denied | future | intended | hypothetical | background (history told to
+    #: set the scene); only asserted ones are events
     modality: str = "asserted"
     #: a summary statistic ("airstrikes have killed thousands since 2011"), not one event
     generic: bool = False
