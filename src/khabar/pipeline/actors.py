@@ -248,15 +248,16 @@ def dominant_country(doc: Doc) -> str | None:
     """The country the report is about: where its places are, else where its events happen.
 
     Places resolved by the places stage count most; without them, country words and city
-    names from the dictionary count, twice as much after a place preposition ("in Idlib")
-    as elsewhere, since a demonym names who acts while a locative names where.
+    names from the dictionary. Either counts twice as much after a place preposition
+    ("in Idlib") as elsewhere, since a demonym or a speaking capital ("Washington said")
+    names who acts while a locative names where.
     """
     if USER_DATA_DOMINANT in doc.user_data:
         return doc.user_data[USER_DATA_DOMINANT]
     votes: Counter[str] = Counter()
     for mention in doc._.places or []:
         if mention.place.country:
-            votes[mention.place.country] += 2
+            votes[mention.place.country] += 1 + _place_is_locative(doc, mention.span.start)
     if not votes:
         for match in dictionary_matches(doc):
             if match.kind in ("country", "capital"):
@@ -264,6 +265,13 @@ def dominant_country(doc: Doc) -> str | None:
     country = votes.most_common(1)[0][0] if votes else None
     doc.user_data[USER_DATA_DOMINANT] = country
     return country
+
+
+def _place_is_locative(doc: Doc, start_char: int) -> bool:
+    """Is the place mention starting at ``start_char`` where something happens ('in Idlib'),
+    rather than a seat of power that speaks ('Washington said')?"""
+    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return token is not None and _is_locative(token[0])
 
 
 def _is_locative(token: Token) -> bool:
