@@ -140,3 +140,17 @@ def test_a_country_named_alone_is_an_actor_only_as_a_subject(base_nlp: Language)
     assert named("Israel said it had bombed a convoy.") == {"Israel": "Government of Israel"}
     assert named("Turkey shelled the village.")["Turkey"] == "Military Forces of Turkey"
     assert "Syria" not in named("Hospitals in Syria were hit.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the IDF", "Military Forces of Israel"),  # a state force's own name
+        ("the People's Liberation Army", "Military Forces of China"),  # a name holding 'army'
+        ("Russia's Black Sea Fleet", "Military Forces of Russia"),
+        ("Syrian mercenaries", "Unidentified Armed Group (Syria)"),
+    ],
+)
+def test_state_forces_by_name_and_fleets_and_mercenaries(base_nlp: Language, text: str, name: str) -> None:
+    actor = _resolve_whole(base_nlp, text)
+    assert actor is not None and actor.name == name

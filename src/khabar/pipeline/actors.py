@@ -300,7 +300,8 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
     countries = [m for m in inside if m.kind in ("country", "capital")]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
-    if metonym and not agent:
+    if metonym and (not agent or (metonym.start <= agent.start and agent.end <= metonym.end)):
+        # a name that holds its own agent word is the name ("People's Liberation Army")
         country, category = dictionary.metonyms[metonym.key]
         return _with_evidence(dictionary.actor(category, country), span)
     if metonym and agent:
@@ -404,9 +405,12 @@ def mention_spans(doc: Doc) -> list[Span]:
 
 
 def _trim(span: Span) -> Span:
-    """The mention without a leading determiner or possessive-less article ('the regime')."""
+    """The mention without a leading determiner ('the regime') or a date a dateline glued to
+    it ('12 Jul 2016 Opposition forces')."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].pos_ in ("DET", "PUNCT"):
+    while start < span.end - 1 and (
+        span.doc[start].pos_ in ("DET", "PUNCT") or span.doc[start].ent_type_ in ("DATE", "TIME")
+    ):
         start += 1
     return span.doc[start : span.end]
 
