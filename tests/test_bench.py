@@ -124,3 +124,15 @@ def test_summary_uses_the_median_pass_and_computes_ratios() -> None:
     assert summary["modes"]["spacy"]["words_per_s_best"] == 1000.0
     assert summary["ratio_khabar_to_spacy"] == 0.5
     assert summary["ratio_meets_goal"] is False
+
+
+def test_the_baseline_is_the_stock_model_and_the_extractor_swaps_only_two_components(
+    base_nlp: Language, nlp: Language
+) -> None:
+    from khabar.bench.measure import factories_of
+
+    baseline = factories_of(base_nlp)
+    assert all(not factory.startswith("khabar") for factory in baseline.values())
+    extractor = factories_of(nlp)
+    changed = {name for name, factory in baseline.items() if extractor[name] != factory}
+    assert changed == {"attribute_ruler", "lemmatizer"}
