@@ -154,3 +154,9 @@ def test_a_country_named_alone_is_an_actor_only_as_a_subject(base_nlp: Language)
 def test_state_forces_by_name_and_fleets_and_mercenaries(base_nlp: Language, text: str, name: str) -> None:
     actor = _resolve_whole(base_nlp, text)
     assert actor is not None and actor.name == name
+
+
+def test_a_backer_country_is_not_the_groups_country(base_nlp: Language) -> None:
+    doc = base_nlp("Turkish-backed rebels shelled villages near Aleppo in Syria.")
+    rebels = {m.span.text: m.actor for m in find_actors(doc)}["Turkish-backed rebels"]
+    assert rebels.name == "Rebel groups (Syria)"

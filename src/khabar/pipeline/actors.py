@@ -297,7 +297,7 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
     group = _longest(m for m in inside if m.kind == "group")
     if group:
         return _with_evidence(dictionary.group_actor(group.key), span)
-    countries = [m for m in inside if m.kind in ("country", "capital")]
+    countries = [m for m in inside if m.kind in ("country", "capital") and not _is_backer(doc, m)]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
     if metonym and (not agent or (metonym.start <= agent.start and agent.end <= metonym.end)):
@@ -319,6 +319,19 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
     if country and bare_country and _is_only_country(countries, span):
         return _with_evidence(dictionary.actor(bare_country, country), span)
     return None
+
+
+def _is_backer(doc: Doc, match: DictMatch) -> bool:
+    """'Turkish-backed rebels': the country behind a group is not the group's country."""
+    following = doc[match.end : match.end + 2]
+    if following and following[0].text == "-":
+        following = following[1:]
+    return bool(following) and following[0].lower_ in _backer_participles()
+
+
+@cache
+def _backer_participles() -> frozenset[str]:
+    return frozenset(load_json(*DATA, "roles.json")["backer_participles"])
 
 
 def _longest(matches: object) -> DictMatch | None:
