@@ -160,3 +160,10 @@ def test_a_backer_country_is_not_the_groups_country(base_nlp: Language) -> None:
     doc = base_nlp("Turkish-backed rebels shelled villages near Aleppo in Syria.")
     rebels = {m.span.text: m.actor for m in find_actors(doc)}["Turkish-backed rebels"]
     assert rebels.name == "Rebel groups (Syria)"
+
+
+def test_a_former_office_holder_is_a_civilian(base_nlp: Language) -> None:
+    former = _resolve_whole(base_nlp, "the former Syrian minister")
+    assert former is not None and former.name == "Civilians (Syria)"
+    forces = _resolve_whole(base_nlp, "former regime forces in Syria")
+    assert forces is not None and forces.name == "Military Forces of Syria"

@@ -42,6 +42,9 @@ ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "around", "outside", "inside"})
 #: place prepositions that mark where events happen (weighted up for the dominant country)
 LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "across", "throughout", "inside", "outside"})
+#: agent categories of office holders, which a 'former' takes away ('former regime forces'
+#: are forces of a former regime, so the armed categories keep theirs)
+OFFICE_CATEGORIES = frozenset({"government"})
 #: dependencies of a subject: a country named alone there acts ("Israel said", "Turkey shelled")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 USER_DATA_MATCHES = "khabar.actors.matches"
@@ -313,12 +316,26 @@ def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military"
         if agent.key == "asset" and country is None:
             return None
         country = country or dominant_country(doc)
-        return _with_evidence(dictionary.actor(agent.key, country), span)
+        category = "civilians" if _is_former_official(agent, span) else agent.key
+        return _with_evidence(dictionary.actor(category, country), span)
     if country and _is_capital_metonym(countries, span):
         return _with_evidence(dictionary.actor("government", country), span)
     if country and bare_country and _is_only_country(countries, span):
         return _with_evidence(dictionary.actor(bare_country, country), span)
     return None
+
+
+def _is_former_official(agent: DictMatch, span: Span) -> bool:
+    """'former President X', 'an ex-minister': out of office, a person is a civilian."""
+    if agent.key not in OFFICE_CATEGORIES:
+        return False
+    before = span.doc[span.start : agent.start]
+    return any(token.lower_.rstrip("-") in _former_modifiers() for token in before)
+
+
+@cache
+def _former_modifiers() -> frozenset[str]:
+    return frozenset(load_json(*DATA, "roles.json")["former_modifiers"])
 
 
 def _is_backer(doc: Doc, match: DictMatch) -> bool:
