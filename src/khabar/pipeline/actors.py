@@ -287,15 +287,19 @@ def _is_locative(token: Token) -> bool:
     return False
 
 
-def resolve_actor(span: Span, doc: Doc, *, bare_country: str | None = "military") -> Actor | None:
+def resolve_actor(
+    span: Span, doc: Doc, *, bare_country: str | None = "military", inside: list[DictMatch] | None = None
+) -> Actor | None:
     """The actor a span of ``doc`` names, using the whole report as context.
 
     ``bare_country`` is the category given to a span that is only a country ("Turkey
     launched strikes" -> Military Forces of Turkey); None leaves such spans unresolved.
+    ``inside`` are the span's dictionary hits when the caller has them already.
     """
-    inside = matches_within(doc, span.start, span.end)
-    if not inside and bare_country is None:
-        return None  # without a dictionary word only a bare country resolves, and that is off
+    if inside is None:
+        inside = matches_within(doc, span.start, span.end)
+    if not inside:
+        return None  # every resolution starts from a dictionary word
     dictionary = actor_dictionary(doc.vocab)
     group = _longest(m for m in inside if m.kind == "group")
     if group:
@@ -438,11 +442,13 @@ def _trim(span: Span) -> Span:
     """The mention without a leading determiner ('the regime') or a date a dateline glued to
     it ('12 Jul 2016 Opposition forces')."""
     start = span.start
-    while start < span.end - 1 and (
-        span.doc[start].pos_ in ("DET", "PUNCT") or span.doc[start].ent_type_ in ("DATE", "TIME")
-    ):
+    while start < span.end - 1 and _is_leading_filler(span.doc[start]):
         start += 1
     return span.doc[start : span.end]
+
+
+def _is_leading_filler(token: Token) -> bool:
+    return token.pos_ in ("DET", "PUNCT") or token.ent_type_ in ("DATE", "TIME")
 
 
 def find_actors(doc: Doc) -> list[ActorMention]:
@@ -450,7 +456,11 @@ def find_actors(doc: Doc) -> list[ActorMention]:
     mentions = []
     for span in mention_spans(doc):
         span = _trim(span)
-        actor = resolve_actor(span, doc, bare_country=_bare_country_category(span))
+        inside = matches_within(doc, span.start, span.end)
+        if not inside:
+            continue  # the common case, answered without resolving
+        bare = _bare_country_category(span) if any(m.kind != "agent" for m in inside) else None
+        actor = resolve_actor(span, doc, bare_country=bare, inside=inside)
         if actor is None:
             continue
         evidence = TextSpan(start=span.start_char, end=span.end_char, text=span.text)
