@@ -21,7 +21,9 @@ DOC_ATTRIBUTES: dict[str, str] = {
     "events": "list[model.Event]: assembled events, one per location and day",
     "claims": "list[model.Claim]: attributed statements: speaker, relay, cue, value, status",
     "revisions": "list[model.Revision]: figures changed by the same source",
-    "contradictions": "list[model.Contradiction]: sources disagreeing on a figure, perpetrator, place or date",
+    "contradictions": (
+        "list[model.Contradiction]: sources disagreeing on a figure, perpetrator, place or date"
+    ),
     "framing": "list[model.Framing]: loaded language and propaganda techniques, with their voice",
 }
 
