@@ -342,3 +342,27 @@ def test_seed_relay_revision_and_contradictions(seed) -> None:  # type: ignore[n
     strike = next(e for e in ledger.events if e.id == fields["killed"].about)
     assert revised.id in strike.fatalities.claims and strike.fatalities.disputed
     assert governor.id in strike.actor1.claims
+
+
+def test_pronoun_revising_a_named_source_supersedes_its_figure(nlp: Language) -> None:
+    text = (
+        "A rocket hit a bus station in the town of Saraqib in Idlib province on Tuesday. "
+        "Mahmoud Saleh, the town's mayor, told reporters that four people had been killed. "
+        "An hour later he raised the toll to 9."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    assert [(r.before, r.after, r.by) for r in ledger.revisions] == [(4, 9, "Mahmoud Saleh")]
+    event = ledger.events[0]
+    assert (event.fatalities.low, event.fatalities.high) == (9, 9)
+
+
+def test_denied_figure_gives_no_range(nlp: Language) -> None:
+    text = (
+        "On Monday, fighting broke out between the army and a rebel group near the town of Saraqib. "
+        "The rebel group said in a statement that it had killed \"dozens\" of soldiers, a figure "
+        "that could not be confirmed. An army officer denied that any soldiers had died."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    denied = [claim for claim in ledger.claims if claim.kind == "killed"]
+    assert denied and all(claim.status == "denied" for claim in denied)
+    assert all(event.fatalities.low is None for event in ledger.events)

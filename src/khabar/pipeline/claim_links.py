@@ -8,12 +8,14 @@ Differing figures from different sources do not change either claim's status; th
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from ..model import Actor, Contradiction, Event, Revision
+from ..model import Actor, Contradiction, Count, Event, Revision
 from .claim_attribution import sentence_of, sentences
+from .figures import most_reported
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -23,6 +25,11 @@ DENIAL_REACH = 3
 #: how many sentences apart an earlier figure may be from its revision without a revision cue
 REVISION_REACH = 2
 FIGURE_KINDS = frozenset({"killed", "injured"})
+#: subjects of a revision verb that continue the source named before ("he raised the toll")
+REVISING_PRONOUNS = frozenset({"he", "she", "they"})
+#: claim statuses whose figures never make an event's range, and those that make it first
+WITHDRAWN = frozenset({"superseded", "denied"})
+CREDIBLE = frozenset({"asserted", "confirmed"})
 #: how far below its figure 'nearly N' may be, and how far 'about N' may stray either side
 NEAR_SPAN = 0.2
 APPROX_SPAN = 0.1
@@ -92,6 +99,19 @@ def apply_confirmations(found: list, drafts: list[Draft]) -> None:  # type: igno
                 draft.claim.status = "confirmed"
 
 
+def _denies_casualties(denial: Draft) -> bool:
+    """Does the denial speak of deaths or injuries (then it denies a figure, not who did it)?"""
+    words = casualty_words()
+    return any(token.lower_ in words for token in denial.sentence)
+
+
+@cache
+def casualty_words() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["denied_casualty_words"])
+
+
 def apply_denials(doc: Doc, drafts: list[Draft]) -> None:
     """A denial marks the nearest earlier claim of another speaker (an accusation first) as denied."""
     index = _sentence_index(doc)
@@ -110,6 +130,9 @@ def apply_denials(doc: Doc, drafts: list[Draft]) -> None:
         accusations = [c for c in candidates if c.claim.kind == "accusation"]
         perpetrators = [c for c in candidates if c.claim.kind == "perpetrator"]
         target = (accusations or perpetrators or candidates)[-1]
+        figures = [c for c in candidates if c.claim.kind in FIGURE_KINDS]
+        if figures and _denies_casualties(draft):  # "denied that any soldiers had died"
+            target = figures[-1]
         target.claim.status = "denied"
         for other in perpetrators:  # the perpetrator named inside a denied accusation is denied too
             if other.attribution is not None and other.attribution is target.attribution:
@@ -189,6 +212,8 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
         if later.claim.revises is not None or later.claim.superseded_by is not None:
             continue
         revised = bool(cues.revision(later.sentence))
+        if revised:
+            _continue_source(later, figures[:position], cues, index)
         for earlier in reversed(figures[:position]):
             if not _same_figure_source(earlier, later) or earlier.claim.value == later.claim.value:
                 continue
@@ -295,9 +320,32 @@ def _additive(draft: Draft) -> bool:
     return any(word in ADDITIVE_WORDS for word in words)
 
 
+def _continue_source(later: Draft, earlier: list[Draft], cues, index: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """'Two hours later he raised the toll to 12': a figure the outlet tells with a revision verb
+    whose subject is a personal pronoun is the word of the named source of the figure before it
+    (within the revision's reach), so the two can be one source's revision."""
+    if later.attribution is not None:
+        return
+    pronoun_subject = any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in REVISING_PRONOUNS
+        for _, start, _end in cues.revision(later.sentence)
+        for child in later.sentence.doc[start].children
+    )
+    if not pronoun_subject:
+        return
+    for source in reversed(earlier):
+        if index[later.sentence.start] - index[source.sentence.start] > REVISION_REACH:
+            return
+        if source.claim.kind == later.claim.kind and source.attribution is not None:
+            later.claim.speaker, later.claim.via = source.claim.speaker, list(source.claim.via)
+            later.claim.speaker_actor = source.claim.speaker_actor
+            return
+
+
 def _revise(earlier: Draft, later: Draft) -> Revision:
     earlier.claim.status = "superseded"
     earlier.claim.superseded_by = later.claim.id
+    later.claim.about = later.claim.about or earlier.claim.about
     later.claim.revises = earlier.claim.id
     return Revision(
         about=later.claim.about or earlier.claim.about,
@@ -440,6 +488,8 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
         about = [d for d in drafts if d.claim.about == event.id]
         event.fatalities.claims = [d.claim.id for d in about if d.claim.kind == "killed"]
         event.injured.claims = [d.claim.id for d in about if d.claim.kind == "injured"]
+        _settle_range(event.fatalities, [d for d in about if d.claim.kind == "killed"])
+        _settle_range(event.injured, [d for d in about if d.claim.kind == "injured"])
         _fill_actor_claims(event.actor1, [d for d in about if d.claim.kind == "perpetrator"])
         for contradiction in contradictions:
             if contradiction.about != event.id:
@@ -450,6 +500,36 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
                 event.injured.disputed = True
             elif contradiction.field == "perpetrator":
                 event.actor1.disputed = True
+
+
+def _settle_range(count: Count, behind: list[Draft]) -> None:
+    """A range read before the claims were linked is read again when one of its claims was
+    revised or denied: a superseded or denied figure never counts, the figure that replaced it
+    does ("seven killed ... he raised the toll to 12" -> 12; "dozens", denied -> no figure)."""
+    if not any(d.claim.status in WITHDRAWN for d in behind):
+        return
+    for wanted in (CREDIBLE, {"unverified"}):
+        bounds = [b for d in behind if d.claim.status in wanted and (b := _bounds(d)) is not None]
+        if bounds:
+            lows = [low for low, _ in bounds]
+            count.low, count.high = min(lows), max(high for _, high in bounds)
+            count.best = most_reported([low for low in lows if low > 0] or lows)
+            count.note = None if wanted is CREDIBLE else "unverified figures only"
+            return
+    count.low = count.best = count.high = None
+    count.note = "; ".join(sorted({f"{d.claim.status}: {_figure_text(d)}" for d in behind}))
+
+
+def _figure_text(draft: Draft) -> str:
+    return draft.count.span.text if draft.count is not None else str(draft.claim.value)
+
+
+def _bounds(draft: Draft) -> tuple[int, int] | None:
+    if draft.count is not None and draft.count.low is not None:
+        high = draft.count.high if draft.count.high is not None else draft.count.low
+        return draft.count.low, high
+    value = draft.claim.value
+    return (value, value) if isinstance(value, int) else None
 
 
 def _fill_actor_claims(actor: Actor, perpetrators: list[Draft]) -> None:
