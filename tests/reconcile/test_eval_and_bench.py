@@ -83,3 +83,16 @@ def test_synthetic_corpus_replicates_events_into_reported_happenings() -> None:
 def test_growth_exponent() -> None:
     assert growth_exponent([10, 100, 1000], [1.0, 10.0, 100.0]) == pytest.approx(1.0)
     assert growth_exponent([10, 100, 1000], [1.0, 100.0, 10000.0]) == pytest.approx(2.0)
+
+
+def test_default_ledger_cache_of_other_code_is_discarded(tmp_path: Path) -> None:
+    from khabar.evaluate.clustering import code_fingerprint, discard_stale, fingerprint_path
+
+    cache = tmp_path / "ledgers.jsonl"
+    cache.write_text("{}\n", encoding="utf-8")
+    fingerprint_path(cache).write_text(code_fingerprint(), encoding="utf-8")
+    discard_stale(cache)
+    assert cache.is_file()  # extracted by this code: kept
+    fingerprint_path(cache).write_text("an older extractor", encoding="utf-8")
+    discard_stale(cache)
+    assert not cache.exists() and not fingerprint_path(cache).exists()

@@ -22,12 +22,16 @@ counts in neither). Settings chosen on the whole reference score optimistically 
 Extraction takes minutes on 804 articles, so ledgers are cached as JSONL (one
 ``ArticleLedger.to_dict()`` per CSV row, article id ``fakes-r<row>``), by default in
 ``out/clustering-ledgers.jsonl``; ``KHABAR_CLUSTERING_LEDGERS`` or ``--ledgers`` name another.
+The default cache is stamped with a fingerprint of khabar's code and data (a ``.fingerprint``
+file beside it): once the extractor changes, it is extracted afresh, so the figures are always
+those of the code that prints them. A cache named by the user is read as it is.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import subprocess
@@ -62,8 +66,13 @@ def evaluate(
     articles = load_articles(path)
     if limit is not None:
         articles = articles[:limit]
-    cache = Path(ledgers or os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
+    named = ledgers or os.environ.get(CACHE_ENV)
+    cache = Path(named or DEFAULT_CACHE)
+    if not named:
+        discard_stale(cache)
     extracted = load_or_extract(articles, cache, progress=progress)
+    if not named:
+        fingerprint_path(cache).write_text(code_fingerprint(), encoding="utf-8")
     sure, probable = load_reference(reference or default_reference())
     started = time.perf_counter()
     predicted = predicted_clusters(extracted)
@@ -144,6 +153,29 @@ def load_reference(path: Path) -> tuple[dict[str, str], dict[str, str]]:
             for row in field.split():
                 target[f"fakes-r{row}"] = fields[0]
     return sure, probable
+
+
+def fingerprint_path(cache: Path) -> Path:
+    return cache.with_suffix(".fingerprint")
+
+
+def discard_stale(cache: Path) -> None:
+    """Remove a ledger cache extracted by other code than this (or of unknown origin)."""
+    stamp = fingerprint_path(cache)
+    if cache.is_file() and (not stamp.is_file() or stamp.read_text(encoding="utf-8") != code_fingerprint()):
+        cache.unlink()
+        stamp.unlink(missing_ok=True)
+
+
+def code_fingerprint() -> str:
+    """A hash of khabar's Python sources and data files: what a cached extraction depends on."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def load_or_extract(
