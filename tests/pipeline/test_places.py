@@ -100,3 +100,13 @@ def _seed_places(base_nlp: Language, text: str) -> list[PlaceMention]:
     if text not in _SEED_CACHE:
         _SEED_CACHE[text] = places_of(base_nlp, text)
     return _SEED_CACHE[text]
+
+
+def test_a_name_typed_once_is_that_place_where_it_recurs_untyped(base_nlp: Language) -> None:
+    text = (
+        "Shelling hits Maarat al-Numan bakery\n\n"
+        "Shells fell on a bakery in the town of Maarat al-Numan in Idlib province on Sunday."
+    )
+    mentions = [m for m in places_of(base_nlp, text) if m.span.text == "Maarat al-Numan"]
+    assert len(mentions) == 2
+    assert {m.place.feature for m in mentions} == {"town"}

@@ -127,6 +127,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     _resolve(accepted, context)
     context = _document_context(ents, accepted, prior_only=False)
     _resolve(accepted, context)
+    _one_sense_per_name(doc, accepted)
     text = doc_text(doc)  # built from the tokens once per Doc, shared with the later stages
     return [_mention_of(doc, text, toponym) for toponym in accepted if toponym.choice is not None]
 
@@ -404,6 +405,9 @@ def _prior(toponym: Toponym, candidate: Candidate) -> float:
             score += 3.0
         elif hint in ("admin1", "admin2") and place.feature == "town":
             score -= 2.0
+        elif hint == "town" and place.feature in ("admin1", "admin2"):
+            # "the town of Maarat al-Numan": the town, though its district has the population
+            score -= 2.0
     elif place.feature in ("admin1", "admin2") and _has_namesake_seat(toponym, candidate):
         # "Idlib", "Hama": the city, unless the text says province
         score -= 3.0
@@ -418,6 +422,22 @@ def _has_namesake_seat(toponym: Toponym, region: Candidate) -> bool:
         and other.place.population >= 10_000
         for other in toponym.candidates
     )
+
+
+def _one_sense_per_name(doc: Doc, toponyms: list[Toponym]) -> None:
+    """A name the report types once ("the town of Maarat al-Numan") is that place wherever it
+    recurs without a type word (the headline's "Maarat al-Numan"), not its namesake district."""
+    typed: dict[str, Toponym] = {}
+    for toponym in toponyms:
+        if toponym.feature_hint is not None and toponym.choice is not None:
+            typed.setdefault(name_key(doc[toponym.start : toponym.end].text), toponym)
+    for toponym in toponyms:
+        model = typed.get(name_key(doc[toponym.start : toponym.end].text))
+        if model is None or toponym.feature_hint is not None or toponym.choice is model.choice:
+            continue
+        same = [c for c in toponym.candidates if c.place == model.choice.place]  # type: ignore[union-attr]
+        if same:
+            toponym.choice = same[0]
 
 
 def _resolve(toponyms: list[Toponym], context: Context) -> None:
