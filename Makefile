@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: venv
 	$(BIN)/khabar extract $(SAMPLE) $(SAMPLE_OPTIONS) --format summary
-	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress
+	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress --force
 	@if [ "$(DEMO_SERVE)" = 1 ] || { [ "$(DEMO_SERVE)" = auto ] && [ -t 0 ]; }; then \
 		echo "The sample ledger: http://127.0.0.1:$(DEMO_PORT)/  (Ctrl-C stops the server)"; \
 		$(BIN)/khabar serve --db $(DEMO_DB) --port $(DEMO_PORT); \
@@ -57,7 +57,7 @@ bench: venv
 
 # PNGs of each page of `khabar serve` over the sample ledger, for the README (needs Debian's chromium)
 screenshots: venv
-	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress
+	$(BIN)/khabar ingest $(SAMPLE) $(SAMPLE_OPTIONS) --db $(DEMO_DB) --no-progress --force
 	$(BIN)/python -m khabar.web.screenshots --db $(DEMO_DB) --out docs/screenshots
 
 # the CLI reference and the error catalogue, generated from the code (a test checks they are current)
