@@ -366,3 +366,16 @@ def test_denied_figure_gives_no_range(nlp: Language) -> None:
     denied = [claim for claim in ledger.claims if claim.kind == "killed"]
     assert denied and all(claim.status == "denied" for claim in denied)
     assert all(event.fatalities.low is None for event in ledger.events)
+
+
+def test_a_perpetrator_named_against_the_coded_one_is_its_alternative(nlp: Language) -> None:
+    text = (
+        "An air strike hit a hospital in the town of Saraqib in Idlib province on Monday, killing "
+        "five people, the director said. He blamed government aircraft for the attack. "
+        "Posts on social media attributed the strike to Russian warplanes."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    actor = ledger.events[0].actor1
+    assert actor.name == "Military Forces of Syria" and actor.disputed
+    alternative = next(a for a in actor.alternatives if a["name"] == "Military Forces of Russia")
+    assert alternative["inter"] == 8 and alternative["status"] == "unverified" and alternative["claims"]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ..model import Actor, Contradiction, Count, Event, Revision
+from .assemble import finalise_inter
 from .claim_attribution import sentence_of, sentences
 from .figures import most_reported
 
@@ -500,6 +501,9 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
                 event.injured.disputed = True
             elif contradiction.field == "perpetrator":
                 event.actor1.disputed = True
+                country = event.locations[0].country if event.locations else None
+                perpetrators = [d for d in about if d.claim.kind == "perpetrator"]
+                _add_claimed_alternatives(event.actor1, perpetrators, country)
 
 
 def _settle_range(count: Count, behind: list[Draft]) -> None:
@@ -530,6 +534,23 @@ def _bounds(draft: Draft) -> tuple[int, int] | None:
         return draft.count.low, high
     value = draft.claim.value
     return (value, value) if isinstance(value, int) else None
+
+
+def _add_claimed_alternatives(actor: Actor, perpetrators: list[Draft], event_country: str | None) -> None:
+    """A perpetrator a source names against the coded one is an alternative of the disputed
+    actor ("posts on social media attributed the strike to Russian warplanes"), with the
+    claims that name it."""
+    sides = {side_of(actor)} | {side_of(Actor.from_dict(other)) for other in actor.alternatives}
+    for draft in perpetrators:
+        if draft.actor is None or draft.actor.name is None or side_of(draft.actor) in sides:
+            continue
+        sides.add(side_of(draft.actor))
+        named = Actor(name=draft.actor.name, country=draft.actor.country, inter=draft.actor.inter)
+        finalise_inter(named, event_country)  # Russian forces in Syria are external (inter 8)
+        alternative = {"name": named.name, "country": named.country, "inter": named.inter}
+        alternative |= {"status": draft.claim.status, "evidence": draft.claim.evidence[0].to_dict()}
+        alternative["claims"] = [d.claim.id for d in perpetrators if side_of(d.actor) == side_of(draft.actor)]
+        actor.alternatives.append(alternative)
 
 
 def _fill_actor_claims(actor: Actor, perpetrators: list[Draft]) -> None:
