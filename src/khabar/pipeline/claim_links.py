@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..model import Actor, Contradiction, Count, Event, Revision
 from .assemble import finalise_inter
 from .claim_attribution import sentence_of, sentences
-from .figures import most_reported
+from .figures import count_of
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -28,9 +28,10 @@ REVISION_REACH = 2
 FIGURE_KINDS = frozenset({"killed", "injured"})
 #: subjects of a revision verb that continue the source named before ("he raised the toll")
 REVISING_PRONOUNS = frozenset({"he", "she", "they"})
-#: claim statuses whose figures never make an event's range, and those that make it first
+#: claim statuses whose figures never make an event's range
 WITHDRAWN = frozenset({"superseded", "denied"})
-CREDIBLE = frozenset({"asserted", "confirmed"})
+#: how a claim's status counts for a range (``figures.count_of``): the rest never count
+FIGURE_STANDING = {"asserted": "asserted", "confirmed": "asserted", "unverified": "unverified"}
 #: how far below its figure 'nearly N' may be, and how far 'about N' may stray either side
 NEAR_SPAN = 0.2
 APPROX_SPAN = 0.1
@@ -489,8 +490,8 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
         about = [d for d in drafts if d.claim.about == event.id]
         event.fatalities.claims = [d.claim.id for d in about if d.claim.kind == "killed"]
         event.injured.claims = [d.claim.id for d in about if d.claim.kind == "injured"]
-        _settle_range(event.fatalities, [d for d in about if d.claim.kind == "killed"])
-        _settle_range(event.injured, [d for d in about if d.claim.kind == "injured"])
+        _settle_range(event.fatalities, [d for d in about if d.claim.kind == "killed"], "killed")
+        _settle_range(event.injured, [d for d in about if d.claim.kind == "injured"], "injured")
         _fill_actor_claims(event.actor1, [d for d in about if d.claim.kind == "perpetrator"])
         for contradiction in contradictions:
             if contradiction.about != event.id:
@@ -506,34 +507,24 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
                 _add_claimed_alternatives(event.actor1, perpetrators, country)
 
 
-def _settle_range(count: Count, behind: list[Draft]) -> None:
+def _settle_range(count: Count, behind: list[Draft], kind: str) -> None:
     """A range read before the claims were linked is read again when one of its claims was
     revised or denied: a superseded or denied figure never counts, the figure that replaced it
     does ("seven killed ... he raised the toll to 12" -> 12; "dozens", denied -> no figure)."""
-    if not any(d.claim.status in WITHDRAWN for d in behind):
+    withdrawn = [d for d in behind if d.claim.status in WITHDRAWN]
+    if not withdrawn:
         return
-    for wanted in (CREDIBLE, {"unverified"}):
-        bounds = [b for d in behind if d.claim.status in wanted and (b := _bounds(d)) is not None]
-        if bounds:
-            lows = [low for low, _ in bounds]
-            count.low, count.high = min(lows), max(high for _, high in bounds)
-            count.best = most_reported([low for low in lows if low > 0] or lows)
-            count.note = None if wanted is CREDIBLE else "unverified figures only"
-            return
-    count.low = count.best = count.high = None
-    count.note = "; ".join(sorted({f"{d.claim.status}: {_figure_text(d)}" for d in behind}))
-
-
-def _figure_text(draft: Draft) -> str:
-    return draft.count.span.text if draft.count is not None else str(draft.claim.value)
-
-
-def _bounds(draft: Draft) -> tuple[int, int] | None:
-    if draft.count is not None and draft.count.low is not None:
-        high = draft.count.high if draft.count.high is not None else draft.count.low
-        return draft.count.low, high
-    value = draft.claim.value
-    return (value, value) if isinstance(value, int) else None
+    reported = [
+        (d.count, FIGURE_STANDING[d.claim.status])
+        for d in behind
+        if d.count is not None and d.claim.status in FIGURE_STANDING
+    ]
+    settled = count_of(reported, kind)
+    count.low, count.best, count.high = settled.low, settled.best, settled.high
+    count.note = settled.note
+    if not reported:  # nothing left standing: say what was withdrawn
+        figures = {f"{d.claim.status}: {d.count.span.text if d.count else d.claim.value}" for d in withdrawn}
+        count.note = "; ".join(sorted(figures))
 
 
 def _add_claimed_alternatives(actor: Actor, perpetrators: list[Draft], event_country: str | None) -> None:
