@@ -379,3 +379,13 @@ def test_a_perpetrator_named_against_the_coded_one_is_its_alternative(nlp: Langu
     assert actor.name == "Military Forces of Syria" and actor.disputed
     alternative = next(a for a in actor.alternatives if a["name"] == "Military Forces of Russia")
     assert alternative["inter"] == 8 and alternative["status"] == "unverified" and alternative["claims"]
+
+
+def test_a_role_named_in_apposition_is_no_anonymous_source(nlp: Language) -> None:
+    text = (
+        "Government forces shelled the village of Kansafra in Idlib province on Wednesday. "
+        "Its spokesman, Omar Haddad, said two people were killed in Kansafra."
+    )
+    ledger = run(nlp, text, published="2021-06-03")
+    killed = [claim for claim in ledger.claims if claim.kind == "killed"]
+    assert killed and all(claim.status == "asserted" for claim in killed)

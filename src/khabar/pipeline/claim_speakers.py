@@ -162,6 +162,8 @@ def is_anonymous(span: Span) -> bool:
         return True
     head = span.root
     named = any(token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for token in span)
+    # "Its spokesman, Omar Haddad, said": a role named in apposition is no anonymous source
+    named = named or any(c.dep_ == "appos" and c.ent_type_ in {"PERSON", "ORG"} for c in head.children)
     return head.lower_ in lexicon.anonymous_heads and not named and head.i == span.end - 1
 
 
