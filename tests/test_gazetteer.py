@@ -234,3 +234,9 @@ def test_cli_imports_and_looks_up(tmp_path: Path) -> None:
 def test_missing_index_at_a_given_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(KhabarError, match="E030"):
         open_gazetteer(str(tmp_path / "absent.sqlite"))
+
+
+def test_the_default_gazetteer_is_opened_once_however_it_is_asked_for() -> None:
+    # a second object would hold a second SQLite connection and its page cache per process
+    assert open_gazetteer() is open_gazetteer(None)
+    assert open_gazetteer(None) is open_gazetteer("")

@@ -42,9 +42,14 @@ def build_gazetteer(path: Path | None = None) -> dict[str, int]:
         raise KhabarError("E030", path=target, detail=str(exc)) from exc
 
 
-@cache
 def open_gazetteer(path: str | None = None) -> Gazetteer:
     """The gazetteer at ``path`` (default: the cache index), built first if it is missing."""
+    # one cache key for "no path" however it is spelt, so a process opens the index once
+    return _open_gazetteer(str(path) if path else None)
+
+
+@cache
+def _open_gazetteer(path: str | None) -> Gazetteer:
     if path:
         target = Path(path)
         if not target.exists():
