@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import subprocess
@@ -168,14 +167,10 @@ def discard_stale(cache: Path) -> None:
 
 
 def code_fingerprint() -> str:
-    """A hash of khabar's Python sources and data files: what a cached extraction depends on."""
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """What a cached extraction depends on: the extractor version ``khabar ingest`` stores too."""
+    from ..extractor_version import extractor_version
+
+    return extractor_version()
 
 
 def load_or_extract(
