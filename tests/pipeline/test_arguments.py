@@ -461,3 +461,20 @@ def test_the_owner_a_possessive_pronoun_stands_for_is_named_too(base_nlp: Langua
 def test_he_stands_for_a_person_not_a_body(base_nlp: Language) -> None:
     text = "The administration said the gunman acted alone. Police said he attacked the guards."
     assert texts(arguments(base_nlp, text, "attacked").attackers) == ["he", "the gunman"]
+
+
+def test_object_of_a_driving_verb_does_the_gerund_after_into(base_nlp: Language) -> None:
+    text = "The commanders forced the villagers into attacking the convoy."
+    assert texts(arguments(base_nlp, text, "attacking").attackers) == ["the villagers"]
+
+
+def test_subject_of_an_adjective_complement_does_the_gerund(base_nlp: Language) -> None:
+    text = "The two pilots were responsible for shooting down the airliner."
+    assert texts(arguments(base_nlp, text, "shooting").attackers) == ["The two pilots"]
+    text = "Villagers were safe from shelling for a week."
+    assert texts(arguments(base_nlp, text, "shelling").attackers) == []
+
+
+def test_passive_subject_of_taking_part_does_the_gerund(base_nlp: Language) -> None:
+    text = "Reports say that the militia was engaged in torturing prisoners."
+    assert texts(arguments(base_nlp, text, "torturing").attackers) == ["the militia"]

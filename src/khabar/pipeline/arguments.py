@@ -152,6 +152,8 @@ class PhraseCues:
     opponent_nouns: frozenset[str]
     source_preps: frozenset[str]
     exposure_preps: frozenset[str]
+    control_preps: frozenset[str]
+    escape_preps: frozenset[str]
 
 
 @cache
@@ -287,11 +289,12 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             # noun it modifies; "the IRA's decision to carry out attacks": the possessor decides
             return _noun_clause_subjects(current, cues)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            accused = _accused(current.head)
-            if accused:
-                # "they accused Israel of bombing the school": Israel bombed it
-                return accused
-            current = current.head.head
+            # "they accused Israel of bombing the school": Israel bombed it; "it forced the
+            # villagers into fighting": the villagers fight; "X is engaged in torturing": X does
+            doers = _accused(current.head) or _prepositional_doers(current.head, cues)
+            if doers:
+                return doers
+            current = _above_preposition(current.head)
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
             # object control: "they forced the villagers to attack" -> the villagers
             return _controllers(current.head, cues)
@@ -303,6 +306,35 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         else:
             return []
     return []
+
+
+def _prepositional_doers(preposition: Token, cues: RoleCues) -> list[Token]:
+    """Who does what a gerund after the preposition names, when it is not the subject above:
+    the object of a verb that drives it there ('forced the villagers into fighting', 'move us
+    closer to annihilating'), or the subject of a passive verb of taking part ('Australia is
+    engaged in torturing', 'X was involved in bombing')."""
+    above = preposition.head
+    if preposition.lower_ in phrase_cues().control_preps:
+        verb = above.head if above.dep_ in ("advmod", "acomp", "oprd") else above
+        if verb.pos_ in ("VERB", "AUX"):
+            return _controllers(verb, cues)
+    if _lemma_in(above, cues.participation_verbs) and _is_passive(above):
+        return _children(above, PASSIVE_SUBJECT_DEPS)
+    return []
+
+
+def _above_preposition(preposition: Token) -> Token:
+    """Where the climb goes on from a preposition: its head, or over an adjective complement to
+    the clause it completes ('the pilots were responsible for shooting down the jet': the
+    pilots shot it), except for a preposition of escape ('civilians were safe from shelling')."""
+    above = preposition.head
+    if (
+        above.pos_ == "ADJ"
+        and above.dep_ in ("acomp", "oprd")
+        and preposition.lower_ not in phrase_cues().escape_preps
+    ):
+        return above.head
+    return above
 
 
 def _accused(preposition: Token) -> list[Token]:
