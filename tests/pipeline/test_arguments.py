@@ -478,3 +478,8 @@ def test_subject_of_an_adjective_complement_does_the_gerund(base_nlp: Language) 
 def test_passive_subject_of_taking_part_does_the_gerund(base_nlp: Language) -> None:
     text = "Reports say that the militia was engaged in torturing prisoners."
     assert texts(arguments(base_nlp, text, "torturing").attackers) == ["the militia"]
+
+
+def test_by_phrase_hung_on_a_place_is_still_the_agent(base_nlp: Language) -> None:
+    text = "The villagers were shot dead in their home by Azerbaijani special forces."
+    assert texts(arguments(base_nlp, text, "shot").attackers) == ["Azerbaijani special forces"]

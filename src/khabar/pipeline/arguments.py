@@ -399,7 +399,7 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         elif verb.tag_ != "VB":
             roles.targets.append(_group_part(verb.head))
     if _is_passive(verb):
-        for agent in _agents(verb) or _shared_agents(verb):
+        for agent in _agents(verb) or _shared_agents(verb) or _stray_agents(verb, cues):
             _attacker_or_instrument(agent, roles, cues)
         patients = _children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb)
         roles.targets.extend(patients or _participle_bearer(verb))
@@ -489,6 +489,29 @@ def _shared_agents(verb: Token) -> list[Token]:
         if agents:
             return agents
     return []
+
+
+def _stray_agents(verb: Token, cues: RoleCues) -> list[Token]:
+    """'the villagers were shot dead in their home by special forces': the parser hangs the 'by'
+    phrase on the noun before it; a 'by' phrase naming someone who can act is the agent all the
+    same ('by the river' names no one)."""
+    return [
+        agent
+        for phrase_object in _prep_objects(verb, cues.place_preps)
+        for agent in _prep_objects(phrase_object, cues.agent_preps)
+        if _can_act(agent) and not _is_place(agent)
+    ]
+
+
+def _can_act(token: Token) -> bool:
+    """A person, group, organisation or state: an actor mention, a name of one, or an agent noun."""
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or _names_actor(token)
+        or _names_agent(token)
+        or _is_collective(token)
+        or _lemma_in(token, role_cues().perpetrator_nouns)
+    )
 
 
 def _shared_passive_subjects(verb: Token) -> list[Token]:
