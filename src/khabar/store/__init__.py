@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import EventRow, PutAction, SearchHit, SqlStore, Store, split_event_id
+from .base import EventRow, PutAction, SearchHit, SqlStore, Store, StoredState, split_event_id
 from .filters import EventFilters
 from .rows import content_hash
 
@@ -38,6 +38,7 @@ __all__ = [
     "SearchHit",
     "SqlStore",
     "Store",
+    "StoredState",
     "content_hash",
     "open_store",
     "split_event_id",

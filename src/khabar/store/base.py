@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..errors import KhabarError
+from ..extractor_version import extractor_version as current_extractor_version
 from ..model import Article, ArticleLedger, Event
 from . import near_duplicates
 from .filters import EventFilters, where_clause
@@ -35,10 +36,21 @@ from .rows import (
 if TYPE_CHECKING:
     from .ledger_events import LedgerEventRow, ReconcileSummary
 
-#: what ``put`` did: stored a new article, replaced one whose text changed, or nothing
-PutAction = Literal["stored", "replaced", "unchanged"]
+#: what ``put`` did: stored a new article, replaced one whose text changed, re-coded one whose
+#: text is the same (another extractor coded it, or ``force``), or nothing
+PutAction = Literal["stored", "replaced", "recoded", "unchanged"]
 
 Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """What the store holds under an article id, as ingest decides what to do with a text."""
+
+    content_hash: str
+    extractor_version: str | None  # None: a copy, or coded before versions were stored
+    is_copy: bool  # an exact or near copy: its original's ledger stands for it
+    superseded: bool  # the text asked about is one this id had before its current text
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +104,26 @@ class Store(Protocol):
     def put(self, ledger: ArticleLedger, *, force: bool = False) -> PutAction: ...
     def put_duplicate(self, article: Article, *, of: str) -> PutAction: ...
     def has(self, article_id: str) -> bool: ...
+    def stored_state(self, article_id: str, text_hash: str) -> StoredState | None:
+        """What is stored under ``article_id`` (None: nothing), and whether ``text_hash`` is a
+        text it had before (one query: ingest asks this of every article it reads)."""
+        rows = self._query(
+            "SELECT a.content_hash, a.extractor_version, a.duplicate_of IS NOT NULL AS exact_copy, "
+            "EXISTS (SELECT 1 FROM near_duplicates n WHERE n.article_id = a.id) AS near_copy, "
+            "EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.content_hash = ?) "
+            "AS superseded FROM articles a WHERE a.id = ?",
+            (text_hash, article_id),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return StoredState(
+            content_hash=row["content_hash"],
+            extractor_version=row["extractor_version"],
+            is_copy=bool(row["exact_copy"]) or bool(row["near_copy"]),
+            superseded=bool(row["superseded"]),
+        )
+
     def stored_hash(self, article_id: str) -> str | None: ...
     def original_of(self, text_hash: str, *, besides: str) -> str | None: ...
     def get_ledger(self, article_id: str) -> ArticleLedger: ...
@@ -236,27 +268,36 @@ class SqlStore:
 
     # --- writing -----------------------------------------------------------------------
 
-    def put(self, ledger: ArticleLedger, *, force: bool = False) -> PutAction:
-        """Store ``ledger`` in one transaction.
+    def put(
+        self, ledger: ArticleLedger, *, force: bool = False, extractor_version: str | None = None
+    ) -> PutAction:
+        """Store ``ledger``, coded by ``extractor_version`` (default: this process's), in one transaction.
 
-        The same id with the same text is left as it is (unless ``force``: a re-extraction);
-        the same id with another text is replaced, children and all.
+        The same id with the same text coded by the same extractor is left as it is (unless
+        ``force``); coded by another, it is re-coded; the same id with another text is
+        replaced, children and all, and the old text's hash kept in ``article_versions``.
         """
         article = ledger.article
         data = ledger.to_dict()
+        version = extractor_version or current_extractor_version()
         with self._transaction():
             self._lock(article.id)
             previous = self._article_state(article.id)
-            if previous is not None and previous["content_hash"] == content_hash(article.text) and not force:
+            same_text = previous is not None and previous["content_hash"] == content_hash(article.text)
+            if same_text and not force and previous["extractor_version"] == version:  # type: ignore[index]
                 return "unchanged"
-            if previous is not None and previous["content_hash"] != content_hash(article.text):
+            if previous is not None and not same_text:
                 self._hand_over_duplicates(article.id)
-            self._write_article(article, data, duplicate_of=None, exists=previous is not None)
+            self._write_article(
+                article, data, duplicate_of=None, previous=previous, extractor_version=version
+            )
             for insert in child_inserts(ledger, data, dump=self._dump_json):
                 if insert.rows:
                     self._execute_many(insert.sql, insert.rows)
             near_duplicates.index_original(self, article.id, article.text)
-        return "stored" if previous is None else "replaced"
+        if previous is None:
+            return "stored"
+        return "recoded" if same_text else "replaced"
 
     def put_duplicate(self, article: Article, *, of: str) -> PutAction:
         """Store ``article`` as an exact copy of article ``of``: no extraction of its own."""
@@ -267,19 +308,32 @@ class SqlStore:
                 return "unchanged"
             if previous is not None:
                 self._hand_over_duplicates(article.id)
-            self._write_article(article, article_dict(article), duplicate_of=of, exists=previous is not None)
+            self._write_article(article, article_dict(article), duplicate_of=of, previous=previous)
             near_duplicates.forget(self, article.id)
         return "stored" if previous is None else "replaced"
 
     def _article_state(self, article_id: str) -> Row | None:
-        rows = self._query("SELECT content_hash, duplicate_of FROM articles WHERE id = ?", (article_id,))
+        rows = self._query(
+            "SELECT content_hash, duplicate_of, extractor_version FROM articles WHERE id = ?", (article_id,)
+        )
         return rows[0] if rows else None
 
     def _write_article(
-        self, article: Article, data: dict[str, Any], *, duplicate_of: str | None, exists: bool
+        self,
+        article: Article,
+        data: dict[str, Any],
+        *,
+        duplicate_of: str | None,
+        previous: Row | None,
+        extractor_version: str | None = None,
     ) -> None:
-        values = article_values(data, article, duplicate_of=duplicate_of, dump=self._dump_json)
-        if exists:
+        """Write the ``articles`` row (``previous``: the row's state before, None for a new id)."""
+        values = article_values(
+            data, article, duplicate_of=duplicate_of, dump=self._dump_json,
+            extractor_version=extractor_version,
+        )  # fmt: skip
+        if previous is not None:
+            self._remember_superseded(article.id, old=previous["content_hash"], new=values[1])
             for table in CHILD_TABLES:
                 self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
             assignments = ", ".join(f"{column} = ?" for column in ARTICLE_COLUMNS[1:])
@@ -287,6 +341,19 @@ class SqlStore:
         else:
             marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
             self._execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({marks})", values)
+
+    def _remember_superseded(self, article_id: str, *, old: str, new: str) -> None:
+        """Keep the hash of a text an id is losing, so that a rerun does not put it back; a text
+        the id gets back (``--force``) is no longer superseded."""
+        if old != new:
+            self._execute(
+                "INSERT INTO article_versions (article_id, content_hash, superseded_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (article_id, old, now_utc()),
+            )
+            self._execute(
+                "DELETE FROM article_versions WHERE article_id = ? AND content_hash = ?", (article_id, new)
+            )
 
     def _hand_over_duplicates(self, article_id: str) -> None:
         """Before an article's text changes, its copies keep the old text's ledger.
@@ -312,6 +379,26 @@ class SqlStore:
 
     def has(self, article_id: str) -> bool:
         return self._article_state(article_id) is not None
+
+    def stored_state(self, article_id: str, text_hash: str) -> StoredState | None:
+        """What is stored under ``article_id`` (None: nothing), and whether ``text_hash`` is a
+        text it had before (one query: ingest asks this of every article it reads)."""
+        rows = self._query(
+            "SELECT a.content_hash, a.extractor_version, a.duplicate_of IS NOT NULL AS exact_copy, "
+            "EXISTS (SELECT 1 FROM near_duplicates n WHERE n.article_id = a.id) AS near_copy, "
+            "EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.content_hash = ?) "
+            "AS superseded FROM articles a WHERE a.id = ?",
+            (text_hash, article_id),
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return StoredState(
+            content_hash=row["content_hash"],
+            extractor_version=row["extractor_version"],
+            is_copy=bool(row["exact_copy"]) or bool(row["near_copy"]),
+            superseded=bool(row["superseded"]),
+        )
 
     def stored_hash(self, article_id: str) -> str | None:
         """The content hash of the stored article ``article_id``, or None when there is none."""
@@ -414,6 +501,10 @@ class SqlStore:
             "GROUP BY event_type ORDER BY count(*) DESC, event_type"
         )
         outlets = self._query("SELECT count(DISTINCT outlet) AS n FROM articles")[0]["n"]
+        coded_by = self._query(
+            f"SELECT a.extractor_version, count(*) AS n FROM articles a WHERE {_ORIGINAL} "
+            "GROUP BY a.extractor_version ORDER BY count(*) DESC, a.extractor_version"
+        )
         return {
             "articles": counts["articles"],
             "duplicates": int(duplicates),
@@ -426,8 +517,21 @@ class SqlStore:
             "first_event_date": iso(span["first"]),
             "last_event_date": iso(span["last"]),
             "events_by_type": {row["event_type"]: int(row["n"]) for row in by_type},
+            # originals by the extractor that coded them ("unknown": stored before versions were)
+            "coded_by": {row["extractor_version"] or "unknown": int(row["n"]) for row in coded_by},
             "migrations": self.applied_migrations(),
         }
+
+    def count_stale(self, extractor_version: str | None = None) -> int:
+        """Originals coded by another extractor than ``extractor_version`` (default: this
+        process's), or by an unknown one: what ``khabar ingest`` would re-code."""
+        version = extractor_version or current_extractor_version()
+        rows = self._query(
+            f"SELECT count(*) AS n FROM articles a WHERE {_ORIGINAL} "
+            "AND (a.extractor_version IS NULL OR a.extractor_version <> ?)",
+            (version,),
+        )
+        return int(rows[0]["n"])
 
     # --- reconciled ledger events (the work is in ledger_events.py) ------------------------
 
@@ -461,6 +565,11 @@ class SqlStore:
 
         return ledger_event_of(self, *split_event_id(event_id))
 
+
+#: an extracted article: neither an exact copy nor a near copy (those have no coding of their own)
+_ORIGINAL = (
+    "a.duplicate_of IS NULL AND NOT EXISTS (SELECT 1 FROM near_duplicates n WHERE n.article_id = a.id)"
+)
 
 _SECTION_TABLES = ("article_events", "claims", "revisions", "contradictions", "framing", "places")
 

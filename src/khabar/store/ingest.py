@@ -13,6 +13,19 @@ their own text, linked to their original in ``near_duplicates``, and not extract
 code the same events twice. A changed paragraph may carry a newer figure; its text stays in
 the store, searchable, and ``near_dup_threshold=None`` (``--near-dup-threshold 0``) turns
 detection off for those who want every copy coded.
+
+Each extracted article is stored with the extractor version that coded it
+(``khabar/extractor_version.py``). An article whose text is stored but was coded by another
+version, or by an unknown one (stored before versions were), is extracted again and reported
+``recoded``; ``recode=False`` (``--no-recode``) keeps such codings.
+
+Some corpora reuse an id for different texts. The texts of an id rank by first appearance:
+a text replaces the stored one only if the id never had it; the hashes of replaced texts are
+kept in ``article_versions``, so a rerun over the same input changes nothing instead of putting
+each older text back and then the newer one again. Within a run, the articles being extracted
+count as stored, in input order, so the outcome does not depend on how far extraction has got
+(1 or 2 workers, a run killed and run again). ``force`` re-extracts every text, older ones
+too, except a text that a later one has replaced in the same run.
 """
 
 from __future__ import annotations
@@ -22,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..extractor_version import extractor_version as current_extractor_version
 from ..ingest.near_duplicates import DEFAULT_THRESHOLD, BatchIndex, Fingerprint, best_match
 from ..model import Article
 from . import near_duplicates
@@ -31,10 +45,15 @@ from .rows import content_hash
 if TYPE_CHECKING:
     from ..parallel import ParallelExtractor
 
-#: what happened to one article: stored, replaced (its text changed), unchanged (already
-#: stored), duplicate (stored as an exact copy of another article), near-duplicate (stored as
-#: a near copy, not extracted), failed (extraction raised)
-Outcome = Literal["stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed"]
+#: what happened to one article: stored, replaced (its text changed), recoded (the same text
+#: extracted again: another extractor version had coded it, or ``force``), unchanged (already
+#: stored, or an older text of its id), duplicate (stored as an exact copy of another article),
+#: near-duplicate (stored as a near copy, not extracted), failed (extraction raised)
+Outcome = Literal["stored", "replaced", "recoded", "unchanged", "duplicate", "near-duplicate", "failed"]
+#: in the order summaries list them
+OUTCOMES: tuple[Outcome, ...] = (
+    "stored", "replaced", "recoded", "unchanged", "duplicate", "near-duplicate", "failed"
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +71,10 @@ def ingest(
     *,
     workers: int = 1,
     force: bool = False,
+    recode: bool = True,
     near_dup_threshold: float | None = DEFAULT_THRESHOLD,
     extractor: ParallelExtractor | None = None,
+    extractor_version: str | None = None,
 ) -> Iterator[IngestResult]:
     """Store the ledger of each of ``articles``, yielding what happened to each as it happens.
 
@@ -61,14 +82,22 @@ def ingest(
     transaction per article, so a store needs no locking between writers. ``extractor`` is a
     started worker pool to use instead (its ``workers`` then apply), so that a long-lived
     caller, or a benchmark, pays for loading the pipelines once.
-    ``force`` re-extracts and replaces articles already stored (after an extractor upgrade).
+    ``force`` re-extracts and replaces articles already stored, whoever coded them.
+    ``recode`` re-extracts those another extractor version coded (``extractor_version``, by
+    default this process's, is the one that codes this run).
     ``near_dup_threshold`` is the similarity from which an article is a near copy (None: off).
     """
     from ..parallel import extract_parallel
 
     if near_dup_threshold is not None:
         near_duplicates.backfill_index(store)  # originals stored before the index existed
-    run = _Run(store, force=force, near_dup_threshold=near_dup_threshold)
+    run = _Run(
+        store,
+        force=force,
+        recode=recode,
+        near_dup_threshold=near_dup_threshold,
+        extractor_version=extractor_version or current_extractor_version(),
+    )
     pending = run.to_extract(articles)
     results = extractor.extract(pending) if extractor else extract_parallel(pending, workers=workers)
     for result in results:
@@ -81,9 +110,19 @@ class _Run:
     """The bookkeeping of one ingest run: which articles need extraction, and copies waiting
     for their original to be written."""
 
-    def __init__(self, store: SqlStore, *, force: bool, near_dup_threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        store: SqlStore,
+        *,
+        force: bool,
+        extractor_version: str,
+        recode: bool = True,
+        near_dup_threshold: float | None = None,
+    ) -> None:
         self.store = store
         self.force = force
+        self.recode = recode
+        self.extractor_version = extractor_version
         self.near_dup_threshold = near_dup_threshold
         #: the LSH index of the articles being extracted (the store indexes them once written)
         self.flying_near: BatchIndex = BatchIndex()
@@ -96,8 +135,11 @@ class _Run:
         #: (id, content hash) of the articles being extracted, in input order, which is the
         #: order their results come back in
         self.order: deque[tuple[str, str]] = deque()
-        #: id -> how many articles of that id are being extracted
-        self.flying_ids: dict[str, int] = {}
+        #: id -> content hashes of the articles of that id being extracted, in input order
+        self.flying_texts: dict[str, deque[str]] = {}
+        #: with ``force`` only, id -> every text it had in this run, in input order: the store
+        #: cannot tell a text this run replaced from one an earlier run did (costs memory)
+        self.run_texts: dict[str, list[str]] | None = {} if force else None
         #: content hash -> copies of the article being extracted with that text
         self.waiting: dict[str, list[Article]] = {}
 
@@ -105,10 +147,7 @@ class _Run:
         """The articles that need extraction; the others are settled here, in passing."""
         for article in articles:
             text_hash = content_hash(article.text)
-            # an id given again with another text while its first text is being extracted: the
-            # stored text is about to change, so it cannot say this one is stored (the last wins)
-            reissued = self.flying_ids.get(article.id, 0) > 0 and self.in_flight.get(text_hash) != article.id
-            if not self.force and not reissued and self.store.stored_hash(article.id) == text_hash:
+            if self._known(article.id, text_hash):
                 self.ready.append(IngestResult(article.id, "unchanged"))
                 continue
             twin = self.in_flight.get(text_hash)
@@ -126,8 +165,31 @@ class _Run:
                 continue
             self.in_flight[text_hash] = article.id
             self.order.append((article.id, text_hash))
-            self.flying_ids[article.id] = self.flying_ids.get(article.id, 0) + 1
+            self.flying_texts.setdefault(article.id, deque()).append(text_hash)
             yield article
+
+    def _known(self, article_id: str, text_hash: str) -> bool:
+        """Whether this text of ``article_id`` needs no extraction: stored and coded by this
+        extractor, or one of the id's older texts (stored or being extracted count alike)."""
+        if self.run_texts is not None:  # force: each text of the run once, whatever is stored
+            texts = self.run_texts.setdefault(article_id, [])
+            if text_hash in texts:  # given twice, or replaced earlier in this run: not again
+                return True
+            texts.append(text_hash)
+            return False
+        flying = self.flying_texts.get(article_id)
+        if flying:
+            if text_hash in flying:
+                return True
+            # a text of the id is being extracted and will be stored: as if it were already
+            state = self.store.stored_state(article_id, text_hash)
+            return state is not None and (state.content_hash == text_hash or state.superseded)
+        state = self.store.stored_state(article_id, text_hash)
+        if state is None:
+            return False
+        if state.content_hash != text_hash:
+            return state.superseded
+        return state.is_copy or not self.recode or state.extractor_version == self.extractor_version
 
     def decided(self) -> Iterator[IngestResult]:
         while self.ready:
@@ -138,16 +200,19 @@ class _Run:
         if done_id != article_id:  # extract_parallel keeps input order; this would be a bug there
             raise RuntimeError(f"ingest expected the result of '{done_id}', got '{article_id}'")
         del self.in_flight[text_hash]
-        self.flying_ids[article_id] -= 1
+        flying = self.flying_texts[article_id]
+        flying.popleft()
+        if not flying:
+            del self.flying_texts[article_id]
         copies = self.waiting.pop(text_hash, [])
-        near_copies = self.near_waiting.pop(article_id, []) if self.flying_ids[article_id] == 0 else []
+        near_copies = self.near_waiting.pop(article_id, []) if not flying else []
         if ledger is None:
             self.flying_near.remove(article_id)
             yield IngestResult(article_id, "failed", error=error)
             for copy in [*copies, *(near for near, _ in near_copies)]:
                 yield IngestResult(copy.id, "failed", error=f"a copy of '{article_id}', which failed")
             return
-        action = self.store.put(ledger, force=self.force)
+        action = self.store.put(ledger, force=self.force, extractor_version=self.extractor_version)
         self.flying_near.remove(article_id)  # the store indexes it now
         yield IngestResult(article_id, action)
         for copy in copies:

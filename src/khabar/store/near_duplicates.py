@@ -60,7 +60,7 @@ def put_near_duplicate(store: SqlStore, article: Article, *, of: str, similarity
             return "unchanged"
         if previous is not None:
             store._hand_over_duplicates(article.id)
-        store._write_article(article, article_dict(article), duplicate_of=None, exists=previous is not None)
+        store._write_article(article, article_dict(article), duplicate_of=None, previous=previous)
         forget(store, article.id)
         store._execute(
             "INSERT INTO near_duplicates (article_id, original_id, similarity, detected_at) "

@@ -59,14 +59,20 @@ class Insert:
 
 ARTICLE_COLUMNS = (
     "id", "content_hash", "title", "url", "outlet", "published", "language", "text",
-    "ingested_at", "duplicate_of", "extra",
+    "ingested_at", "duplicate_of", "extra", "extractor_version",
 )  # fmt: skip
 
 
 def article_values(
-    ledger_dict: dict[str, Any], article: Article, *, duplicate_of: str | None, dump: Json
+    ledger_dict: dict[str, Any],
+    article: Article,
+    *,
+    duplicate_of: str | None,
+    dump: Json,
+    extractor_version: str | None = None,
 ) -> tuple:
-    """The ``articles`` row of an article, in ARTICLE_COLUMNS order."""
+    """The ``articles`` row of an article, in ARTICLE_COLUMNS order; ``extractor_version`` is
+    the extractor that coded it (None for a copy, which is not extracted)."""
     extra = {key: value for key, value in ledger_dict.items() if key not in ("article", *SECTIONS)}
     article_extra = {k: v for k, v in ledger_dict["article"].items() if k not in ARTICLE_KEYS}
     if article_extra:
@@ -75,6 +81,7 @@ def article_values(
     return (
         article.id, content_hash(article.text), article.title, article.url, article.outlet, published,
         article.language, article.text, now_utc(), duplicate_of, dump(extra) if extra else None,
+        extractor_version,
     )  # fmt: skip
 
 
