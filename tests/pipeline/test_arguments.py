@@ -483,3 +483,10 @@ def test_passive_subject_of_taking_part_does_the_gerund(base_nlp: Language) -> N
 def test_by_phrase_hung_on_a_place_is_still_the_agent(base_nlp: Language) -> None:
     text = "The villagers were shot dead in their home by Azerbaijani special forces."
     assert texts(arguments(base_nlp, text, "shot").attackers) == ["Azerbaijani special forces"]
+
+
+def test_an_infinitive_of_purpose_is_done_by_the_subject_not_the_object(base_nlp: Language) -> None:
+    text = "He has advocated invading Syria to eradicate the Islamic State group."
+    assert texts(arguments(base_nlp, text, "eradicate").attackers) == ["He"]
+    text = "The commanders ordered the villagers to attack the convoy."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["the villagers"]

@@ -153,6 +153,7 @@ class PhraseCues:
     source_preps: frozenset[str]
     exposure_preps: frozenset[str]
     control_preps: frozenset[str]
+    control_verbs: frozenset[str]
     escape_preps: frozenset[str]
 
 
@@ -296,7 +297,8 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
                 return doers
             current = _above_preposition(current.head)
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
-            # object control: "they forced the villagers to attack" -> the villagers
+            # object control: "they forced the villagers to attack" -> the villagers (but "invading
+            # Syria to eradicate IS": whoever invades eradicates)
             return _controllers(current.head, cues)
         elif current.dep_ in INHERITING_DEPS and current.head != current:
             passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
@@ -371,10 +373,16 @@ def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
     return owners
 
 
+def _controls(verb: Token) -> bool:
+    """Does the verb hand its complement clause to its object ('forced them to attack')? Other
+    verbs' infinitives say what their subject does it for ('invaded Syria to eradicate IS')."""
+    return _lemma_in(verb, phrase_cues().control_verbs)
+
+
 def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
     """Objects that control a complement clause; a weapon does not ('used missiles to shoot'),
     nor anything used ('police used tear gas to disperse them')."""
-    if _lemma_in(verb, phrase_cues().using_verbs):
+    if _lemma_in(verb, phrase_cues().using_verbs) or not _controls(verb):
         return []
     return [obj for obj in _children(verb, OBJECT_DEPS) if not _lemma_in(obj, cues.instrument_nouns)]
 
