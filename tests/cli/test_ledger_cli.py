@@ -51,7 +51,7 @@ def ingested_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     result = runner.invoke(app, ["ingest", str(inputs), "--db", str(db)])
     assert result.exit_code == 0, result.output
     summary = " ".join(result.stderr.split())  # the console wraps long lines
-    assert "stored 2, replaced 0, unchanged 0, duplicate 1, near-duplicate 0, failed 0" in summary
+    assert "stored 2, replaced 0, recoded 0, unchanged 0, duplicate 1, near-duplicate 0, failed 0" in summary
     return db, inputs
 
 
@@ -83,7 +83,7 @@ def test_ingest_again_changes_nothing(ingested: str, ingested_once: tuple[Path, 
         before = store.stats()
     result = runner.invoke(app, ["ingest", str(ingested_once[1]), "--db", ingested])
     assert result.exit_code == 0
-    assert "stored 0, replaced 0, unchanged 3, duplicate 0" in result.stderr
+    assert "stored 0, replaced 0, recoded 0, unchanged 3, duplicate 0" in result.stderr
     with open_store(ingested, read_only=True) as store:
         assert store.stats() == before
 
@@ -99,6 +99,38 @@ def test_a_changed_text_is_replaced(ingested: str, tmp_path: Path) -> None:
         assert store.get_ledger("saraqib").article.text == changed
         # the copy of the old text now holds the old text's ledger
         assert store.get_ledger("saraqib-copy").events
+
+
+def code_with_an_older_extractor(db: str) -> None:
+    """What an upgrade leaves: the stored articles were coded by another extractor version."""
+    with open_store(db) as store:
+        store._execute(
+            "UPDATE articles SET extractor_version = '0.0.1+0123456789ab' WHERE duplicate_of IS NULL"
+        )
+
+
+def test_after_an_upgrade_ingest_recodes_and_stats_count_the_stale(
+    ingested: str, ingested_once: tuple[Path, Path]
+) -> None:
+    code_with_an_older_extractor(ingested)
+    stats = json.loads(runner.invoke(app, ["query", "--db", ingested, "--stats"]).stdout)
+    assert stats["stale"] == 2 and stats["coded_by"] == {"0.0.1+0123456789ab": 2}
+    shown = runner.invoke(app, ["show", "saraqib:e1", "--db", ingested])
+    assert "stale:" in shown.stdout and "0.0.1+0123456789ab" in shown.stdout
+
+    kept = runner.invoke(app, ["ingest", str(ingested_once[1]), "--db", ingested, "--no-recode", "--json"])
+    assert kept.exit_code == 0, kept.output
+    assert json.loads(kept.stdout)["recoded"] == 0
+
+    result = runner.invoke(app, ["ingest", str(ingested_once[1]), "--db", ingested, "--json"])
+    assert result.exit_code == 0, result.output
+    assert "recoded 2, unchanged 1" in " ".join(result.stderr.split())
+    counts = json.loads(result.stdout)
+    assert (counts["read"], counts["recoded"], counts["unchanged"], counts["stored"]) == (3, 2, 1, 0)
+    stats = json.loads(runner.invoke(app, ["query", "--db", ingested, "--stats"]).stdout)
+    assert stats["stale"] == 0 and stats["coded_by"] == {stats["extractor_version"]: 2}
+    shown = runner.invoke(app, ["show", "saraqib:e1", "--db", ingested, "--json"])
+    assert json.loads(shown.stdout)["coded_by"] == stats["extractor_version"]
 
 
 def test_query_filters_and_json(ingested: str) -> None:
@@ -239,12 +271,16 @@ def test_ingest_exit_code_when_nothing_reads(tmp_path: Path, db: str) -> None:
 def test_an_id_given_twice_keeps_its_last_text_on_every_run(tmp_path: Path, db: str) -> None:
     records = [{"id": "x", "text": SARAQIB}, {"id": "x", "text": AFRIN}]
     path = write_jsonl(tmp_path / "twice.jsonl", records)
+    outcomes = []
     for _ in range(2):
-        result = runner.invoke(app, ["ingest", str(path), "--db", db])
+        result = runner.invoke(app, ["ingest", str(path), "--db", db, "--json"])
         assert result.exit_code == 0, result.output
+        outcomes.append(json.loads(result.stdout))
         with open_store(db, read_only=True) as store:
             assert store.get_ledger("x").article.text == AFRIN
             assert store.stats()["articles"] == 1
+    assert (outcomes[0]["stored"], outcomes[0]["replaced"]) == (1, 1)
+    assert (outcomes[1]["unchanged"], outcomes[1]["replaced"]) == (2, 0)  # the rerun changes nothing
 
 
 def test_ingest_progress_names_only_the_outcomes_seen() -> None:

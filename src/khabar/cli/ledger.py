@@ -25,6 +25,7 @@ from ..ingest.near_duplicates import MIN_THRESHOLD as MIN_NEAR_DUP_THRESHOLD
 from ..model import ArticleLedger
 from ..store import DEFAULT_DB, EventFilters, SqlStore, open_store
 from ..store.filters import country_code, parse_date
+from ..store.ingest import OUTCOMES
 from .common import ExitCode, err_console, report_error
 from .extract import DEFAULT_MAX_CHARS, keep_articles, open_output, route_warnings_to_stderr
 from .extract import Tally as ReadTally
@@ -131,7 +132,7 @@ class IngestTally:
     def add(self, outcome: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
-    ORDER = ("stored", "replaced", "unchanged", "duplicate", "near-duplicate", "failed")
+    ORDER = OUTCOMES
 
     def summary(self) -> str:
         return ", ".join(f"{name} {self.counts.get(name, 0)}" for name in self.ORDER)
@@ -139,6 +140,9 @@ class IngestTally:
     def brief(self) -> str:
         """The outcomes seen so far, short enough to leave an 80-column progress bar its bar."""
         return ", ".join(f"{self.counts[name]} {name}" for name in self.ORDER if self.counts.get(name))
+
+    def to_dict(self) -> dict[str, int]:
+        return {name: self.counts.get(name, 0) for name in self.ORDER}
 
 
 def ingest_command(
@@ -162,8 +166,16 @@ def ingest_command(
         str | None, typer.Option(help="How CSV numeric dates like 4/5/2017 are written: dmy, mdy or ymd.")
     ] = None,
     force: Annotated[
-        bool, typer.Option(help="Re-extract articles already stored (after an upgrade).")
+        bool,
+        typer.Option(help="Re-extract every article already stored, older texts of an id included."),
     ] = False,
+    recode: Annotated[
+        bool,
+        typer.Option(
+            help="Re-extract stored articles that another extractor version coded (--no-recode keeps "
+            "their old codings; `khabar query --stats` counts them as stale)."
+        ),
+    ] = True,
     max_chars: Annotated[int, typer.Option(help="Reject inputs longer than this.")] = DEFAULT_MAX_CHARS,
     allow_non_english: Annotated[
         bool, typer.Option(help="Keep inputs that are not in English (their language is stored).")
@@ -178,6 +190,9 @@ def ingest_command(
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr.")] = True,
     reconcile: Annotated[
         bool, typer.Option(help="Then reconcile the store's events into ledger events (`khabar reconcile`).")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The counts of each outcome as JSON on stdout.")
     ] = False,
 ) -> None:
     """Read articles, extract those the store does not hold yet, and store each ledger."""
@@ -214,6 +229,7 @@ def ingest_command(
                 keep_articles(items, read_tally),
                 workers=workers,
                 force=force,
+                recode=recode,
                 near_dup_threshold=near_dup_threshold or None,
             )
             for result in results:
@@ -227,6 +243,10 @@ def ingest_command(
     err_console.print(
         f"{read_tally.read} read, {read_tally.skipped} skipped: {tally.summary()} — {store.url}"
     )
+    if as_json:
+        from .ledger_views import print_json
+
+        print_json({"read": read_tally.read, "skipped": read_tally.skipped, **tally.to_dict()})
     if reconcile:
         from .reconcile import reconcile_command
 
@@ -318,7 +338,7 @@ def query_command(
 
     with user_errors(), opened_store(db, read_only=True) as store:
         if stats:
-            ledger_views.print_json(store.stats())
+            ledger_views.print_json(stats_with_staleness(store))
             return
         if search is not None:
             hits = store.search(search, limit=limit)
@@ -341,6 +361,13 @@ def query_command(
             ledger_views.print_json([row.to_dict() for row in rows])
         else:
             ledger_views.print_events(rows, total=store.count_events(filters), offset=offset)
+
+
+def stats_with_staleness(store: SqlStore) -> dict[str, object]:
+    """The store's counts, with how many articles this extractor would re-code (``stale``)."""
+    from ..extractor_version import extractor_version
+
+    return {**store.stats(), "extractor_version": extractor_version(), "stale": store.count_stale()}
 
 
 def _query_ledger(
@@ -388,12 +415,29 @@ def show_command(
             return
         ledger, event = store.get_event(event_id)
         ledger_event = store.ledger_event_of(event_id)
+        coded_by = store.coded_by(ledger.article.id)
         if as_json:
-            ledger_views.print_json({**ledger_views.event_json(ledger, event), "ledger_event": ledger_event})
+            ledger_views.print_json(
+                {**ledger_views.event_json(ledger, event), "ledger_event": ledger_event, "coded_by": coded_by}
+            )
         else:
             ledger_views.print_event(ledger, event)
             if ledger_event:
                 ledger_views.out_console.print(f"ledger event: {ledger_event} (khabar show {ledger_event})")
+            print_staleness(coded_by)
+
+
+def print_staleness(coded_by: str | None) -> None:
+    """Say so when another extractor than this one coded the article (``khabar ingest`` re-codes it)."""
+    from ..extractor_version import extractor_version
+    from .ledger_views import out_console
+
+    if coded_by != extractor_version():
+        coded = f"extractor {coded_by}" if coded_by else "an extractor of unknown version"
+        out_console.print(
+            f"[yellow]stale:[/] coded by {coded}, not by this one ({extractor_version()}); "
+            "`khabar ingest` of its article re-codes it"
+        )
 
 
 # --- export --------------------------------------------------------------------------------

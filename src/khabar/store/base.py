@@ -124,6 +124,11 @@ class Store(Protocol):
             superseded=bool(row["superseded"]),
         )
 
+    def coded_by(self, article_id: str) -> str | None:
+        """The extractor version that coded article ``article_id`` (None: unknown, or a copy)."""
+        state = self._article_state(article_id)
+        return state["extractor_version"] if state else None
+
     def stored_hash(self, article_id: str) -> str | None: ...
     def original_of(self, text_hash: str, *, besides: str) -> str | None: ...
     def get_ledger(self, article_id: str) -> ArticleLedger: ...
@@ -399,6 +404,11 @@ class SqlStore:
             is_copy=bool(row["exact_copy"]) or bool(row["near_copy"]),
             superseded=bool(row["superseded"]),
         )
+
+    def coded_by(self, article_id: str) -> str | None:
+        """The extractor version that coded article ``article_id`` (None: unknown, or a copy)."""
+        state = self._article_state(article_id)
+        return state["extractor_version"] if state else None
 
     def stored_hash(self, article_id: str) -> str | None:
         """The content hash of the stored article ``article_id``, or None when there is none."""
