@@ -490,3 +490,8 @@ def test_an_infinitive_of_purpose_is_done_by_the_subject_not_the_object(base_nlp
     assert texts(arguments(base_nlp, text, "eradicate").attackers) == ["He"]
     text = "The commanders ordered the villagers to attack the convoy."
     assert texts(arguments(base_nlp, text, "attack").attackers) == ["the villagers"]
+
+
+def test_a_participle_of_accusing_charges_the_noun_it_modifies(base_nlp: Language) -> None:
+    text = "General Haddad, accused of the massacre in the valley, attended the summit."
+    assert texts(arguments(base_nlp, text, "massacre").attackers) == ["General Haddad"]

@@ -353,6 +353,9 @@ def _accused(preposition: Token) -> list[Token]:
         return []
     if _is_passive(verb):
         return _children(verb, PASSIVE_SUBJECT_DEPS)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "Omar Bashir, accused of genocide": the participle charges the noun it modifies
+        return [verb.head]
     return _children(verb, OBJECT_DEPS)
 
 
