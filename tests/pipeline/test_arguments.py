@@ -495,3 +495,12 @@ def test_an_infinitive_of_purpose_is_done_by_the_subject_not_the_object(base_nlp
 def test_a_participle_of_accusing_charges_the_noun_it_modifies(base_nlp: Language) -> None:
     text = "General Haddad, accused of the massacre in the valley, attended the summit."
     assert texts(arguments(base_nlp, text, "massacre").attackers) == ["General Haddad"]
+
+
+def test_an_attributive_adjective_trigger_takes_the_roles_of_its_noun(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The town lived under the militia's harsh and violent rule.", "violent")
+    assert texts(found.attackers) == ["the militia"]
+    found = arguments(base_nlp, "Violent mobs burned the market.", "Violent")
+    assert texts(found.attackers) == ["Violent mobs"]
+    found = arguments(base_nlp, "Relatives buried the slain officials on Friday.", "slain")
+    assert (texts(found.attackers), texts(found.targets)) == ([], ["the slain officials"])

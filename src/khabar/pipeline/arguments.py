@@ -204,6 +204,8 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
     cues = role_cues()
     if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head != head:
         _adjectival_roles(head, roles, cues)
+    elif head.pos_ == "ADJ" and _modified_noun(head) is not None:
+        _attributive_roles(head, _modified_noun(head), roles, cues)
     elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
         _verbal_roles(head, roles, cues)
     else:
@@ -397,6 +399,25 @@ def _adjectival_roles(adjective: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_subjects(verb, cues))
     else:
         _verbal_roles(verb, roles, cues)
+
+
+def _modified_noun(adjective: Token) -> Token | None:
+    """The noun an attributive adjective modifies, across coordination ('harsh and violent rule')."""
+    current = adjective
+    while current.dep_ == "conj" and current.head != current and current.head.pos_ == "ADJ":
+        current = current.head
+    return current.head if current.dep_ == "amod" and current.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _attributive_roles(adjective: Token, noun: Token, roles: _Roles, cues: RoleCues) -> None:
+    """'the fatal shooting of Tamir Rice' and 'AQI's violent rule' take the roles of the noun;
+    'violent mobs' are the doers, 'the slain officials' the victims."""
+    if _lemma_in(adjective, phrase_cues().victim_nouns) or _lemma_in(adjective, cues.victim_verbs):
+        roles.targets.append(noun)
+        return
+    _nominal_roles(noun, noun.i, noun.i + 1, roles, cues)
+    if not roles.attackers and _can_act(noun):
+        roles.attackers.append(noun)
 
 
 def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
@@ -923,8 +944,9 @@ def _to_spans(
                     continue
                 seen.add(head.i)
                 first, last = _phrase_tokens(head)
-                if first.i <= exclude.start < last.i + 1:
-                    # a name that contains the trigger ("the Iraq war") names the event itself
+                if first.i <= exclude.start < last.i + 1 and _modified_noun(exclude.root) != head:
+                    # a name that contains the trigger ("the Iraq war") names the event itself;
+                    # an adjective trigger's noun does not ("violent mobs")
                     continue
                 phrase = doc[first.i : last.i + 1]
                 if any(span.start == phrase.start_char and span.end == phrase.end_char for span in spans):
