@@ -11,7 +11,12 @@ from khabar.evaluate.ptc import OverlapScore, evaluate, load_gold, merge_interva
 
 
 def test_merge_intervals() -> None:
-    assert merge_intervals([(5, 9), (0, 3), (2, 4), (9, 12)]) == [(0, 4), (5, 12)]
+    assert merge_intervals([(5, 9), (0, 3), (2, 4), (8, 12)]) == [(0, 4), (5, 12)]
+
+
+def test_touching_spans_stay_apart_as_in_the_semeval_scorer() -> None:
+    # the official scorer merges spans that share a character offset; [0, 5) and [5, 9) share none
+    assert merge_intervals([(5, 9), (0, 5)]) == [(0, 5), (5, 9)]
 
 
 def test_partial_overlap_credit() -> None:

@@ -13,7 +13,8 @@ was curated and any model trained on the rest only; nothing is tuned on the held
 
 - ``si_precision`` / ``si_recall`` / ``si_f1``: task SI, the official span-identification
   measure with partial-overlap credit (Da San Martino et al. 2020): for predicted spans S and
-  gold spans T (overlapping spans of one article merged, as in the SI gold files),
+  gold spans T (spans of one article that share a character merged, as the SemEval scorer
+  and the SI gold files do; touching spans stay apart),
   P = Σ_{s,t} |s∩t| / |s| / |S| and R = Σ_{s,t} |s∩t| / |t| / |T|, summed over the corpus.
 - ``f1:<technique>``: per-technique F1 in the manner of the FLC scorer: the same partial-overlap
   measure, counting only predicted and gold spans of that technique (so it scores span and
@@ -98,10 +99,14 @@ def load_gold(path: Path) -> dict[str, list[GoldSpan]]:
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
-    """Overlapping or touching intervals of one article, merged (SI is binary)."""
+    """Overlapping intervals of one article, merged (SI is binary).
+
+    As the SemEval scorer merges (spans are sets of character offsets, joined when they share
+    one): touching spans, [0, 5) and [5, 9), share none and stay two spans.
+    """
     merged: list[list[int]] = []
     for start, end in sorted(intervals):
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
