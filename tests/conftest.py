@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
+from khabar.extractor_version import VERSION_ENV, extractor_version
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+# one extractor version for the session and the khabar processes it starts: sources edited
+# while the suite runs would otherwise make a subprocess's codings look stale to the test
+os.environ.setdefault(VERSION_ENV, extractor_version())
 
 
 @pytest.fixture(scope="session")

@@ -55,3 +55,10 @@ def test_a_change_to_presentation_or_reconciliation_keeps_the_version(
 def test_the_version_names_the_package_version_and_a_short_hash() -> None:
     package, _, digest = version.extractor_version().partition("+")
     assert package and len(digest) == 12 and int(digest, 16) >= 0
+
+
+def test_the_environment_pins_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(version.VERSION_ENV, "1.2.3+pinned")
+    assert version.extractor_version() == "1.2.3+pinned"
+    monkeypatch.delenv(version.VERSION_ENV)
+    assert version.extractor_version() == version.computed_version()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KhabarError
+from ..extractor_version import extractor_version
 
 MANIFEST_NAME = "_manifest.json"
 FORMAT_VERSION = 1
@@ -40,6 +41,8 @@ class PartitionEntry:
     events_file: str
     seconds: float
     finished: str = ""
+    #: the extractor that coded it (``khabar/extractor_version.py``); "" in older manifests
+    extractor_version: str = ""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartitionEntry:
@@ -74,12 +77,15 @@ class Manifest:
         )
 
     def is_finished(self, name: str, fingerprint: str, directory: Path) -> bool:
-        """Whether partition ``name`` is done from the same inputs; E162 if it was done from others."""
+        """Whether partition ``name`` is done from the same inputs by this extractor version;
+        E162 if it was done from other inputs."""
         entry = self.partitions.get(name)
         if entry is None:
             return False
         if entry.fingerprint != fingerprint:
             raise KhabarError("E162", out=directory, detail=f"the articles of {name} differ")
+        if entry.extractor_version != extractor_version():  # coded by older code: stale, done again
+            return False
         # files deleted by hand: the partition is not there any more, so it is done again
         return (directory / entry.articles_file).is_file() and (directory / entry.events_file).is_file()
 

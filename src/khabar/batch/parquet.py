@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from ..errors import KhabarError
 from ..export.parquet import ArticleOutcome, articles_table, events_table, ledger_of_row, write_table
+from ..extractor_version import extractor_version
 from ..model import ArticleLedger
 from .manifest import Manifest, PartitionEntry, read_manifest, temporary_path
 from .partitions import Partition
@@ -60,6 +61,7 @@ def write_partition(
         articles_file=articles_file(name),
         events_file=events_file(name),
         seconds=round(seconds, 3),
+        extractor_version=extractor_version(),
     )
 
 
@@ -87,10 +89,18 @@ def batch_manifest(directory: Path) -> Manifest:
 
 def iter_batch_ledgers(directory: str | Path) -> Iterator[ArticleLedger]:
     """Every extracted ledger of a batch directory, text and all, in partition order."""
+    for ledger, _ in iter_batch_codings(directory):
+        yield ledger
+
+
+def iter_batch_codings(directory: str | Path) -> Iterator[tuple[ArticleLedger, str]]:
+    """Every extracted ledger of a batch directory with the extractor version that coded it
+    ("" when the manifest is older than versions), in partition order."""
     root = Path(directory)
     manifest = batch_manifest(root)
     for name in sorted(manifest.partitions):
-        path = root / manifest.partitions[name].articles_file
+        entry = manifest.partitions[name]
+        path = root / entry.articles_file
         try:
             table = pq.read_table(path, columns=["ledger", "text"])
         except (OSError, pa.ArrowException) as exc:
@@ -98,4 +108,4 @@ def iter_batch_ledgers(directory: str | Path) -> Iterator[ArticleLedger]:
         for row in table.to_pylist():
             ledger = ledger_of_row(row)
             if ledger is not None:
-                yield ledger
+                yield ledger, entry.extractor_version

@@ -173,6 +173,13 @@ def load_command(
             "(stored as a copy, without its events, as `khabar ingest` does); 0 turns this off."
         ),
     ] = NEAR_DUP_THRESHOLD,
+    recode: Annotated[
+        bool,
+        typer.Option(
+            help="Replace stored codings of another extractor version with the batch's when this "
+            "khabar coded it (--no-recode keeps them)."
+        ),
+    ] = True,
 ) -> None:
     """Put the ledgers of a batch output into the store (idempotent: loading twice changes nothing)."""
     from ..batch import load_batch
@@ -181,9 +188,9 @@ def load_command(
         report_error(str(KhabarError("E208", low=MIN_NEAR_DUP_THRESHOLD, value=near_dup_threshold)))
         raise typer.Exit(ExitCode.USAGE)
     with user_errors(), opened_store(db, read_only=False) as store:
-        report = load_batch(directory, store, near_dup_threshold=near_dup_threshold or None)
+        report = load_batch(directory, store, near_dup_threshold=near_dup_threshold or None, recode=recode)
         counts = ", ".join(
             f"{name} {report.actions.get(name, 0)}"
-            for name in ("stored", "replaced", "unchanged", "duplicate", "near-duplicate")
+            for name in ("stored", "replaced", "recoded", "unchanged", "duplicate", "near-duplicate")
         )
         err_console.print(f"{report.articles} articles: {counts} — {store.url}")

@@ -276,7 +276,8 @@ class SqlStore:
     def put(
         self, ledger: ArticleLedger, *, force: bool = False, extractor_version: str | None = None
     ) -> PutAction:
-        """Store ``ledger``, coded by ``extractor_version`` (default: this process's), in one transaction.
+        """Store ``ledger``, coded by ``extractor_version`` (default: this process's; ``UNKNOWN_EXTRACTOR``
+        is stored as NULL), in one transaction.
 
         The same id with the same text coded by the same extractor is left as it is (unless
         ``force``); coded by another, it is re-coded; the same id with another text is
@@ -284,7 +285,7 @@ class SqlStore:
         """
         article = ledger.article
         data = ledger.to_dict()
-        version = extractor_version or current_extractor_version()
+        version = current_extractor_version() if extractor_version is None else extractor_version or None
         with self._transaction():
             self._lock(article.id)
             previous = self._article_state(article.id)
