@@ -504,3 +504,10 @@ def test_an_attributive_adjective_trigger_takes_the_roles_of_its_noun(base_nlp: 
     assert texts(found.attackers) == ["Violent mobs"]
     found = arguments(base_nlp, "Relatives buried the slain officials on Friday.", "slain")
     assert (texts(found.attackers), texts(found.targets)) == ([], ["the slain officials"])
+
+
+def test_a_predicate_noun_names_its_subject_too(base_nlp: Language) -> None:
+    text = "The cleric was the man behind the bombing."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["the man", "The cleric"]
+    text = "The rebel commander is named in the report as the man behind the bombing."
+    assert "The rebel commander" in texts(arguments(base_nlp, text, "bombing").attackers)
