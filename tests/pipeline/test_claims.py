@@ -389,3 +389,47 @@ def test_a_role_named_in_apposition_is_no_anonymous_source(nlp: Language) -> Non
     ledger = run(nlp, text, published="2021-06-03")
     killed = [claim for claim in ledger.claims if claim.kind == "killed"]
     assert killed and all(claim.status == "asserted" for claim in killed)
+
+
+def test_a_toll_written_in_words_is_a_revision(nlp: Language) -> None:
+    text = (
+        "A rocket hit a bus station in the town of Saraqib in Idlib province on Tuesday. "
+        "Mahmoud Saleh, the town's mayor, told reporters that four people had been killed. "
+        "An hour later he raised the toll to nine."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    assert [(r.before, r.after, r.by) for r in ledger.revisions] == [(4, 9, "Mahmoud Saleh")]
+
+
+def test_a_source_that_puts_the_number_of_dead_at_a_figure_claims_it(nlp: Language) -> None:
+    text = (
+        "A car bomb exploded in the town of Azaz on Friday. The Azaz Medical Network, a group that "
+        "documents abuses, put the number of dead at 15. The Kurdish Watch Group counted 17 dead."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    fifteen = claim_at(ledger, text, "at 15", "killed")
+    assert fifteen.value == 15 and fifteen.speaker == "Azaz Medical Network"
+    assert claim_at(ledger, text, "17 dead", "killed").speaker == "Kurdish Watch Group"
+    # "a group that documents abuses" reports no figure: no claim, no speaker "that"
+    assert all(claim.speaker != "that" for claim in ledger.claims)
+
+
+def test_a_name_after_said_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Governor Talal al-Barazi said a car bomb killed ten people in Homs on Sunday. "
+        "A second car bomb exploded in another district wounding three people said Barazi."
+    )
+    ledger = run(nlp, text, published="2014-05-25")
+    # the noun before "said" ("people") is no speaker in copy without commas
+    assert claim_at(ledger, text, "A second car bomb exploded").speaker.endswith("Barazi")
+
+
+def test_a_person_in_apposition_to_a_role_speaks_for_its_organisation(nlp: Language) -> None:
+    text = (
+        "Government forces shelled the village of Kansafra, according to the civil defence, known as "
+        "the White Helmets. Its spokesman, Omar Haddad, said two people were killed in Kansafra."
+    )
+    ledger = run(nlp, text, published="2021-06-03")
+    claim = claim_at(ledger, text, "two people were killed", "killed")
+    assert claim.speaker == "Omar Haddad"
+    assert claim.role == "spokesman, White Helmets"

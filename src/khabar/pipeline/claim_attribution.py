@@ -41,6 +41,8 @@ TOLL_HEADS = frozenset({"toll", "tally", "figure", "count", "estimate"})
 OUTLET_REACH = 8
 #: entity labels of a name that can speak, preferred over a description of it
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
+INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 #: subjects that are reports rather than reporters: their source is named elsewhere in the clause
 REPORT_NOUNS = frozenset(
@@ -53,6 +55,10 @@ class CueTable:
     reporting_verbs: dict[str, str]  # lemma -> kind (statement, accusation, denial, ...)
     relay_verbs: frozenset[str]
     status_by_kind: dict[str, str]
+    #: cues after which a name is their speaker ("said Barazi"), not their object
+    inverted_cues: frozenset[str] = frozenset()
+    #: verbs that report a figure only ("documented 20 deaths"; not "a group that documents abuses")
+    figure_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -62,6 +68,8 @@ def cue_table() -> CueTable:
         reporting_verbs=dict(data["reporting_verbs"]),
         relay_verbs=frozenset(data["relay_verbs"]),
         status_by_kind=dict(data["status_by_kind"]),
+        figure_cues=frozenset(data["figure_cues"]),
+        inverted_cues=frozenset(data["inverted_cues"]),
     )
 
 
@@ -147,7 +155,9 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return any(child.lower_ == "responsible" for child in token.subtree)
     if lemma == "give":  # "had initially given a death toll of 22"; not "gave aid"
         return any(child.dep_ == "dobj" and child.lemma_.lower() in TOLL_HEADS for child in token.children)
-    if lemma in {"put", "show", "record", "document", "indicate", "air", "post", "publish"}:
+    if lemma in table.figure_cues:
+        return any(child.dep_ == "dobj" and _holds_number(child) for child in token.children)
+    if lemma in {"put", "show", "indicate", "air", "post", "publish"}:
         return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
     if lemma == "claim":
         # "claimed that", "claimed responsibility"; not "claiming the lives of ten people"
@@ -155,6 +165,11 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
     if lemma == "add":
         return any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"}
     return True
+
+
+def _holds_number(phrase: Token) -> bool:
+    """Does the phrase under ``phrase`` hold a number ('20 deaths', 'fifteen dead')?"""
+    return any(token.like_num for token in phrase.subtree)
 
 
 def _according_object(token: Token) -> Token | None:
@@ -177,13 +192,14 @@ def _according(token: Token, book: SpeakerBook) -> Attribution | None:
 
 
 def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
-    subject = _subject(token)
-    if subject is None or subject.head != token:
+    inverted = _inverted_speaker(token, lemma, table)
+    subject = inverted or _subject(token)
+    if inverted is None and (subject is None or subject.head != token):
         # copy without commas ("... entering Turkey the Britain-based Observatory said"): the
         # parser hangs the speaker elsewhere; the speaker noun just before the cue is it
         subject = _adjacent_speaker(token) or subject
     following = None
-    if subject is None or _inside_quote(subject, token):
+    if inverted is None and (subject is None or _inside_quote(subject, token)):
         # '"... for humanitarians" Jens Laerke spokesman for OCHA said': the speaker stands
         # between the closing quote and the cue, or right after the cue
         following = _after_quote_speaker(token) or _following_speaker(token)
@@ -220,8 +236,10 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     if quoted is not None:
         exclude |= {t for t in quoted.subtree if t.i < _as_saying(token).i}  # type: ignore[union-attr]
     for other in token.children:  # the other half of a split apposition is no content either
-        if other.dep_ == "nsubj" and other.i < token.i and other is not subject:
+        if other.dep_ == "nsubj" and other.i < token.i and other is not subject and inverted is None:
             exclude |= set(other.subtree)
+    # "a toll of eight while the Observatory gave ...": a clause begins at its conjunction
+    exclude |= {t for t in token.subtree for mark in token.children if mark.dep_ == "mark" and t.i < mark.i}
     return Attribution(
         cue=token,
         cue_text=token.text,
@@ -232,6 +250,24 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
+    """'... without causing more deaths said Barazi.', '"..." said Talal al-Barazi': a name right
+    after a cue that takes no person as object ("said", "added") and that closes its clause is
+    the speaker, whatever noun stands before the cue (copy without commas puts one there)."""
+    if lemma not in table.inverted_cues or cue.i + 1 >= len(cue.doc):
+        return None
+    first = cue.doc[cue.i + 1]
+    if first.pos_ != "PROPN" or first.ent_type_ in {"DATE", "TIME"}:
+        return None  # "said Thursday": a day, not a speaker
+    name = next((c for c in cue.children if c.i > cue.i and c.left_edge.i == first.i), None)
+    if name is None or name.dep_ not in INVERTED_SPEAKER_DEPS or name.pos_ != "PROPN":
+        return None
+    after = cue.doc[name.i + 1] if name.i + 1 < len(cue.doc) else None
+    if after is not None and not (after.is_punct or after.pos_ in {"DET", "CCONJ"} or after.is_sent_start):
+        return None  # "said Barazi was killed": the name begins what is said
+    return name
 
 
 def _inside_quote(subject: Token, cue: Token) -> bool:

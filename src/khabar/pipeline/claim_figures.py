@@ -1,18 +1,22 @@
 """Figures that only the claims stage needs: a toll quoted as a number ("updating an earlier toll
-on Sunday evening of 15") that the count stage, which reads victims and triggers, leaves out,
-and the figures the count stage told apart as background ("in the past two weeks more than 200
-civilians have been killed"). Such a figure is a claim, and needed to see a revision; it never
-enters an event's fatalities.
+on Sunday evening of 15", "raised the toll to nine", "put the number of dead at 15") that the
+count stage, which reads victims and triggers, leaves out, and the figures the count stage told
+apart as background ("in the past two weeks more than 200 civilians have been killed"). Such a
+figure is a claim, and needed to see a revision; it never enters an event's fatalities.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from functools import cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..langdata import load_json
 from ..model import CountMention, Span
 from .claim_attribution import sentence_of
-from .counts import BACKGROUND_COUNTS_KEY
+from .counts import BACKGROUND_COUNTS_KEY, count_lexicon, parse_number
 from .extensions import doc_text
 
 #: how many tokens after a toll noun its figure may stand ("toll on Sunday evening of 15")
@@ -27,30 +31,60 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     return background + _quoted_tolls(doc, [*counts, *background])
 
 
+@cache
+def toll_matcher(vocab: Vocab) -> PhraseMatcher:
+    """The toll nouns of ``cues.json`` ("toll", "number of dead"), matched on lower-case words."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = load_json("en", "claims", "cues.json")["toll_nouns"]
+    matcher.add("toll", [Doc(vocab, words=phrase.split()) for phrase in phrases])
+    return matcher
+
+
 def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
-    nouns = frozenset(load_json("en", "claims", "cues.json")["toll_nouns"])
     taken = {count.span.start for count in counts}
     text = doc_text(doc)
     found: list[CountMention] = []
-    for token in doc:
-        if token.lower_ not in nouns:
+    seen: set[int] = set()
+    for _, start, end in toll_matcher(doc.vocab)(doc):
+        if start in seen:
+            continue  # "death toll" and "toll": one toll
+        seen.update(range(start, end))
+        window = doc[end : min(sentence_of(doc[start]).end, end + TOLL_REACH)]
+        number = _figure_in(window, taken)
+        if number is None:
             continue
-        window = doc[token.i + 1 : min(sentence_of(token).end, token.i + 1 + TOLL_REACH)]
-        for figure in window:
-            if not figure.like_num or figure.idx in taken:
-                continue
-            previous = doc[figure.i - 1]
-            if previous.lower_ not in FIGURE_PREPOSITIONS or not figure.text.isdigit():
-                continue
-            value = int(figure.text)
-            found.append(
-                CountMention(
-                    span=Span.of(text, figure.idx, figure.idx + len(figure)),
-                    kind="killed",
-                    low=value,
-                    high=value,
-                    trigger=Span.of(text, token.idx, token.idx + len(token)),
-                )
+        first, last, value = number
+        found.append(
+            CountMention(
+                span=Span.of(text, first.idx, last.idx + len(last)),
+                kind="killed",
+                low=value,
+                high=value,
+                trigger=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
             )
-            break
+        )
     return found
+
+
+def _figure_in(window, taken: set[int]) -> tuple[Token, Token, int] | None:  # type: ignore[no-untyped-def]
+    """The first number after 'of', 'at' or 'to' in ``window``, in digits or words ('to nine',
+    'of 1,200', 'at twenty one'), through the count stage's number reader."""
+    lexicon = count_lexicon()
+    for token in window:
+        if token.idx in taken or token.i == 0 or token.doc[token.i - 1].lower_ not in FIGURE_PREPOSITIONS:
+            continue
+        parts = []
+        for part in token.doc[token.i : window.end]:
+            if not _number_part(part, lexicon.numbers):
+                break
+            parts.append(part)
+        while parts and parts[-1].text == "-":
+            parts.pop()
+        value = parse_number(parts, lexicon) if parts else None
+        if value is not None:
+            return parts[0], parts[-1], value
+    return None
+
+
+def _number_part(token: Token, words: dict[str, tuple[int, str]]) -> bool:
+    return token.text.replace(",", "").isdigit() or token.lower_ in words or token.text == "-"

@@ -26,6 +26,8 @@ EDGE_TRIM = frozenset({"DET", "PUNCT", "CCONJ", "ADP", "SPACE"})
 MAX_PHRASE = 12
 SpeakerKind = str  # person | organisation | anonymous | outlet | unverified | group | outlet-self
 #: kinds of speaker that stand for an actor of the conflict (outlets and rumours do not)
+#: a speaker's actor is settled as none (an organisation the actor dictionary does not know)
+NO_ACTOR = "-"
 ACTOR_KINDS = frozenset({"person", "organisation", "anonymous", "group"})
 #: actor sectors of officials: a spokesman with no country in his title speaks for the
 #: government last named with one
@@ -199,6 +201,11 @@ def speaker_phrase(subject: Token) -> Span:
             continue
         if child.ent_type_ in {"DATE", "TIME"} and child.i < subject.i:
             continue  # "on Thursday activists reported": the day is not the speaker
+        if child.dep_ == "appos" and subject.pos_ != "PROPN" and child.pos_ == "PROPN":
+            # "Its spokesman, Omar Haddad": the commas between the role and the name belong too
+            # (not "the Network, a group that ...": a name keeps its description apart)
+            between = doc[min(subject.i, child.left_edge.i) + 1 : max(subject.i, child.right_edge.i)]
+            keep.extend(t for t in between if t.is_punct and t.text == ",")
         if child.dep_ == "appos" or child.dep_ == "conj":
             keep.extend(child.subtree)
             continue
@@ -249,20 +256,15 @@ class SpeakerBook:
 
     def full_name(self, name: str, before: int) -> str:
         """The longest earlier person name that ends with (or equals) ``name``: Dogan -> Rahmi Dogan."""
-        last = name.split()[-1] if name.split() else name
+        last = _surname(name)
         best = name
         for person in self.persons:
             if person.start_char >= before:
                 break
-            words = person.text.split()
-            if words and words[-1] == last and len(person.text) > len(best):
+            if _surname(person.text) == last and len(person.text) > len(best):
                 best = person.text
         for speaker in reversed(self.history):
-            if (
-                speaker.kind == "person"
-                and speaker.name.split()[-1] == last
-                and len(speaker.name) > len(best)
-            ):
+            if speaker.kind == "person" and _surname(speaker.name) == last and len(speaker.name) > len(best):
                 best = speaker.name
         return _strip_possessive(best)
 
@@ -284,6 +286,8 @@ class SpeakerBook:
         speaker = self._resolve(phrase)
         if speaker.actor is None and speaker.kind in ACTOR_KINDS:
             speaker.actor = speaker_actor(phrase) or self._actor_of(speaker.name)
+        elif speaker.actor == NO_ACTOR:
+            speaker.actor = None  # the employer is known and maps to no actor: guess none
         if remember:
             self.history.append(speaker)
         return speaker
@@ -380,8 +384,29 @@ class SpeakerBook:
         name = self.full_name(_strip_possessive(person.text), person.start_char)
         role_tokens = [t for t in phrase if t.i < person.start and t.pos_ not in {"DET", "PUNCT"}]
         role_tokens += [t for t in phrase if t.i >= person.end and t.dep_ != "punct" and t.pos_ != "PUNCT"]
+        employer = self._possessive_employer(role_tokens, phrase.start_char)
+        if employer is not None:
+            # "Its spokesman, Omar Haddad": the spokesman of the organisation that spoke last
+            role_tokens = [t for t in role_tokens if t.tag_ != "PRP$"]
         role = " ".join(t.text for t in role_tokens).replace(" ’s", "’s").replace(" 's", "'s").strip() or None
-        return Speaker(name, "person", phrase.start_char, phrase.end_char, role=role or self._role_of(name))
+        if employer is not None and role:
+            role = f"{role}, {employer.name}"
+        role = role or self._role_of(name)
+        speaker = Speaker(name, "person", phrase.start_char, phrase.end_char, role=role)
+        if employer is not None:
+            speaker.actor = employer.actor or NO_ACTOR
+        return speaker
+
+    def _possessive_employer(self, role_tokens: list[Token], before: int) -> Speaker | None:
+        """'Its spokesman', 'their director': the organisation or outlet that spoke last."""
+        owners = [t for t in role_tokens if t.tag_ == "PRP$" and t.lower_ in {"its", "their"}]
+        return self.last({"organisation", "outlet", "group"}, before) if owners else None
+
+
+def _surname(name: str) -> str:
+    """The last word of a name without its particle: 'Talal al-Barazi' -> 'barazi' (as 'Barazi')."""
+    words = name.split()
+    return words[-1].split("-")[-1].casefold() if words else name.casefold()
 
 
 def _definite(head: Token) -> bool:
