@@ -511,3 +511,10 @@ def test_a_predicate_noun_names_its_subject_too(base_nlp: Language) -> None:
     assert texts(arguments(base_nlp, text, "bombing").attackers) == ["the man", "The cleric"]
     text = "The rebel commander is named in the report as the man behind the bombing."
     assert "The rebel commander" in texts(arguments(base_nlp, text, "bombing").attackers)
+
+
+def test_which_after_a_name_that_can_act_stands_for_the_name(base_nlp: Language) -> None:
+    text = "Aleppo is key to the strategy pursued by Russia, which will not stop bombing the city."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Russia"]
+    text = "The bombing was an attack at a cafe in Madrid, Spain which killed 13 people."
+    assert "Spain" not in texts(arguments(base_nlp, text, "killed").attackers)

@@ -283,7 +283,7 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         subjects = _children(current, SUBJECT_DEPS)
         if subjects:
             if current.dep_ == "relcl" and subjects[0].lower_ in cues.relative_pronouns:
-                return [current.head]
+                return [_relative_antecedent(current.head, subjects[0], cues)]
             return subjects
         if current.dep_ == "relcl":
             return [current.head]
@@ -339,6 +339,41 @@ def _above_preposition(preposition: Token) -> Token:
     ):
         return above.head
     return above
+
+
+def _relative_antecedent(noun: Token, pronoun: Token, cues: RoleCues) -> Token:
+    """The noun a subject relative pronoun stands for. The parser hangs ', which' on the head of
+    the phrase, but when that cannot act and the phrase ends in a name that can, the clause is
+    about the name: 'the strategy pursued by Russia, which will not stop bombing it'. A weapon or
+    an attack can do what the clause says ('the shelling of Syria, which killed ten')."""
+    if _can_act(noun) or _lemma_in(noun, cues.instrument_nouns) or pronoun.i == 0:
+        return noun
+    before = pronoun.doc[pronoun.i - 1]
+    if before.is_punct and before.i > 0:
+        before = before.doc[before.i - 1]
+    if (
+        noun.i < before.i
+        and before.pos_ == "PROPN"
+        and noun.is_ancestor(before)
+        and _can_act(before)
+        and not _in_place_phrase(before, cues)
+    ):
+        return before
+    return noun
+
+
+def _in_place_phrase(token: Token, cues: RoleCues) -> bool:
+    """Is the token a place or part of a phrase naming where ('at the cafe in Madrid, Spain')?"""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if _is_place(current):
+            return True
+        if current.dep_ == "pobj":
+            return current.head.lower_ in cues.place_preps
+        if current.dep_ not in ("conj", "appos", "compound", "npadvmod") or current.head == current:
+            return False
+        current = current.head
+    return False
 
 
 def _accused(preposition: Token) -> list[Token]:
