@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from ..figure_text import stated_figure
 from ..model import ArticleLedger, Claim, Count, Event, Span
 from ..store import EventRow, SearchHit
 
@@ -156,12 +157,18 @@ def _claims_table(claims: list[Claim]) -> Table:
     for column in ("claim", "speaker", "via", "kind", "value", "status"):
         table.add_column(column, overflow="fold")
     for claim in claims:
-        value = json.dumps(claim.value, ensure_ascii=False) if claim.value is not None else ""
         table.add_row(
             claim.id, escape(claim.speaker or ""), escape(" ← ".join(claim.via)), claim.kind,
-            escape(value), claim.status,
+            escape(claim_value(claim)), claim.status,
         )  # fmt: skip
     return table
+
+
+def claim_value(claim: Claim) -> str:
+    """A figure as its source stated it ("more than 20"); any other value as JSON."""
+    if isinstance(claim.value, int | float) and not isinstance(claim.value, bool):
+        return stated_figure(claim.value, claim.qualifier)
+    return json.dumps(claim.value, ensure_ascii=False) if claim.value is not None else ""
 
 
 def _evidence(text: str, event: Event, claims: list[Claim]) -> Group:

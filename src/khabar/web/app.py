@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from ..figure_text import stated_figure
 from ..store import open_store
 from . import api, pages, vendor
 from .config import WebConfig
@@ -33,6 +34,8 @@ def templates_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["urlpart"] = lambda value: quote(str(value), safe="")
+    # a claim's figure as its source stated it ("more than 20", not the bound 21 after "more than")
+    env.filters["stated"] = stated_figure
     return env
 
 

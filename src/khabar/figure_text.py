@@ -1,0 +1,44 @@
+"""How a figure claim reads: the number as the source stated it, with its qualifier.
+
+A claim keeps ACLED's bound of a qualified figure as its value: "more than 20 killed" is
+value 21 with qualifier "more than" (the smallest number the words allow), "fewer than 10" is
+9. Printing the qualifier before that value ("more than 21") misquotes the source, so the
+stated number is recovered with the rule of the same quantifier table the count stage reads
+(``data/en/counts/quantifiers.tsv``): an ``above`` or ``below`` bound lies one past the stated
+number; ``min``, ``max`` and ``approx`` bounds are the number itself. A qualifier the table
+does not know gives the value without it. The web pages and ``khabar show`` both print this.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from .langdata import load_tsv
+
+#: stated number = value + this, per bound rule of the quantifier table
+_STATED_OFFSET = {"above": -1, "below": 1, "min": 0, "max": 0, "approx": 0}
+
+
+@cache
+def bound_rules() -> dict[str, str]:
+    """Bound phrase ("more than") -> its rule ("above"), from the count stage's table."""
+    rows = load_tsv("en", "counts", "quantifiers.tsv")
+    return {row["phrase"].lower(): row["rule"] for row in rows if row["kind"] == "bound"}
+
+
+def stated_figure(value: Any, qualifier: str | None) -> str:
+    """The figure of a claim as its source said it: "more than 20", "dozens", "7"."""
+    if value is None:
+        return ""
+    if isinstance(value, str):  # a word figure ("dozens") is its own statement
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return json.dumps(value, ensure_ascii=False)
+    if not qualifier:
+        return str(value)
+    rule = bound_rules().get(qualifier.lower())
+    if rule not in _STATED_OFFSET:
+        return str(value)
+    return f"{qualifier} {value + _STATED_OFFSET[rule]}"
