@@ -433,3 +433,32 @@ def test_a_person_in_apposition_to_a_role_speaks_for_its_organisation(nlp: Langu
     claim = claim_at(ledger, text, "two people were killed", "killed")
     assert claim.speaker == "Omar Haddad"
     assert claim.role == "spokesman, White Helmets"
+
+
+def test_a_name_run_into_its_indefinite_role_is_the_speaker(nlp: Language) -> None:
+    text = (
+        '"Regime helicopters struck the Shaar neighborhood with barrel bombs" Kemal Ozturk a local '
+        "civil defense official said on Wednesday."
+    )
+    ledger = run(nlp, text, published="2016-06-08")
+    claim = claim_at(ledger, text, "Regime helicopters struck")
+    assert claim.speaker == "Kemal Ozturk"
+    assert claim.role == "local civil defense official"
+
+
+def test_a_higher_toll_from_another_source_contradicts(nlp: Language) -> None:
+    text = (
+        "Government air strikes on the town of Azaz killed at least 15 civilians on Wednesday, the "
+        "Syrian Observatory for Human Rights said. Rescue workers gave a higher toll of 23 dead."
+    )
+    ledger = run(nlp, text, published="2016-06-08")
+    assert [(c.field, c.values) for c in ledger.contradictions if c.field == "killed"] == [("killed", [15, 23])]
+
+
+def test_according_to_a_report_by_names_its_author(nlp: Language) -> None:
+    text = (
+        "According to a February report by the Syrian Center for Policy Research the conflict has "
+        "claimed the lives of over 470000 people."
+    )
+    ledger = run(nlp, text, published="2016-03-02")
+    assert {claim.speaker for claim in ledger.claims} == {"Syrian Center for Policy Research"}

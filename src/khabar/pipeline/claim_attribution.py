@@ -131,7 +131,8 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
     for token in doc:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and _according_object(token) is not None:
-            if token.head.lemma_.lower() in table.reporting_verbs:
+            head = token.head
+            if head.lemma_.lower() in table.reporting_verbs and _is_cue(head, head.lemma_.lower(), table):
                 continue  # "Altun said, according to AA": AA is the relay of "said"
             attribution = _according(token, book)
         elif (
@@ -161,6 +162,8 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
     if lemma == "claim":
         # "claimed that", "claimed responsibility"; not "claiming the lives of ten people"
+        if any(t.lower_ in {"life", "lives"} for t in token.doc[token.i + 1 : token.i + 4]):
+            return False
         return any(c.dep_ == "ccomp" or c.lemma_ in {"responsibility", "credit"} for c in token.children)
     if lemma == "add":
         return any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"}
@@ -185,10 +188,22 @@ def _according(token: Token, book: SpeakerBook) -> Attribution | None:
     target = _according_object(token)
     if target is None:
         return None
-    speaker = book.resolve(speaker_phrase(target))
+    speaker = book.resolve(speaker_phrase(_author_of_report(target)))
     head = token.head if token.head.i != token.i else token
     scope = _scope(head, exclude=set(token.subtree))
     return Attribution(cue=token, cue_text="according to", kind="statement", speaker=speaker, scope=scope)
+
+
+def _author_of_report(target: Token) -> Token:
+    """'according to a report by the Syrian Center for Policy Research': the author speaks."""
+    if target.lemma_.lower() not in REPORT_NOUNS | {"statement", "study", "estimate", "tally", "count"}:
+        return target
+    for prep in target.children:
+        if prep.lower_ in {"by", "from"}:
+            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+    return target
 
 
 def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
@@ -211,7 +226,7 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
     if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
-    phrase = following if following is not None else speaker_phrase(subject)
+    phrase = following if following is not None else _with_name_before(speaker_phrase(subject))
     cited = _cited(token)
     quoted = _quoted_source(token, lemma, table)
     via: list[str] = []
@@ -268,6 +283,21 @@ def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
     if after is not None and not (after.is_punct or after.pos_ in {"DET", "CCONJ"} or after.is_sent_start):
         return None  # "said Barazi was killed": the name begins what is said
     return name
+
+
+def _with_name_before(phrase: Span) -> Span:
+    """'"..." Necip Ensari a local civil defense official reportedly said': copy without commas
+    puts the person's name right before the indefinite role that the parser made the subject."""
+    doc = phrase.doc
+    if phrase.start == 0 or phrase[0].lower_ not in {"a", "an"}:
+        return phrase
+    before = doc[phrase.start - 1]
+    if before.ent_type_ != "PERSON" or before.ent_iob_ == "O":
+        return phrase
+    start = before.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start : phrase.end]
 
 
 def _inside_quote(subject: Token, cue: Token) -> bool:

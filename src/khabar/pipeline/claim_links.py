@@ -404,9 +404,36 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 def _ranges_clash(first: Draft, second: Draft) -> bool:
     a_low, a_high = figure_range(first)
     b_low, b_high = figure_range(second)
+    if first.claim.speaker != second.claim.speaker and first.claim.value != second.claim.value:
+        if _contrasted(first) or _contrasted(second):
+            return True  # "rescue workers gave a higher toll of 23": the report says they differ
     if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
         return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
     return a_low > b_high or b_low > a_high
+
+
+def _contrasted(draft: Draft) -> bool:
+    """A contrast mark ("a higher toll of 23", "a lower toll of eight") just before the figure."""
+    if draft.count is None:
+        return False
+    doc = draft.sentence.doc
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
+    return bool(_contrast_matcher(doc.vocab)(window))
+
+
+@cache
+def _contrast_matcher(vocab):  # type: ignore[no-untyped-def]
+    from spacy.matcher import PhraseMatcher
+
+    from ..langdata import load_json
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = load_json("en", "claims", "cues.json")["contrast_marks"]
+    matcher.add("contrast", [Doc(vocab, words=phrase.split()) for phrase in phrases])
+    return matcher
 
 
 def figure_range(draft: Draft) -> tuple[float, float]:

@@ -237,7 +237,10 @@ def speaker_phrase(subject: Token) -> Span:
         span = span[:-1]
     if len(span) > MAX_PHRASE:
         span = doc[max(span.start, subject.i - MAX_PHRASE + 1) : subject.i + 1]
-    return span
+    start = span.start
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON":
+        start -= 1  # "Ibrahim al-Assad" parsed as two subjects: a phrase never begins mid-name
+    return doc[start : span.end]
 
 
 @dataclass(slots=True)
@@ -383,7 +386,10 @@ class SpeakerBook:
     def _person(self, phrase: Span, person: Span) -> Speaker:
         name = self.full_name(_strip_possessive(person.text), person.start_char)
         role_tokens = [t for t in phrase if t.i < person.start and t.pos_ not in {"DET", "PUNCT"}]
-        role_tokens += [t for t in phrase if t.i >= person.end and t.dep_ != "punct" and t.pos_ != "PUNCT"]
+        after = [t for t in phrase if t.i >= person.end and t.dep_ != "punct" and t.pos_ != "PUNCT"]
+        if after and after[0].pos_ == "DET":
+            after = after[1:]  # "Necip Ensari a local civil defense official": no article
+        role_tokens += after
         employer = self._possessive_employer(role_tokens, phrase.start_char)
         if employer is not None:
             # "Its spokesman, Omar Haddad": the spokesman of the organisation that spoke last
