@@ -452,7 +452,8 @@ def test_a_higher_toll_from_another_source_contradicts(nlp: Language) -> None:
         "Syrian Observatory for Human Rights said. Rescue workers gave a higher toll of 23 dead."
     )
     ledger = run(nlp, text, published="2016-06-08")
-    assert [(c.field, c.values) for c in ledger.contradictions if c.field == "killed"] == [("killed", [15, 23])]
+    killed = [(c.field, c.values) for c in ledger.contradictions if c.field == "killed"]
+    assert killed == [("killed", [15, 23])]
 
 
 def test_according_to_a_report_by_names_its_author(nlp: Language) -> None:

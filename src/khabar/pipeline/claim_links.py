@@ -404,9 +404,9 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 def _ranges_clash(first: Draft, second: Draft) -> bool:
     a_low, a_high = figure_range(first)
     b_low, b_high = figure_range(second)
-    if first.claim.speaker != second.claim.speaker and first.claim.value != second.claim.value:
-        if _contrasted(first) or _contrasted(second):
-            return True  # "rescue workers gave a higher toll of 23": the report says they differ
+    differ = first.claim.speaker != second.claim.speaker and first.claim.value != second.claim.value
+    if differ and (_contrasted(first) or _contrasted(second)):
+        return True  # "rescue workers gave a higher toll of 23": the report says they differ
     if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
         return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
     return a_low > b_high or b_low > a_high
