@@ -463,3 +463,23 @@ def test_according_to_a_report_by_names_its_author(nlp: Language) -> None:
     )
     ledger = run(nlp, text, published="2016-03-02")
     assert {claim.speaker for claim in ledger.claims} == {"Syrian Center for Policy Research"}
+
+
+def test_a_pluperfect_figure_beside_a_risen_toll_is_the_earlier_one(nlp: Language) -> None:
+    text = (
+        "The death toll from a government raid on a stronghold has risen to 18 a monitor said "
+        "Thursday. On Wednesday the monitor reported that at least five militants had been killed "
+        "in that attack."
+    )
+    ledger = run(nlp, text, published="2014-09-05")
+    assert [(r.before, r.after) for r in ledger.revisions] == [(5, 18)]
+    assert claim_at(ledger, text, "five militants", "killed").status == "superseded"
+
+
+def test_two_sources_figures_with_had_are_no_revision(nlp: Language) -> None:
+    text = (
+        "At least 12 people were killed in the shelling of Douma on Monday, the monitor said. "
+        "Local activists said 14 people had been killed."
+    )
+    ledger = run(nlp, text, published="2014-09-05")
+    assert ledger.revisions == []

@@ -236,12 +236,17 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
     elsewhere in the sentence), told after the current one, is the one it replaced."""
     revisions: list[Revision] = []
     for position, old in enumerate(figures):
-        if old.claim.superseded_by is not None or old.count is None or not _marked_earlier(doc, old, cues):
+        if old.claim.superseded_by is not None or old.count is None:
+            continue
+        marked = _marked_earlier(doc, old, cues)
+        if not marked and not _pluperfect(doc, old):
             continue
         for new in reversed(figures[:position]):
             # the source's latest figure before it, however far back: "initially" says which
             if index[old.sentence.start] == index[new.sentence.start] or new.claim.revises is not None:
                 continue
+            if not marked and not cues.revision(new.sentence):
+                continue  # "had been killed" is earlier only beside a toll that "has risen to 18"
             # the events may differ: a bare "a death toll of 22" has no event words of its own
             same = new.claim.kind == old.claim.kind and new.claim.speaker == old.claim.speaker
             if same and _victims_agree(new, old) and new.claim.value != old.claim.value:
@@ -249,6 +254,17 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
                     revisions.append(_revise(old, new))
                 break
     return revisions
+
+
+def _pluperfect(doc: Doc, draft: Draft) -> bool:
+    """'the Observatory reported that at least five had been killed': a figure told as of an
+    earlier time (the verb of its figure takes 'had')."""
+    assert draft.count is not None
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _marked_in_sentence(doc: Doc, figures: list[Draft], cues) -> list[Revision]:  # type: ignore[no-untyped-def]
