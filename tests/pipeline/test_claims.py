@@ -483,3 +483,12 @@ def test_two_sources_figures_with_had_are_no_revision(nlp: Language) -> None:
     )
     ledger = run(nlp, text, published="2014-09-05")
     assert ledger.revisions == []
+
+
+def test_most_likely_is_a_hedge(nlp: Language) -> None:
+    text = (
+        "A bomb exploded in Azaz on Monday. "
+        "A rebel commander said Islamic State cells were most likely behind it."
+    )
+    ledger = run(nlp, text, published="2016-03-02")
+    assert claim_at(ledger, text, "Islamic State cells").status == "unverified"
