@@ -518,3 +518,19 @@ def test_which_after_a_name_that_can_act_stands_for_the_name(base_nlp: Language)
     assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Russia"]
     text = "The bombing was an attack at a cafe in Madrid, Spain which killed 13 people."
     assert "Spain" not in texts(arguments(base_nlp, text, "killed").attackers)
+
+
+def test_a_verb_parsed_as_conjunct_of_an_argument_is_no_argument(base_nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from khabar.pipeline.arguments import _nominal_conjuncts
+
+    words = ["They", "hit", "those", "and", "ran", "and", "guards"]
+    doc = Doc(
+        base_nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 2, 2, 2],
+        deps=["nsubj", "ROOT", "dobj", "cc", "conj", "cc", "conj"],
+        pos=["PRON", "VERB", "PRON", "CCONJ", "VERB", "CCONJ", "NOUN"],
+    )
+    assert [token.text for token in _nominal_conjuncts(doc[2])] == ["guards"]

@@ -965,7 +965,7 @@ def _to_spans(
     spans: list[TextSpan] = []
     seen: set[int] = set()
     for token in tokens:
-        for member in (token,) if token.i in alone else (token, *token.conjuncts):
+        for member in (token,) if token.i in alone else (token, *_nominal_conjuncts(token)):
             # the pronoun is the argument the text states; its antecedent is what it names
             owner = _pronoun_owner(member)
             named = _predicated(member)
@@ -995,6 +995,12 @@ def _to_spans(
                     continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
+
+
+def _nominal_conjuncts(token: Token) -> list[Token]:
+    """Conjuncts that can be arguments: 'those of her husband, beating them' parsed as conjoined
+    with 'put' does not make the verb a participant."""
+    return [member for member in token.conjuncts if member.pos_ not in ("VERB", "AUX", "ADV", "ADP")]
 
 
 def _predicated(token: Token) -> Token | None:
