@@ -492,3 +492,9 @@ def test_most_likely_is_a_hedge(nlp: Language) -> None:
     )
     ledger = run(nlp, text, published="2016-03-02")
     assert claim_at(ledger, text, "Islamic State cells").status == "unverified"
+
+
+def test_a_video_released_by_a_source_is_that_sources_claim(nlp: Language) -> None:
+    text = "A video released on Friday by the army media center shows heavy fighting in the city of Palmyra."
+    ledger = run(nlp, text, published="2016-05-07")
+    assert claim_at(ledger, text, "heavy fighting").speaker == "army media center"

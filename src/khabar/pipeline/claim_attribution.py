@@ -50,6 +50,10 @@ REPORT_NOUNS = frozenset(
 )
 
 
+#: what an author makes: "a report by X", "a video released by X" -- X speaks
+AUTHORED_NOUNS = REPORT_NOUNS | {"statement", "study", "estimate", "tally", "message", "tweet", "letter"}
+
+
 @dataclass(frozen=True, slots=True)
 class CueTable:
     reporting_verbs: dict[str, str]  # lemma -> kind (statement, accusation, denial, ...)
@@ -195,14 +199,16 @@ def _according(token: Token, book: SpeakerBook) -> Attribution | None:
 
 
 def _author_of_report(target: Token) -> Token:
-    """'according to a report by the Syrian Center for Policy Research': the author speaks."""
-    if target.lemma_.lower() not in REPORT_NOUNS | {"statement", "study", "estimate", "tally", "count"}:
+    """'according to a report by the Syrian Center for Policy Research', 'a video released by the
+    military media center shows', 'a message on an account thought to belong to X said': the
+    author of a report speaks, not the report."""
+    if target.lemma_.lower() not in AUTHORED_NOUNS:
         return target
-    for prep in target.children:
-        if prep.lower_ in {"by", "from"}:
-            author = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if author is not None:
-                return author
+    for token in target.subtree:
+        head = token.head
+        by = head.lower_ in {"by", "from"} and head.head.i in (target.i, *(t.i for t in target.children))
+        if token.dep_ == "pobj" and (by or (head.lower_ == "to" and head.head.lemma_ == "belong")):
+            return token
     return target
 
 
@@ -226,6 +232,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
     if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
+    if following is None and (author := _author_of_report(subject)) is not subject:
+        subject = author  # "a video released by the military media center shows ..."
     phrase = following if following is not None else _with_name_before(speaker_phrase(subject))
     cited = _cited(token)
     quoted = _quoted_source(token, lemma, table)
