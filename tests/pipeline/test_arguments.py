@@ -534,3 +534,8 @@ def test_a_verb_parsed_as_conjunct_of_an_argument_is_no_argument(base_nlp: Langu
         pos=["PRON", "VERB", "PRON", "CCONJ", "VERB", "CCONJ", "NOUN"],
     )
     assert [token.text for token in _nominal_conjuncts(doc[2])] == ["guards"]
+
+
+def test_who_reels_from_attacks_did_not_carry_them_out(base_nlp: Language) -> None:
+    text = "Turkey has spent much of this year reeling from terror attacks."
+    assert texts(arguments(base_nlp, text, "attacks").attackers) == []
