@@ -323,3 +323,43 @@ def test_background_figures_stay_claims_but_leave_the_counts(nlp: Language) -> N
     counts = list(doc._.counts or [])
     assert [c.kind for c in counts] == ["injured"]
     assert [(c.kind, c.low) for c in toll_figures(doc, counts)] == [("killed", 201)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers found the body of a man behind the store on Monday.", (1, None)),
+        ("Hikers said Dana Pemberton's body was found near the river.", (1, None)),
+        ("He was shot in the body and taken to a hospital.", (None, 1)),
+        ("The shooting took the life of a 30-year-old woman.", (1, None)),
+        ("The victim walked to a neighbor's porch and was found dead there.", (1, None)),
+    ],
+)
+def test_bodies_lives_and_a_conjoined_found_dead_are_deaths(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_harm_that_was_prevented_did_not_happen(nlp: Language) -> None:
+    assert totals(nlp, "Quick work by the deputies prevented the man from killing himself.") == (None, None)
+
+
+def test_a_name_tagged_as_a_person_once_is_a_person_everywhere(nlp: Language) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Police identified the victim as Marcus Quillfeather. Quillfeather was pronounced dead at 9 p.m."
+    doc = nlp(text)
+    first, second = [t.i for t in doc if t.text == "Quillfeather"]
+    # the tagger's mistake, set by hand: the surname alone is taken for an organisation
+    person = SpacySpan(doc, first - 1, first + 1, "PERSON")
+    organisation = SpacySpan(doc, second, second + 1, "ORG")
+    doc.ents = [person, organisation]
+    assert article_totals(find_counts(doc)) == (1, None)
+    doc.ents = [organisation]
+    assert article_totals(find_counts(doc)) == (None, None)
+
+
+def test_a_victim_the_shooting_also_hit_is_someone_else(nlp: Language) -> None:
+    text = "A man was shot and killed on Monday. The gunfire also wounded a 57-year-old woman."
+    assert totals(nlp, text) == (1, 1)

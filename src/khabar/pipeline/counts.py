@@ -91,6 +91,9 @@ class CountLexicon:
     death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
     attempt_words: frozenset[str]  # "attempted murder": no death
     modals: frozenset[str]  # "might kill her": a possibility, not an event
+    life_takers: frozenset[str]  # "took the life of X": a death
+    body_finders: frozenset[str]  # "the body of X was found": X died
+    preventers: frozenset[str]  # "prevented him from killing himself": it did not happen
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -155,6 +158,9 @@ def count_lexicon() -> CountLexicon:
         death_particles=dict(words["death_particles"]),
         attempt_words=frozenset(words["attempt_words"]),
         modals=frozenset(words["modals"]),
+        life_takers=frozenset(words["life_takers"]),
+        body_finders=frozenset(words["body_finders"]),
+        preventers=frozenset(words["preventers"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -589,6 +595,9 @@ def _irrealis(trigger: Token, lexicon: CountLexicon) -> bool:
     clause = trigger
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
+    if clause.dep_ == "pcomp" and clause.head.lower_ == "from":
+        # "prevented him from killing himself", "kept them from shooting": it did not happen
+        return clause.head.head.lemma_.lower() in lexicon.preventers
     return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lexicon.irrealis_heads
 
 
@@ -692,6 +701,10 @@ def _shared_subject(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] |
     for verb in _clauses_of(victim.head):
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue
+        if verb.lemma_ in lexicon.result_verbs and any(c.dep_ == "auxpass" for c in verb.children):
+            state = _result_state(verb, lexicon)  # "the victim staggered off and was found dead"
+            if state is not None:
+                return state
         entry = _trigger(verb, lexicon)
         if entry is None or entry.role == "noun":
             continue
@@ -749,10 +762,17 @@ def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token
 
 def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     # "charged in the death of Juan Berrios", "the killing of two men": the victim of a death noun
+    if victim.dep_ == "poss" and _found_body(victim.head, lexicon):
+        return "killed", victim.head  # "Thomas Hobson's body was found"
     preposition = victim.head
     if victim.dep_ != "pobj" or preposition.lower_ != "of":
         return None
     noun = preposition.head
+    taker = noun.head.lemma_.lower()
+    if noun.lemma_.lower() == "life" and noun.dep_ == "dobj" and taker in lexicon.life_takers:
+        return "killed", noun  # "the shooting took the life of X", "claimed the lives of 12 people"
+    if noun.lemma_.lower() == "body" and not _part_of_the_body(noun):
+        return "killed", noun  # "the body of a man was found": not "shot in the body"
     entry = _trigger(noun, lexicon) if noun.pos_ == "NOUN" else None
     if entry is None and _fatal_harm_noun(noun, lexicon):
         return "killed", noun  # "charged in the fatal shooting of a man"
@@ -763,6 +783,21 @@ def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     if any(c.lower_ in lexicon.attempt_words for c in noun.lefts):
         return None  # "attempted murder of two people": nobody died
     return "killed", noun
+
+
+def _found_body(noun: Token, lexicon: CountLexicon) -> bool:
+    """ "X's body was found", "recovered her body": a body found is a death, "his upper body" is not."""
+    finder = noun.head
+    if noun.lemma_.lower() != "body" or noun.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    # "a place where her body might not be found": no body was found
+    unreal = any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lexicon.modals) for c in finder.children)
+    return finder.lemma_.lower() in lexicon.body_finders and not unreal
+
+
+def _part_of_the_body(noun: Token) -> bool:
+    """ "shot in the body", "wounds to the body of the victim": where a wound is, not a corpse."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "to", "into", "on", "across", "throughout")
 
 
 def _fatal_harm_noun(noun: Token, lexicon: CountLexicon) -> bool:
@@ -860,6 +895,8 @@ def _distinct(victim: Token, lexicon: CountLexicon) -> bool:
     """ "another man", "the other victim", "two others": someone other than those counted before."""
     if victim.lower_ in lexicon.distinct_heads or victim.lower_ == "others":
         return True
+    if victim.dep_ == "dobj" and any(c.dep_ == "advmod" and c.lower_ == "also" for c in victim.head.children):
+        return True  # "the shooting also injured a man": the object is one more victim
     return any(c.dep_ in ("det", "amod") and c.lower_ in lexicon.distinct_markers for c in victim.children)
 
 
@@ -967,12 +1004,13 @@ def _dies_later(victim: Token, lexicon: CountLexicon) -> bool:
 def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> list[CountMention]:
     """One named or singular victim counts 1; a negated victim or trigger counts 0."""
     mentions: list[CountMention] = []
+    names = _person_names(doc)
     for token in _tokens_near_triggers(doc, lexicon):
         if token.i in counted or not _may_name_victim(token, lexicon):
             continue
-        if token.dep_ == "conj" and _implicit_value(token.head, lexicon) is not None:
+        if token.dep_ == "conj" and _implicit_value(token.head, lexicon, names) is not None:
             continue  # counted with the first conjunct: "he and his sister"
-        value = _implicit_value(token, lexicon)
+        value = _implicit_value(token, lexicon, names)
         if value is None:
             continue
         attached = _attach(token, lexicon)
@@ -982,7 +1020,7 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         if value == 1 and _negated(trigger, lexicon):
             value = 0
         elif value == 1:
-            value += sum(_implicit_value(c, lexicon) == 1 for c in token.conjuncts)
+            value += sum(_implicit_value(c, lexicon, names) == 1 for c in token.conjuncts)
         figure = _figure_span(doc, token)
         if _distinct(token, lexicon):
             kind = "injured" if kind == "harm" else kind  # "another man was also shot"
@@ -1018,7 +1056,12 @@ def _tokens_near_triggers(doc: Doc, lexicon: CountLexicon) -> Iterable[Token]:
             yield from sentence
 
 
-def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
+def _person_names(doc: Doc) -> frozenset[str]:
+    """The words of the doc's PERSON entities: a name is a person's wherever the tagger saw one."""
+    return frozenset(token.text for entity in doc.ents if entity.label_ == "PERSON" for token in entity)
+
+
+def _implicit_value(token: Token, lexicon: CountLexicon, names: frozenset[str] = frozenset()) -> int | None:
     lower = token.lower_
     if lower in ("nobody", "none") or (lower == "one" and any(c.lower_ == "no" for c in token.children)):
         return 0
@@ -1031,6 +1074,10 @@ def _implicit_value(token: Token, lexicon: CountLexicon) -> int | None:
     if token.pos_ == "PRON":
         return 1 if lower in lexicon.person_pronouns else None
     if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.person_nouns:
+        return 1
+    if token.pos_ == "PROPN" and token.text in names:
+        # the tagger labels one mention of a surname a person and another an organisation or a
+        # work ("Gilman was pronounced dead"): the name is that person's all through the report
         return 1
     if token.tag_ == "NNP" and not token.ent_type_ and not token.is_upper:
         # a name the entity tagger left unlabelled ("Roberson died"): a victim's role says a
