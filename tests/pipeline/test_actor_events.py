@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from khabar.pipeline.actors import dominant_country
+from khabar.pipeline.report_country import report_country
 
 
 def test_an_agent_modifying_another_word_of_the_trigger_is_the_attacker(nlp: Language) -> None:
@@ -19,4 +19,25 @@ def test_news_agencies_and_monitors_are_no_places(nlp: Language) -> None:
 
 def test_a_speaking_capital_counts_less_than_where_things_happen(nlp: Language) -> None:
     doc = nlp("Washington said jets bombed a hospital in Aleppo.")
-    assert dominant_country(doc) == "SYR"
+    assert report_country(doc) == "SYR"
+
+
+def test_a_foreign_border_named_as_a_landmark_leaves_the_event_in_the_reports_country(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "Shelling in Idlib killed three people. "
+        "An explosion killed seven people near the border with Turkey on Friday."
+    )
+    blast = doc._.events[-1]
+    assert [location.country for location in blast.locations] == ["SYR"]
+    assert blast.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_an_unnamed_perpetrator_belongs_to_the_country_of_the_event(nlp: Language) -> None:
+    doc = nlp(
+        "Britain's foreign secretary cancelled a visit to Moscow after the gas attack in Syria killed 70 people."
+    )
+    attack = doc._.events[0]
+    assert attack.locations[0].country == "SYR"
+    assert attack.actor1.name == "Unidentified Armed Group (Syria)"

@@ -4,7 +4,7 @@ Each JSON line has ``actor`` (the mention), ``context`` (a few words of the repo
 ``date`` and the expected ``correct_country`` (ISO3, ``IGO``, or empty for no country) and
 ``correct_code_1`` / ``correct_code_2`` (PLOVER sector codes; either one counts). The mention runs
 through the English model and :func:`resolve_actor`; the context's country words stand in for the
-report's dominant country.
+report's country.
 
 Country accuracy counts every case that states ``correct_country`` (an empty one expects no
 country); sector accuracy counts the cases with a non-empty ``correct_code_1``. The cases are split
@@ -24,8 +24,9 @@ from spacy.tokens import Doc
 
 from ..model import Actor
 from ..pipeline import load_base_model
-from ..pipeline.actors import USER_DATA_DOMINANT, dictionary_matches, find_actors, resolve_actor
+from ..pipeline.actors import dictionary_matches, find_actors, resolve_actor
 from ..pipeline.extensions import register_extensions
+from ..pipeline.report_country import REPORT_COUNTRY_KEY
 from . import EvalReport, Progress
 
 HALVES = ("tune", "held")
@@ -56,7 +57,7 @@ def resolve_case(nlp: Language, case: dict[str, Any]) -> Actor | None:
     doc: Doc = nlp(case["actor"])
     country = context_country(nlp, case.get("context") or "")
     if country:
-        doc.user_data[USER_DATA_DOMINANT] = country
+        doc.user_data[REPORT_COUNTRY_KEY] = country
     actor = resolve_actor(doc[:], doc, bare_country="government")
     if actor is None:
         mentions = find_actors(doc)

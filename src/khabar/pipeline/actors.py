@@ -6,8 +6,8 @@ A mention is a noun chunk or entity that names an actor. It resolves by general 
 - a generic agent ("soldiers", "regime elements", "Takfiri militants") gives a category,
   and a country word inside the mention ("Turkish", "Turkey's", "Syrian") gives the
   country: "Turkish soldiers" -> Military Forces of Turkey;
-- with no country word, the report's dominant country is used ("the regime" in a Syria
-  story -> Military Forces of Syria);
+- with no country word, the report's country is used ("the regime" in a Syria story ->
+  Military Forces of Syria; the rule is in ``report_country.py``);
 - a capital or a seat of power standing for a state ("Ankara", "the Kremlin") is its
   government, unless it is the object of a place preposition ("hospitals in Ankara").
 
@@ -18,7 +18,6 @@ PhraseMatcher built once per vocabulary.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from spacy.vocab import Vocab
 from ..langdata import load_json, load_tsv
 from ..model import Actor, ActorMention
 from ..model import Span as TextSpan
+from .report_country import report_country
 
 DATA = ("en", "actors")
 #: adjectives and nouns of nationality, shared with the places stage
@@ -40,15 +40,12 @@ DEMONYMS = ("geo", "demonyms.tsv")
 ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC"})
 #: prepositions after which a capital is a place, not a government
 PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "around", "outside", "inside"})
-#: place prepositions that mark where events happen (weighted up for the dominant country)
-LOCATIVE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "across", "throughout", "inside", "outside"})
 #: agent categories of office holders, which a 'former' takes away ('former regime forces'
 #: are forces of a former regime, so the armed categories keep theirs)
 OFFICE_CATEGORIES = frozenset({"government"})
 #: dependencies of a subject: a country named alone there acts ("Israel said", "Turkey shelled")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 USER_DATA_MATCHES = "khabar.actors.matches"
-USER_DATA_DOMINANT = "khabar.actors.dominant"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
 
@@ -247,46 +244,6 @@ def _matches_by_start(doc: Doc, matches: list[DictMatch]) -> tuple[list[int], li
     return cached
 
 
-def dominant_country(doc: Doc) -> str | None:
-    """The country the report is about: where its places are, else where its events happen.
-
-    Places resolved by the places stage count most; without them, country words and city
-    names from the dictionary. Either counts twice as much after a place preposition
-    ("in Idlib") as elsewhere, since a demonym or a speaking capital ("Washington said")
-    names who acts while a locative names where.
-    """
-    if USER_DATA_DOMINANT in doc.user_data:
-        return doc.user_data[USER_DATA_DOMINANT]
-    votes: Counter[str] = Counter()
-    for mention in doc._.places or []:
-        if mention.place.country:
-            votes[mention.place.country] += 1 + _place_is_locative(doc, mention.span.start)
-    if not votes:
-        for match in dictionary_matches(doc):
-            if match.kind in ("country", "capital"):
-                votes[match.key] += 2 if _is_locative(doc[match.start]) else 1
-    country = votes.most_common(1)[0][0] if votes else None
-    doc.user_data[USER_DATA_DOMINANT] = country
-    return country
-
-
-def _place_is_locative(doc: Doc, start_char: int) -> bool:
-    """Is the place mention starting at ``start_char`` where something happens ('in Idlib'),
-    rather than a seat of power that speaks ('Washington said')?"""
-    token = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return token is not None and _is_locative(token[0])
-
-
-def _is_locative(token: Token) -> bool:
-    """Is the token inside a place phrase ('in Syria', 'in Syria's Idlib province')?"""
-    for ancestor in (token, *token.ancestors):
-        if ancestor.dep_ == "pobj":
-            return ancestor.head.lower_ in LOCATIVE_PREPOSITIONS
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
 def resolve_actor(
     span: Span, doc: Doc, *, bare_country: str | None = "military", inside: list[DictMatch] | None = None
 ) -> Actor | None:
@@ -304,7 +261,7 @@ def resolve_actor(
     group = _longest(m for m in inside if m.kind == "group")
     if group:
         return _with_evidence(dictionary.group_actor(group.key), span)
-    countries = [m for m in inside if m.kind in ("country", "capital") and not _is_backer(doc, m)]
+    countries = [m for m in inside if m.kind in ("country", "capital") and not is_backer(doc, m)]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
     if metonym and (not agent or (metonym.start <= agent.start and agent.end <= metonym.end)):
@@ -319,7 +276,7 @@ def resolve_actor(
     if agent:
         if agent.key == "asset" and country is None:
             return None
-        country = country or dominant_country(doc)
+        country = country or report_country(doc)
         category = "civilians" if _is_former_official(agent, span) else agent.key
         return _with_evidence(dictionary.actor(category, country), span)
     if country and _is_capital_metonym(countries, span):
@@ -342,7 +299,7 @@ def _former_modifiers() -> frozenset[str]:
     return frozenset(load_json(*DATA, "roles.json")["former_modifiers"])
 
 
-def _is_backer(doc: Doc, match: DictMatch) -> bool:
+def is_backer(doc: Doc, match: DictMatch) -> bool:
     """'Turkish-backed rebels': the country behind a group is not the group's country."""
     following = doc[match.end : match.end + 2]
     if following and following[0].text == "-":

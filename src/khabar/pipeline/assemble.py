@@ -25,6 +25,7 @@ from ..model import (
     Event,
     EventDate,
     EventMention,
+    Location,
     PlaceMention,
     Plover,
 )
@@ -39,7 +40,8 @@ from .linking import (
     trigger_tokens,
 )
 from .merging import Draft, merge_drafts, place_within
-from .places_for_events import choose_locations, country_location, country_place
+from .places_for_events import choose_locations, country_location, country_place, known_role
+from .report_country import report_country
 from .roles import Role, event_roles
 
 #: modalities of an event mention that are coded as events (others: negated, future, hypothetical)
@@ -173,10 +175,11 @@ def code_event(
     """One merged draft as an event; ``reported`` (the report's figures) nets "shot" figures of the
     killed told with another event of the report."""
     lead = draft.mentions[0]
-    actor1, actor2 = code_actors(doc, draft)
-    locations = choose_locations(places_of_happening(draft)) or [country_location(doc, actor2, actor1)]
-    locations = [location for location in locations if location is not None]
+    named_perpetrator = pick_actor(draft.attackers)
+    actor2 = pick_actor(draft.targets) or Actor(name=None)
+    locations = locate(doc, draft, named_perpetrator or Actor(name=None), actor2)
     event_country = locations[0].country if locations else None
+    actor1 = named_perpetrator or default_perpetrator(doc, draft, event_country)
     finalise_inter(actor1, event_country)
     finalise_inter(actor2, event_country)
     return Event(
@@ -192,6 +195,30 @@ def code_event(
         if lead.plover_event
         else None,
         evidence=list(dict.fromkeys(mention.sentence for mention in draft.mentions)),
+    )
+
+
+def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Location]:
+    """The event's locations, those in the report's country first (its country is theirs).
+
+    A foreign country told only as a landmark ("near the border with Turkey") says where the
+    event is not: the event is put in the report's country, as when no place is named.
+    """
+    places = places_of_happening(draft)
+    if places and all(is_foreign_landmark(doc, mention) for mention in places):
+        places = []
+    locations = choose_locations(places) or [country_location(doc, target, perpetrator)]
+    home = report_country(doc)
+    located = [location for location in locations if location is not None]
+    return sorted(located, key=lambda location: location.country != home)
+
+
+def is_foreign_landmark(doc: Doc, mention: PlaceMention) -> bool:
+    """A country other than the report's, named to locate something else ("the border with Turkey")."""
+    return (
+        mention.place.feature == "country"
+        and mention.place.country != report_country(doc)
+        and known_role(doc, mention) == "landmark"
     )
 
 
@@ -219,12 +246,6 @@ def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
         best = min(dates, key=lambda mention: (order[mention.precision], mention.span.start))
         return EventDate(best.value, best.precision, [best.span])
     return EventDate(published, "week", [])
-
-
-def code_actors(doc: Doc, draft: Draft) -> tuple[Actor, Actor]:
-    actor1 = pick_actor(draft.attackers) or default_perpetrator(doc, draft)
-    actor2 = pick_actor(draft.targets) or Actor(name=None)
-    return actor1, actor2
 
 
 def pick_actor(roles: list[Role]) -> Actor | None:
@@ -266,22 +287,14 @@ def side_of(actor: Actor) -> str:
     return actor.name or ""
 
 
-def default_perpetrator(doc: Doc, draft: Draft) -> Actor:
-    """ACLED's convention for an unnamed perpetrator of violence: an unidentified armed group."""
+def default_perpetrator(doc: Doc, draft: Draft, event_country: str | None) -> Actor:
+    """ACLED's convention for an unnamed perpetrator of violence: an unidentified armed group
+    of the event's country (of the report's, when the event has none)."""
     if draft.mentions[0].event_type in {"Protests", "Riots", "Strategic developments"}:
         return Actor(name=None)
-    country = next((m.place.country for m in draft.places if m.place.country), None)
-    country = country or dominant_country(doc)
+    country = event_country or report_country(doc)
     label = f"Unidentified Armed Group ({country_name(country)})" if country else "Unidentified Armed Group"
     return Actor(name=label, country=country, inter=3)
-
-
-def dominant_country(doc: Doc) -> str | None:
-    counts: dict[str, int] = {}
-    for mention in doc._.places or []:
-        if mention.place.country:
-            counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
 
 
 def country_name(iso3: str | None) -> str:

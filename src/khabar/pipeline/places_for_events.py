@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..langdata import load_json
 from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
+from .report_country import report_country
 
 #: gazetteer feature -> ACLED geo precision
 FEATURE_PRECISION: dict[str, GeoPrecision] = {
@@ -37,9 +38,8 @@ PHRASE_HOPS = 3
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
 
 PlaceRole = Literal["origin", "descriptor", "landmark"]
-#: ``doc.user_data`` keys: the role of each place mention, the report's main country
+#: ``doc.user_data`` key: the role of each place mention
 ROLES_KEY = "khabar.place_roles"
-COUNTRY_KEY = "khabar.dominant_country"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,12 @@ def known_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     return roles[key]
 
 
-def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
-    """What a place name says besides where something happened, read from the parse."""
+def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> PlaceRole | None:
+    """What a place name says besides where something happened, read from the parse.
+
+    ``parse_only`` leaves out the one rule that needs the event mentions (a nationality on a
+    trigger), for stages that run before them.
+    """
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -97,8 +101,12 @@ def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     # "US-backed forces", "a UK-based monitor": the place is part of an actor's description
     if token.dep_ in ("npadvmod", "compound") and _word_in(token.head, cues.descriptor_participles):
         return "descriptor"
+    # "U.S. drones", "US officials", "a US citizen": a country modifying a noun is a nationality
+    # ("the Turkey border", "Syria's Idlib province": a place noun keeps it a place)
+    if _is_nationality(mention, token):
+        return "descriptor"
     # "Russian air strikes", "Turkish shelling": a nationality on the trigger names who acted
-    if token.dep_ in ("amod", "compound") and _in_trigger(doc, token.head):
+    if not parse_only and token.dep_ in ("amod", "compound") and _in_trigger(doc, token.head):
         return "descriptor"
     head = _phrase_head(token)
     if head.dep_ != "pobj" or head.head is head:
@@ -122,6 +130,28 @@ def place_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
     if word in cues.border_prepositions and cues.border_nouns & {governor.lower_, before.lower_}:
         return "landmark"
     return None
+
+
+def _is_nationality(mention: PlaceMention, token: Token) -> bool:
+    """A country name as a common noun's modifier ('U.S. drones'), unless the noun is a place word."""
+    if mention.place.feature != "country" or token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = token.head
+    # a proper-noun head is a name the country is part of ("the Syria Monitor"), not a thing it owns
+    return head.pos_ == "NOUN" and not _is_place_noun(head)
+
+
+def _is_place_noun(token: Token) -> bool:
+    return _word_in(token, _place_nouns())
+
+
+@cache
+def _place_nouns() -> frozenset[str]:
+    """Type words of places ('province', 'countryside'), border nouns and directions."""
+    from .places import Cues
+
+    cues = place_cues()
+    return frozenset(Cues.load().after) | cues.border_nouns | cues.directions
 
 
 def _measures_from(governor: Token, cues: PlaceCues) -> bool:
@@ -193,31 +223,20 @@ def contains_another(place: Location, others: object) -> bool:
 
 
 def country_location(doc: Doc, target: Actor, perpetrator: Actor) -> Location | None:
-    """No place named: the target's country, else the report's main country, else the perpetrator's.
+    """No place named: the target's country, else the report's country, else the perpetrator's.
 
     Perpetrators often act abroad (Turkish forces in Syria); targets and the report's focus
     say more about where it happened.
     """
     from .assemble import country_name
 
-    country = target.country or dominant_country(doc) or perpetrator.country
+    country = target.country or report_country(doc) or perpetrator.country
     if country is None:
         return None
     place = country_place(country)
     if place is None:
         return Location(name=country_name(country), country=country, lat=None, lon=None, precision="country")
     return Location.from_place(place, "country")
-
-
-def dominant_country(doc: Doc) -> str | None:
-    """The country most places of the report lie in; "the UK-based monitor" does not count."""
-    if COUNTRY_KEY not in doc.user_data:
-        counts: dict[str, int] = {}
-        for mention in doc._.places or []:
-            if mention.place.country and known_role(doc, mention) != "descriptor":
-                counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
-        doc.user_data[COUNTRY_KEY] = max(counts, key=lambda code: counts[code]) if counts else None
-    return doc.user_data[COUNTRY_KEY]
 
 
 def country_place(iso3: str | None) -> Place | None:
