@@ -498,3 +498,16 @@ def test_a_video_released_by_a_source_is_that_sources_claim(nlp: Language) -> No
     text = "A video released on Friday by the army media center shows heavy fighting in the city of Palmyra."
     ledger = run(nlp, text, published="2016-05-07")
     assert claim_at(ledger, text, "heavy fighting").speaker == "army media center"
+
+
+def test_another_sources_toll_widens_the_events_range(nlp: Language) -> None:
+    text = (
+        "An air strike hit a market in the town of Saraqib in Idlib province on Thursday, killing "
+        "at least 12 civilians, the mayor said. The Idlib Medical Network, a group that documents "
+        "casualties, put the number of dead at 15."
+    )
+    ledger = run(nlp, text, published="2021-06-04")
+    network = claim_at(ledger, text, "at 15", "killed")
+    event = next(e for e in ledger.events if e.id == network.about)
+    assert network.id in event.fatalities.claims
+    assert (event.fatalities.low, event.fatalities.high) == (12, 15)

@@ -149,8 +149,15 @@ def link_events(doc: Doc, drafts: list[Draft]) -> None:
     events: list[Event] = list(doc._.events or [])
     if not events:
         return
+    previous: dict[str, str | None] = {}
     for draft in drafts:
         draft.claim.about = _event_of(draft, events)
+        if draft.claim.about is None and draft.extra.get("quoted_toll"):
+            # "The network put the number of dead at 15": a toll with no event words of its own
+            # is a toll of the event whose figure of that kind was told last
+            draft.claim.about = previous.get(draft.claim.kind)
+        if draft.count is not None:
+            previous[draft.claim.kind] = draft.claim.about
 
 
 def _event_of(draft: Draft, events: list[Event]) -> str | None:
@@ -555,7 +562,10 @@ def _settle_range(count: Count, behind: list[Draft], kind: str) -> None:
     revised or denied: a superseded or denied figure never counts, the figure that replaced it
     does ("seven killed ... he raised the toll to 12" -> 12; "dozens", denied -> no figure)."""
     withdrawn = [d for d in behind if d.claim.status in WITHDRAWN]
-    if not withdrawn:
+    read = {span.start for span in count.evidence}
+    # another source's toll the count stage did not read ("put the number of dead at 15")
+    added = [d for d in behind if d.extra.get("quoted_toll") and d.count and d.count.span.start not in read]
+    if not withdrawn and not added:
         return
     reported = [
         (d.count, FIGURE_STANDING[d.claim.status])

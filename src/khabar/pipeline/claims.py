@@ -23,6 +23,7 @@ from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
 from .claim_attribution import Attribution, attributions, cue_table, innermost, sentence_of, sentences
 from .claim_speakers import Speaker, described_source, outlets_named, source_lexicon
+from .counts import BACKGROUND_COUNTS_KEY
 from .extensions import doc_text
 from .quotes import quote_at, quote_spans
 
@@ -226,7 +227,10 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
 
     drafts: list[Draft] = []
     counts = list(doc._.counts or [])
-    for count in sorted([*counts, *toll_figures(doc, counts)], key=lambda c: c.span.start):
+    extra = toll_figures(doc, counts)
+    background = {id(m) for m in doc.user_data.get(BACKGROUND_COUNTS_KEY, [])}
+    quoted = {id(m) for m in extra if id(m) not in background}
+    for count in sorted([*counts, *extra], key=lambda c: c.span.start):
         token = _token_at(doc, count.span.start)
         attribution, speaker = _source(doc, token, found)
         if attribution is not None:
@@ -236,7 +240,9 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
         claim = _new_claim(doc, count.kind, evidence, attribution, speaker, outlet)
         claim.value = figure_value(count)
         claim.qualifier = count.qualifier
-        drafts.append(Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start))
+        draft = Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start)
+        draft.extra["quoted_toll"] = id(count) in quoted
+        drafts.append(draft)
     return drafts
 
 
