@@ -8,10 +8,15 @@ from pathlib import Path
 
 import psutil
 import pyarrow.parquet as pq
+from batch_corpus import REPORTS, write_jsonl
 
-from khabar.batch import BatchOptions, run_batch
+from khabar.batch import BatchOptions, load_batch, run_batch
 from khabar.batch.engines import DaskEngine
 from khabar.ingest import read_jsonl
+from khabar.store import open_store
+
+#: x, then y, then x with another report, then x's first report again
+REUSED = (("x", REPORTS[0][1]), ("y", REPORTS[1][1]), ("x", REPORTS[4][1]), ("x", REPORTS[0][1]))
 
 
 def pipeline_loads() -> int:
@@ -40,8 +45,14 @@ def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
     dask_out = tmp_path / "dask"
     # one article per partition: five tasks for two workers, so each worker runs several
     options = BatchOptions(out=dask_out, engine="dask", workers=2, partition_size=1)
+    # a corpus that reuses an id (as FA-KES does), on the same cluster
+    reused = write_jsonl(tmp_path / "reused.jsonl", REUSED, bad_line_after=len(REUSED))
+    reused_out = tmp_path / "reused"
     with DaskEngine(workers=2) as engine:
         report = run_batch(read_jsonl(corpus), options, engine=engine)
+        run_batch(
+            read_jsonl(reused), BatchOptions(out=reused_out, engine="dask", partition_size=1), engine=engine
+        )
         loads = engine.client.run(pipeline_loads)
     assert list(loads.values()) == [1, 1]
     assert engine.client is None and worker_processes() == []  # the cluster is shut down
@@ -55,3 +66,10 @@ def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
         f"part-0000{index}.parquet" for index in range(5)
     ]
     assert json.loads((dask_out / "_manifest.json").read_text())["totals"]["articles"] == 5
+
+    # loaded twice: the id keeps its last text, and the second load changes nothing
+    with open_store(tmp_path / "ledger.db") as store:
+        first = load_batch(reused_out, store).actions
+        assert (first["stored"], first["replaced"], first["unchanged"]) == (2, 1, 1)
+        assert load_batch(reused_out, store).actions == {"unchanged": 4}
+        assert store.get_ledger("x").article.text == REPORTS[4][1]

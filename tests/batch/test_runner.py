@@ -148,3 +148,19 @@ def test_killing_the_process_then_rerunning_finishes_the_batch(nlp, tmp_path: Pa
     assert {name: after[name] for name in before} == before
     assert pq.read_table(out).num_rows == 5
     assert not list(out.glob(".*")) and not list((out / "_events").glob(".*"))  # no temporaries left
+
+
+def test_partitions_coded_by_another_extractor_version_are_done_again(
+    nlp, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    monkeypatch.setenv("KHABAR_EXTRACTOR_VERSION", "0.0.1+0123456789ab")
+    run_batch(read_jsonl(corpus), options(out))
+    monkeypatch.setenv("KHABAR_EXTRACTOR_VERSION", "0.0.2+0123456789ab")  # an upgrade
+    upgraded = run_batch(read_jsonl(corpus), options(out))
+    assert (upgraded.done, upgraded.skipped) == (3, 0)
+    manifest = read_manifest(out)
+    assert manifest is not None
+    assert {entry.extractor_version for entry in manifest.partitions.values()} == {"0.0.2+0123456789ab"}
+    again = run_batch(read_jsonl(corpus), options(out))
+    assert (again.done, again.skipped) == (0, 3)
