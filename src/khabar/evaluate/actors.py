@@ -3,8 +3,8 @@
 Each JSON line has ``actor`` (the mention), ``context`` (a few words of the report, often empty),
 ``date`` and the expected ``correct_country`` (ISO3, ``IGO``, or empty for no country) and
 ``correct_code_1`` / ``correct_code_2`` (PLOVER sector codes; either one counts). The mention runs
-through the English model and :func:`resolve_actor`; the context's country words stand in for the
-report's country.
+through the English model and :func:`resolve_actor`; the context, read by the pipeline's rule
+for a report's country (``pipeline/report_country.py``), stands in for the report.
 
 Country accuracy counts every case that states ``correct_country`` (an empty one expects no
 country); sector accuracy counts the cases with a non-empty ``correct_code_1``. The cases are split
@@ -24,9 +24,9 @@ from spacy.tokens import Doc
 
 from ..model import Actor
 from ..pipeline import load_base_model
-from ..pipeline.actors import dictionary_matches, find_actors, resolve_actor
+from ..pipeline.actors import find_actors, resolve_actor
 from ..pipeline.extensions import register_extensions
-from ..pipeline.report_country import REPORT_COUNTRY_KEY
+from ..pipeline.report_country import REPORT_COUNTRY_KEY, report_country
 from . import EvalReport, Progress
 
 HALVES = ("tune", "held")
@@ -43,13 +43,10 @@ def half_of(case: dict[str, Any]) -> str:
 
 
 def context_country(nlp: Language, context: str) -> str | None:
-    """The first country word (or capital) of the context, if any."""
+    """The context's country by the pipeline's own rule for a report's country, if any."""
     if not context.strip():
         return None
-    for match in dictionary_matches(nlp(context)):
-        if match.kind in ("country", "capital"):
-            return match.key
-    return None
+    return report_country(nlp(context))
 
 
 def resolve_case(nlp: Language, case: dict[str, Any]) -> Actor | None:
