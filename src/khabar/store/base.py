@@ -101,34 +101,14 @@ class Store(Protocol):
 
     url: str
 
-    def put(self, ledger: ArticleLedger, *, force: bool = False) -> PutAction: ...
+    def put(
+        self, ledger: ArticleLedger, *, force: bool = False, extractor_version: str | None = None
+    ) -> PutAction: ...
     def put_duplicate(self, article: Article, *, of: str) -> PutAction: ...
     def has(self, article_id: str) -> bool: ...
-    def stored_state(self, article_id: str, text_hash: str) -> StoredState | None:
-        """What is stored under ``article_id`` (None: nothing), and whether ``text_hash`` is a
-        text it had before (one query: ingest asks this of every article it reads)."""
-        rows = self._query(
-            "SELECT a.content_hash, a.extractor_version, a.duplicate_of IS NOT NULL AS exact_copy, "
-            "EXISTS (SELECT 1 FROM near_duplicates n WHERE n.article_id = a.id) AS near_copy, "
-            "EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.content_hash = ?) "
-            "AS superseded FROM articles a WHERE a.id = ?",
-            (text_hash, article_id),
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        return StoredState(
-            content_hash=row["content_hash"],
-            extractor_version=row["extractor_version"],
-            is_copy=bool(row["exact_copy"]) or bool(row["near_copy"]),
-            superseded=bool(row["superseded"]),
-        )
-
-    def coded_by(self, article_id: str) -> str | None:
-        """The extractor version that coded article ``article_id`` (None: unknown, or a copy)."""
-        state = self._article_state(article_id)
-        return state["extractor_version"] if state else None
-
+    def stored_state(self, article_id: str, text_hash: str) -> StoredState | None: ...
+    def coded_by(self, article_id: str) -> str | None: ...
+    def count_stale(self, extractor_version: str | None = None) -> int: ...
     def stored_hash(self, article_id: str) -> str | None: ...
     def original_of(self, text_hash: str, *, besides: str) -> str | None: ...
     def get_ledger(self, article_id: str) -> ArticleLedger: ...
