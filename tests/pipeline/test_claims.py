@@ -511,3 +511,9 @@ def test_another_sources_toll_widens_the_events_range(nlp: Language) -> None:
     event = next(e for e in ledger.events if e.id == network.about)
     assert network.id in event.fatalities.claims
     assert (event.fatalities.low, event.fatalities.high) == (12, 15)
+
+
+def test_a_passive_progressive_tells_no_occurrence(nlp: Language) -> None:
+    text = "Local activists say a ceasefire is being negotiated for the besieged district of Waer."
+    ledger = run(nlp, text, published="2014-05-25")
+    assert claim_at(ledger, text, "a ceasefire is being negotiated").kind == "statement"

@@ -503,10 +503,10 @@ def _no_occurrence(attribution: Attribution) -> bool:
         return True
     if any(c.lower_ in cues.modals for c in auxiliaries) or any(c.dep_ == "neg" for c in predicate.children):
         return True
-    progressive = predicate.tag_ == "VBG" and any(
-        c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in auxiliaries
-    )
-    return progressive
+    present = any(c.lemma_ == "be" and c.tag_ in {"VBP", "VBZ"} for c in auxiliaries)
+    # "are targeting", and its passive "a deal is being negotiated": under way, not happened
+    being = any(c.dep_ == "auxpass" and c.lower_ == "being" for c in auxiliaries)
+    return present and (predicate.tag_ == "VBG" or being)
 
 
 def _tells_occurrence(predicate: Token, cues: KindCues) -> bool:
