@@ -363,3 +363,22 @@ def test_a_name_tagged_as_a_person_once_is_a_person_everywhere(nlp: Language) ->
 def test_a_victim_the_shooting_also_hit_is_someone_else(nlp: Language) -> None:
     text = "A man was shot and killed on Monday. The gunfire also wounded a 57-year-old woman."
     assert totals(nlp, text) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One man was killed and another wounded Monday night in a shooting downtown.", (1, 1)),
+        ("One man is dead and another hospitalized after a shooting at a club early Monday.", (1, 1)),
+        ("Another wounded man was taken to a hospital.", (None, 1)),
+    ],
+)
+def test_a_gapped_another_is_one_more_victim(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected
+
+
+def test_a_pistol_whipping_hurts_a_victim(nlp: Language) -> None:
+    text = "Two men forced their way into the house, pistol-whipped him, and ransacked the rooms."
+    assert totals(nlp, text) == (None, 1)

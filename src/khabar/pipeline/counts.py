@@ -647,7 +647,10 @@ def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
         return True
     # "struck one teen in the eye with a gun", "hit in the head with pistols"
     instruments = [g for c in verb.children if c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
-    return any(i.lemma_.lower() in lexicon.weapons for i in instruments)
+    # "pistol-whipped him", "pistol whipped the resident": the weapon is written before the verb
+    # (the parser attaches it in many ways, so it is read from the words)
+    before = [verb.doc[i] for i in (verb.i - 1, verb.i - 2) if i >= 0 and verb.doc[i].text != "-"][:1]
+    return any(i.lemma_.lower() in lexicon.weapons for i in instruments + before)
 
 
 def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -752,12 +755,17 @@ def _taken_to_hospital(victim: Token, lexicon: CountLexicon) -> tuple[str, Token
         return None
     if any(t.lower_ in lexicon.checkup_purposes for t in victim.sent):
         return None  # "for evaluation", "a psychiatric evaluation": taken in, not hurt
+    return ("harm", verb) if _to_hospital(verb, lexicon) else None
+
+
+def _to_hospital(verb: Token, lexicon: CountLexicon) -> bool:
+    """ "taken to a hospital", "rushed to Einstein Medical Center": a transport to care."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             places = [t for noun in prep.children if noun.dep_ == "pobj" for t in noun.subtree]
             if any(t.lower_ in lexicon.hospital_words for t in places):
-                return "harm", verb
-    return None
+                return True
+    return False
 
 
 def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -1006,6 +1014,11 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
     mentions: list[CountMention] = []
     names = _person_names(doc)
     for token in _tokens_near_triggers(doc, lexicon):
+        gapped = _another_with_state(token, lexicon, names)
+        if gapped is not None and token.i not in counted:
+            figure = _figure_span(doc, token)
+            mentions.extend(_mentions(doc, figure, 1, 1, None, "injured", token, gapped))
+            continue
         if token.i in counted or not _may_name_victim(token, lexicon):
             continue
         if token.dep_ == "conj" and _implicit_value(token.head, lexicon, names) is not None:
@@ -1029,6 +1042,27 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
             kind = "harm"
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
+
+
+def _another_with_state(token: Token, lexicon: CountLexicon, names: frozenset[str]) -> Token | None:
+    """ "One man was killed and another wounded", "one is dead and another hospitalized": the
+    trigger right after a gapped "another" that the parser did not make its subject.
+
+    Only where "another" heads no victim noun of its own ("another wounded man" is that man's).
+    """
+    if token.lower_ not in lexicon.distinct_heads or token.dep_ not in ("det", "appos", "amod"):
+        return None
+    if token.head.i != token.i and _implicit_value(token.head, lexicon, names) is not None:
+        return None
+    follower = token.nbor() if token.i + 1 < len(token.doc) else None
+    if follower is None or follower.tag_ not in ("VBN", "JJ"):
+        return None
+    entry = _trigger(follower, lexicon)
+    if entry is not None and entry.kind in ("injured", "harm"):
+        return follower
+    if follower.lemma_.lower() in lexicon.transport_verbs and _to_hospital(follower, lexicon):
+        return follower
+    return None
 
 
 def _may_name_victim(token: Token, lexicon: CountLexicon) -> bool:
