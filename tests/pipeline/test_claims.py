@@ -517,3 +517,14 @@ def test_a_passive_progressive_tells_no_occurrence(nlp: Language) -> None:
     text = "Local activists say a ceasefire is being negotiated for the besieged district of Waer."
     ledger = run(nlp, text, published="2014-05-25")
     assert claim_at(ledger, text, "a ceasefire is being negotiated").kind == "statement"
+
+
+def test_a_clause_beside_a_figure_is_a_statement_of_its_own(nlp: Language) -> None:
+    text = (
+        "Four children were killed in Qaboun when a mortar hit a school on Wednesday. The Syrian "
+        "Observatory for Human Rights stated that the toll was expected to rise because many "
+        "of those wounded were in critical condition."
+    )
+    ledger = run(nlp, text, published="2017-03-01")
+    claim = claim_at(ledger, text, "the toll was expected to rise")
+    assert claim.speaker == "Syrian Observatory for Human Rights"

@@ -43,6 +43,8 @@ FIGURE_STANDING = {"unverified": "unverified", "denied": "unverified", "supersed
 OWN_CLAIM_KINDS = frozenset({"accusation", "denial"})
 #: an attribution whose figures are claimed still makes a statement when it says this much more
 MIN_EXTRA_CHARS = 50
+#: ... or this many words outside its figures with a verb among them
+MIN_EXTRA_WORDS = 6
 #: shorter quotes are scare quotes or phrases ("responding"), not statements
 MIN_QUOTE_CHARS = 25
 VAGUE_FIGURES = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "dozen", "some"})
@@ -362,7 +364,7 @@ def _attribution_claims(
         content = _content_span(doc, attribution)
         if content is None:
             continue
-        said_all = id(attribution) in used and not _says_more(content, attribution, earlier)
+        said_all = id(attribution) in used and not _says_more(doc, content, attribution, earlier)
         if said_all and attribution.kind not in OWN_CLAIM_KINDS:
             continue  # its figures and perpetrators say it all
         if _claims_responsibility(attribution):
@@ -424,14 +426,18 @@ def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
     return None
 
 
-def _says_more(content: TextSpan, attribution: Attribution, earlier: list[Draft]) -> bool:
-    """Does the content reach well beyond the figures already claimed from this attribution?"""
+def _says_more(doc: Doc, content: TextSpan, attribution: Attribution, earlier: list[Draft]) -> bool:
+    """Does the content reach well beyond the figures already claimed from this attribution: many
+    characters, or a clause of its own ("the death toll was expected to rise because ...")?"""
     covered = 0
-    for draft in earlier:
-        if draft.attribution is attribution:
-            evidence = draft.claim.evidence[0]
-            covered += max(0, min(evidence.end, content.end) - max(evidence.start, content.start))
-    return (content.end - content.start) - covered > MIN_EXTRA_CHARS
+    spans = [d.claim.evidence[0] for d in earlier if d.attribution is attribution]
+    for evidence in spans:
+        covered += max(0, min(evidence.end, content.end) - max(evidence.start, content.start))
+    if (content.end - content.start) - covered > MIN_EXTRA_CHARS:
+        return True
+    window = doc.char_span(content.start, content.end, alignment_mode="expand")
+    rest = [t for t in window or [] if not any(e.start <= t.idx < e.end for e in spans)]
+    return len(rest) >= MIN_EXTRA_WORDS and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in rest)
 
 
 def _quote_claims(doc: Doc, found: list[Attribution], earlier: list[Draft]) -> list[Draft]:
