@@ -110,3 +110,13 @@ def test_a_name_typed_once_is_that_place_where_it_recurs_untyped(base_nlp: Langu
     mentions = [m for m in places_of(base_nlp, text) if m.span.text == "Maarat al-Numan"]
     assert len(mentions) == 2
     assert {m.place.feature for m in mentions} == {"town"}
+
+
+def test_a_small_town_known_by_another_name_abroad_stays_unresolved_in_a_report_elsewhere(
+    base_nlp: Language,
+) -> None:
+    shelled = "Shells fell on the town of Fuaa on Thursday."
+    syria = " Damascus, Aleppo and Homs were calm, and rebels in Idlib held their lines."
+    assert "Fuaa" not in by_text(places_of(base_nlp, shelled + syria))
+    # with nothing else to go by, the gazetteer's namesake is the best guess
+    assert "Fuaa" in by_text(places_of(base_nlp, shelled))

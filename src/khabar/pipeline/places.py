@@ -42,6 +42,9 @@ IMPORTANT_POPULATION = 100_000
 IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
+#: the evidence for another country (in toponym votes, a country name counting 2) that leaves a
+#: town matched by another of its names unresolved when nothing points to its own country
+STRANGER_CONTEXT = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     _resolve(accepted, context)
     context = _document_context(ents, accepted, prior_only=False)
     _resolve(accepted, context)
+    _leave_strangers_unresolved(doc, accepted, context)
     _one_sense_per_name(doc, accepted)
     text = doc_text(doc)  # built from the tokens once per Doc, shared with the later stages
     return [_mention_of(doc, text, toponym) for toponym in accepted if toponym.choice is not None]
@@ -384,6 +388,36 @@ def _document_context(ents: tuple[SpacySpan, ...], toponyms: list[Toponym], *, p
         context.votes[index] = (place.country, admin1, weight * boost if place.country else 0.0)
         context.points.append((place.lat, place.lon, index))
     return context
+
+
+def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Context) -> None:
+    """A small town matched only by one of its other names, in a country nothing else in the
+    report points to while the report points to another, is more likely a local place the
+    gazetteer lacks ('Fuaa' in a Syria report is not Foix in France): it stays unresolved.
+
+    The report's other toponyms (not those of the same name, which would confirm each other)
+    and nationality words are the evidence; a neighbouring country's counts too. A town of
+    ``IMPORTANT_POPULATION`` or more is known enough to stand on its own ('Raqqa').
+    """
+    names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
+    for index, toponym in enumerate(toponyms):
+        choice = toponym.choice
+        if choice is None or choice.exact or not _is_small_town(choice.place):
+            continue
+        same_name = Counter[str]()
+        for other, (country, _, weight) in context.votes.items():
+            if names[other] == names[index] and country:
+                same_name[country] += weight
+        elsewhere = {country: count - same_name[country] for country, count in context.countries.items()}
+        if max(elsewhere.values(), default=0.0) < STRANGER_CONTEXT:
+            continue  # too little else in the report to go by ('a U.S. drone hit Raqqa')
+        country = choice.place.country
+        if all(elsewhere.get(code, 0.0) <= 0 for code in (country, *_neighbours().get(country, ()))):
+            toponym.choice = None
+
+
+def _is_small_town(place: Place) -> bool:
+    return place.feature == "town" and place.population < IMPORTANT_POPULATION and bool(place.country)
 
 
 def _best_by_prior(toponym: Toponym) -> Candidate | None:
