@@ -52,7 +52,6 @@ from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
 from .argument_fallback import clause_subject, nearby_perpetrator
-from .coreference import nominal_antecedent
 
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -155,7 +154,6 @@ class PhraseCues:
     exposure_preps: frozenset[str]
     control_preps: frozenset[str]
     control_verbs: frozenset[str]
-    group_nouns: frozenset[str]
     escape_preps: frozenset[str]
 
 
@@ -969,11 +967,7 @@ def _to_spans(
             # the pronoun is the argument the text states; its antecedent is what it names
             owner = _pronoun_owner(member)
             named = _predicated(member)
-            # "the militants" is what the text states, the name it stands for what it names
-            alias = nominal_antecedent(
-                member, group_nouns=phrase_cues().group_nouns, perpetrator_nouns=role_cues().perpetrator_nouns
-            )
-            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)), owner, named, alias)):
+            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)), owner, named)):
                 if head is None:
                     continue
                 if (
