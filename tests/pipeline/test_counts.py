@@ -382,3 +382,18 @@ def test_a_gapped_another_is_one_more_victim(
 def test_a_pistol_whipping_hurts_a_victim(nlp: Language) -> None:
     text = "Two men forced their way into the house, pistol-whipped him, and ransacked the rooms."
     assert totals(nlp, text) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least eight people were wounded in shootings since Friday. A man was shot.", (None, 1)),
+        ("Three people were hurt in two separate shootings. A woman was shot in the arm.", (None, 1)),
+        ("Five people have been shot across the city this weekend. A teen was shot.", (None, 1)),
+        ("Four people were wounded in the shootings of four neighbors on Elm Street.", (None, 4)),
+    ],
+)
+def test_a_figure_summed_over_several_incidents_is_no_one_event(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected

@@ -94,6 +94,7 @@ class CountLexicon:
     life_takers: frozenset[str]  # "took the life of X": a death
     body_finders: frozenset[str]  # "the body of X was found": X died
     preventers: frozenset[str]  # "prevented him from killing himself": it did not happen
+    aggregate_nouns: frozenset[str]  # "wounded in shootings across the city": several incidents
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -140,7 +141,8 @@ def count_lexicon() -> CountLexicon:
         fatal_adjectives=frozenset(words["fatal_adjectives"]),
         harm_nouns=frozenset(words["harm_nouns"]),
         background_cues=tuple(
-            tuple(phrase.split()) for phrase in [*words["background_cues"], *words["other_story_cues"]]
+            tuple(phrase.split())
+            for phrase in [*words["background_cues"], *words["other_story_cues"], *words["aggregate_cues"]]
         ),
         sexes={word: "male" for word in words["male_words"]}
         | {word: "female" for word in words["female_words"]},
@@ -161,6 +163,7 @@ def count_lexicon() -> CountLexicon:
         life_takers=frozenset(words["life_takers"]),
         body_finders=frozenset(words["body_finders"]),
         preventers=frozenset(words["preventers"]),
+        aggregate_nouns=frozenset(words["aggregate_nouns"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -460,8 +463,17 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     if sentence.start not in seen:
         words = [token.lower_ for token in sentence]
         cued = any(_contains(words, cue) for cue in lexicon.background_cues)
+        cued = cued or _tells_several_incidents(sentence, lexicon)
         seen[sentence.start] = cued or _names_an_earlier_year(sentence, _publication_year(doc))
     return seen[sentence.start]
+
+
+def _tells_several_incidents(sentence: SpacySpan, lexicon: CountLexicon) -> bool:
+    """ "at least eight people were wounded in shootings across Chicago", "three were hurt in two
+    separate shootings": a figure summed over several incidents is no one event's figure. "The
+    shootings of four people" counts victims of one incident (the plural is the victims')."""
+    nouns = (t for t in sentence if t.lower_ in lexicon.aggregate_nouns and t.tag_ == "NNS")
+    return any(not any(c.lower_ == "of" for c in noun.children) for noun in nouns)
 
 
 def _publication_year(doc: Doc) -> int | None:
