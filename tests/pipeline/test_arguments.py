@@ -539,3 +539,11 @@ def test_a_verb_parsed_as_conjunct_of_an_argument_is_no_argument(base_nlp: Langu
 def test_who_reels_from_attacks_did_not_carry_them_out(base_nlp: Language) -> None:
     text = "Turkey has spent much of this year reeling from terror attacks."
     assert texts(arguments(base_nlp, text, "attacks").attackers) == []
+
+
+def test_a_charge_names_who_is_charged_with_the_deed(base_nlp: Language) -> None:
+    text = "The soldier faces murder charges over the shooting."
+    assert texts(arguments(base_nlp, text, "murder").attackers) == ["The soldier"]
+    assert texts(arguments(base_nlp, text, "shooting").attackers) == ["The soldier"]
+    text = "Prosecutors brought murder charges against the guard."
+    assert texts(arguments(base_nlp, text, "murder").attackers) == ["the guard"]

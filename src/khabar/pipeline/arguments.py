@@ -388,12 +388,38 @@ def _accused(preposition: Token) -> list[Token]:
         return [verb]
     if not _lemma_in(verb, cues.accusation_verbs):
         return []
+    if verb.pos_ == "NOUN":
+        # "the soldier faces charges over the shooting"
+        return _charged(verb)
     if _is_passive(verb):
         return _children(verb, PASSIVE_SUBJECT_DEPS)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "Omar Bashir, accused of genocide": the participle charges the noun it modifies
         return [verb.head]
     return _children(verb, OBJECT_DEPS)
+
+
+def _is_charge_compound(noun: Token) -> bool:
+    """'a rape charge', 'murder charges': the trigger names what the charge is for."""
+    return (
+        noun.dep_ == "compound"
+        and noun.head.pos_ == "NOUN"
+        and _lemma_in(noun.head, phrase_cues().accusation_verbs)
+    )
+
+
+def _charged(charge: Token) -> list[Token]:
+    """Who a charge noun charges: 'charges against X', 'X's murder charge', or the subject of the
+    verb that holds it ('X faces charges', 'X is avoiding a rape charge')."""
+    against = _prep_objects(charge, frozenset({"against"}))
+    if charge.dep_ in OBJECT_DEPS:
+        against = against or _prep_objects(charge.head, frozenset({"against"}))
+    if against:
+        return against
+    owners = _children(charge, frozenset({"poss"}))
+    if owners or charge.dep_ not in OBJECT_DEPS:
+        return owners
+    return _subjects(charge.head, role_cues())
 
 
 def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
@@ -641,6 +667,9 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None
 
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
+    if not roles.attackers and _is_charge_compound(noun):
+        # "X is avoiding a rape charge": the charge names who did it
+        roles.attackers.extend(_charged(noun.head))
     roles.targets.extend(t for t in _prep_objects(noun, cues.target_preps | {"of"}) if not _is_clock_time(t))
     roles.targets.extend(_place_modifiers(noun, start, end))
     roles.targets.extend(owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner))
