@@ -547,3 +547,10 @@ def test_a_charge_names_who_is_charged_with_the_deed(base_nlp: Language) -> None
     assert texts(arguments(base_nlp, text, "shooting").attackers) == ["The soldier"]
     text = "Prosecutors brought murder charges against the guard."
     assert texts(arguments(base_nlp, text, "murder").attackers) == ["the guard"]
+
+
+def test_the_doer_of_the_attack_a_death_is_caused_by(base_nlp: Language) -> None:
+    text = "Ten civilians were killed as a result of Russian airstrikes on the town."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["Russian"]
+    text = "Ten civilians died because of Russian airstrikes."
+    assert texts(arguments(base_nlp, text, "died").attackers) == ["Russian"]

@@ -154,6 +154,8 @@ class PhraseCues:
     exposure_preps: frozenset[str]
     control_preps: frozenset[str]
     control_verbs: frozenset[str]
+    cause_preps: frozenset[str]
+    result_nouns: frozenset[str]
     escape_preps: frozenset[str]
 
 
@@ -548,13 +550,24 @@ def _doers_of_attack_phrase(verb: Token, cues: RoleCues) -> list[Token]:
     """'soldiers were killed in IS attacks', 'civilians died in Russian strikes': the doer of
     the attack the victims fell in."""
     doers: list[Token] = []
-    for attack in _prep_objects(verb, frozenset({"in"})):
+    for attack in _prep_objects(verb, frozenset({"in"})) + _causes(verb):
         if _is_mistagged_acronym(attack):
             # the parse hangs "IS attacks" on the would-be verb "IS"
             doers.append(attack)
         elif _lemma_in(attack, cues.instrument_nouns):
             doers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
     return doers
+
+
+def _causes(verb: Token) -> list[Token]:
+    """What a cause phrase names: 'died because of / due to / from Russian airstrikes', 'killed as
+    a result of the strikes'."""
+    cues = phrase_cues()
+    causes = _prep_objects(verb, cues.cause_preps)
+    for result in _prep_objects(verb, frozenset({"as"})):
+        if _lemma_in(result, cues.result_nouns):
+            causes.extend(_prep_objects(result, frozenset({"of"})))
+    return causes
 
 
 def _victims_of_consequence(verb: Token, cues: RoleCues) -> list[Token]:
