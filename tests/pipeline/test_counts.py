@@ -397,3 +397,7 @@ def test_a_figure_summed_over_several_incidents_is_no_one_event(
     nlp: Language, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert totals(nlp, text) == expected
+
+
+def test_a_man_shooting_a_gun_is_the_doer(nlp: Language) -> None:
+    assert totals(nlp, "Police responded to reports of a man shooting a gun in the street.") == (None, None)

@@ -877,6 +877,8 @@ def _as_modified(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             continue
         if child.dep_ == "amod" and child.tag_ == "VBG":
             continue  # "a shooting suspect", "the killing spree": the doer, not a victim
+        if child.dep_ == "acl" and child.tag_ == "VBG" and entry.role == "transitive":
+            continue  # "a man shooting a gun at the house": the doer ("a man dying" is a victim)
         return entry.kind, child
     return None
 
