@@ -120,3 +120,5 @@ def test_a_small_town_known_by_another_name_abroad_stays_unresolved_in_a_report_
     assert "Fuaa" not in by_text(places_of(base_nlp, shelled + syria))
     # with nothing else to go by, the gazetteer's namesake is the best guess
     assert "Fuaa" in by_text(places_of(base_nlp, shelled))
+    # a neighbour's village of that other name (El Mazraa, Israel) is no better
+    assert "al-Mazra" not in by_text(places_of(base_nlp, "Shells hit the village of al-Mazra." + syria))

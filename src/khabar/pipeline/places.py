@@ -396,8 +396,10 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
     gazetteer lacks ('Fuaa' in a Syria report is not Foix in France): it stays unresolved.
 
     The report's other toponyms (not those of the same name, which would confirm each other)
-    and nationality words are the evidence; a neighbouring country's counts too. A town of
-    ``IMPORTANT_POPULATION`` or more is known enough to stand on its own ('Raqqa').
+    and nationality words are the evidence, for the town's own country only: a neighbour's
+    transliterated village ('al-Mazra' as El Mazraa, Israel, in a Damascus report) is as
+    likely a miss. A town of ``IMPORTANT_POPULATION`` or more is known enough to stand on its
+    own ('Raqqa').
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
     for index, toponym in enumerate(toponyms):
@@ -412,7 +414,7 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
         if max(elsewhere.values(), default=0.0) < STRANGER_CONTEXT:
             continue  # too little else in the report to go by ('a U.S. drone hit Raqqa')
         country = choice.place.country
-        if all(elsewhere.get(code, 0.0) <= 0 for code in (country, *_neighbours().get(country, ()))):
+        if elsewhere.get(country, 0.0) <= 0:
             toponym.choice = None
 
 
