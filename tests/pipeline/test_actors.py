@@ -167,3 +167,13 @@ def test_a_former_office_holder_is_a_civilian(base_nlp: Language) -> None:
     assert former is not None and former.name == "Civilians (Syria)"
     forces = _resolve_whole(base_nlp, "former regime forces in Syria")
     assert forces is not None and forces.name == "Military Forces of Syria"
+
+
+def test_a_dateline_is_no_actor(base_nlp: Language) -> None:
+    text = "The toll rose. MOSCOW (Sputnik) Gunmen attacked a checkpoint near Aleppo."
+    doc = base_nlp(text)
+    assert "MOSCOW" not in {mention.span.text for mention in find_actors(doc)}
+    start = text.index("MOSCOW")
+    assert resolve_actor(doc.char_span(start, text.index(")") + 1), doc) is None
+    doc = base_nlp("MOSCOW said the strike hit rebels.")
+    assert "MOSCOW" in {mention.span.text for mention in find_actors(doc)}

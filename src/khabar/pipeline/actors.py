@@ -45,6 +45,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "into", "near", "at", "to", "from", "aroun
 OFFICE_CATEGORIES = frozenset({"government"})
 #: dependencies of a subject: a country named alone there acts ("Israel said", "Turkey shelled")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: what follows a dateline's place ('MOSCOW (Sputnik)', 'BEIRUT - ', 'ALEPPO, Syria')
+DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
@@ -261,7 +263,7 @@ def resolve_actor(
     group = _longest(m for m in inside if m.kind == "group")
     if group:
         return _with_evidence(dictionary.group_actor(group.key), span)
-    countries = [m for m in inside if m.kind in ("country", "capital") and not is_backer(doc, m)]
+    countries = [m for m in inside if m.kind in ("country", "capital") and _names_the_country(doc, m)]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
     if metonym and (not agent or (metonym.start <= agent.start and agent.end <= metonym.end)):
@@ -423,6 +425,24 @@ def find_actors(doc: Doc) -> list[ActorMention]:
         evidence = TextSpan(start=span.start_char, end=span.end_char, text=span.text)
         mentions.append(ActorMention(span=evidence, actor=actor, head=span.root.idx))
     return mentions
+
+
+def _names_the_country(doc: Doc, match: DictMatch) -> bool:
+    """A country word that says whose the actor is: not a backer's, not a dateline's."""
+    return not (is_backer(doc, match) or _is_dateline(doc, match))
+
+
+def _is_dateline(doc: Doc, match: DictMatch) -> bool:
+    """'MOSCOW (Sputnik)', 'BEIRUT -': a place in capitals before the agency or a dash says where
+    the report was filed; it names no actor."""
+    words = [token for token in doc[match.start : match.end] if token.is_alpha]
+    following = doc[match.end] if match.end < len(doc) else None
+    return (
+        bool(words)
+        and all(token.is_upper and len(token) > 1 for token in words)
+        and following is not None
+        and following.text in DATELINE_FOLLOWERS
+    )
 
 
 def _bare_country_category(span: Span) -> str | None:
