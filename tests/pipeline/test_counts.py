@@ -401,3 +401,18 @@ def test_a_figure_summed_over_several_incidents_is_no_one_event(
 
 def test_a_man_shooting_a_gun_is_the_doer(nlp: Language) -> None:
     assert totals(nlp, "Police responded to reports of a man shooting a gun in the street.") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both men sustained minor injuries and were taken to local hospitals.", (None, 2)),
+        ("They were both taken to a local hospital with minor injuries.", (None, 2)),
+        ("Police are investigating a shooting that left a married couple injured.", (None, 2)),
+        ("Both were shot, one fatally.", (1, 1)),
+    ],
+)
+def test_both_and_a_couple_are_two_victims(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected

@@ -95,6 +95,7 @@ class CountLexicon:
     body_finders: frozenset[str]  # "the body of X was found": X died
     preventers: frozenset[str]  # "prevented him from killing himself": it did not happen
     aggregate_nouns: frozenset[str]  # "wounded in shootings across the city": several incidents
+    pair_nouns: frozenset[str]  # "a married couple was injured": two victims
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -164,6 +165,7 @@ def count_lexicon() -> CountLexicon:
         body_finders=frozenset(words["body_finders"]),
         preventers=frozenset(words["preventers"]),
         aggregate_nouns=frozenset(words["aggregate_nouns"]),
+        pair_nouns=frozenset(words["pair_nouns"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -1044,7 +1046,7 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         if attached is None:
             continue
         kind, trigger = attached
-        if value == 1 and _negated(trigger, lexicon):
+        if value and _negated(trigger, lexicon):
             value = 0
         elif value == 1:
             value += sum(_implicit_value(c, lexicon, names) == 1 for c in token.conjuncts)
@@ -1084,6 +1086,7 @@ def _may_name_victim(token: Token, lexicon: CountLexicon) -> bool:
     heads_phrase = token.dep_ not in ("det", "amod", "predet")
     return (
         token.pos_ in ("NOUN", "PROPN", "PRON")
+        or (heads_phrase and token.lower_ == "both")
         or (heads_phrase and token.lower_ in lexicon.distinct_heads)
         or _age_nominal(token)
     )
@@ -1115,6 +1118,8 @@ def _implicit_value(token: Token, lexicon: CountLexicon, names: frozenset[str] =
         return 0
     if any(c.dep_ in ("det", "preconj") and c.lower_ in lexicon.negators for c in token.children):
         return 0
+    if _names_two(token, lexicon):
+        return 2
     if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in token.children):
         return None
     if lower in lexicon.distinct_heads or _age_nominal(token):
@@ -1132,6 +1137,23 @@ def _implicit_value(token: Token, lexicon: CountLexicon, names: frozenset[str] =
         # person; a word in capitals is a dateline ("FLINT, MI -- A man was shot")
         return 1
     return None
+
+
+def _names_two(token: Token, lexicon: CountLexicon) -> bool:
+    """ "Both were shot", "both men", "they were both taken to a hospital", "a couple was hurt"."""
+    if token.lower_ == "both":
+        return token.dep_ in SUBJECT_DEPS | PATIENT_DEPS
+    if token.tag_ == "NN" and token.lemma_.lower() in lexicon.pair_nouns:
+        return True
+    if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("they", "them"):
+        return False
+    # "both" on the noun ("both men") or, for a subject, on its verb ("they were both taken")
+    holders = [token, token.head] if token.dep_ in SUBJECT_DEPS else [token]
+    return any(
+        c.lower_ == "both" and c.dep_ in ("det", "predet", "dep", "advmod", "appos")
+        for h in holders
+        for c in h.children
+    )
 
 
 def _negated(trigger: Token, lexicon: CountLexicon) -> bool:
