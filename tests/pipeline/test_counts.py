@@ -416,3 +416,17 @@ def test_both_and_a_couple_are_two_victims(
     nlp: Language, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A gunman fatally shot a clerk. A customer was shot in the arm and survived.", (1, 1)),
+        ("A man was shot and killed. A teen was shot in the leg and is in stable condition.", (1, 1)),
+        ("A man was shot on Main Street. He died at the hospital.", (1, 0)),
+    ],
+)
+def test_a_victim_said_to_live_is_not_netted_of_the_dead(
+    nlp: Language, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert totals(nlp, text) == expected

@@ -96,6 +96,7 @@ class CountLexicon:
     preventers: frozenset[str]  # "prevented him from killing himself": it did not happen
     aggregate_nouns: frozenset[str]  # "wounded in shootings across the city": several incidents
     pair_nouns: frozenset[str]  # "a married couple was injured": two victims
+    survival_cues: tuple[tuple[str, ...], ...]  # "was grazed and survived": alive, not netted
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -166,6 +167,7 @@ def count_lexicon() -> CountLexicon:
         preventers=frozenset(words["preventers"]),
         aggregate_nouns=frozenset(words["aggregate_nouns"]),
         pair_nouns=frozenset(words["pair_nouns"]),
+        survival_cues=tuple(tuple(phrase.split()) for phrase in words["survival_cues"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -427,6 +429,7 @@ def find_counts(
     doc.user_data[BACKGROUND_COUNTS_KEY] = told_apart
     mentions = [m for m in mentions if m not in told_apart]
     mentions = _apart_from_the_dead(mentions, lexicon)
+    mentions = [_alive(doc, m, lexicon) for m in mentions]
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
 
 
@@ -445,6 +448,18 @@ def _apart_from_the_dead(mentions: list[CountMention], lexicon: CountLexicon) ->
         else m
         for m in mentions
     ]
+
+
+def _alive(doc: Doc, mention: CountMention, lexicon: CountLexicon) -> CountMention:
+    """One victim "shot" in a sentence saying the victim lives ("Mora was grazed and survived",
+    "a woman was shot and is in stable condition") is not one of the dead: no netting."""
+    if not mention.harm or mention.low != 1:
+        return mention
+    sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
+    words = [token.lower_ for token in sentence]
+    return (
+        replace(mention, harm=False) if any(_contains(words, c) for c in lexicon.survival_cues) else mention
+    )
 
 
 def _sex(mention: CountMention, lexicon: CountLexicon) -> str | None:
