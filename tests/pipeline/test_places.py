@@ -122,3 +122,9 @@ def test_a_small_town_known_by_another_name_abroad_stays_unresolved_in_a_report_
     assert "Fuaa" in by_text(places_of(base_nlp, shelled))
     # a neighbour's village of that other name (El Mazraa, Israel) is no better
     assert "al-Mazra" not in by_text(places_of(base_nlp, "Shells hit the village of al-Mazra." + syria))
+
+
+def test_a_direction_word_alone_is_no_province(base_nlp: Language) -> None:
+    assert places_of(base_nlp, "Missiles hit the Eastern side of the town, the army said.") == []
+    found = by_text(places_of(base_nlp, "Floods hit the Eastern Province of Saudi Arabia."))
+    assert found["Eastern Province"].place.country == "SAU"

@@ -302,6 +302,8 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     text = doc[toponym.start : toponym.end].text
     if text in cues.not_places or is_demonym(text) or len(text) < 2:
         return False
+    if text.lower() in cues.directions and toponym.feature_hint not in ("admin1", "admin2"):
+        return False  # "the Eastern side of X", "the Western countryside": no province named
     exact = [candidate for candidate in toponym.candidates if candidate.exact]
     important = any(
         candidate.place.feature in IMPORTANT_FEATURES or candidate.place.population >= IMPORTANT_POPULATION
