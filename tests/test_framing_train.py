@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from khabar.framing_train import choose, fit
+from khabar.framing_train import choose, fit, training_part
 from khabar.pipeline.framing_features import FEATURE_SPACE
 
 
@@ -30,3 +30,11 @@ def test_choose_prefers_the_strictest_support_near_the_best() -> None:
         (0.5, 0.2, 0.3, 0): 0.30,  # stricter, but too far below the best
     }
     assert choose(scores) == (0.5, 0.25, 0.2, 2)
+
+
+def test_learning_curve_parts_are_nested_prefixes() -> None:
+    ids = [str(n) for n in range(10)]
+    quarter, half, whole = (training_part(ids, fraction) for fraction in (0.25, 0.5, 1.0))
+    assert len(quarter) < len(half) < len(whole) == len(ids)
+    assert half[: len(quarter)] == quarter and whole[: len(half)] == half
+    assert training_part(ids[:1], 0.25) == ids[:1]  # never empty

@@ -180,17 +180,28 @@ def predicted_spans(model: SpanModel, article: Encoded, probabilities: np.ndarra
 Decoding = tuple[float, float, float, int]
 
 
+def training_part(ids: list[str], fraction: float) -> list[str]:
+    """The first ``fraction`` of ``ids`` (at least one): smaller parts lie inside larger ones."""
+    return ids[: max(1, round(len(ids) * fraction))]
+
+
 def decoding_scores(
-    encoded: dict[str, Encoded], gold: dict[str, list[tuple[int, int]]], ids: list[str]
+    encoded: dict[str, Encoded],
+    gold: dict[str, list[tuple[int, int]]],
+    ids: list[str],
+    *,
+    fraction: float = 1.0,
 ) -> dict[Decoding, float]:
     """Cross-validated SI F1 of every decoding of the grid over the articles ``ids``.
 
-    Each fold's articles are scored by the weights fitted on the other folds; the overlap sums
-    of all articles are pooled, so each decoding gets one F1 over the whole train split.
+    Each fold's articles are scored by the weights fitted on the other folds (on the first
+    ``fraction`` of them: the learning curve); the overlap sums of all articles are pooled,
+    so each decoding gets one F1 over the whole train split.
     """
     fitted: dict[str, tuple[Weights, np.ndarray]] = {}
     for fold in range(FOLDS):
-        weights = fit(*_stacked(encoded, [key for key in ids if fold_of(key) != fold]))
+        fit_ids = training_part([key for key in ids if fold_of(key) != fold], fraction)
+        weights = fit(*_stacked(encoded, fit_ids))
         probe = SpanModel(*weights, 0.5, 0.5)
         for key in (key for key in ids if fold_of(key) == fold):
             fitted[key] = (weights, probe.probabilities(encoded[key].features))
@@ -217,7 +228,16 @@ def choose(scores: dict[Decoding, float]) -> Decoding:
     return max((key for key in near if key[2] == strictest), key=lambda key: scores[key])
 
 
-def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
+Parsed = tuple[
+    list[str],
+    dict[str, list[tuple[int, int]]],
+    dict[str, Encoded],
+    dict[str, tuple[list[list[int]], list[int]]],
+]
+
+
+def parse_train_split(path: Path) -> Parsed:
+    """Ids, gold intervals, encoded articles and technique examples of PTC's train split."""
     articles = load_articles(path)
     gold_spans = load_gold(path)
     ids = [key for key in sorted(articles) if split_of(key) == "train"]
@@ -229,6 +249,30 @@ def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
         for key, doc in zip(ids, docs, strict=True):
             encoded[key] = encode(doc, gold[key])
             examples[key] = technique_examples(doc, gold_spans.get(key, []))
+    return ids, gold, encoded, examples
+
+
+#: shares of each fold's training articles the learning curve fits on
+CURVE_FRACTIONS = (0.25, 0.5, 0.75, 1.0)
+
+
+def learning_curve(path: Path) -> dict[str, float]:
+    """The best cross-validated SI F1 (any decoding of the grid) per share of training articles.
+
+    How much more labelled text would buy: the curve's slope per doubling is the evidence
+    for (or against) reaching a goal with these features and this learner.
+    """
+    ids, gold, encoded, _examples = parse_train_split(path)
+    return {
+        f"cv_si_f1@fraction={fraction}": round(
+            max(decoding_scores(encoded, gold, ids, fraction=fraction).values()), 4
+        )
+        for fraction in CURVE_FRACTIONS
+    }
+
+
+def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
+    ids, gold, encoded, examples = parse_train_split(path)
     scores = decoding_scores(encoded, gold, ids)
     decoding = choose(scores)
     model = SpanModel(*fit(*_stacked(encoded, ids)), *decoding)
@@ -256,7 +300,14 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="the PTC folder (train-articles/, labels)")
     parser.add_argument("--out", type=Path, default=None, help="folder to write the models to")
+    parser.add_argument(
+        "--learning-curve",
+        action="store_true",
+        help="print the cross-validated SI F1 on growing shares of the training articles; write nothing",
+    )
     args = parser.parse_args(argv)
+    if args.learning_curve:
+        return learning_curve(args.path)
     model, techniques, scores = train(args.path)
     model.save(args.out / MODEL_FILE[-1] if args.out else data_path(*MODEL_FILE))
     techniques.save(args.out / TECHNIQUE_FILE[-1] if args.out else data_path(*TECHNIQUE_FILE))
