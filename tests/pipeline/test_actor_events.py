@@ -36,8 +36,19 @@ def test_a_foreign_border_named_as_a_landmark_leaves_the_event_in_the_reports_co
 
 def test_an_unnamed_perpetrator_belongs_to_the_country_of_the_event(nlp: Language) -> None:
     doc = nlp(
-        "Britain's foreign secretary cancelled a visit to Moscow after the gas attack in Syria killed 70 people."
+        "Britain's foreign secretary cancelled a visit to Moscow "
+        "after the gas attack in Syria killed 70 people."
     )
     attack = doc._.events[0]
     assert attack.locations[0].country == "SYR"
     assert attack.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_a_foreign_country_outside_a_place_phrase_is_not_where_the_event_happened(nlp: Language) -> None:
+    doc = nlp(
+        "Shelling in Idlib killed three people on Monday. "
+        "A car bomb killed four people on Tuesday after talks with the United States."
+    )
+    bomb = doc._.events[-1]
+    assert [location.country for location in bomb.locations] == ["SYR"]
+    assert bomb.actor1.name == "Unidentified Armed Group (Syria)"

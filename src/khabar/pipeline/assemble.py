@@ -41,7 +41,7 @@ from .linking import (
 )
 from .merging import Draft, merge_drafts, place_within
 from .places_for_events import choose_locations, country_location, country_place, known_role
-from .report_country import report_country
+from .report_country import is_locative, report_country
 from .roles import Role, event_roles
 
 #: modalities of an event mention that are coded as events (others: negated, future, hypothetical)
@@ -201,11 +201,12 @@ def code_event(
 def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Location]:
     """The event's locations, those in the report's country first (its country is theirs).
 
-    A foreign country told only as a landmark ("near the border with Turkey") says where the
-    event is not: the event is put in the report's country, as when no place is named.
+    A foreign country told only as a landmark ("near the border with Turkey") or outside a
+    place phrase ("condemnation from the United States") says where the event is not, or
+    nothing about it: the event is put in the report's country, as when no place is named.
     """
     places = places_of_happening(draft)
-    if places and all(is_foreign_landmark(doc, mention) for mention in places):
+    if places and all(is_foreign_aside(doc, mention) for mention in places):
         places = []
     locations = choose_locations(places) or [country_location(doc, target, perpetrator)]
     home = report_country(doc)
@@ -213,13 +214,15 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
     return sorted(located, key=lambda location: location.country != home)
 
 
-def is_foreign_landmark(doc: Doc, mention: PlaceMention) -> bool:
-    """A country other than the report's, named to locate something else ("the border with Turkey")."""
-    return (
-        mention.place.feature == "country"
-        and mention.place.country != report_country(doc)
-        and known_role(doc, mention) == "landmark"
-    )
+def is_foreign_aside(doc: Doc, mention: PlaceMention) -> bool:
+    """A country other than the report's, named to locate something else ("the border with
+    Turkey") or not as a place where something happens ("a deal with Russia")."""
+    if mention.place.feature != "country" or mention.place.country == report_country(doc):
+        return False
+    if known_role(doc, mention) == "landmark":
+        return True
+    token = span_at(doc, mention.span.start, mention.span.end).root
+    return not is_locative(token)
 
 
 def places_of_happening(draft: Draft) -> list[PlaceMention]:
