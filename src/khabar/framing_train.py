@@ -182,7 +182,7 @@ Decoding = tuple[float, float, float, int]
 
 def training_part(ids: list[str], fraction: float) -> list[str]:
     """The first ``fraction`` of ``ids`` (at least one): smaller parts lie inside larger ones."""
-    return ids[: max(1, round(len(ids) * fraction))]
+    return ids[: max(1, int(len(ids) * fraction))]
 
 
 def decoding_scores(
