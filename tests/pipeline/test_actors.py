@@ -177,3 +177,9 @@ def test_a_dateline_is_no_actor(base_nlp: Language) -> None:
     assert resolve_actor(doc.char_span(start, text.index(")") + 1), doc) is None
     doc = base_nlp("MOSCOW said the strike hit rebels.")
     assert "MOSCOW" in {mention.span.text for mention in find_actors(doc)}
+
+
+def test_a_group_behind_another_is_not_the_actor(base_nlp: Language) -> None:
+    doc = base_nlp("The al-Qaeda-linked Nusra Front attacked police stations in Idlib.")
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert names["al-Qaeda-linked Nusra Front"] == "Hayat Tahrir al-Sham"

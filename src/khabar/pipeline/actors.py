@@ -260,7 +260,8 @@ def resolve_actor(
     if not inside:
         return None  # every resolution starts from a dictionary word
     dictionary = actor_dictionary(doc.vocab)
-    group = _longest(m for m in inside if m.kind == "group")
+    # "the al-Qaeda-linked Nusra Front": a group behind another is not the actor
+    group = _longest(m for m in inside if m.kind == "group" and not is_backer(doc, m))
     if group:
         return _with_evidence(dictionary.group_actor(group.key), span)
     countries = [m for m in inside if m.kind in ("country", "capital") and _names_the_country(doc, m)]
