@@ -429,7 +429,8 @@ def find_counts(
     doc.user_data[BACKGROUND_COUNTS_KEY] = told_apart
     mentions = [m for m in mentions if m not in told_apart]
     mentions = _apart_from_the_dead(mentions, lexicon)
-    mentions = [_alive(doc, m, lexicon) for m in mentions]
+    survivors: dict[int, bool] = {}
+    mentions = [_alive(doc, m, lexicon, survivors) for m in mentions]
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
 
 
@@ -450,16 +451,17 @@ def _apart_from_the_dead(mentions: list[CountMention], lexicon: CountLexicon) ->
     ]
 
 
-def _alive(doc: Doc, mention: CountMention, lexicon: CountLexicon) -> CountMention:
+def _alive(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, bool]) -> CountMention:
     """One victim "shot" in a sentence saying the victim lives ("Mora was grazed and survived",
-    "a woman was shot and is in stable condition") is not one of the dead: no netting."""
+    "a woman was shot and is in stable condition") is not one of the dead: no netting.
+    ``seen`` caches the answer per sentence."""
     if not mention.harm or mention.low != 1:
         return mention
     sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
-    words = [token.lower_ for token in sentence]
-    return (
-        replace(mention, harm=False) if any(_contains(words, c) for c in lexicon.survival_cues) else mention
-    )
+    if sentence.start not in seen:
+        words = _joined_words(sentence)
+        seen[sentence.start] = any(_contains(words, cue) for cue in lexicon.survival_cues)
+    return replace(mention, harm=False) if seen[sentence.start] else mention
 
 
 def _sex(mention: CountMention, lexicon: CountLexicon) -> str | None:
@@ -478,7 +480,7 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     """
     sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
     if sentence.start not in seen:
-        words = [token.lower_ for token in sentence]
+        words = _joined_words(sentence)
         cued = any(_contains(words, cue) for cue in lexicon.background_cues)
         cued = cued or _tells_several_incidents(sentence, lexicon)
         seen[sentence.start] = cued or _names_an_earlier_year(sentence, _publication_year(doc))
@@ -508,9 +510,17 @@ def _names_an_earlier_year(sentence: SpacySpan, published: int | None) -> bool:
     return any(1900 <= year < published - HISTORY_YEARS for year in years)
 
 
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+#: joins a sentence's words for a phrase look-up done as one substring test (no token holds it)
+WORD_SEPARATOR = "\x00"
+
+
+def _joined_words(sentence: SpacySpan) -> str:
+    return WORD_SEPARATOR + WORD_SEPARATOR.join(token.lower_ for token in sentence) + WORD_SEPARATOR
+
+
+def _contains(words: str, phrase: tuple[str, ...]) -> bool:
+    """True when ``words`` (``_joined_words``) holds ``phrase`` as whole words, in order."""
+    return WORD_SEPARATOR + WORD_SEPARATOR.join(phrase) + WORD_SEPARATOR in words
 
 
 def _victim_noun(anchor: Token) -> Token:
