@@ -528,3 +528,14 @@ def test_a_clause_beside_a_figure_is_a_statement_of_its_own(nlp: Language) -> No
     ledger = run(nlp, text, published="2017-03-01")
     claim = claim_at(ledger, text, "the toll was expected to rise")
     assert claim.speaker == "Syrian Observatory for Human Rights"
+
+
+def test_a_toll_free_phone_number_is_no_death_toll(nlp: Language) -> None:
+    text = (
+        "A man was shot dead outside a bar in Dayton on Saturday, police said. "
+        "Anyone with information should call the tip line toll-free at 1-877-555-0199."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    figures = [c.value for c in ledger.claims if c.kind == "killed"]
+    assert all(value in (1, None) for value in figures), figures
+    assert [event.fatalities.low for event in ledger.events] == [1]

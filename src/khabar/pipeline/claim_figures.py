@@ -49,6 +49,8 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
         if start in seen:
             continue  # "death toll" and "toll": one toll
         seen.update(range(start, end))
+        if _compound_modifier(doc, end):
+            continue  # "toll-free", "toll-road": no death toll
         window = doc[end : min(sentence_of(doc[start]).end, end + TOLL_REACH)]
         number = _figure_in(window, taken)
         if number is None:
@@ -73,9 +75,9 @@ def _figure_in(window, taken: set[int]) -> tuple[Token, Token, int] | None:  # t
     for token in window:
         if token.idx in taken or token.i == 0 or token.doc[token.i - 1].lower_ not in FIGURE_PREPOSITIONS:
             continue
-        parts = []
+        parts: list[Token] = []
         for part in token.doc[token.i : window.end]:
-            if not _number_part(part, lexicon.numbers):
+            if not _number_part(part, lexicon.numbers) or _joins_digit_groups(parts, part):
                 break
             parts.append(part)
         while parts and parts[-1].text == "-":
@@ -88,3 +90,16 @@ def _figure_in(window, taken: set[int]) -> tuple[Token, Token, int] | None:  # t
 
 def _number_part(token: Token, words: dict[str, tuple[int, str]]) -> bool:
     return token.text.replace(",", "").isdigit() or token.lower_ in words or token.text == "-"
+
+
+def _compound_modifier(doc: Doc, end: int) -> bool:
+    """True when the toll noun is the first half of a hyphenated word ("toll-free")."""
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+def _joins_digit_groups(parts: list[Token], part: Token) -> bool:
+    """True for the digits after "1-" in "1-877-...": a phone number or code, not one figure
+    (a hyphen only joins number words, as in "twenty-one")."""
+    if len(parts) < 2 or parts[-1].text != "-":
+        return False
+    return parts[-2].text[:1].isdigit() and part.text[:1].isdigit()
