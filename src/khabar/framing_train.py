@@ -23,7 +23,7 @@ import hashlib
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +40,7 @@ from .evaluate.ptc import (
 )
 from .langdata import data_path
 from .pipeline import load_base_model
-from .pipeline.framing_features import DocFeatures, doc_features
+from .pipeline.framing_features import DocFeatures, doc_features, sentence_features
 from .pipeline.framing_lexicon import TECHNIQUES
 from .pipeline.framing_model import FEATURE_SPACE, MODEL_FILE, SpanModel, sentence_views
 from .pipeline.framing_techniques import TECHNIQUE_FILE, TechniqueModel, fit_techniques, padded, span_features
@@ -61,6 +61,8 @@ TOKEN_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)
 SUPPORTS = (float("-inf"), 0.0, 0.1, 0.2, 0.3)
 #: how near its sentence's end a span's last likely token must be to run to that end
 SNAP_ENDS = (0, 2, 4)
+#: shares of the sentence classifier in the sentence gate (0: the likeliest token alone)
+GATE_MIXES = (0.0, 0.3, 0.5)
 #: a stricter decoding is preferred while its inner-dev F1 is at most this far below the best:
 #: the tagger learnt from opinion pieces and the stage also reads wire copy, where every span
 #: that rests on sentence tone alone is a false positive PTC cannot show
@@ -168,16 +170,39 @@ def fit(sparse: np.ndarray, dense: np.ndarray, labels: np.ndarray, *, seed: int 
     return weights.astype(np.float32), dense_weights
 
 
-def predicted_spans(model: SpanModel, article: Encoded, probabilities: np.ndarray) -> list[tuple[int, int]]:
+def predicted_spans(
+    model: SpanModel,
+    article: Encoded,
+    probabilities: np.ndarray,
+    sentence_probabilities: np.ndarray | None = None,
+) -> list[tuple[int, int]]:
     """Character spans of one article, decoded as the stage decodes them."""
     offsets = article.offsets
     return [
         (int(offsets[first, 0]), int(offsets[last - 1, 1]))
-        for first, last in model.decode(article.features, probabilities)
+        for first, last in model.decode(article.features, probabilities, sentence_probabilities)
     ]
 
 
-Decoding = tuple[float, float, float, int]
+def fit_sentences(encoded: dict[str, Encoded], ids: list[str]) -> Weights:
+    """The sentence classifier of the gate: does a sentence hold any gold span (same learner)."""
+    rows, means, labels = [], [], []
+    for key in ids:
+        article = encoded[key]
+        sentence_rows, sentence_means = sentence_features(article.features)
+        rows.append(sentence_rows)
+        means.append(sentence_means)
+        holds = np.zeros(len(sentence_rows))
+        np.maximum.at(holds, article.features.sentence, article.labels)
+        labels.append(holds)
+    return fit(np.vstack(rows), np.vstack(means).astype(np.float32), np.concatenate(labels))
+
+
+def with_sentences(model: SpanModel, sentence_weights: Weights) -> SpanModel:
+    return replace(model, sentence_weights=sentence_weights[0], sentence_dense=sentence_weights[1])
+
+
+Decoding = tuple[float, float, float, int, float]
 
 
 def training_part(ids: list[str], fraction: float) -> list[str]:
@@ -198,26 +223,29 @@ def decoding_scores(
     ``fraction`` of them: the learning curve); the overlap sums of all articles are pooled,
     so each decoding gets one F1 over the whole train split.
     """
-    fitted: dict[str, tuple[Weights, np.ndarray]] = {}
+    fitted: dict[str, tuple[Weights, np.ndarray, np.ndarray | None]] = {}
     for fold in range(FOLDS):
         fit_ids = training_part([key for key in ids if fold_of(key) != fold], fraction)
         weights = fit(*_stacked(encoded, fit_ids))
-        probe = SpanModel(*weights, 0.5, 0.5)
+        probe = with_sentences(SpanModel(*weights, 0.5, 0.5, gate_mix=1.0), fit_sentences(encoded, fit_ids))
         for key in (key for key in ids if fold_of(key) == fold):
-            fitted[key] = (weights, probe.probabilities(encoded[key].features))
+            features = encoded[key].features
+            fitted[key] = (weights, probe.probabilities(features), probe.sentence_probabilities(features))
     scores = {}
-    for decoding in itertools.product(SENTENCE_THRESHOLDS, TOKEN_THRESHOLDS, SUPPORTS, SNAP_ENDS):
+    grid = itertools.product(SENTENCE_THRESHOLDS, TOKEN_THRESHOLDS, SUPPORTS, SNAP_ENDS, GATE_MIXES)
+    for decoding in grid:
         scorer = OverlapScore()
         for key in ids:
-            weights, probabilities = fitted[key]
-            spans = predicted_spans(SpanModel(*weights, *decoding), encoded[key], probabilities)
+            weights, probabilities, sentence_probabilities = fitted[key]
+            model = SpanModel(*weights, *decoding)
+            spans = predicted_spans(model, encoded[key], probabilities, sentence_probabilities)
             scorer.add(merge_intervals(spans), merge_intervals(gold[key]))
         scores[decoding] = scorer.f1
     return scores
 
 
 def choose(scores: dict[Decoding, float]) -> Decoding:
-    """The decoding (sentence threshold, token threshold, support, snap_end) to ship.
+    """The decoding (sentence threshold, token threshold, support, snap_end, gate_mix) to ship.
 
     Among those within TOLERANCE of the best cross-validated F1: the strictest support, then
     the best F1.
@@ -275,10 +303,14 @@ def train(path: Path) -> tuple[SpanModel, TechniqueModel, dict[str, float]]:
     ids, gold, encoded, examples = parse_train_split(path)
     scores = decoding_scores(encoded, gold, ids)
     decoding = choose(scores)
-    model = SpanModel(*fit(*_stacked(encoded, ids)), *decoding)
+    model = with_sentences(SpanModel(*fit(*_stacked(encoded, ids)), *decoding), fit_sentences(encoded, ids))
     report = {"cv_si_f1@" + ",".join(map(str, key)): round(f1, 4) for key, f1 in scores.items()}
     chosen = dict(
-        zip(("sentence_threshold", "token_threshold", "support", "snap_end"), decoding, strict=True)
+        zip(
+            ("sentence_threshold", "token_threshold", "support", "snap_end", "gate_mix"),
+            decoding,
+            strict=True,
+        )
     )
     fit_ids = [key for key in ids if not inner_dev(key)]
     dev_ids = [key for key in ids if inner_dev(key)]

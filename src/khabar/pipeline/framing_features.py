@@ -226,3 +226,32 @@ def _dense(doc: Doc, token_index: np.ndarray, sentence: np.ndarray, starts: np.n
     lengths = np.diff(np.append(starts, n)).astype(np.float32)
     means = np.add.reduceat(vectors, starts, axis=0) / lengths[:, None]
     return np.hstack([vectors, previous, following, means[sentence]])
+
+
+#: templates whose values, pooled over a sentence, describe the sentence for the sentence gate
+SENTENCE_TEMPLATES = ("w", "w-1|w", "lex", "sent_marks", "sent_len")
+#: slots a sentence keeps (a longer sentence keeps the lowest: rare, and the gate is a blend)
+SENTENCE_WIDTH = 60 * len(SENTENCE_TEMPLATES)
+
+
+def sentence_features(features: DocFeatures) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: its distinct slots of SENTENCE_TEMPLATES (padded) and its mean context vector.
+
+    What the sentence gate reads: a bag of the sentence's words, word pairs and lexicon
+    techniques, with its marks and length, and the tone of its context vectors.
+    """
+    sentence = features.sentence
+    if not len(sentence):
+        return np.zeros((0, SENTENCE_WIDTH), np.int64), np.zeros((0, 0), np.float32)
+    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+    ends = np.r_[starts[1:], len(sentence)]
+    columns = [TEMPLATES.index(name) for name in SENTENCE_TEMPLATES]
+    chosen = features.sparse[:, columns]
+    rows = np.full((len(starts), SENTENCE_WIDTH), FEATURE_SPACE, dtype=np.int64)
+    for number, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        distinct = np.unique(chosen[start:end])[:SENTENCE_WIDTH]
+        rows[number, : len(distinct)] = distinct
+    width = features.dense.shape[1] // DENSE_PARTS
+    # the last dense block of every token is its sentence's mean vector
+    means = features.dense[starts, (DENSE_PARTS - 1) * width :] if width else features.dense[starts]
+    return rows, np.asarray(means, dtype=np.float32)

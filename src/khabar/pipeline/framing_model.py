@@ -29,7 +29,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from ..langdata import data_path
-from .framing_features import FEATURE_SPACE, WORD_TEMPLATE, DocFeatures
+from .framing_features import FEATURE_SPACE, WORD_TEMPLATE, DocFeatures, sentence_features
 
 MODEL_FILE = ("en", "framing", "span_model.npz")
 QUOTE_MARKS = ('"', "“", "”")
@@ -88,6 +88,11 @@ class SpanModel:
     ``snap_end``: a span whose last likely token is at most this many tokens before the end of
     its sentence runs to that end (PTC spans often run to the end of the clause, where the
     tagger's probability fades on the last words).
+    ``sentence_weights`` / ``sentence_dense``: a sentence classifier ("holds a span") over
+    ``framing_features.sentence_features``; ``gate_mix``: its share in the sentence gate, the
+    rest being the likeliest token's probability (0: the tokens alone). The two rank sentences
+    differently (the classifier sees the whole sentence, the token its neighbours), and the
+    blend ranks them better than either (cross-validated AUC 0.749 against 0.742 and 0.696).
     """
 
     weights: np.ndarray
@@ -96,6 +101,9 @@ class SpanModel:
     token_threshold: float
     support: float = float("-inf")
     snap_end: int = 0
+    gate_mix: float = 0.0
+    sentence_weights: np.ndarray | None = None
+    sentence_dense: np.ndarray | None = None
 
     def probabilities(self, features: DocFeatures) -> np.ndarray:
         scores = self.weights[features.sparse].sum(axis=1)
@@ -103,16 +111,35 @@ class SpanModel:
             scores += features.dense @ self.dense
         return 1.0 / (1.0 + np.exp(-scores))
 
+    def sentence_probabilities(self, features: DocFeatures) -> np.ndarray | None:
+        """Per sentence, the sentence classifier's probability (None when the gate does not use it)."""
+        if self.gate_mix <= 0 or self.sentence_weights is None or not len(features.sentence):
+            return None
+        rows, means = sentence_features(features)
+        scores = self.sentence_weights[rows].sum(axis=1)
+        if self.sentence_dense is not None and means.shape[1] == len(self.sentence_dense):
+            scores += means @ self.sentence_dense
+        return 1.0 / (1.0 + np.exp(-scores))
+
     def spans(self, features: DocFeatures) -> list[tuple[int, int]]:
         """Row ranges [start, end) of the spans of one document (rows: its non-space tokens)."""
-        return self.decode(features, self.probabilities(features))
+        probabilities = self.probabilities(features)
+        return self.decode(features, probabilities, self.sentence_probabilities(features))
 
-    def decode(self, features: DocFeatures, probabilities: np.ndarray) -> list[tuple[int, int]]:
+    def decode(
+        self,
+        features: DocFeatures,
+        probabilities: np.ndarray,
+        sentence_probabilities: np.ndarray | None = None,
+    ) -> list[tuple[int, int]]:
         if not len(probabilities):
             return []
         sentence = features.sentence
         starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
-        gated = np.maximum.reduceat(probabilities, starts) > self.sentence_threshold
+        gate = np.maximum.reduceat(probabilities, starts)
+        if sentence_probabilities is not None and self.gate_mix > 0:
+            gate = (1.0 - self.gate_mix) * gate + self.gate_mix * sentence_probabilities
+        gated = gate > self.sentence_threshold
         passing = np.flatnonzero((probabilities > self.token_threshold) & gated[sentence])
         if not len(passing):
             return []
@@ -139,6 +166,15 @@ class SpanModel:
             token_threshold=self.token_threshold,
             support=self.support,
             snap_end=self.snap_end,
+            gate_mix=self.gate_mix,
+            **(
+                {
+                    "sentence_weights": self.sentence_weights.astype(np.float16),
+                    "sentence_dense": np.asarray(self.sentence_dense, dtype=np.float16),
+                }
+                if self.sentence_weights is not None
+                else {}
+            ),
         )
 
     @classmethod
@@ -151,6 +187,9 @@ class SpanModel:
                 float(data["token_threshold"]),
                 float(data["support"]),
                 int(data["snap_end"]) if "snap_end" in data else 0,
+                float(data["gate_mix"]) if "gate_mix" in data else 0.0,
+                data["sentence_weights"].astype(np.float32) if "sentence_weights" in data else None,
+                data["sentence_dense"].astype(np.float32) if "sentence_dense" in data else None,
             )
 
 
