@@ -2,7 +2,8 @@
 
 Only articles of PTC's train part that are *not* in khabar's held-out evaluation split
 (``khabar.evaluate.ptc.split_of``) are read. They are divided again by a second hash into four
-folds: the decoding (sentence and token thresholds, support margin, end snapping) is chosen by
+folds: the decoding (sentence and token thresholds, support margin, end snapping, the sentence
+classifier's share in the sentence gate) is chosen by
 cross-validation over them (see ``decoding_scores`` and ``choose``), then the model is fitted
 on all of them and written to ``data/en/framing/span_model.npz``. The technique model
 (``pipeline/framing_techniques.py``) is fitted on the gold spans (accuracy reported on the

@@ -8,8 +8,9 @@ plus the context vectors the pipeline's token-to-vector layer has already comput
 whole document with array operations.
 
 Decoding is by sentence, because PTC spans are phrases and clauses, and the SI measure gives
-partial-overlap credit: a sentence holds a span when its most likely token passes
-``sentence_threshold``; the span then runs from the first to the last token of the sentence
+partial-overlap credit: a sentence holds a span when its gate passes ``sentence_threshold``
+(its most likely token's probability, blended with a sentence classifier's: ``gate_mix``);
+the span then runs from the first to the last token of the sentence
 that passes ``token_threshold`` (edge stop words and marks trimmed), and must hold a word the
 annotators marked (the ``support`` check below).
 
