@@ -112,9 +112,12 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(store_url: str, tmp_pa
 # --- reused ids and stale codings ------------------------------------------------------------------
 
 OLD_VERSION = "0.0.1+0123456789ab"
+#: more than two extraction batches (16 articles each): a kill after the first stored article
+#: lands mid-way only when the articles are not all written in one burst
+REUSED_COUNT = 40
 
 
-def write_reused_ids(path: Path, count: int = 12) -> None:
+def write_reused_ids(path: Path, count: int = REUSED_COUNT) -> None:
     """``count`` reports, then two ids given again with new texts, then one id's first text again
     (as FA-KES reuses ids): the store must end with each id's last new text."""
     records = [
@@ -199,19 +202,19 @@ def test_killed_ingests_of_reused_ids_and_stale_codings_end_as_uninterrupted_run
     killed_ingest(
         inputs, store_url, workers, tmp_path / "first.log", until=lambda: stored_count(store_url) > 0
     )
-    assert 0 < stored_count(store_url) < 12, (tmp_path / "first.log").read_text()[-2000:]
+    assert 0 < stored_count(store_url) < REUSED_COUNT, (tmp_path / "first.log").read_text()[-2000:]
     ingest_in_process(inputs, store_url, workers)
     assert tables(store_url) == expected
     again = ingest_in_process(inputs, store_url, workers)
-    assert (again["unchanged"], again["replaced"], again["recoded"]) == (15, 0, 0)
+    assert (again["unchanged"], again["replaced"], again["recoded"]) == (REUSED_COUNT + 3, 0, 0)
 
     # an extractor upgrade: a recode killed mid-way, run again, re-codes each article once
     with open_store(store_url) as store:
         store._execute("UPDATE articles SET extractor_version = ? WHERE duplicate_of IS NULL", (OLD_VERSION,))
-        assert store.count_stale() == 12
+        assert store.count_stale() == REUSED_COUNT
     killed_ingest(inputs, store_url, workers, tmp_path / "recode.log", until=lambda: coded_now(store_url) > 0)
     done = coded_now(store_url)
-    assert 0 < done < 12, (tmp_path / "recode.log").read_text()[-2000:]
+    assert 0 < done < REUSED_COUNT, (tmp_path / "recode.log").read_text()[-2000:]
     resumed = ingest_in_process(inputs, store_url, workers)
-    assert (resumed["recoded"], resumed["replaced"]) == (12 - done, 0)
+    assert (resumed["recoded"], resumed["replaced"]) == (REUSED_COUNT - done, 0)
     assert tables(store_url) == expected
