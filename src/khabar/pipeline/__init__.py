@@ -40,6 +40,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     # the same token attributes as the model's attribute ruler and lemmatizer, in less time
     index_attribute_ruler(nlp)
     index_lemmatizer(nlp)
+    # before the model reads the doc: acronyms such as "IS" get a norm it parses as a name
+    nlp.add_pipe("khabar_token_norms", first=True)
     for name in factories.KHABAR_COMPONENTS:
         nlp.add_pipe(name)
     return nlp

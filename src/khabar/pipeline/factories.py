@@ -15,6 +15,13 @@ from .extensions import register_extensions
 register_extensions()
 
 
+@Language.factory("khabar_token_norms", assigns=["token.norm"])
+def make_token_norms(nlp: Language, name: str) -> Any:
+    from .token_norms import TokenNorms
+
+    return TokenNorms(nlp, name)
+
+
 @Language.factory(
     "khabar_places",
     assigns=["doc._.places"],
