@@ -430,3 +430,23 @@ def test_a_victim_said_to_live_is_not_netted_of_the_dead(
     nlp: Language, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled a market in Aleppo on Monday. The conflict, which has killed more than 300 "
+        "people in the province, goes on.",
+        "Rebels shelled a market in Aleppo on Monday. Dozens of people have been killed since the war began.",
+        "Rebels shelled a market in Aleppo on Monday. More than 230000 people have been killed in Syria.",
+    ],
+)
+def test_a_wars_toll_is_no_events_figure(nlp: Language, text: str) -> None:
+    # a statistic of the whole war is told apart (claims still read it); the market shelling has no toll
+    assert figures(nlp, text) == []
+
+
+def test_the_islamic_states_acronym_does_not_hide_a_count(nlp: Language) -> None:
+    assert figures(nlp, "The monitor reported that at least five IS militants had been killed.") == [
+        ("killed", 5, None)
+    ]

@@ -75,6 +75,8 @@ class CountLexicon:
     harm_nouns: frozenset[str]
     #: "two weeks ago", "last year", "More: (links to other stories)": not the report's incident
     background_cues: tuple[tuple[str, ...], ...]
+    #: a figure this large is a war's or a region's statistic, never one location-day's event
+    statistic_threshold: int
     sexes: dict[str, str]  # victim word -> "male" | "female": "a man died and a woman was injured"
     copulas: frozenset[str]
     bearer_verbs: frozenset[str]
@@ -144,8 +146,14 @@ def count_lexicon() -> CountLexicon:
         harm_nouns=frozenset(words["harm_nouns"]),
         background_cues=tuple(
             tuple(phrase.split())
-            for phrase in [*words["background_cues"], *words["other_story_cues"], *words["aggregate_cues"]]
+            for phrase in [
+                *words["background_cues"],
+                *words["war_toll_cues"],
+                *words["other_story_cues"],
+                *words["aggregate_cues"],
+            ]
         ),
+        statistic_threshold=int(words["statistic_threshold"]),
         sexes={word: "male" for word in words["male_words"]}
         | {word: "female" for word in words["female_words"]},
         copulas=frozenset(words["copulas"]),
@@ -478,6 +486,8 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     the same complex", "police had investigated 14 homicides last year". ``seen`` caches the
     answer per sentence.
     """
+    if (mention.low or 0) >= lexicon.statistic_threshold:
+        return True  # "more than 200000 people have been killed": the war's toll
     sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
     if sentence.start not in seen:
         words = _joined_words(sentence)
