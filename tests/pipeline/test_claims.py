@@ -359,7 +359,7 @@ def test_pronoun_revising_a_named_source_supersedes_its_figure(nlp: Language) ->
 def test_denied_figure_gives_no_range(nlp: Language) -> None:
     text = (
         "On Monday, fighting broke out between the army and a rebel group near the town of Saraqib. "
-        "The rebel group said in a statement that it had killed \"dozens\" of soldiers, a figure "
+        'The rebel group said in a statement that it had killed "dozens" of soldiers, a figure '
         "that could not be confirmed. An army officer denied that any soldiers had died."
     )
     ledger = run(nlp, text, published="2021-06-02")
