@@ -539,3 +539,16 @@ def test_a_toll_free_phone_number_is_no_death_toll(nlp: Language) -> None:
     figures = [c.value for c in ledger.claims if c.kind == "killed"]
     assert all(value in (1, None) for value in figures), figures
     assert [event.fatalities.low for event in ledger.events] == [1]
+
+
+def test_a_toll_told_beside_its_added_part_still_contradicts_another_sources(nlp: Language) -> None:
+    text = (
+        "A barrel bomb hit a bakery in the town of Ariha in Idlib province on Tuesday. "
+        "Khaled Nasser, a rescue worker, said six people had been killed. "
+        "Later he raised the toll to 10, saying that four more bodies had been found. "
+        "The Ariha Medical Office put the number of dead at 14."
+    )
+    ledger = run(nlp, text, published="2021-06-02")
+    assert [(r.before, r.after) for r in ledger.revisions] == [(6, 10)]
+    figures = [c for c in ledger.contradictions if c.field == "killed"]
+    assert [c.values for c in figures] == [[10, 14]]

@@ -336,6 +336,19 @@ def _splits_tally(sentence: Span) -> bool:
     return False
 
 
+def _is_toll(draft: Draft) -> bool:
+    """A figure told as a toll ("the toll to 12", "the number of dead at 15")."""
+    trigger = draft.count.trigger if draft.count else None
+    return trigger is not None and trigger.text.lower() in _toll_nouns()
+
+
+@cache
+def _toll_nouns() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["toll_nouns"])
+
+
 def _additive(draft: Draft) -> bool:
     """'21 others died', 'dozens more were injured': a figure on top of another, not instead of it."""
     count = draft.count
@@ -407,7 +420,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     split = {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _additive(d)}
     split |= {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _splits_tally(d.sentence)}
     for (about, kind), members in groups.items():
-        members = [d for d in members if d.sentence.start not in split]
+        # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
+        members = [d for d in members if d.sentence.start not in split or _is_toll(d)]
         clashing: list[Draft] = []
         for first_index, first in enumerate(members):
             for second in members[first_index + 1 :]:
