@@ -106,6 +106,8 @@ def disputed_fields(
                       for alt in actor.alternatives]  # fmt: skip
             fields.append({"field": role, "sides": sides})
     for record in contradictions:
+        if _restates_a_disputed_actor(record, fields):
+            continue  # the perpetrator's sides are already shown, now marked as between sources
         sides = []
         held = {str(side.get("value")): side.get("claims", []) for side in record.get("sides", [])}
         for value in record.get("values", []):
@@ -115,6 +117,19 @@ def disputed_fields(
             sides.append({"value": value, "claims": backing, "coded": False})
         fields.append({"field": record.get("field"), "sides": sides, "contradiction": True})
     return fields
+
+
+def _restates_a_disputed_actor(record: dict[str, Any], fields: list[dict[str, Any]]) -> bool:
+    """True when a perpetrator contradiction sets the same actors against each other as the
+    disputed actor1 shown already; that field is marked as a contradiction between sources."""
+    if record.get("field") != "perpetrator":
+        return False
+    values = {str(value) for value in record.get("values", [])}
+    for field in fields:
+        if field["field"] == "actor1" and {str(side["value"]) for side in field["sides"]} == values:
+            field["contradiction"] = True
+            return True
+    return False
 
 
 #: the article page's layers, in the order of their toggles
