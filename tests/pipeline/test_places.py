@@ -128,3 +128,27 @@ def test_a_direction_word_alone_is_no_province(base_nlp: Language) -> None:
     assert places_of(base_nlp, "Missiles hit the Eastern side of the town, the army said.") == []
     found = by_text(places_of(base_nlp, "Floods hit the Eastern Province of Saudi Arabia."))
     assert found["Eastern Province"].place.country == "SAU"
+
+
+def test_a_possessive_without_its_apostrophe_names_the_country(base_nlp: Language) -> None:
+    text = "Warplanes struck Syrias Aleppo on Monday, and Turkeys army massed troops at the border."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Syrias"].place.country == "SYR"
+    assert found["Syrias"].place.feature == "country"
+    assert found["Turkeys"].place.feature == "country"
+    assert found["Aleppo"].place.country == "SYR"
+
+
+def test_modifiers_may_stand_between_the_possessive_and_its_noun(base_nlp: Language) -> None:
+    text = "Thousands died in Iraqs six-year-old conflict. Mosul was once Iraqs largest market."
+    found = places_of(base_nlp, text)
+    possessives = [mention for mention in found if mention.span.text == "Iraqs"]
+    assert len(possessives) == 2
+    assert all(mention.place.country == "IRQ" for mention in possessives)
+
+
+def test_a_plural_is_no_possessive_country(base_nlp: Language) -> None:
+    # no noun follows, or the token is a word of a person's name
+    found = by_text(places_of(base_nlp, "He spoke about the Turkeys. Michael Jordans house was hit."))
+    assert "Turkeys" not in found
+    assert "Jordans" not in found

@@ -89,6 +89,7 @@ class Toponym:
     choice: Candidate | None = None
     confidence: float = 0.0
     scores: list[float] = field(default_factory=list)
+    possessor: bool = False  # a country's possessive without its apostrophe ("Syrias")
 
 
 @dataclass(slots=True)
@@ -202,6 +203,8 @@ def _lookup_span(
             continue
         if whole := gazetteer.candidates(doc[first:last].text):
             return [_with_cues(doc, Toponym(first, last, label, whole), cues)]
+    if countries := _possessive_country(doc, start, end, gazetteer):
+        return [_possessive_toponym(doc, start, label, countries, cues)]
     found: list[Toponym] = []
     position = start
     while position < end:
@@ -210,6 +213,17 @@ def _lookup_span(
             if not _can_be_name(piece, cues):
                 continue
             candidates = gazetteer.candidates(piece.text)
+            # in a person's name only as its first word ("Syrias Aleppo" read as a person's
+            # name), not "Michael Jordans house"
+            if (
+                not candidates
+                and width == 1
+                and (not label.startswith("PERSON") or _opens_a_name(position, start, end))
+                and (countries := _possessive_country(doc, position, position + 1, gazetteer))
+            ):
+                found.append(_possessive_toponym(doc, position, label + "/part", countries, cues))
+                position += 1
+                break
             followed_by_facility = (
                 position + width < end and doc[position + width].text in cues.facility_words
             )
@@ -222,6 +236,58 @@ def _lookup_span(
         else:
             position += 1
     return found
+
+
+def _possessive_country(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The country of a possessive written without its apostrophe ("Syrias Aleppo", "Irans
+    foreign minister"), as some scraped copy has it: one capitalised token the gazetteer does
+    not know, whose form without the final "s" names a country, before a noun (or an adjective
+    and a noun). Only the country is read: "Jordans" is never the town of Jordan."""
+    if end - start != 1:
+        return ()
+    token = doc[start]
+    text = token.text
+    if len(text) < 4 or not text[:1].isupper() or text[-1] != "s" or not _possessed_follows(doc, end):
+        return ()
+    if gazetteer.candidates(text):
+        return ()
+    return tuple(
+        candidate for candidate in gazetteer.candidates(text[:-1]) if candidate.place.feature == "country"
+    )
+
+
+def _opens_a_name(position: int, start: int, end: int) -> bool:
+    """A possessive opens the longer name the model saw ("Syrias Aleppo", "Turkeys Erdogan")."""
+    return position == start and end - start > 1
+
+
+#: modifiers between a possessive and its noun: "Syrias embattled Idlib province",
+#: "Syrias six-year-old conflict", "Syrias main urban centers"
+_MODIFIER_POS = frozenset({"ADJ", "ADV", "NUM"})
+_MODIFIER_TAGS = frozenset({"VBN", "VBD", "HYPH"})
+_MAX_MODIFIERS = 4
+
+
+def _possessed_follows(doc: Doc, index: int) -> bool:
+    """Does a noun follow, maybe after a few modifiers, or a superlative ("Syrias largest")?"""
+    for token in doc[index : index + _MAX_MODIFIERS + 1]:
+        if token.pos_ in ("NOUN", "PROPN") and token.text[:1].isalpha():
+            return True
+        if token.tag_ in ("JJS", "RBS"):  # "Syrias largest city", "Syrias most populous"
+            return True
+        if not (token.pos_ in _MODIFIER_POS or token.tag_ in _MODIFIER_TAGS or token.text == "-"):
+            return False
+    return False
+
+
+def _possessive_toponym(
+    doc: Doc, start: int, label: str, countries: tuple[Candidate, ...], cues: Cues
+) -> Toponym:
+    toponym = _with_cues(doc, Toponym(start, start + 1, label, countries), cues)
+    toponym.strong_cue = True  # a possessive, like "X's governor": a place, whatever the label
+    toponym.feature_hint = "country"
+    toponym.possessor = True
+    return toponym
 
 
 def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
@@ -277,6 +343,8 @@ def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Topon
         if previous is not None and previous.accepted and _coordinated(doc, previous, toponym):
             toponym.strong_cue = True  # "the towns of Kafr Nabl and Zahraa"
             toponym.feature_hint = toponym.feature_hint or previous.feature_hint
+        if previous is not None and previous.possessor and previous.end == toponym.start:
+            toponym.strong_cue = True  # "Syrias Aleppo": what a country's possessive names is a place
         toponym.accepted = _looks_like_place(doc, toponym, name_parts, cues)
         if toponym.accepted:
             accepted_keys.add(name_key(doc[toponym.start : toponym.end].text))
