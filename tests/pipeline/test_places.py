@@ -152,3 +152,35 @@ def test_a_plural_is_no_possessive_country(base_nlp: Language) -> None:
     found = by_text(places_of(base_nlp, "He spoke about the Turkeys. Michael Jordans house was hit."))
     assert "Turkeys" not in found
     assert "Jordans" not in found
+
+
+def test_two_spellings_of_a_village_do_not_vouch_for_a_foreign_namesake(base_nlp: Language) -> None:
+    from collections import Counter
+
+    from khabar.gazetteer import Candidate
+    from khabar.model import Place
+    from khabar.pipeline.places import Context, Toponym, _leave_strangers_unresolved
+
+    doc = base_nlp("Fighting near Aleppo spread to al-Kabir and al-Kbir, Syria.")
+    aleppo = Place("Aleppo", 36.2, 37.16, "SYR", feature="town", population=1_600_000)
+    namesake = Place("El Kebir", 36.0, 3.0, "DZA", feature="town", population=9_000)
+    toponyms = [
+        Toponym(2, 3, "GPE", (Candidate(aleppo, exact=True),), accepted=True),
+        Toponym(7, 8, "GPE", (Candidate(namesake, exact=False),), accepted=True),
+        Toponym(9, 12, "GPE", (Candidate(namesake, exact=False),), accepted=True),
+    ]
+    for toponym in toponyms:
+        toponym.choice = toponym.candidates[0]
+    context = Context(
+        countries=Counter({"SYR": 4.0, "DZA": 2.0}),
+        votes={0: ("SYR", None, 4.0), 1: ("DZA", None, 1.0), 2: ("DZA", None, 1.0)},
+    )
+    _leave_strangers_unresolved(doc, toponyms, context)
+    assert toponyms[0].choice is not None
+    assert toponyms[1].choice is None and toponyms[2].choice is None
+
+
+def test_a_weekday_abbreviation_is_no_place(base_nlp: Language) -> None:
+    found = by_text(places_of(base_nlp, "Mon Aug 12 2013 Clashes in Homs left six dead."))
+    assert "Mon" not in found
+    assert found["Homs"].place.country == "SYR"

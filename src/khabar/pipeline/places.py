@@ -472,13 +472,17 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
     own ('Raqqa').
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
+    suspects = {index for index, toponym in enumerate(toponyms) if _is_stranger_suspect(toponym)}
     for index, toponym in enumerate(toponyms):
         choice = toponym.choice
-        if choice is None or choice.exact or not _is_small_town(choice.place):
+        if choice is None or index not in suspects:
             continue
+        # neither the same name nor another suspect may vouch for the town's country: two
+        # spellings of one Syrian village ('al-Maleh', 'al-Malah') met Algeria's El Malah
+        # and El Maleh and confirmed each other
         same_name = Counter[str]()
         for other, (country, _, weight) in context.votes.items():
-            if names[other] == names[index] and country:
+            if (names[other] == names[index] or other in suspects) and country:
                 same_name[country] += weight
         elsewhere = {country: count - same_name[country] for country, count in context.countries.items()}
         if max(elsewhere.values(), default=0.0) < STRANGER_CONTEXT:
@@ -486,6 +490,11 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
         country = choice.place.country
         if elsewhere.get(country, 0.0) <= 0:
             toponym.choice = None
+
+
+def _is_stranger_suspect(toponym: Toponym) -> bool:
+    choice = toponym.choice
+    return choice is not None and not choice.exact and _is_small_town(choice.place)
 
 
 def _is_small_town(place: Place) -> bool:
