@@ -154,7 +154,10 @@ def test_a_plural_is_no_possessive_country(base_nlp: Language) -> None:
     assert "Jordans" not in found
 
 
-def test_two_spellings_of_a_village_do_not_vouch_for_a_foreign_namesake(base_nlp: Language) -> None:
+@pytest.mark.parametrize("feature", ["town", "admin2"])
+def test_two_spellings_of_a_village_do_not_vouch_for_a_foreign_namesake(
+    base_nlp: Language, feature: str
+) -> None:
     from collections import Counter
 
     from khabar.gazetteer import Candidate
@@ -163,7 +166,7 @@ def test_two_spellings_of_a_village_do_not_vouch_for_a_foreign_namesake(base_nlp
 
     doc = base_nlp("Fighting near Aleppo spread to al-Kabir and al-Kbir, Syria.")
     aleppo = Place("Aleppo", 36.2, 37.16, "SYR", feature="town", population=1_600_000)
-    namesake = Place("El Kebir", 36.0, 3.0, "DZA", feature="town", population=9_000)
+    namesake = Place("El Kebir", 36.0, 3.0, "DZA", feature=feature, population=9_000)
     toponyms = [
         Toponym(2, 3, "GPE", (Candidate(aleppo, exact=True),), accepted=True),
         Toponym(7, 8, "GPE", (Candidate(namesake, exact=False),), accepted=True),

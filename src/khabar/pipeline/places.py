@@ -461,7 +461,7 @@ def _document_context(ents: tuple[SpacySpan, ...], toponyms: list[Toponym], *, p
 
 
 def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Context) -> None:
-    """A small town matched only by one of its other names, in a country nothing else in the
+    """A small town or district matched only by one of its other names, in a country nothing else in the
     report points to while the report points to another, is more likely a local place the
     gazetteer lacks ('Fuaa' in a Syria report is not Foix in France): it stays unresolved.
 
@@ -498,7 +498,12 @@ def _is_stranger_suspect(toponym: Toponym) -> bool:
 
 
 def _is_small_town(place: Place) -> bool:
-    return place.feature == "town" and place.population < IMPORTANT_POPULATION and bool(place.country)
+    # a district counts too: 'al-Maleh' near Aleppo matched Algeria's El Maleh district
+    return (
+        place.feature in ("town", "admin2")
+        and place.population < IMPORTANT_POPULATION
+        and bool(place.country)
+    )
 
 
 def _best_by_prior(toponym: Toponym) -> Candidate | None:
