@@ -187,3 +187,10 @@ def test_a_weekday_abbreviation_is_no_place(base_nlp: Language) -> None:
     found = by_text(places_of(base_nlp, "Mon Aug 12 2013 Clashes in Homs left six dead."))
     assert "Mon" not in found
     assert found["Homs"].place.country == "SYR"
+
+
+def test_a_generic_phrase_is_no_place_without_its_city(base_nlp: Language) -> None:
+    found = by_text(places_of(base_nlp, "Shells fell on the Old City and the New Town of Homs."))
+    assert "Old City" not in found
+    assert "New Town" not in found
+    assert found["Homs"].place.country == "SYR"

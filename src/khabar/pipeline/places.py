@@ -58,6 +58,7 @@ class Cues:
     directions: frozenset[str]
     not_places: frozenset[str]
     facility_words: frozenset[str]
+    generic_name_words: frozenset[str]
 
     @classmethod
     @cache
@@ -71,6 +72,7 @@ class Cues:
             directions=frozenset(data["directions"]),
             not_places=frozenset(data["not_places"]),
             facility_words=frozenset(data["facility_words"]),
+            generic_name_words=frozenset(data["generic_name_words"]),
         )
 
 
@@ -370,6 +372,8 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     text = doc[toponym.start : toponym.end].text
     if text in cues.not_places or is_demonym(text) or len(text) < 2:
         return False
+    if all(token.lower_ in cues.generic_name_words for token in doc[toponym.start : toponym.end]):
+        return False  # "Old City": every city has one; the gazetteer's is Jerusalem's
     if text.lower() in cues.directions and toponym.feature_hint not in ("admin1", "admin2"):
         return False  # "the Eastern side of X", "the Western countryside": no province named
     exact = [candidate for candidate in toponym.candidates if candidate.exact]
