@@ -78,6 +78,12 @@ def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:
     assert places and abs(places[0].lat - 36.38) < 0.1 and abs(places[0].lon - 37.0) < 0.1
 
 
+def test_eastern_ghouta_towns_are_known_by_their_news_spellings(gazetteer: Gazetteer) -> None:
+    for name in ("Arbin", "Jobar", "Zamalka"):
+        places = [c.place for c in gazetteer.candidates(name) if c.place.country == "SYR"]
+        assert places and abs(places[0].lat - 33.53) < 0.1 and abs(places[0].lon - 36.35) < 0.1, name
+
+
 def test_demonyms_name_countries() -> None:
     assert country_of_demonym("Turkish") == "TUR"
     assert country_of_demonym("Syrians") == "SYR"
