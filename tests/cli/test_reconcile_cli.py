@@ -92,6 +92,8 @@ def test_show_a_ledger_event_with_claims_per_outlet_timeline_and_contradictions(
         "gazette-1:e1",
     ):
         assert expected in text, expected
+    # a qualified figure reads as its source stated it
+    assert re.search(r"killed\s*│\s*at least 86\s*│", text)
     # low, best, high: the smallest, the lower median and the largest of the three outlets' figures
     assert re.search(r"fatalities\s*│\s*58\s*│\s*72\s*│\s*86\s*│", text)
 

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from ..figure_text import stated_figure
 from ..store import DEFAULT_DB
 from ..store.ledger_events import LedgerEventRow
 from .common import err_console
@@ -167,7 +168,7 @@ def _claims_by_outlet(claims: list[dict[str, Any]]) -> Table:
     previous = None
     for claim in ordered:
         outlet = claim["outlet"] or claim["article_id"]
-        value = json.dumps(claim["value"], ensure_ascii=False) if claim["value"] is not None else ""
+        value = stated_figure(claim["value"], claim.get("qualifier"))  # "more than 20", as said
         speaker = claim["speaker"] or ("(the outlet)" if claim.get("synthetic") else "")
         table.add_row(
             escape(outlet) if outlet != previous else "", claim["published"] or "", escape(speaker),
