@@ -4,14 +4,17 @@ engine, one pipeline per worker, and nothing left running afterwards."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import psutil
 import pyarrow.parquet as pq
+import pytest
 from batch_corpus import REPORTS, write_jsonl
 
 from khabar.batch import BatchOptions, load_batch, run_batch
 from khabar.batch.engines import DaskEngine
+from khabar.extractor_version import VERSION_ENV
 from khabar.ingest import read_jsonl
 from khabar.store import open_store
 
@@ -38,7 +41,7 @@ def ledgers(out: Path) -> dict[str, dict]:
 
 
 def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
-    nlp, corpus: Path, tmp_path: Path
+    nlp, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     local = run_batch(read_jsonl(corpus), BatchOptions(out=tmp_path / "local", partition_size=2))
 
@@ -48,12 +51,18 @@ def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
     # a corpus that reuses an id (as FA-KES does), on the same cluster
     reused = write_jsonl(tmp_path / "reused.jsonl", REUSED, bad_line_after=len(REUSED))
     reused_out = tmp_path / "reused"
+    workers_version = os.environ[VERSION_ENV]
     with DaskEngine(workers=2) as engine:
         report = run_batch(read_jsonl(corpus), options, engine=engine)
+        # the client now runs other code than its workers: the workers' version is recorded
+        monkeypatch.setenv(VERSION_ENV, "9.9.9+client")
         run_batch(
             read_jsonl(reused), BatchOptions(out=reused_out, engine="dask", partition_size=1), engine=engine
         )
+        monkeypatch.setenv(VERSION_ENV, workers_version)
         loads = engine.client.run(pipeline_loads)
+    manifest = json.loads((reused_out / "_manifest.json").read_text())
+    assert {entry["extractor_version"] for entry in manifest["partitions"].values()} == {workers_version}
     assert list(loads.values()) == [1, 1]
     assert engine.client is None and worker_processes() == []  # the cluster is shut down
 

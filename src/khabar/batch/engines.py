@@ -1,7 +1,7 @@
 """Where partitions are extracted: in this process (``local``) or on a Dask cluster (``dask``).
 
 An engine is a context manager whose ``run(partitions)`` yields ``(partition, outcomes,
-seconds)`` as partitions finish — in input order for ``local``, in completion order for
+seconds, extractor_version)`` as partitions finish — in input order for ``local``, in completion order for
 ``dask``. Engines only extract; the runner writes files and the manifest.
 
 ``dask`` starts a ``distributed.LocalCluster`` of worker processes (one thread each: spaCy
@@ -22,12 +22,15 @@ from typing import Any
 
 from ..errors import KhabarError
 from ..export.parquet import ArticleOutcome
+from ..extractor_version import extractor_version
 from ..model import Article, ArticleLedger
 from ..parallel import ExtractionResult, ParallelExtractor, check_workers, extract_isolated
 from .partitions import Partition
 
 ENGINES = ("local", "dask")
-Finished = tuple[Partition, list[ArticleOutcome], float]
+#: a partition, its outcomes, the seconds it took and the version of the extractor that coded it
+#: (the worker's own: a remote cluster may run other code than the client)
+Finished = tuple[Partition, list[ArticleOutcome], float, str]
 
 
 @dataclass(slots=True)
@@ -76,7 +79,8 @@ class LocalEngine:
                 results = list(self._pool.extract(partition.articles))
             else:
                 results = list(extract_isolated(partition.articles, batch_size=self.batch_size))
-            yield partition, outcomes_of(partition, results), time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            yield partition, outcomes_of(partition, results), seconds, extractor_version()
 
 
 class DaskEngine:
@@ -176,7 +180,7 @@ class DaskEngine:
             outcome_of(article, item)
             for article, item in zip(partition.articles, answer["results"], strict=True)
         ]
-        return partition, outcomes, float(answer["seconds"])
+        return partition, outcomes, float(answer["seconds"]), str(answer["extractor_version"])
 
     def measure_memory(self) -> None:
         from .worker import worker_memory

@@ -39,9 +39,16 @@ def events_file(name: str) -> str:
 
 
 def write_partition(
-    directory: Path, partition: Partition, outcomes: list[ArticleOutcome], seconds: float
+    directory: Path,
+    partition: Partition,
+    outcomes: list[ArticleOutcome],
+    seconds: float,
+    coded_by: str | None = None,
 ) -> PartitionEntry:
-    """Write the two files of ``partition`` atomically; the entry for the manifest."""
+    """Write the two files of ``partition`` atomically; the entry for the manifest.
+
+    ``coded_by`` is the extractor version that extracted the partition (default: this process's).
+    """
     name = partition.name
     ledgers = [outcome.ledger for outcome in outcomes if outcome.ledger is not None]
     events = events_table(ledgers)
@@ -61,7 +68,7 @@ def write_partition(
         articles_file=articles_file(name),
         events_file=events_file(name),
         seconds=round(seconds, 3),
-        extractor_version=extractor_version(),
+        extractor_version=coded_by or extractor_version(),
     )
 
 

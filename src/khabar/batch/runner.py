@@ -100,8 +100,8 @@ def run_batch(
         report.seconds = time.perf_counter() - started
         return report
     with engine if owned else nullcontext(engine):
-        for partition, outcomes, seconds in engine.run(chain([first], todo)):
-            entry = write_partition(out, partition, outcomes, seconds)
+        for partition, outcomes, seconds, coded_by in engine.run(chain([first], todo)):
+            entry = write_partition(out, partition, outcomes, seconds, coded_by)
             manifest.add(partition.name, entry)
             write_manifest(out, manifest)
             count(report, entry)

@@ -15,6 +15,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from ..extractor_version import extractor_version
 from ..model import Article
 from ..parallel import extract_isolated
 
@@ -42,7 +43,13 @@ def extract_payload(payload: list[dict[str, Any]], batch_size: int) -> dict[str,
         }
         for result in extract_isolated(articles, batch_size=batch_size)
     ]
-    return {"results": results, "seconds": time.perf_counter() - started, "pid": os.getpid()}
+    return {
+        "results": results,
+        "seconds": time.perf_counter() - started,
+        "pid": os.getpid(),
+        # the worker's version, not the client's: the code that actually coded these ledgers
+        "extractor_version": extractor_version(),
+    }
 
 
 def worker_memory() -> dict[str, float]:
