@@ -247,7 +247,7 @@ def test_the_agent_of_an_attack_is_a_perpetrator_claim(nlp: Language) -> None:
         "Twenty civilians were killed in a car bomb attack carried out by Isis in Deir Ezzor, activists said."
     )
     claim = claim_at(run(nlp, text), text, "Isis", "perpetrator")
-    assert claim.value == "Islamic State" and claim.speaker == "activists"
+    assert claim.value == "Islamic State (Syria)" and claim.speaker == "activists"
 
 
 def test_a_source_s_belief_is_unverified(nlp: Language) -> None:

@@ -27,7 +27,7 @@ def test_the_islamic_states_acronym_is_a_name_not_the_verb(nlp: Language) -> Non
     assert acronym.pos_ != "AUX" and acronym.head.text == "militants"
     ledger = ledger_of(doc)
     assert [event.fatalities.low for event in ledger.events] == [5]
-    assert ledger.events[0].actor2.name == "Islamic State"
+    assert ledger.events[0].actor2.name == "Islamic State (Syria)"
 
 
 def test_a_headline_in_capitals_keeps_the_verb(nlp: Language) -> None:

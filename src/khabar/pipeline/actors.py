@@ -47,6 +47,8 @@ OFFICE_CATEGORIES = frozenset({"government"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: what follows a dateline's place ('MOSCOW (Sputnik)', 'BEIRUT - ', 'ALEPPO, Syria')
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
+#: words that join coordinated country modifiers ('Syrian and Russian', 'US, British and French')
+COORDINATORS = frozenset({"and", ",", "&"})
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
@@ -136,9 +138,7 @@ class ActorDictionary:
             group = self.groups.setdefault(
                 row["name"], Group(row["name"], country, int(row["inter"]), row["sector"])
             )
-            aliases = [
-                alias for alias in [*_split(row["aliases"]), row["name"].lower()] if alias not in claimed
-            ]
+            aliases = [alias for alias in [*_split(row["aliases"]), *_own_name(row)] if alias not in claimed]
             claimed.update(aliases)
             self._add("group", group.name, aliases)
         for row in load_tsv(*DATA, "groups_phoenix.tsv"):
@@ -170,15 +170,27 @@ class ActorDictionary:
         name = entry.template.format(country=known.name) if known else entry.without_country
         return Actor(name=name, country=known.iso3 if known else None, inter=entry.inter, sector=entry.sector)
 
-    def group_actor(self, name: str) -> Actor:
+    def group_actor(self, name: str, where: str | None = None) -> Actor:
+        """The group's actor; a name with '{country}' is named by ``where`` it acts, else its home."""
         group = self.groups[name]
-        return Actor(name=group.name, country=group.country, inter=group.inter, sector=group.sector)
+        if "{country}" not in group.name:
+            return Actor(name=group.name, country=group.country, inter=group.inter, sector=group.sector)
+        country = self.countries.get(where or "") or self.countries.get(group.country or "")
+        if country is None:
+            return Actor(name=group.name.replace(" ({country})", ""), inter=group.inter, sector=group.sector)
+        label = group.name.format(country=country.name)
+        return Actor(name=label, country=country.iso3, inter=group.inter, sector=group.sector)
 
 
 def _category(row: dict[str, str]) -> Category:
     return Category(
         row["category"], row["template"], row["without_country"], int(row["inter"]), row["sector"]
     )
+
+
+def _own_name(row: dict[str, str]) -> list[str]:
+    """The group's name as an alias of itself, unless it is a template ('Islamic State ({country})')."""
+    return [] if "{" in row["name"] else [row["name"].lower()]
 
 
 def _split(value: str) -> list[str]:
@@ -261,9 +273,11 @@ def resolve_actor(
         return None  # every resolution starts from a dictionary word
     dictionary = actor_dictionary(doc.vocab)
     # "the al-Qaeda-linked Nusra Front": a group behind another is not the actor
+    # "government-held villages", "IS-held areas": who holds a place is not the actor of the mention
+    inside = [m for m in inside if not is_controller(doc, m)]
     group = _longest(m for m in inside if m.kind == "group" and not is_backer(doc, m))
     if group:
-        return _with_evidence(dictionary.group_actor(group.key), span)
+        return _with_evidence(dictionary.group_actor(group.key, _report_country_of(doc, group)), span)
     countries = [m for m in inside if m.kind in ("country", "capital") and _names_the_country(doc, m)]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
@@ -275,7 +289,7 @@ def resolve_actor(
         # a leader or seat of power modifying an agent gives its country ("Assad regime")
         metonym_country = dictionary.metonyms[metonym.key][0]
         countries.append(DictMatch("country", metonym_country, metonym.start, metonym.end))
-    country = _country_of(countries, agent) or _place_country_inside(span, doc)
+    country = _country_of(countries, agent, doc) or _place_country_inside(span, doc)
     if agent:
         if agent.key == "asset" and country is None:
             return None
@@ -304,10 +318,31 @@ def _former_modifiers() -> frozenset[str]:
 
 def is_backer(doc: Doc, match: DictMatch) -> bool:
     """'Turkish-backed rebels': the country behind a group is not the group's country."""
+    return _participle_after(doc, match) in _backer_participles()
+
+
+def is_controller(doc: Doc, match: DictMatch) -> bool:
+    """'government-held', 'rebel-controlled': the holder of a place, named to say where, not who acted."""
+    return _participle_after(doc, match) in _control_participles()
+
+
+def _participle_after(doc: Doc, match: DictMatch) -> str | None:
+    """The word hyphened or written after a match ('backed' in 'Turkish-backed'), lower case."""
     following = doc[match.end : match.end + 2]
     if following and following[0].text == "-":
         following = following[1:]
-    return bool(following) and following[0].lower_ in _backer_participles()
+    return following[0].lower_ if following else None
+
+
+def _report_country_of(doc: Doc, group: DictMatch) -> str | None:
+    """The report's country, asked only for a group named by where it acts (it costs a pass)."""
+    name = group.key
+    return report_country(doc) if "{country}" in name else None
+
+
+@cache
+def _control_participles() -> frozenset[str]:
+    return frozenset(load_json(*DATA, "roles.json")["control_participles"])
 
 
 @cache
@@ -340,16 +375,31 @@ def _pick_agent(agents: list[DictMatch], span: Span) -> DictMatch | None:
     return max(pool, key=lambda m: (m.end - m.start, m.end))
 
 
-def _country_of(countries: list[DictMatch], agent: DictMatch | None) -> str | None:
-    """The country word that modifies the agent: the nearest one before it, else any."""
+def _country_of(countries: list[DictMatch], agent: DictMatch | None, doc: Doc) -> str | None:
+    """The country word that modifies the agent: the nearest one before it, else any.
+
+    Of coordinated countries ('Syrian and Russian warplanes') the first named is the actor, as
+    an ACLED coder takes it; the others are its partners.
+    """
     outside = [m for m in countries if agent is None or m.end <= agent.start or m.start >= agent.end]
     if not outside:
         return None
     if agent is not None:
         before = [m for m in outside if m.end <= agent.start]
         if before:
-            return before[-1].key
+            return _first_coordinated(before, doc).key
     return outside[0].key
+
+
+def _first_coordinated(before: list[DictMatch], doc: Doc) -> DictMatch:
+    """The first of the country words joined by 'and' or commas that end at the last one."""
+    first = before[-1]
+    for match in reversed(before[:-1]):
+        between = doc[match.end : first.start]
+        if not between or not all(token.lower_ in COORDINATORS for token in between):
+            break
+        first = match
+    return first
 
 
 def _place_country_inside(span: Span, doc: Doc) -> str | None:
@@ -383,7 +433,9 @@ def _with_evidence(actor: Actor, span: Span) -> Actor:
 def mention_spans(doc: Doc) -> list[Span]:
     """Candidate actor mentions: noun chunks, actor entities and dictionary hits outside them."""
     spans: dict[tuple[int, int], Span] = {}
+    names = _group_name_tokens(doc)
     for chunk in doc.noun_chunks:
+        chunk = _widened_to_names(chunk, names)
         spans[(chunk.start, chunk.end)] = chunk
     covered = {i for span in spans.values() for i in range(span.start, span.end)}
     for ent in doc.ents:
@@ -396,6 +448,31 @@ def mention_spans(doc: Doc) -> list[Span]:
         ):
             spans[(match.start, match.end)] = doc[match.start : match.end]
     return [spans[key] for key in sorted(spans)]
+
+
+def _group_name_tokens(doc: Doc) -> dict[int, DictMatch]:
+    """Token index -> the longest group name covering it."""
+    covering: dict[int, DictMatch] = {}
+    for match in dictionary_matches(doc):
+        if match.kind != "group":
+            continue
+        for index in range(match.start, match.end):
+            known = covering.get(index)
+            if known is None or match.end - match.start > known.end - known.start:
+                covering[index] = match
+    return covering
+
+
+def _widened_to_names(chunk: Span, names: dict[int, DictMatch]) -> Span:
+    """A noun chunk that cuts a group's name ('Fateh al-Sham fighters' of 'Jabhat Fateh al-Sham
+    fighters': the parser took 'Jabhat' for a verb) widened to the whole name."""
+    start, end = chunk.start, chunk.end
+    first, last = names.get(start), names.get(end - 1)
+    if first is not None and first.start < start:
+        start = first.start
+    if last is not None and last.end > end:
+        end = last.end
+    return chunk if (start, end) == (chunk.start, chunk.end) else chunk.doc[start:end]
 
 
 def _trim(span: Span) -> Span:
