@@ -52,3 +52,21 @@ def test_a_foreign_country_outside_a_place_phrase_is_not_where_the_event_happene
     bomb = doc._.events[-1]
     assert [location.country for location in bomb.locations] == ["SYR"]
     assert bomb.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_those_counted_among_the_dead_are_the_target(nlp: Language) -> None:
+    doc = nlp("A car bomb exploded in a market in Homs on Monday, killing nine civilians, a monitor said.")
+    assert [event.actor2.name for event in doc._.events] == ["Civilians (Syria)"]
+    assert doc._.events[0].actor2.inter == 7
+
+
+def test_the_owner_of_the_aircraft_is_the_striker(nlp: Language) -> None:
+    doc = nlp("Ten civilians were killed on Tuesday when Russian warplanes struck a town near Aleppo.")
+    strike = next(event for event in doc._.events if event.sub_event_type == "Air/drone strike")
+    assert (strike.actor1.name, strike.actor1.inter) == ("Military Forces of Russia", 8)
+
+
+def test_a_regime_that_bombs_is_coded_as_its_forces(nlp: Language) -> None:
+    doc = nlp("The Syrian regime bombed the town of Douma in Eastern Ghouta on Sunday, killing 19 civilians.")
+    assert doc._.events[0].actor1.name == "Military Forces of Syria"
+    assert doc._.events[0].actor1.sector == "MIL"

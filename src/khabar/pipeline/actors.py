@@ -341,6 +341,12 @@ def _report_country_of(doc: Doc, group: DictMatch) -> str | None:
 
 
 @cache
+def aircraft_words() -> frozenset[str]:
+    """Nouns of military aircraft ('warplanes', 'jets'): their owner is an air strike's striker."""
+    return frozenset(load_json(*DATA, "roles.json")["aircraft_nouns"])
+
+
+@cache
 def _control_participles() -> frozenset[str]:
     return frozenset(load_json(*DATA, "roles.json")["control_participles"])
 

@@ -29,6 +29,7 @@ from ..model import (
     PlaceMention,
     Plover,
 )
+from ..model import Span as TextSpan
 from . import figures, reporting
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
@@ -50,6 +51,11 @@ CODABLE_MODALITIES = frozenset({"asserted"})
 STATE_INTER = frozenset({1, 8})
 #: a trigger whose sentence names a year this much before publication is background history
 HISTORY_YEARS = 1
+#: ACLED event types of armed violence: a state acts in them through its forces, and whoever
+#: the report counts among the dead or wounded was the target
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: sub-event types whose striker is the owner of the aircraft the sentence names
+AERIAL_SUB_EVENTS = frozenset({"Air/drone strike"})
 
 
 def is_codable(mention: EventMention, published: dt.date | None) -> bool:
@@ -175,8 +181,12 @@ def code_event(
     """One merged draft as an event; ``reported`` (the report's figures) nets "shot" figures of the
     killed told with another event of the report."""
     lead = draft.mentions[0]
-    named_perpetrator = pick_actor(draft.attackers)
-    actor2 = pick_actor(draft.targets) or Actor(name=None)
+    violent = lead.event_type in VIOLENT_EVENT_TYPES
+    named_perpetrator = pick_actor(draft.attackers) or aircraft_owner(doc, draft)
+    actor2 = pick_actor(draft.targets) or (victims_of(doc, draft) if violent else None) or Actor(name=None)
+    if violent:
+        named_perpetrator = as_armed_forces(doc, named_perpetrator)
+        actor2 = as_armed_forces(doc, actor2)
     locations = locate(doc, draft, named_perpetrator or Actor(name=None), actor2)
     event_country = locations[0].country if locations else None
     actor1 = named_perpetrator or default_perpetrator(doc, draft, event_country)
@@ -281,6 +291,69 @@ def pick_actor(roles: list[Role]) -> Actor | None:
             }
         )
     return actor
+
+
+def aircraft_owner(doc: Doc, draft: Draft) -> Actor | None:
+    """The striker of an air strike with no attacker found: a state's aircraft named in the
+    strike's sentence ('Ten civilians were killed when Russian warplanes struck a town')."""
+    if draft.sub_event_type not in AERIAL_SUB_EVENTS:
+        return None
+    words = _aircraft_words()
+    sentences = [mention.sentence for mention in draft.mentions]
+    for mention in doc._.actors or []:
+        if mention.actor.inter not in STATE_INTER or not mention.actor.name:
+            continue
+        if not any(s.start <= mention.span.start < s.end for s in sentences):
+            continue
+        if any(word in words for word in mention.span.text.lower().split()):
+            return _copy_actor(mention.actor, mention.span)
+    return None
+
+
+def victims_of(doc: Doc, draft: Draft) -> Actor | None:
+    """ACLED's target of violence with none found by the parse: those the report counts among
+    its dead or wounded ('killing ten civilians' -> Civilians (Syria), '20 IS militants')."""
+    try:
+        from .actors import resolve_actor
+    except ImportError:  # no actor dictionary
+        return None
+    figures = sorted(draft.figures, key=lambda item: (item[1] != "asserted", item[0].kind != "killed"))
+    for count, _status in figures:
+        if count.victims is None or count.kind not in ("killed", "injured"):
+            continue
+        span = span_at(doc, count.victims.start, count.victims.end)
+        actor = resolve_actor(span, doc, bare_country=None)
+        if actor is not None and actor.name:
+            return _copy_actor(actor, count.victims)
+    return None
+
+
+def as_armed_forces(doc: Doc, actor: Actor | None) -> Actor | None:
+    """In armed violence a state acts through its forces: 'the regime', 'Damascus' or 'the Syrian
+    government' bombing a town is coded as its military, as an ACLED coder codes it."""
+    if actor is None or actor.sector != "GOV" or actor.inter not in STATE_INTER or not actor.country:
+        return actor
+    try:
+        from .actors import actor_dictionary
+    except ImportError:  # no actor dictionary: keep the actor as resolved
+        return actor
+    forces = actor_dictionary(doc.vocab).actor("military", actor.country)
+    actor.name, actor.sector = forces.name, forces.sector
+    return actor
+
+
+def _copy_actor(actor: Actor, span: TextSpan) -> Actor:
+    return Actor(
+        name=actor.name, country=actor.country, inter=actor.inter, sector=actor.sector, evidence=[span]
+    )
+
+
+def _aircraft_words() -> frozenset[str]:
+    try:
+        from .actors import aircraft_words
+    except ImportError:
+        return frozenset()
+    return aircraft_words()
 
 
 def side_of(actor: Actor) -> str:
