@@ -552,3 +552,33 @@ def test_a_toll_told_beside_its_added_part_still_contradicts_another_sources(nlp
     assert [(r.before, r.after) for r in ledger.revisions] == [(6, 10)]
     figures = [c for c in ledger.contradictions if c.field == "killed"]
     assert [c.values for c in figures] == [[10, 14]]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker_word"),
+    [
+        (
+            "A car bomb attack killed at least four people and wounded nine in the market of Jisr "
+            "on Monday state television said.",
+            "killed at least four people",
+            "television",
+        ),
+        (
+            "Government airstrikes killed 14 children on Sunday in a crowded village in northern "
+            "Syria the United Nations refugee agency (UNHCR) has said.",
+            "killed 14 children",
+            "agency",
+        ),
+        (
+            "The toll from the blast at the bus station reached at least 41 people the Syrian "
+            "Observatory for Human Rights monitoring group said on Sunday.",
+            "at least 41 people",
+            "Observatory",
+        ),
+    ],
+)
+def test_a_speaker_closing_a_sentence_without_commas_claims_its_figures(
+    nlp: Language, text: str, phrase: str, speaker_word: str
+) -> None:
+    claim = claim_at(run(nlp, text), text, phrase, "killed")
+    assert speaker_word in claim.speaker

@@ -215,10 +215,15 @@ def _author_of_report(target: Token) -> Token:
 def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
     inverted = _inverted_speaker(token, lemma, table)
     subject = inverted or _subject(token)
-    if inverted is None and (subject is None or subject.head != token):
-        # copy without commas ("... entering Turkey the Britain-based Observatory said"): the
-        # parser hangs the speaker elsewhere; the speaker noun just before the cue is it
-        subject = _adjacent_speaker(token) or subject
+    adjacent = None
+    by_agent = subject is not None and subject.head.dep_ == "agent"  # "announced by the militia"
+    misplaced = subject is None or subject.head != token or not _can_speak(subject)
+    if inverted is None and not by_agent and misplaced:
+        # copy without commas ("... entering Turkey the Britain-based Observatory said", "a bomb
+        # attack killed one person on Thursday state television said"): the parser hangs the
+        # speaker elsewhere, or makes the attack the subject; the speaker just before the cue is it
+        adjacent = _adjacent_speaker(token)
+        subject = adjacent or subject
     following = None
     if inverted is None and (subject is None or _inside_quote(subject, token)):
         # '"... for humanitarians" Jens Laerke spokesman for OCHA said': the speaker stands
@@ -259,7 +264,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     if quoted is not None:
         exclude |= {t for t in quoted.subtree if t.i < _as_saying(token).i}  # type: ignore[union-attr]
     for other in token.children:  # the other half of a split apposition is no content either
-        if other.dep_ == "nsubj" and other.i < token.i and other is not subject and inverted is None:
+        split = inverted is None and adjacent is None
+        if other.dep_ == "nsubj" and other.i < token.i and other is not subject and split:
             exclude |= set(other.subtree)
     # "a toll of eight while the Observatory gave ...": a clause begins at its conjunction
     exclude |= {t for t in token.subtree for mark in token.children if mark.dep_ == "mark" and t.i < mark.i}
@@ -346,25 +352,59 @@ def _following_speaker(cue: Token) -> Span | None:
 
 
 def _adjacent_speaker(cue: Token) -> Token | None:
-    if cue.i == sentence_of(cue).start:
+    """The speaker noun that ends right before the cue, past the cue's auxiliaries ("has said")
+    and a bracketed short name ("the United Nations childrens agency (UNICEF) has said"); a
+    description after a name's "for" or "of" ("the Syrian Observatory for Human Rights monitoring
+    group said") stands for the name."""
+    first = sentence_of(cue).start
+    index = cue.i - 1
+    while index > first and cue.doc[index].dep_ == "aux" and cue.doc[index].head == cue:
+        index -= 1
+    if index > first + 2 and cue.doc[index].text == ")" and cue.doc[index - 2].text == "(":
+        index -= 3
+    if index < first:
         return None
-    before = cue.doc[cue.i - 1]
+    before = cue.doc[index]
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ in {"nsubj", "nsubjpass"}:
         return None
-    return before if _speaker_noun(before) else _outlet_ending_at(cue)
+    if not _speaker_noun(before):
+        return _outlet_ending_at(cue)
+    start = max(first, before.left_edge.i)
+    # a known name that begins before the noun's own phrase and ends inside it: "the Syrian
+    # Observatory for Human Rights monitoring group" (not "the official SANA news agency", whose
+    # phrase holds the name already)
+    ends = range(before.i, start - 1, -1)
+    found = (_outlet_ending_at(cue, end=end, begins_before=start) for end in ends)
+    return next((name for name in found if name is not None), before)
 
 
-def _outlet_ending_at(cue: Token) -> Token | None:
+def _can_speak(subject: Token) -> bool:
+    """A subject that may be a source: a name, a pronoun, a speaker noun; not 'the attack'."""
+    return subject.pos_ in {"PROPN", "PRON"} or _speaker_noun(subject) or subject.ent_type_ != ""
+
+
+def _outlet_ending_at(cue: Token, end: int | None = None, begins_before: int | None = None) -> Token | None:
     """'... wounded at least 30 people the Syrian Observatory for Human Rights said': a known
-    source named right before the cue, whatever entity label the tagger gave it."""
+    source named right before the cue (or right before its description: "... Human Rights
+    monitoring group said"), whatever entity label the tagger gave it."""
     from .claim_speakers import source_lexicon
 
+    end = cue.i if end is None else end
     lexicon = source_lexicon(cue.doc.vocab)
-    start = max(sentence_of(cue).start, cue.i - OUTLET_REACH)
-    for _match_id, match_start, match_end in lexicon.outlets(cue.doc[start : cue.i]):
-        if match_end == cue.i:
-            return cue.doc[match_start:match_end].root
+    start = max(sentence_of(cue).start, end - OUTLET_REACH)
+    for _match_id, match_start, match_end in lexicon.outlets(cue.doc[start:end]):
+        if match_end == end and (begins_before is None or match_start < begins_before):  # doc indices
+            return _name_head(cue.doc[match_start:match_end])
     return None
+
+
+def _name_head(name: Span) -> Token:
+    """The noun that heads a name the parser may have split ("the Syrian Observatory | for Human
+    Rights" with "for" hung on the verb): the first noun whose head lies outside the name."""
+    for token in name:
+        if token.pos_ in {"NOUN", "PROPN"} and not name.start <= token.head.i < name.end:
+            return token
+    return name.root
 
 
 def _speaker_noun(token: Token) -> bool:
