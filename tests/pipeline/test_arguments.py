@@ -554,3 +554,36 @@ def test_the_doer_of_the_attack_a_death_is_caused_by(base_nlp: Language) -> None
     assert texts(arguments(base_nlp, text, "killed").attackers) == ["Russian"]
     text = "Ten civilians died because of Russian airstrikes."
     assert texts(arguments(base_nlp, text, "died").attackers) == ["Russian"]
+
+
+def test_an_actor_on_a_weapon_word_modifying_the_trigger_is_the_attacker(base_nlp: Language) -> None:
+    text = "US drone strikes killed five militants in the valley on Monday."
+    assert texts(arguments(base_nlp, text, "strikes").attackers) == ["US"]
+    text = "The Kunduz hospital bombing killed 42 people."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == []
+
+
+def test_who_is_behind_the_attack_did_it(base_nlp: Language) -> None:
+    text = "Officials believe al-Shabab was behind the bombing."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["al-Shabab"]
+
+
+def test_the_hallmarks_an_attack_bears_name_its_doer(base_nlp: Language) -> None:
+    text = "The attack bore the hallmarks of al-Qaeda."
+    assert texts(arguments(base_nlp, text, "attack").attackers) == ["al-Qaeda"]
+
+
+def test_the_doer_of_a_series_or_of_coordinated_deeds_did_each(base_nlp: Language) -> None:
+    text = "A wave of bombings by the militants killed dozens."
+    assert texts(arguments(base_nlp, text, "bombings").attackers) == ["the militants"]
+    text = "The killing and torture of civilians by government forces continued."
+    assert texts(arguments(base_nlp, text, "torture").attackers) == ["government forces"]
+
+
+def test_whoever_is_charged_or_convicted_in_a_deed_did_it(base_nlp: Language) -> None:
+    text = "A police officer was charged with murder in the shooting of the teenager."
+    assert texts(arguments(base_nlp, text, "shooting").attackers) == ["A police officer"]
+    text = "A man convicted in the killing of the journalist was released."
+    assert texts(arguments(base_nlp, text, "killing").attackers) == ["A man"]
+    text = "Dozens were arrested in raids across the city."
+    assert texts(arguments(base_nlp, text, "raids").attackers) == []

@@ -157,6 +157,11 @@ class PhraseCues:
     cause_preps: frozenset[str]
     result_nouns: frozenset[str]
     escape_preps: frozenset[str]
+    series_nouns: frozenset[str]
+    attack_words: frozenset[str]
+    doer_preps: frozenset[str]
+    signature_nouns: frozenset[str]
+    charge_in_verbs: frozenset[str]
 
 
 @cache
@@ -680,6 +685,8 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None
 
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
+    if not roles.attackers:
+        roles.attackers.extend(_attackers_of_the_whole(noun, cues))
     if not roles.attackers and _is_charge_compound(noun):
         # "X is avoiding a rape charge": the charge names who did it
         roles.attackers.extend(_charged(noun.head))
@@ -698,6 +705,30 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
+
+
+def _attackers_of_the_whole(noun: Token, cues: RoleCues) -> list[Token]:
+    """The doer named on the phrase a deed is part of: the series it belongs to ('a wave of
+    bombings by the militants', 'IS's campaign of attacks') or the first of coordinated deeds
+    ('the killing and torture of civilians by government forces')."""
+    whole = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        if _lemma_in(noun.head.head, phrase_cues().series_nouns):
+            whole = noun.head.head
+    elif noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and _is_attack_word(noun.head):
+        whole = noun.head
+    if whole is None:
+        return []
+    found = _nominal_attackers(whole, whole.i, whole.i + 1, cues)
+    for clause in whole.children:
+        if clause.dep_ in ("acl", "relcl"):
+            # "a series of attacks claimed by IS"
+            found.extend(_agents(clause))
+    return found
+
+
+def _is_attack_word(token: Token) -> bool:
+    return _lemma_in(token, phrase_cues().attack_words)
 
 
 def _is_clock_time(token: Token) -> bool:
@@ -727,18 +758,44 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     # a modifier may hang on another word of the trigger ('regime air strikes': regime -> air)
     trigger_words = [noun, *(token for token in noun.doc[start:end] if token.i != noun.i)]
     for child in (child for word in trigger_words for child in word.children):
-        if child.dep_ not in ("compound", "amod", "nmod") or start <= child.i < end:
+        if child.dep_ not in MODIFIER_DEPS or start <= child.i < end:
             continue
-        if _is_place(child) or _is_weapon_word(child, cues) or _names_the_event(child, start):
+        if _is_place(child) or _names_the_event(child, start):
             continue
-        if _lemma_in(child, phrase_cues().leader_participles):
+        if _is_weapon_word(child, cues):
+            found.extend(_actor_modifiers_of(child, start))
+        elif _lemma_in(child, phrase_cues().leader_participles):
             # "a Saudi-led strike", "the US-led coalition": the name before "-led" leads it
             found.extend(c for c in child.lefts if c.dep_ in ("npadvmod", "compound") and _is_name(c))
         elif _names_actor(child) or _names_agent(child):
             found.append(child)
+        else:
+            found.extend(_actor_modifiers_of(child, start))
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
     return found
+
+
+def _actor_modifiers_of(modifier: Token, trigger_start: int) -> list[Token]:
+    """Actors named one level further out, on a modifier that names none: the parser hangs 'US'
+    on 'drone' in 'US drone strikes' and on 'Predator' in 'US Predator attacks'. Only an actor
+    word, a name entity or an acronym counts there: an untagged name on a noun ('Kunduz
+    hospital bombing') is as often the place."""
+    if not modifier.n_lefts:
+        return []
+    return [
+        child
+        for child in modifier.lefts
+        if child.dep_ in MODIFIER_DEPS
+        and not _is_place(child)
+        and not _names_the_event(child, trigger_start)
+        and (_names_actor(child) or _is_acronym(child))
+    ]
+
+
+def _is_acronym(token: Token) -> bool:
+    """'US', 'PKK', 'ISIS': a short name in capitals."""
+    return token.pos_ == "PROPN" and token.is_upper and token.is_alpha and 2 <= len(token) <= 5
 
 
 def _names_the_event(modifier: Token, trigger_start: int) -> bool:
@@ -875,6 +932,10 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         if not roles.targets:
             roles.targets.extend(_subjects(verb, cues))
         return
+    if relation == "phrase" and not roles.attackers and _charged_in(noun, verb):
+        # "the officer was charged with murder in the shooting", "a man convicted in the killing"
+        roles.attackers.extend(_charged_in(noun, verb))
+        return
     if relation == "phrase" and not roles.attackers and _accused(noun.head):
         # "Hamas was blamed for the rocket attack", "officials accused the army of the massacre"
         roles.attackers.extend(_accused(noun.head))
@@ -891,6 +952,14 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     if relation == "victim" and not roles.targets:
         # "the victims of the attack"
         roles.targets.append(verb)
+        return
+    if relation == "phrase" and not roles.attackers and noun.head.lower_ in phrase_cues().doer_preps:
+        # "officials believe al-Shabab was behind the bombing", "X is thought to be behind it"
+        roles.attackers.extend(_doers_behind(verb, cues))
+        return
+    if relation == "subject" and not roles.attackers and _signed_by(verb):
+        # "the attack bore the hallmarks of al-Qaeda"
+        roles.attackers.extend(_signed_by(verb))
         return
     if relation == "culprit" and not roles.attackers:
         # "the group behind the attack, Boko Haram"
@@ -924,6 +993,46 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _charged_in(noun: Token, verb: Token) -> list[Token]:
+    """Whom a verb of charging charges 'in' the deed: the passive subject ('X was convicted in
+    the killing') or the object ('they indicted X in the bombing'). Not a verb of arresting:
+    'arrested in a raid' are the raid's targets."""
+    if noun.head.lower_ != "in" or not _lemma_in(verb, phrase_cues().charge_in_verbs):
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "a man convicted in the killing"
+        return [verb.head]
+    if _is_passive(verb):
+        return _children(verb, PASSIVE_SUBJECT_DEPS)
+    return _children(verb, OBJECT_DEPS)
+
+
+def _doers_behind(verb: Token, cues: RoleCues) -> list[Token]:
+    """Who is behind the deed: the subject of 'be behind', also when raised ('X is believed to be
+    behind', 'X appeared to be behind')."""
+    own = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    if own:
+        return own
+    if verb.dep_ == "xcomp" and verb.head != verb:
+        return _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+    return _subjects(verb, cues)
+
+
+def _signed_by(verb: Token) -> list[Token]:
+    """Whose hallmarks the deed bears: the 'of' object of a signature noun the verb takes; an
+    attack there ('the hallmarks of an IS attack') names its own doer."""
+    doers: list[Token] = []
+    for mark in _children(verb, OBJECT_DEPS):
+        if not _lemma_in(mark, phrase_cues().signature_nouns):
+            continue
+        for owner in _prep_objects(mark, frozenset({"of"})):
+            if _is_attack_word(owner) or _lemma_in(owner, role_cues().instrument_nouns):
+                doers.extend(_nominal_attackers(owner, owner.i, owner.i + 1, role_cues()))
+            else:
+                doers.append(owner)
+    return doers
 
 
 def _enters_war(noun: Token, verb: Token, relation: str) -> bool:
