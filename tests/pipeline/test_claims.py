@@ -582,3 +582,13 @@ def test_a_speaker_closing_a_sentence_without_commas_claims_its_figures(
 ) -> None:
     claim = claim_at(run(nlp, text), text, phrase, "killed")
     assert speaker_word in claim.speaker
+
+
+def test_a_confirmation_cue_alone_asserts_its_own_figures(nlp: Language) -> None:
+    text = (
+        "A car bomb killed at least nine people in the town, Reuters reported. "
+        "The state news agency later confirmed that six people were killed and 14 wounded."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "six people were killed", "killed").status == "asserted"
+    assert claim_at(ledger, text, "nine people", "killed").status == "asserted"

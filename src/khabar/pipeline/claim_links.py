@@ -81,7 +81,9 @@ def apply_sentence_comments(doc: Doc, drafts: list[Draft]) -> None:
 
 def apply_confirmations(found: list, drafts: list[Draft]) -> None:  # type: ignore[type-arg]
     """Another party corroborates a claim: 'announced by the YPG and confirmed by the Observatory'
-    (the same sentence), or 'the ministry confirmed that 12 were killed' (an earlier figure)."""
+    (the same sentence), or 'the ministry confirmed that 12 were killed' (an earlier figure). A
+    confirming figure is itself confirmed only when it repeats the earlier one: a confirmation
+    cue alone asserts (``status_by_kind``)."""
     for attribution in found:
         if attribution.kind != "confirmation" or attribution.negated:
             continue
@@ -89,16 +91,20 @@ def apply_confirmations(found: list, drafts: list[Draft]) -> None:  # type: igno
         for draft in drafts:
             if draft.claim.speaker == attribution.speaker.name or draft.claim.status != "asserted":
                 continue
+            if draft.attribution is not None and draft.attribution.kind == "confirmation":
+                continue  # one confirmation does not confirm another's
             same_sentence = draft.sentence == attribution.sentence
-            same_figure = any(
-                c.claim.kind == draft.claim.kind
-                and c.claim.kind in FIGURE_KINDS
-                and c.claim.value == draft.claim.value
-                and draft.anchor < c.anchor
-                for c in confirming
-            )
-            if same_sentence or same_figure:
+            repeated = [c for c in confirming if _same_figure(c, draft) and draft.anchor < c.anchor]
+            if same_sentence or repeated:
                 draft.claim.status = "confirmed"
+            for figure in repeated:
+                if figure.claim.status == "asserted":
+                    figure.claim.status = "confirmed"
+
+
+def _same_figure(one: Draft, other: Draft) -> bool:
+    kind = one.claim.kind
+    return kind == other.claim.kind and kind in FIGURE_KINDS and one.claim.value == other.claim.value
 
 
 def _denies_casualties(denial: Draft) -> bool:
