@@ -70,3 +70,8 @@ def test_a_regime_that_bombs_is_coded_as_its_forces(nlp: Language) -> None:
     doc = nlp("The Syrian regime bombed the town of Douma in Eastern Ghouta on Sunday, killing 19 civilians.")
     assert doc._.events[0].actor1.name == "Military Forces of Syria"
     assert doc._.events[0].actor1.sector == "MIL"
+
+
+def test_the_group_whose_members_were_counted_is_the_target(nlp: Language) -> None:
+    doc = nlp("Syrian air raids on Raqqa killed at least 20 members of ISIS on Wednesday, a monitor said.")
+    assert doc._.events[0].actor2.name == "Islamic State (Syria)"

@@ -298,9 +298,18 @@ def resolve_actor(
         return _with_evidence(dictionary.actor(category, country), span)
     if country and _is_capital_metonym(countries, span):
         return _with_evidence(dictionary.actor("government", country), span)
-    if country and bare_country and _is_only_country(countries, span):
+    if country and bare_country and _is_only_country(countries, span) and not _is_town(span, doc):
         return _with_evidence(dictionary.actor(bare_country, country), span)
     return None
+
+
+def _is_town(span: Span, doc: Doc) -> bool:
+    """A place the places stage resolved below a country ('raids on Raqqa'): the country tables
+    list major cities among a country's words, but a city struck is no state acting."""
+    for mention in doc._.places or []:
+        if mention.span.start == span.start_char and mention.span.end == span.end_char:
+            return mention.place.feature not in ("country", None)
+    return False
 
 
 def _is_former_official(agent: DictMatch, span: Span) -> bool:

@@ -183,7 +183,10 @@ def code_event(
     lead = draft.mentions[0]
     violent = lead.event_type in VIOLENT_EVENT_TYPES
     named_perpetrator = pick_actor(draft.attackers) or aircraft_owner(doc, draft)
-    actor2 = pick_actor(draft.targets) or (victims_of(doc, draft) if violent else None) or Actor(name=None)
+    actor2 = pick_actor(draft.targets)
+    if actor2 is not None and named_perpetrator is not None and same_words(actor2, named_perpetrator):
+        actor2 = None  # one phrase cannot be both sides: the parse took the attacker for its target
+    actor2 = actor2 or (victims_of(doc, draft) if violent else None) or Actor(name=None)
     if violent:
         named_perpetrator = as_armed_forces(doc, named_perpetrator)
         actor2 = as_armed_forces(doc, actor2)
@@ -322,10 +325,26 @@ def victims_of(doc: Doc, draft: Draft) -> Actor | None:
         if count.victims is None or count.kind not in ("killed", "injured"):
             continue
         span = span_at(doc, count.victims.start, count.victims.end)
-        actor = resolve_actor(span, doc, bare_country=None)
-        if actor is not None and actor.name:
-            return _copy_actor(actor, count.victims)
+        for words in (span, members_of(span)):
+            actor = resolve_actor(words, doc, bare_country=None) if words is not None else None
+            if actor is not None and actor.name:
+                return _copy_actor(actor, count.victims)
     return None
+
+
+def members_of(span: Span) -> Span | None:
+    """Whose members were counted: 'IS' of '20 members of IS' (the head noun names no actor)."""
+    for child in span.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [token for token in child.children if token.dep_ == "pobj"]
+            if objects:
+                return span.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    return None
+
+
+def same_words(first: Actor, second: Actor) -> bool:
+    """Two actors resolved from overlapping words of the report."""
+    return any(a.start < b.end and b.start < a.end for a in first.evidence for b in second.evidence)
 
 
 def as_armed_forces(doc: Doc, actor: Actor | None) -> Actor | None:
