@@ -592,3 +592,17 @@ def test_a_confirmation_cue_alone_asserts_its_own_figures(nlp: Language) -> None
     ledger = run(nlp, text)
     assert claim_at(ledger, text, "six people were killed", "killed").status == "asserted"
     assert claim_at(ledger, text, "nine people", "killed").status == "asserted"
+
+
+def test_a_name_with_bracketed_aliases_and_a_description_speaks_as_the_name(nlp: Language) -> None:
+    text = (
+        "The Islamic State (ISIS Daesh ISIL IS) terrorist group on Monday claimed responsibility "
+        "for a suicide bombing near the border. The blast struck the crossing according to the "
+        "Syrian Observatory for Human Rights. The monitoring group said the fighters were travelling "
+        "by bus to the border town."
+    )
+    ledger = run(nlp, text)
+    claimed = claim_at(ledger, text, "claimed responsibility", "perpetrator")
+    assert claimed.speaker == "Islamic State"
+    described = claim_at(ledger, text, "the fighters were travelling")
+    assert described.speaker == "Syrian Observatory for Human Rights"

@@ -213,7 +213,7 @@ def speaker_phrase(subject: Token) -> Span:
     indices = sorted({token.i for token in keep})
     # the phrase must be contiguous: cut at the first gap around the head
     start = end = subject.i
-    index_set = set(indices)
+    index_set = set(indices) | _closed_brackets(doc, indices)
     while start - 1 in index_set:
         start -= 1
     while end + 1 in index_set:
@@ -243,6 +243,22 @@ def speaker_phrase(subject: Token) -> Span:
     return doc[start : span.end]
 
 
+def _closed_brackets(doc: Doc, indices: list[int]) -> set[int]:
+    """A bracket that closes an aside the phrase holds: 'The Islamic State (ISIS Daesh ISIL IS)
+    terrorist group' -- the parser hangs ')' on the verb, which would cut the name off."""
+    kept = set(indices)
+    found: set[int] = set()
+    for index in indices:
+        if doc[index].text != "(":
+            continue
+        for inner in range(index + 1, min(len(doc), index + MAX_PHRASE)):
+            if doc[inner].text == ")":
+                if all(i in kept for i in range(index + 1, inner)):
+                    found.add(inner)
+                break
+    return found
+
+
 @dataclass(slots=True)
 class SpeakerBook:
     """The persons named and the speakers resolved so far in one report."""
@@ -250,10 +266,13 @@ class SpeakerBook:
     doc: Doc
     outlet: str = "the outlet"
     persons: list[Span] = field(default_factory=list)
+    entities: list[Span] = field(default_factory=list)
     history: list[Speaker] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.persons = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        # doc.ents builds every entity span anew on each read: read once per report
+        self.entities = list(self.doc.ents)
+        self.persons = [ent for ent in self.entities if ent.label_ == "PERSON"]
 
     # -- names ----------------------------------------------------------------------------
 
@@ -303,7 +322,11 @@ class SpeakerBook:
         unverified = unverified_source_in(phrase) if not phrase.root.ent_type_ else None
         if unverified:
             return Speaker(unverified, "unverified", start, end)
-        persons = [e for e in phrase.ents if e.label_ == "PERSON" and not _is_possessor(e, phrase)]
+        persons = [
+            e
+            for e in self.persons
+            if phrase.start <= e.start and e.end <= phrase.end and not _is_possessor(e, phrase)
+        ]
         if persons:
             return self._person(phrase, persons[-1])
         outlet = outlet_in(phrase)
@@ -319,7 +342,10 @@ class SpeakerBook:
                 return Speaker(name, "person", start, end, role=self._role_of(name))
         proper = any(t.pos_ == "PROPN" for t in phrase)
         if head.lower_ in lexicon.anaphoric_heads and _definite(head):
-            named = self._named_with(head.lower_, start)
+            modifiers = tuple(
+                c.lower_ for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
+            )
+            named = self._named_with(head.lower_, start, modifiers)
             if named is not None:
                 return named
         if not proper and head.lower_ in lexicon.anaphoric_heads and _definite(head):
@@ -335,15 +361,17 @@ class SpeakerBook:
                 return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
         return Speaker(_display(phrase), "organisation", start, end)
 
-    def _named_with(self, word: str, before: int) -> Speaker | None:
+    def _named_with(self, word: str, before: int, modifiers: tuple[str, ...] = ()) -> Speaker | None:
         """'The Observatory said' after the Syrian Observatory for Human Rights spoke (else was
         named, "the Syrian Observatory for Human Rights' director"): that speaker."""
         for speaker in reversed(self.history):
             if speaker.start < before and speaker.kind != "person" and word in speaker.name.lower().split():
+                if not _describes(modifiers, speaker.name):
+                    continue  # "the monitoring group" is not the terrorist group named before
                 return Speaker(
                     speaker.name, speaker.kind, before, before, role=speaker.role, actor=speaker.actor
                 )
-        for entity in reversed(self.doc.ents):
+        for entity in reversed(self.entities):
             words = entity.text.lower().split()
             if entity.label_ == "ORG" and entity.end_char <= before and word in words and len(words) > 1:
                 name = entity.text[4:] if words[0] == "the" else entity.text
@@ -352,7 +380,7 @@ class SpeakerBook:
 
     def _last_organisation(self, before: int) -> Span | None:
         """The last organisation named before ``before`` ("the group said" -> that group)."""
-        found = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before and len(e) > 1]
+        found = [e for e in self.entities if e.label_ == "ORG" and e.end_char <= before and len(e) > 1]
         return found[-1] if found else None
 
     def _actor_of(self, name: str) -> str | None:
@@ -434,11 +462,21 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+def _describes(modifiers: tuple[str, ...], name: str) -> bool:
+    """Can 'the <modifiers> <head>' be a speaker so named: is every modifier a word of its name?"""
+    words = set(name.lower().split())
+    return all(modifier in words for modifier in modifiers)
+
+
 def _display(phrase: Span) -> str:
     """A speaker's display name: the phrase without a leading 'the'."""
     tokens = list(phrase)
     if tokens and tokens[0].lower_ == "the" and len(tokens) > 1:
         tokens = tokens[1:]
+    opening = next((i for i, t in enumerate(tokens) if t.text == "("), None)
+    if opening and all(t.pos_ == "PROPN" for t in tokens[:opening]):
+        # "The Islamic State (ISIS Daesh ISIL IS) terrorist group": the name before its aliases
+        tokens = tokens[:opening]
     return phrase.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
