@@ -43,6 +43,14 @@ def test_transliterations_resolve_to_one_place(gazetteer: Gazetteer) -> None:
     assert len(ids) == 1
 
 
+def test_a_name_with_other_doubled_letters_is_found_but_not_the_place_s_own(gazetteer: Gazetteer) -> None:
+    # the key merges doubled letters so that transliterations meet ("Kasab" / "Kassab"), but
+    # only the place's own spelling is its own name: "Baath" is not how Bath is written
+    assert all(not c.exact for c in gazetteer.candidates("Baath") if c.place.name == "Bath")
+    assert any(c.exact for c in gazetteer.candidates("Bath") if c.place.name == "Bath")
+    assert any(c.place.country == "SYR" for c in gazetteer.candidates("Kasab"))
+
+
 def test_cities_carry_english_admin1_names(gazetteer: Gazetteer) -> None:
     towns = [c.place for c in gazetteer.candidates("Kafranbel") if c.place.feature == "town"]
     assert towns[0].country == "SYR"

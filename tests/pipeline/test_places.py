@@ -194,3 +194,20 @@ def test_a_generic_phrase_is_no_place_without_its_city(base_nlp: Language) -> No
     assert "Old City" not in found
     assert "New Town" not in found
     assert found["Homs"].place.country == "SYR"
+
+
+def test_a_party_spelled_like_a_foreign_town_but_for_its_doubled_letters_is_no_place(
+    base_nlp: Language,
+) -> None:
+    text = (
+        "The war began when the Baath regime in Damascus crushed protests in Deraa. "
+        "Rebels shelled Aleppo and Homs on Monday."
+    )
+    found = by_text(places_of(base_nlp, text))
+    assert "Baath" not in found
+    assert found["Deraa"].place.country == "SYR"
+
+
+def test_a_province_spelled_with_other_doubled_letters_stays_a_place(base_nlp: Language) -> None:
+    text = "Jets struck Idlib and Aleppo on Monday as the coalition pressed its campaign against Raqa."
+    assert by_text(places_of(base_nlp, text))["Raqa"].place.country == "SYR"

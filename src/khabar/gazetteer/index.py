@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Place
-from .normalise import name_key, spelling_form
+from .normalise import name_key, own_spelling
 
 #: bump when the schema or the build changes, so stale caches are rebuilt
 INDEX_VERSION = "4"
@@ -180,18 +180,19 @@ class Gazetteer:
     def _candidates(self, text: str) -> tuple[Candidate, ...]:
         """Places a name may refer to, most populous first.
 
-        A town's name counts as its own only when it matches with its article: "Hama" is an
-        alias of Ḩamāh, not the own name of El Hamma, though both share the key "hama".
+        A town's name counts as its own only when it is written as the place writes it, with
+        its article and its doubled letters: "Hama" is an alias of Ḩamāh, not the own name of
+        El Hamma, and "Baath" not the own name of Bath, though each pair shares a key.
         """
         key = name_key(text)
         if not key:
             return ()
-        spelled = spelling_form(text)
+        spelled = own_spelling(text)
         return tuple(
             candidate
             if not candidate.exact
             or candidate.place.feature in ("country", "region")
-            or spelling_form(candidate.place.name) == spelled
+            or own_spelling(candidate.place.name) == spelled
             else Candidate(candidate.place, exact=False, capital=candidate.capital)
             for candidate in self.lookup_key(key)
         )

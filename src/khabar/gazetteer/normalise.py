@@ -40,13 +40,24 @@ def normalise_name(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def spelling_form(text: str) -> str:
-    """Normalised, abbreviations spelled out, doubled letters collapsed; the article is kept."""
+def own_spelling(text: str) -> str:
+    """Normalised, abbreviations spelled out; doubled letters and the article are kept.
+
+    Two texts with one own spelling write the same name. Collapsing doubled letters is right
+    for finding transliterations ("Maarrat" / "Marat") but not for saying a text is a place's
+    own name: "Baath" is not how anyone writes Bath, nor "Deraa" Dera in Ethiopia.
+    """
     normal = normalise_name(text)
     first, _, rest = normal.partition(" ")
     if rest and first in _ABBREVIATIONS:
         normal = f"{_ABBREVIATIONS[first]} {rest}"
-    return _DOUBLED.sub(r"\1", normal)
+    return normal
+
+
+@lru_cache(maxsize=65536)
+def spelling_form(text: str) -> str:
+    """Normalised, abbreviations spelled out, doubled letters collapsed; the article is kept."""
+    return _DOUBLED.sub(r"\1", own_spelling(text))
 
 
 @lru_cache(maxsize=65536)

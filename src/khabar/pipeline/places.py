@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, open_gazetteer
-from ..gazetteer.normalise import name_key, spelling_form
+from ..gazetteer.normalise import name_key, own_spelling, spelling_form
 from ..langdata import load_json
 from ..model import GeoPrecision, Place, PlaceMention, Span
 from .extensions import doc_text
@@ -377,10 +377,12 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     if text.lower() in cues.directions and toponym.feature_hint not in ("admin1", "admin2"):
         return False  # "the Eastern side of X", "the Western countryside": no province named
     exact = [candidate for candidate in toponym.candidates if candidate.exact]
+    alike = [candidate for candidate in toponym.candidates if _spelled_alike(text, candidate)]
+    # a province or country spelled with other doubled letters is still known enough ("Raqa",
+    # Raqqa province); a populous town is not ("Baath" is no spelling of Bath)
     important = any(
-        candidate.place.feature in IMPORTANT_FEATURES or candidate.place.population >= IMPORTANT_POPULATION
-        for candidate in exact
-    )
+        candidate.place.population >= IMPORTANT_POPULATION for candidate in exact
+    ) or any(candidate.place.feature in IMPORTANT_FEATURES for candidate in alike)
     if _is_acronym(text) and not any(c.place.feature in IMPORTANT_FEATURES for c in toponym.candidates):
         return False  # "BA", "CIS", "MP": acronyms name places only as country/region codes (US, UK, EU)
     cue = toponym.strong_cue or toponym.feature_hint is not None
@@ -398,16 +400,22 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     if label.endswith("/part"):
         # "Malta" in "Malta Tourism Authority": countries and regions inside names are toponyms,
         # when named by their own name (not "Morris", an old name of Mauritius, in "Seamus Morris")
-        spelled = spelling_form(text)
+        spelled = own_spelling(text)
         return not label.startswith("PERSON") and any(
-            c.place.feature in IMPORTANT_FEATURES and spelling_form(c.place.name) == spelled for c in exact
+            c.place.feature in IMPORTANT_FEATURES and own_spelling(c.place.name) == spelled for c in exact
         )
     if label in ("ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"):
-        return important or (toponym.weak_cue and bool(exact))
+        return important or (toponym.weak_cue and bool(alike))
     # a proper-noun run outside the entities
     if any(c.place.feature in ("country", "region") for c in exact) or _is_dateline(doc, toponym):
         return important
     return toponym.weak_cue and important
+
+
+def _spelled_alike(text: str, candidate: Candidate) -> bool:
+    """The place's own name up to doubled letters, as transliterations of one name differ
+    ("Raqa" / "Raqqa", "Kasab" / "Kassab")."""
+    return candidate.exact or spelling_form(candidate.place.name) == spelling_form(text)
 
 
 def _is_dateline(doc: Doc, toponym: Toponym) -> bool:
