@@ -606,3 +606,32 @@ def test_a_name_with_bracketed_aliases_and_a_description_speaks_as_the_name(nlp:
     assert claimed.speaker == "Islamic State"
     described = claim_at(ledger, text, "the fighters were travelling")
     assert described.speaker == "Syrian Observatory for Human Rights"
+
+
+def test_quoted_figures_of_unnamed_sources_and_reports_are_unverified(nlp: Language) -> None:
+    text = (
+        'Fighters fled the town. "The group has executed at least 40 of its own members. They had tried '
+        'to leave the city without permission" the sources said. Earlier reports said that jets carried '
+        "out several raids over the eastern desert."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "at least 40", "killed").status == "unverified"
+    assert claim_at(ledger, text, "jets carried out several raids").status == "unverified"
+
+
+def test_feared_as_an_adjective_is_no_hedge(nlp: Language) -> None:
+    text = (
+        'Rami Said said the raid failed. "Some of the captured men were shot and their bodies put on '
+        'display in the main square" of the town held by the feared militia he said.'
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "Some of the captured men were shot").status == "asserted"
+
+
+def test_an_account_thought_to_belong_to_a_leader_is_unverified(nlp: Language) -> None:
+    text = (
+        "A message on a Twitter account thought to belong to rebel chief Omar Zahid said the rocket "
+        "attack on the city was a warning to the army."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "the rocket attack on the city was a warning").status == "unverified"

@@ -57,6 +57,8 @@ class StatusCues:
     revision: PhraseMatcher
     earlier_figure: PhraseMatcher
     openers: tuple[tuple[str, ...], ...]
+    #: hedges that do not hedge as a noun's adjective ("the feared IS")
+    adjective_hedges: frozenset[str] = frozenset()
 
 
 def _docs(vocab, phrases: list[str]) -> list[Doc]:  # type: ignore[no-untyped-def]
@@ -77,7 +79,8 @@ def status_cues(vocab) -> StatusCues:  # type: ignore[no-untyped-def]
     earlier = PhraseMatcher(vocab, attr="LOWER")
     earlier.add("earlier", _docs(vocab, data["earlier_figure"]))
     openers = tuple(tuple(phrase.split()) for phrase in data["anaphoric_openers"])
-    return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers)
+    adjectives = frozenset(data["adjective_hedges"])
+    return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers, adjectives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +590,7 @@ def claim_status(doc: Doc, draft: Draft) -> str:
         status = "asserted"
     if attribution is not None and attribution.kind == "confirmation" and attribution.negated:
         status = "unverified"
-    speaker_kind = attribution.speaker.kind if attribution else None
+    speaker_kind = attribution.speaker.kind if attribution else _quoted_speaker_kind(doc, draft.claim)
     if speaker_kind in {"anonymous", "unverified"} or draft.claim.speaker in {"social media", "rumours"}:
         status = "unverified"
     hedge = sentence_status(doc, draft.sentence)
@@ -598,16 +601,30 @@ def claim_status(doc: Doc, draft: Draft) -> str:
     return status
 
 
+def _quoted_speaker_kind(doc: Doc, claim: Claim) -> str | None:
+    """The kind of the speaker of a quote that holds the claim ('"... executed at least 70 ..."
+    the sources said': anonymous sources, so unverified, as the cue's own claims are)."""
+    evidence = claim.evidence[0]
+    quote = quote_at(doc, evidence.start, evidence.end)
+    return quote.speaker_kind if quote is not None and quote.speaker == claim.speaker else None
+
+
 def sentence_status(doc: Doc, sentence: Span) -> str | None:
     """The status a sentence's hedges give: unverified, disputed, or None."""
     cues = status_cues(doc.vocab)
-    if cues.matchers["unverified"](sentence):
+    if any(_hedges(doc, start, end, cues) for _id, start, end in cues.matchers["unverified"](sentence)):
         return "unverified"
     if _negated_confirmation(sentence, cues):
         return "unverified"
     if cues.matchers["disputed"](sentence):
         return "disputed"
     return None
+
+
+def _hedges(doc: Doc, start: int, end: int, cues: StatusCues) -> bool:
+    """Is a hedge phrase a hedge here: not 'feared' as a noun's adjective ('the feared IS')?"""
+    token = doc[start]
+    return not (end - start == 1 and token.lower_ in cues.adjective_hedges and token.dep_ == "amod")
 
 
 def _negated_confirmation(sentence: Span, cues: StatusCues) -> bool:
