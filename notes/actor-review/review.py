@@ -9,6 +9,12 @@ marks ``main``) until 40 events are taken; articles with no event are passed ove
     python notes/actor-review/review.py score      # khabar's actors against sheet.tsv
     python notes/actor-review/review.py score -v   # ... and every disagreement
 
+A check sheet (``check.tsv``) holds the next 20 events of the same order (41-60), judged the
+same way after the first round of changes and before any change made by looking at it:
+
+    python notes/actor-review/review.py blind --check
+    python notes/actor-review/review.py score --check
+
 The CSV is read from ``../shared/data/fakes-syria/FA-KES-Dataset.csv`` (or ``KHABAR_FAKES_CSV``);
 nothing of it is copied here: the sheet keeps the article id and a few words of the event.
 """
@@ -30,6 +36,8 @@ from khabar.model import Article, Event
 
 HERE = Path(__file__).parent
 SHEET = HERE / "sheet.tsv"
+CHECK_SHEET = HERE / "check.tsv"
+CHECK_EVENTS = 20
 DEFAULT_CSV = "../shared/data/fakes-syria/FA-KES-Dataset.csv"
 EVENTS = 40
 SEED = 4
@@ -44,8 +52,8 @@ def articles() -> list[Article]:
     return [item for item in read if isinstance(item, Article)]
 
 
-def sampled_events() -> list[tuple[Article, Event]]:
-    """The 40 (article, main event) pairs of the written rule."""
+def sampled_events(wanted: int = EVENTS) -> list[tuple[Article, Event]]:
+    """The first ``wanted`` (article, main event) pairs of the written rule."""
     pool = articles()
     order = list(range(len(pool)))
     random.Random(SEED).shuffle(order)
@@ -55,16 +63,23 @@ def sampled_events() -> list[tuple[Article, Event]]:
         batch = [pool[index] for index in order[start : start + batch_size]]
         for ledger in extract_articles(batch):
             main = next((event for event in ledger.events if event.main), None)
-            if main is not None and len(chosen) < EVENTS:
+            if main is not None and len(chosen) < wanted:
                 chosen.append((ledger.article, main))
-        if len(chosen) >= EVENTS:
+        if len(chosen) >= wanted:
             break
     return chosen
 
 
-def blind() -> None:
+def chosen_events(check: bool) -> list[tuple[Article, Event]]:
+    """The sheet's 40 events, or the check sheet's next 20."""
+    if not check:
+        return sampled_events()
+    return sampled_events(EVENTS + CHECK_EVENTS)[EVENTS:]
+
+
+def blind(check: bool) -> None:
     """Each event's sentence and the article, without khabar's actors, for judging."""
-    for number, (article, event) in enumerate(sampled_events(), 1):
+    for number, (article, event) in enumerate(chosen_events(check), 1):
         sentence = event.evidence[0].text if event.evidence else ""
         print(f"=== {number} id={article.id} outlet={article.outlet} date={article.published}")
         print(f"    type: {event.sub_event_type}; place: {[loc.name for loc in event.locations]}")
@@ -73,8 +88,8 @@ def blind() -> None:
         print()
 
 
-def read_sheet() -> dict[str, dict[str, str]]:
-    with SHEET.open(encoding="utf-8") as handle:
+def read_sheet(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
         return {row["id"]: row for row in rows}
 
@@ -87,11 +102,11 @@ def same_inter(expected: str, found: int | None) -> bool:
     return expected == (str(found) if found is not None else "-")
 
 
-def score(verbose: bool) -> None:
-    sheet = read_sheet()
+def score(verbose: bool, check: bool) -> None:
+    sheet = read_sheet(CHECK_SHEET if check else SHEET)
     tally = {key: 0 for key in ("actor1", "inter1", "actor2", "inter2")}
     judged = 0
-    for article, event in sampled_events():
+    for article, event in chosen_events(check):
         row = sheet.get(str(article.id))
         if row is None:
             print(f"not judged: {article.id}")
@@ -128,6 +143,6 @@ def score(verbose: bool) -> None:
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "score"
     if command == "blind":
-        blind()
+        blind("--check" in sys.argv)
     else:
-        score("-v" in sys.argv)
+        score("-v" in sys.argv, "--check" in sys.argv)
