@@ -305,3 +305,35 @@ def test_such_an_assault_is_a_kind_not_an_event(base_nlp: Language) -> None:
 def test_capturing_a_person_in_a_relative_clause_is_not_territorial(base_nlp: Language) -> None:
     types = types_of(base_nlp, "Rebels said they killed a pilot they captured near the base.")
     assert not {"Non-state actor overtakes territory", "Government regains territory"} & set(types)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman arrived at a local hospital suffering from a gunshot wound on Sunday.",
+        "The man was slain outside his home, police said.",
+        "The robber struck the clerk in the head with a handgun and fled.",
+        "A man was found dead in a field. Police said he had gunshot wounds.",
+    ],
+)
+def test_an_assault_told_by_its_outcome_is_an_attack(base_nlp: Language, text: str) -> None:
+    assert "Attack" in types_of(base_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retired teacher died from a self-inflicted gunshot wound, the coroner said.",
+        "A hiker was found dead on the trail after the storm.",
+    ],
+)
+def test_a_death_without_violence_is_no_attack(base_nlp: Language, text: str) -> None:
+    assert types_of(base_nlp, text) == []
+
+
+def test_being_called_to_a_shooting_is_no_intention(base_nlp: Language) -> None:
+    # passive "called"/"advised" tell who was sent or told, as "said" does
+    assert "Attack" in types_of(base_nlp, "Officers were called for a shooting around 11 a.m. Saturday.")
+    assert "Attack" in types_of(base_nlp, "Deputies were advised that a clerk was shot in the store.")
+    # an active call for an attack is still no event
+    assert types_of(base_nlp, "The group called for a shooting of officials.") == []

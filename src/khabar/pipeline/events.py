@@ -683,6 +683,8 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
             return "denied"
         if lemma in cues["clause_barriers"]:
             break
+        if _informed_of(node, head, cues):
+            break
         # "threatened to attack", "an attack is expected", "warned of airstrikes"
         if lemma in cues["intention_verbs"] and node.dep_ in INTENDED_DEPS:
             return "intended"
@@ -703,6 +705,18 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
             break
         node = head
     return "asserted"
+
+
+def _informed_of(node: Token, head: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """Whether the head tells who was sent to or told of the trigger, not an intention.
+
+    "Officers were called to a shooting", "were advised that a man was shot": in the passive
+    these verbs report an event that happened, as "said" does ("were called to attack" keeps
+    its intention: the trigger is the verb's complement there, not its object of news).
+    """
+    if head.lemma_.lower() not in cues["informed_when_passive"] or node.dep_ not in ("prep", "ccomp"):
+        return False
+    return any(child.dep_ == "auxpass" for child in head.children)
 
 
 def _inherits_modality(node: Token, head: Token) -> bool:
