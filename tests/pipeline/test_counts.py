@@ -450,3 +450,25 @@ def test_the_islamic_states_acronym_does_not_hide_a_count(nlp: Language) -> None
     assert figures(nlp, "The monitor reported that at least five IS militants had been killed.") == [
         ("killed", 5, None)
     ]
+
+
+def test_a_decimal_before_a_multiplier_is_one_number(nlp: Language) -> None:
+    # "1.9 million" is 1,900,000 (a statistic, set apart), never the bare "million"
+    assert figures(nlp, "The war has injured 1.9 million people.") == []
+    assert figures(nlp, "The fighting killed 1.5 thousand soldiers.") == [("killed", 1500, 1500)]
+
+
+def test_a_wound_hung_on_the_hospital_is_the_arrivals(nlp: Language) -> None:
+    text = "A man arrived at a hospital with a gunshot wound."
+    assert figures(nlp, text) == [("injured", 1, 1)]
+
+
+def test_figures_of_an_accident_are_set_apart(nlp: Language) -> None:
+    assert figures(nlp, "The driver and his passenger were both injured in the crash.") == []
+    shot = "A gunman shot the driver, who crashed into a pole and was injured."
+    assert figures(nlp, shot) == [("injured", 1, 1)]
+
+
+def test_warrants_and_wild_animals_are_no_victims(nlp: Language) -> None:
+    assert figures(nlp, "Deputies executed three search warrants on Wednesday.") == []
+    assert figures(nlp, "Wildlife agents tracked and killed five cougars.") == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import cache
 from itertools import pairwise
 
@@ -99,6 +100,9 @@ class CountLexicon:
     aggregate_nouns: frozenset[str]  # "wounded in shootings across the city": several incidents
     pair_nouns: frozenset[str]  # "a married couple was injured": two victims
     survival_cues: tuple[tuple[str, ...], ...]  # "was grazed and survived": alive, not netted
+    #: "both were injured in the crash": an accident's figure, unless violence is told with it
+    accident_cues: tuple[tuple[str, ...], ...]
+    violence_words: frozenset[str]
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
@@ -176,6 +180,8 @@ def count_lexicon() -> CountLexicon:
         aggregate_nouns=frozenset(words["aggregate_nouns"]),
         pair_nouns=frozenset(words["pair_nouns"]),
         survival_cues=tuple(tuple(phrase.split()) for phrase in words["survival_cues"]),
+        accident_cues=tuple(tuple(phrase.split()) for phrase in words["accident_cues"]),
+        violence_words=frozenset(words["violence_words"]),
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
@@ -191,6 +197,8 @@ def count_lexicon() -> CountLexicon:
 
 #: a number written in digits: "7", "33", "1,200" (longer runs of digits are codes, not counts)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d{1,6}$")
+#: a decimal: a number part only before a multiplier ("1.9 million"; "2.5" alone counts nobody)
+DECIMAL = re.compile(r"^\d{1,3}\.\d{1,3}$")
 #: the words between the two numbers of a range: "10 to 15", "10-15", "two or three"
 RANGE_LINKS = frozenset({"to", "-", "or"})
 
@@ -232,7 +240,7 @@ def build_count_matcher(vocab: Vocab, lexicon: CountLexicon) -> FigureMatcher:
 
 
 def _is_number_part(token: Token, lexicon: CountLexicon) -> bool:
-    return bool(DIGITS.match(token.text)) or token.lower_ in lexicon.numbers
+    return bool(DIGITS.match(token.text) or DECIMAL.match(token.text)) or token.lower_ in lexicon.numbers
 
 
 def _continues(doc: Doc, last: int, index: int, lexicon: CountLexicon) -> bool:
@@ -242,9 +250,9 @@ def _continues(doc: Doc, last: int, index: int, lexicon: CountLexicon) -> bool:
     digits only a multiplier may follow ("5 million"): "3 4" are two numbers.
     """
     token = doc[index]
-    if DIGITS.match(token.text):
+    if DIGITS.match(token.text) or DECIMAL.match(token.text):
         return False
-    if DIGITS.match(doc[last].text):
+    if DIGITS.match(doc[last].text) or DECIMAL.match(doc[last].text):
         return index == last + 1 and lexicon.numbers[token.lower_][1] == "multiplier"
     return index == last + 1 or (index == last + 2 and doc[last + 1].text == "-")
 
@@ -293,16 +301,17 @@ def _bound_before(doc: Doc, start: int, lexicon: CountLexicon) -> tuple[int, str
 
 
 def parse_number(tokens: Iterable[Token], lexicon: CountLexicon) -> int | None:
-    """The value of a number written in digits or words: "1,200", "thirty-four", "two hundred"."""
-    total = 0
-    current = 0
+    """The value of a number written in digits or words: "1,200", "thirty-four", "two hundred",
+    "1.9 million"; None when it is no whole number ("2.5")."""
+    total: Fraction | int = 0
+    current: Fraction | int = 0
     seen = False
     for token in tokens:
         text = token.lower_.replace(",", "")
         if text == "-":
             continue
-        if text.isdigit():
-            current += int(text)
+        if text.isdigit() or DECIMAL.match(text):
+            current += Fraction(text)
             seen = True
             continue
         entry = lexicon.numbers.get(text)
@@ -316,7 +325,10 @@ def parse_number(tokens: Iterable[Token], lexicon: CountLexicon) -> int | None:
                 total, current = total + current, 0
         else:
             current += value
-    return total + current if seen else None
+    value = total + current
+    if not seen or value != int(value):
+        return None
+    return int(value)
 
 
 @dataclass(slots=True)
@@ -480,7 +492,7 @@ def _sex(mention: CountMention, lexicon: CountLexicon) -> str | None:
 
 def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, bool]) -> bool:
     """True when the mention's sentence tells history or statistics ("two weeks ago", "this year")
-    or lists other stories ("More: Two charged in death of ...").
+    or lists other stories ("More: Two charged in death of ...") or an accident ("hurt in the crash").
 
     A figure there is not the report's incident: "less than two weeks ago, a man was killed at
     the same complex", "police had investigated 14 homicides last year". ``seen`` caches the
@@ -492,9 +504,17 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     if sentence.start not in seen:
         words = _joined_words(sentence)
         cued = any(_contains(words, cue) for cue in lexicon.background_cues)
-        cued = cued or _tells_several_incidents(sentence, lexicon)
+        cued = cued or _tells_several_incidents(sentence, lexicon) or _tells_an_accident(words, lexicon)
         seen[sentence.start] = cued or _names_an_earlier_year(sentence, _publication_year(doc))
     return seen[sentence.start]
+
+
+def _tells_an_accident(words: str, lexicon: CountLexicon) -> bool:
+    """ "Both passengers were injured in the crash": an accident's victims, no attack's, unless
+    the sentence tells violence too ("shot the driver, who crashed into a pole")."""
+    if not any(_contains(words, cue) for cue in lexicon.accident_cues):
+        return False
+    return lexicon.violence_words.isdisjoint(words.split(WORD_SEPARATOR))
 
 
 def _tells_several_incidents(sentence: SpacySpan, lexicon: CountLexicon) -> bool:
@@ -721,7 +741,16 @@ def _as_wound_bearer(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] 
     for clause in clauses:
         if found is None and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
             found = _wound_in(clause, lexicon)
+    # "arrived at a hospital with a gunshot wound": the parser hangs the wound on the place
+    for place in _prepositional_objects(verb) if found is None else ():
+        found = found or _wound_in(place, lexicon)
     return ("injured", found) if found is not None else None
+
+
+def _prepositional_objects(verb: Token) -> Iterable[Token]:
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            yield from (noun for noun in prep.children if noun.dep_ == "pobj")
 
 
 def _wound_in(token: Token, lexicon: CountLexicon) -> Token | None:
