@@ -635,3 +635,30 @@ def test_an_account_thought_to_belong_to_a_leader_is_unverified(nlp: Language) -
     )
     ledger = run(nlp, text)
     assert claim_at(ledger, text, "the rocket attack on the city was a warning").status == "unverified"
+
+
+def test_according_to_information_provided_by_names_its_author(nlp: Language) -> None:
+    text = (
+        "According to the information provided by the Observatory director Rami Abdel Rahman the "
+        "convoy was carrying 40 wounded fighters."
+    )
+    claim = claim_at(run(nlp, text), text, "40 wounded fighters")
+    assert claim.speaker == "Rami Abdel Rahman"
+
+
+def test_with_a_source_saying_names_that_source(nlp: Language) -> None:
+    text = (
+        "Hours after the offensive began allied militants seized the town of Tel Abyad with Ankara "
+        "saying that it wanted to establish a safe zone along the border."
+    )
+    claim = claim_at(run(nlp, text), text, "it wanted to establish a safe zone")
+    assert claim.speaker == "Ankara"
+
+
+def test_according_to_a_named_bodys_reports_names_that_body(nlp: Language) -> None:
+    text = (
+        "The war has raged since 2011. According to the UN reports by now the conflict has taken "
+        "the lives of more than 300000 people."
+    )
+    claim = claim_at(run(nlp, text), text, "more than 300000 people", "killed")
+    assert claim.speaker == "UN"

@@ -44,14 +44,8 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-#: subjects that are reports rather than reporters: their source is named elsewhere in the clause
-REPORT_NOUNS = frozenset(
-    {"report", "claim", "rumour", "rumor", "video", "post", "footage", "image", "picture"}
-)
-
-
-#: what an author makes: "a report by X", "a video released by X" -- X speaks
-AUTHORED_NOUNS = REPORT_NOUNS | {"statement", "study", "estimate", "tally", "message", "tweet", "letter"}
+#: a "verb" in one of these places is a noun the tagger misread ("according to the UN reports")
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +57,10 @@ class CueTable:
     inverted_cues: frozenset[str] = frozenset()
     #: verbs that report a figure only ("documented 20 deaths"; not "a group that documents abuses")
     figure_cues: frozenset[str] = frozenset()
+    #: subjects that are reports rather than reporters: their source is named elsewhere
+    report_nouns: frozenset[str] = frozenset()
+    #: what an author makes: "a report by X", "the information provided by X" -- X speaks
+    authored_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -74,6 +72,8 @@ def cue_table() -> CueTable:
         status_by_kind=dict(data["status_by_kind"]),
         figure_cues=frozenset(data["figure_cues"]),
         inverted_cues=frozenset(data["inverted_cues"]),
+        report_nouns=frozenset(data["report_nouns"]),
+        authored_nouns=frozenset(data["report_nouns"] + data["authored_nouns"]),
     )
 
 
@@ -140,7 +140,10 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
                 continue  # "Altun said, according to AA": AA is the relay of "said"
             attribution = _according(token, book)
         elif (
-            lemma in table.reporting_verbs and token.pos_ in {"VERB", "AUX"} and _is_cue(token, lemma, table)
+            lemma in table.reporting_verbs
+            and token.pos_ in {"VERB", "AUX"}
+            and token.dep_ not in NOMINAL_DEPS
+            and _is_cue(token, lemma, table)
         ):
             attribution = _verb(token, lemma, table, book)
         else:
@@ -202,14 +205,18 @@ def _author_of_report(target: Token) -> Token:
     """'according to a report by the Syrian Center for Policy Research', 'a video released by the
     military media center shows', 'a message on an account thought to belong to X said': the
     author of a report speaks, not the report."""
-    if target.lemma_.lower() not in AUTHORED_NOUNS:
+    if target.lemma_.lower() not in cue_table().authored_nouns:
         return target
     for token in target.subtree:
         head = token.head
         by = head.lower_ in {"by", "from"} and head.head.i in (target.i, *(t.i for t in target.children))
-        if token.dep_ == "pobj" and (by or (head.lower_ == "to" and head.head.lemma_ == "belong")):
+        belongs = head.lower_ == "to" and head.head.lemma_ == "belong"
+        adverbial = any(c.dep_ == "pcomp" for c in head.children)  # "by now the conflict ...": no author
+        if token.dep_ == "pobj" and (by or belongs) and not adverbial:
             return token
-    return target
+    # "according to the UN reports", "Reuters figures": the name that owns the report
+    owner = [c for c in target.children if c.dep_ in {"compound", "poss"} and c.i < target.i and _is_name(c)]
+    return owner[-1] if owner else target
 
 
 def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
@@ -419,7 +426,7 @@ def _speaker_noun(token: Token) -> bool:
 
 def _unverified_source(verb: Token, phrase: Span) -> Span | None:
     """The unverified source ('social media') named in the clause of a subject like 'reports'."""
-    if phrase.root.lemma_.lower() not in REPORT_NOUNS:
+    if phrase.root.lemma_.lower() not in cue_table().report_nouns:
         return None
     sentence = sentence_of(verb)
     window = verb.doc[sentence.start : max(verb.i, phrase.end)]
@@ -439,6 +446,9 @@ def _negated(verb: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue, or of the verb a participle cue hangs on ('..., saying ...')."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "with":
+        return before  # "seized the city with Ankara saying that ...": Ankara says it
     current = verb
     for _ in range(3):
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
