@@ -211,3 +211,18 @@ def test_a_party_spelled_like_a_foreign_town_but_for_its_doubled_letters_is_no_p
 def test_a_province_spelled_with_other_doubled_letters_stays_a_place(base_nlp: Language) -> None:
     text = "Jets struck Idlib and Aleppo on Monday as the coalition pressed its campaign against Raqa."
     assert by_text(places_of(base_nlp, text))["Raqa"].place.country == "SYR"
+
+
+def test_a_village_of_unknown_population_in_the_report_s_country_beats_a_foreign_namesake(
+    base_nlp: Language,
+) -> None:
+    # the gazetteer gives Syria's Madaya no population and Myanmar's 24,000; mentioned four
+    # times, the name must not vouch for its own first reading
+    text = (
+        "Aid trucks reached Madaya on Monday. Madaya has been besieged for months, like "
+        "Zabadani, west of Damascus. Residents of Madaya said food ran out. "
+        "A doctor in Madaya said two children died."
+    )
+    found = [mention for mention in places_of(base_nlp, text) if mention.span.text == "Madaya"]
+    assert found
+    assert all(mention.place.country == "SYR" for mention in found)

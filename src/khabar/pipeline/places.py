@@ -42,6 +42,9 @@ IMPORTANT_POPULATION = 100_000
 IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
+#: the population a town of unknown population is taken to have: the gazetteer holds towns of
+#: 500 people or more (and seats of any size), so an unknown one is a village, not nothing
+UNKNOWN_TOWN_POPULATION = 1_000
 #: the evidence for another country (in toponym votes, a country name counting 2) that leaves a
 #: town matched by another of its names unresolved when nothing points to its own country
 STRANGER_CONTEXT = 3.0
@@ -98,27 +101,37 @@ class Toponym:
 class Context:
     """What the report's confident toponyms say about where it is.
 
-    Each toponym's own vote is left out when it is itself resolved, so that a wrong first
-    guess cannot confirm itself.
+    The votes of a toponym and of every other mention of its name are left out when it is
+    itself resolved, so that a wrong first guess cannot confirm itself: seven mentions of
+    "Madaya" read as the town in Myanmar must not make the report look Burmese to each other.
     """
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[tuple[float, float, int]] = field(default_factory=list)  # lat, lon, toponym index
     votes: dict[int, tuple[str | None, tuple[str, str] | None, float]] = field(default_factory=dict)
+    #: toponym index -> the indices of the mentions of its name (itself included)
+    same_name: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def _own_votes(self, index: int) -> list[tuple[str | None, tuple[str, str] | None, float]]:
+        return [self.votes[other] for other in self.same_name.get(index, (index,)) if other in self.votes]
 
     def country_share(self, country: str | None, index: int = -1) -> float:
-        own_country, _, weight = self.votes.get(index, (None, None, 0.0))
-        total = sum(self.countries.values()) - weight
-        count = self.countries[country] - (weight if own_country == country else 0.0)
+        own = self._own_votes(index)
+        total = sum(self.countries.values()) - sum(weight for _, _, weight in own)
+        count = self.countries[country] - sum(weight for voted, _, weight in own if voted == country)
         return count / total if country and total > 0 else 0.0
 
     def admin1_share(self, country: str | None, admin1: str | None, index: int = -1) -> float:
-        _, own_admin1, weight = self.votes.get(index, (None, None, 0.0))
+        own = self._own_votes(index)
         key = (country or "", admin1 or "")
-        total = sum(self.admin1s.values()) - (weight if own_admin1 else 0.0)
-        count = self.admin1s[key] - (weight if own_admin1 == key else 0.0)
+        total = sum(self.admin1s.values()) - sum(weight for _, own_admin1, weight in own if own_admin1)
+        count = self.admin1s[key] - sum(weight for _, own_admin1, weight in own if own_admin1 == key)
         return count / total if admin1 and total > 0 else 0.0
+
+    def others(self, index: int) -> frozenset[int]:
+        """The toponyms whose places may say where ``index`` is: not the mentions of its name."""
+        return frozenset(self.same_name.get(index, (index,)))
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> list[PlaceMention]:
@@ -129,9 +142,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     toponyms = _candidate_toponyms(doc, ents, gazetteer, cues)
     _decide_toponyms(doc, ents, toponyms, cues)
     accepted = [toponym for toponym in toponyms if toponym.accepted]
-    context = _document_context(ents, accepted, prior_only=True)
+    context = _document_context(doc, ents, accepted, prior_only=True)
     _resolve(accepted, context)
-    context = _document_context(ents, accepted, prior_only=False)
+    context = _document_context(doc, ents, accepted, prior_only=False)
     _resolve(accepted, context)
     _leave_strangers_unresolved(doc, accepted, context)
     _one_sense_per_name(doc, accepted)
@@ -444,8 +457,16 @@ def _name_parts_of_people_and_orgs(ents: tuple[SpacySpan, ...]) -> set[str]:
 # --- which place? -------------------------------------------------------------------------
 
 
-def _document_context(ents: tuple[SpacySpan, ...], toponyms: list[Toponym], *, prior_only: bool) -> Context:
+def _document_context(
+    doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Toponym], *, prior_only: bool
+) -> Context:
     context = Context()
+    mentions: dict[str, list[int]] = {}
+    for index, toponym in enumerate(toponyms):
+        mentions.setdefault(name_key(doc[toponym.start : toponym.end].text), []).append(index)
+    for indices in mentions.values():
+        for index in indices:
+            context.same_name[index] = tuple(indices)
     for ent in ents:
         if ent.label_ == "NORP":
             country = country_of_demonym(ent.text)
@@ -527,7 +548,7 @@ def _best_by_prior(toponym: Toponym) -> Candidate | None:
 
 def _prior(toponym: Toponym, candidate: Candidate) -> float:
     place = candidate.place
-    score = math.log10(place.population + 1)
+    score = math.log10(_population(place) + 1)
     score += FEATURE_PRIOR.get(place.feature, 0.0)
     score += 1.0 if candidate.exact else -1.0
     score += 1.5 if candidate.capital else 0.0
@@ -544,6 +565,14 @@ def _prior(toponym: Toponym, candidate: Candidate) -> float:
         # "Idlib", "Hama": the city, unless the text says province
         score -= 3.0
     return score
+
+
+def _population(place: Place) -> int:
+    """A town's population, or ``UNKNOWN_TOWN_POPULATION`` where GeoNames gives none: its 0
+    means unknown (Madaya near Damascus has 0, Madaya in Myanmar 24,000), not empty."""
+    if place.population == 0 and place.feature in ("town", "admin2"):
+        return UNKNOWN_TOWN_POPULATION
+    return place.population
 
 
 def _has_namesake_seat(toponym: Toponym, region: Candidate) -> bool:
@@ -596,7 +625,7 @@ def _context_score(candidate: Candidate, context: Context, index: int) -> float:
             default=0.0,
         )
     score += 3.0 * context.admin1_share(place.country, place.admin1, index)
-    nearest = _nearest_km(place.lat, place.lon, context.points, index)
+    nearest = _nearest_km(place.lat, place.lon, context.points, context.others(index))
     if nearest < 100:
         score += 1.5
     elif nearest < 300:
@@ -617,7 +646,9 @@ def _neighbours() -> dict[str, tuple[str, ...]]:
     }
 
 
-def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, int]], index: int) -> float:
+def _nearest_km(
+    lat: float, lon: float, points: list[tuple[float, float, int]], excluded: frozenset[int]
+) -> float:
     """Distance to the nearest of the other toponyms' places, if under 300 km (else infinity).
 
     Equirectangular approximation after a latitude cut: this runs for every candidate of every
@@ -627,7 +658,7 @@ def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, int]], 
     scale = math.cos(math.radians(lat))
     for other_lat, other_lon, other in points:
         dlat = abs(other_lat - lat)
-        if other == index or dlat > 2.8:
+        if other in excluded or dlat > 2.8:
             continue
         dlon = abs(other_lon - lon) * scale
         nearest = min(nearest, 111.2 * math.hypot(dlat, dlon))
