@@ -662,3 +662,22 @@ def test_according_to_a_named_bodys_reports_names_that_body(nlp: Language) -> No
     )
     claim = claim_at(run(nlp, text), text, "more than 300000 people", "killed")
     assert claim.speaker == "UN"
+
+
+def test_this_was_later_updated_to_revises_the_toll_before_it(nlp: Language) -> None:
+    text = (
+        "Airstrikes killed 14 children in the town, the UN agency said. The Syrian Observatory for "
+        "Human Rights reported the strikes on Saturday with an initial death toll of 35. This was "
+        "later updated to 61 on Sunday."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(35, 61)]
+    assert claim_at(ledger, text, "toll of 35", "killed").status == "superseded"
+    assert claim_at(ledger, text, "updated to 61", "killed").speaker == "Syrian Observatory for Human Rights"
+    assert not [c for c in ledger.contradictions if c.field == "killed"]  # 14 children are a part
+
+
+def test_it_rose_to_without_a_toll_before_is_no_figure(nlp: Language) -> None:
+    text = "The heat hit the camp on Monday. It rose to 45 degrees by noon, aid workers said."
+    ledger = run(nlp, text)
+    assert not [c for c in ledger.claims if c.kind == "killed"]

@@ -28,7 +28,8 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     """'toll ... of|at|to N' figures not already among ``counts``, as killed figures, and the
     count stage's background figures (history, statistics)."""
     background = [m for m in doc.user_data.get(BACKGROUND_COUNTS_KEY, []) if m not in counts]
-    return background + _quoted_tolls(doc, [*counts, *background])
+    quoted = _quoted_tolls(doc, [*counts, *background])
+    return background + quoted + _anaphoric_tolls(doc, [*counts, *background, *quoted])
 
 
 @cache
@@ -65,6 +66,43 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
                 trigger=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
             )
         )
+    return found
+
+
+@cache
+def _anaphor_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(toll anaphors, single-word revision verbs) of ``cues.json``."""
+    data = load_json("en", "claims", "cues.json")
+    verbs = frozenset(phrase for phrase in data["revision"] if " " not in phrase)
+    return frozenset(data["toll_anaphors"]), verbs
+
+
+def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
+    """'... with an initial death toll of 47. This was later updated to 82': a pronoun subject of
+    a revision verb, in the sentence after a toll, stands for that toll; its new figure is one."""
+    anaphors, verbs = _anaphor_cues()
+    toll_sentences = {sentence_of(doc[start]).end for _, start, _end in toll_matcher(doc.vocab)(doc)}
+    taken = {count.span.start for count in counts}
+    text = doc_text(doc)
+    found: list[CountMention] = []
+    for token in doc:
+        verb = token.head
+        if (
+            token.lower_ not in anaphors
+            or token.dep_ not in {"nsubj", "nsubjpass"}
+            or verb.lower_ not in verbs
+        ):
+            continue
+        sentence = sentence_of(token)
+        if sentence.start not in toll_sentences:
+            continue  # "It rose to 40 degrees": no toll just before
+        number = _figure_in(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + TOLL_REACH)], taken)
+        if number is None:
+            continue
+        first, last, value = number
+        span = Span.of(text, first.idx, last.idx + len(last))
+        trigger = Span.of(text, token.idx, token.idx + len(token))
+        found.append(CountMention(span=span, kind="killed", low=value, high=value, trigger=trigger))
     return found
 
 

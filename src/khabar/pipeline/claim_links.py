@@ -27,7 +27,6 @@ DENIAL_REACH = 3
 REVISION_REACH = 2
 FIGURE_KINDS = frozenset({"killed", "injured"})
 #: subjects of a revision verb that continue the source named before ("he raised the toll")
-REVISING_PRONOUNS = frozenset({"he", "she", "they"})
 #: claim statuses whose figures never make an event's range
 WITHDRAWN = frozenset({"superseded", "denied"})
 #: how a claim's status counts for a range (``figures.count_of``): the rest never count
@@ -371,7 +370,7 @@ def _continue_source(later: Draft, earlier: list[Draft], cues, index: dict[int, 
     if later.attribution is not None:
         return
     pronoun_subject = any(
-        child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in REVISING_PRONOUNS
+        child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in revising_pronouns()
         for _, start, _end in cues.revision(later.sentence)
         for child in later.sentence.doc[start].children
     )
@@ -384,6 +383,14 @@ def _continue_source(later: Draft, earlier: list[Draft], cues, index: dict[int, 
             later.claim.speaker, later.claim.via = source.claim.speaker, list(source.claim.via)
             later.claim.speaker_actor = source.claim.speaker_actor
             return
+
+
+@cache
+def revising_pronouns() -> frozenset[str]:
+    """'he raised the toll to 12', 'This was later updated to 82' (``cues.json``)."""
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["revising_pronouns"])
 
 
 def _revise(earlier: Draft, later: Draft) -> Revision:
@@ -433,7 +440,11 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
             for second in members[first_index + 1 :]:
                 if first.sentence == second.sentence or _additive(first) or _additive(second):
                     continue  # figures of one sentence are parts of one tally
-                if _ranges_clash(first, second) and _victims_agree(first, second):
+                if (
+                    _ranges_clash(first, second)
+                    and _victims_agree(first, second)
+                    and not _part_of(first, second)
+                ):
                     clashing.extend(d for d in (first, second) if d not in clashing)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
             continue  # no event to tie them to: one source's two figures are two tallies
@@ -442,6 +453,30 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
             values = list(dict.fromkeys(d.claim.value for d in clashing))
             found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
     return found
+
+
+def _part_of(first: Draft, second: Draft) -> bool:
+    """'killed 25 children' (one source) beside 'a toll of 82' (another): a figure of some of the
+    victims below a bare toll is a part of it, whatever the speakers (``whole_victims``)."""
+    if _contrasted(first) or _contrasted(second):
+        return False
+    for part, whole in ((first, second), (second, first)):
+        victims = part.count.victims if part.count else None
+        bare = whole.count is None or whole.count.victims is None
+        if victims is None or not bare or not victims.text.strip():
+            continue
+        head = victims.text.lower().split()[-1]
+        below = isinstance(part.claim.value, int) and isinstance(whole.claim.value, int)
+        if head not in whole_victims() and below and part.claim.value < whole.claim.value:
+            return True
+    return False
+
+
+@cache
+def whole_victims() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["whole_victims"])
 
 
 def _ranges_clash(first: Draft, second: Draft) -> bool:
