@@ -75,3 +75,9 @@ def test_a_regime_that_bombs_is_coded_as_its_forces(nlp: Language) -> None:
 def test_the_group_whose_members_were_counted_is_the_target(nlp: Language) -> None:
     doc = nlp("Syrian air raids on Raqqa killed at least 20 members of ISIS on Wednesday, a monitor said.")
     assert doc._.events[0].actor2.name == "Islamic State (Syria)"
+
+
+def test_the_fallen_of_a_clash_are_one_of_its_sides(nlp: Language) -> None:
+    doc = nlp("At least ten Syrian soldiers were killed on Tuesday in clashes with ISIS near Deir Ezzor.")
+    clash = next(event for event in doc._.events if event.sub_event_type == "Armed clash")
+    assert {clash.actor1.name, clash.actor2.name} == {"Military Forces of Syria", "Islamic State (Syria)"}

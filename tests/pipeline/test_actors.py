@@ -42,9 +42,9 @@ def test_country_adjective_and_agent_name_state_forces(actors: dict[str, Actor])
 
 def test_generic_agents_take_the_dominant_country(actors: dict[str, Actor]) -> None:
     assert actors["regime forces"].name == "Military Forces of Syria"
-    # ACLED names no 'Islamist militants' actor: militants the report leaves unnamed are unidentified
-    assert actors["militants"].name == "Unidentified Armed Group (Syria)"
-    assert actors["militants"].inter == 3
+    # the story names one insurgent group (ISIL): its 'militants' are that group
+    assert actors["militants"].name == "Islamic State (Syria)"
+    assert actors["militants"].inter == 2
     assert actors["Pro-government militias"].inter == 3
     assert actors["Civilians"].name == "Civilians (Syria)"
 
@@ -60,7 +60,7 @@ def test_named_group_and_capital_metonym(actors: dict[str, Actor]) -> None:
 
 def test_weapon_platform_needs_an_owner(actors: dict[str, Actor]) -> None:
     assert actors["Russian warplanes"].name == "Military Forces of Russia"
-    assert actors["militant positions"].inter == 3
+    assert actors["militant positions"].inter == 2
 
 
 def test_capital_after_place_preposition_is_not_an_actor(base_nlp: Language) -> None:
@@ -220,3 +220,10 @@ def test_a_us_led_strike_is_the_coalitions(base_nlp: Language) -> None:
 
 def _names(doc) -> dict[str, tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
     return {mention.span.text: (mention.actor.name, mention.actor.country) for mention in find_actors(doc)}
+
+
+def test_generic_militants_are_the_one_insurgent_group_the_report_names(base_nlp: Language) -> None:
+    one = base_nlp("ISIS seized a village near Raqqa. Air strikes killed 20 militants in Raqqa, Syria.")
+    two = base_nlp("ISIS and the Nusra Front fought near Raqqa. Air strikes killed 20 militants in Raqqa.")
+    assert _names(one)["20 militants"][0] == "Islamic State (Syria)"
+    assert _names(two)["20 militants"][0] == "Unidentified Armed Group (Syria)"

@@ -49,6 +49,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
 #: words that join coordinated country modifiers ('Syrian and Russian', 'US, British and French')
 COORDINATORS = frozenset({"and", ",", "&"})
+#: the agent category of 'militants', 'terrorists', 'jihadists' (categories.tsv)
+GENERIC_INSURGENTS = "islamists"
+#: the sector of the named groups such words refer to when a report names only one
+INSURGENT_SECTOR = "INS"
+USER_DATA_INSURGENTS = "khabar.actors.insurgent_group"
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
@@ -293,8 +298,12 @@ def resolve_actor(
     if agent:
         if agent.key == "asset" and country is None:
             return None
+        named_country = country
         country = country or report_country(doc)
         category = "civilians" if _is_former_official(agent, span) else agent.key
+        group_key = the_one_insurgent_group(doc) if category == GENERIC_INSURGENTS else None
+        if group_key is not None and named_country in (None, report_country(doc)):
+            return _with_evidence(dictionary.group_actor(group_key, country), span)
         return _with_evidence(dictionary.actor(category, country), span)
     if country and _is_capital_metonym(countries, span):
         return _with_evidence(dictionary.actor("government", country), span)
@@ -310,6 +319,26 @@ def _is_town(span: Span, doc: Doc) -> bool:
         if mention.span.start == span.start_char and mention.span.end == span.end_char:
             return mention.place.feature not in ("country", None)
     return False
+
+
+def the_one_insurgent_group(doc: Doc) -> str | None:
+    """The insurgent group a report names, when it names exactly one (kept per Doc).
+
+    A report that names the Islamic State and no other insurgent group means it by its
+    'militants', 'jihadists' and 'terrorists', and a coder codes them so; with two groups named
+    (or none) the words stay an unidentified armed group.
+    """
+    if USER_DATA_INSURGENTS not in doc.user_data:
+        dictionary = actor_dictionary(doc.vocab)
+        keys = {
+            match.key
+            for match in dictionary_matches(doc)
+            if match.kind == "group"
+            and dictionary.groups[match.key].sector == INSURGENT_SECTOR
+            and not (is_backer(doc, match) or is_controller(doc, match))
+        }
+        doc.user_data[USER_DATA_INSURGENTS] = next(iter(keys)) if len(keys) == 1 else None
+    return doc.user_data[USER_DATA_INSURGENTS]
 
 
 def _is_former_official(agent: DictMatch, span: Span) -> bool:

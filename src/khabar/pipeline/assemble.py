@@ -54,6 +54,10 @@ HISTORY_YEARS = 1
 #: ACLED event types of armed violence: a state acts in them through its forces, and whoever
 #: the report counts among the dead or wounded was the target
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: sub-event types fought between two armed sides: the fallen of one side are a side
+TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
+#: inter codes of armed actors (state forces, rebels, militias, external forces)
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 #: sub-event types whose striker is the owner of the aircraft the sentence names
 AERIAL_SUB_EVENTS = frozenset({"Air/drone strike"})
 
@@ -187,6 +191,8 @@ def code_event(
     if actor2 is not None and named_perpetrator is not None and same_words(actor2, named_perpetrator):
         actor2 = None  # one phrase cannot be both sides: the parse took the attacker for its target
     actor2 = actor2 or (victims_of(doc, draft) if violent else None) or Actor(name=None)
+    if named_perpetrator is None and draft.sub_event_type in TWO_SIDED_SUB_EVENTS:
+        named_perpetrator = other_armed_side(doc, draft, actor2)
     if violent:
         named_perpetrator = as_armed_forces(doc, named_perpetrator)
         actor2 = as_armed_forces(doc, actor2)
@@ -330,6 +336,17 @@ def victims_of(doc: Doc, draft: Draft) -> Actor | None:
             if actor is not None and actor.name:
                 return _copy_actor(actor, count.victims)
     return None
+
+
+def other_armed_side(doc: Doc, draft: Draft, known: Actor) -> Actor | None:
+    """In a clash, armed dead of a side other than the one known are the other side
+    ('ten Syrian soldiers were killed in clashes with IS' -> the Syrian military and IS)."""
+    fallen = victims_of(doc, draft)
+    if fallen is None or fallen.inter not in ARMED_INTER:
+        return None
+    if known.name and side_of(fallen) == side_of(known):
+        return None
+    return fallen
 
 
 def members_of(span: Span) -> Span | None:
