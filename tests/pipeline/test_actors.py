@@ -227,3 +227,10 @@ def test_generic_militants_are_the_one_insurgent_group_the_report_names(base_nlp
     two = base_nlp("ISIS and the Nusra Front fought near Raqqa. Air strikes killed 20 militants in Raqqa.")
     assert _names(one)["20 militants"][0] == "Islamic State (Syria)"
     assert _names(two)["20 militants"][0] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_country_that_takes_the_article_after_of(base_nlp: Language) -> None:
+    doc = base_nlp("American troops and Dutch soldiers shelled a village near Mosul.")
+    names = [mention.actor.name for mention in find_actors(doc)]
+    assert "Military Forces of the United States" in names
+    assert "Military Forces of the Netherlands" in names

@@ -102,6 +102,7 @@ class ActorDictionary:
         self.metonyms: dict[str, tuple[str, str]] = {}
         self.payload: dict[int, tuple[str, str]] = {}
         self.excluded = {row["alias"] for row in load_tsv(*DATA, "alias_exclusions.tsv")}
+        self.definite = frozenset(row["iso3"] for row in load_tsv(*DATA, "definite_names.tsv"))
         self._add_countries()
         self._add_agents()
         self._add_groups()
@@ -172,7 +173,7 @@ class ActorDictionary:
     def actor(self, category: str, country: str | None) -> Actor:
         entry = self.categories[category]
         known = self.countries.get(country) if country else None
-        name = entry.template.format(country=known.name) if known else entry.without_country
+        name = _with_country(entry.template, known, self.definite) if known else entry.without_country
         return Actor(name=name, country=known.iso3 if known else None, inter=entry.inter, sector=entry.sector)
 
     def group_actor(self, name: str, where: str | None = None) -> Actor:
@@ -183,8 +184,16 @@ class ActorDictionary:
         country = self.countries.get(where or "") or self.countries.get(group.country or "")
         if country is None:
             return Actor(name=group.name.replace(" ({country})", ""), inter=group.inter, sector=group.sector)
-        label = group.name.format(country=country.name)
+        label = group.name.format(country=country.name.removeprefix("The "))
         return Actor(name=label, country=country.iso3, inter=group.inter, sector=group.sector)
+
+
+def _with_country(template: str, country: Country, definite: frozenset[str]) -> str:
+    """The template with the country's name: 'of the United States', '(United States)'."""
+    name = country.name.removeprefix("The ")
+    if "of {country}" in template and country.iso3 in definite:
+        return template.format(country=f"the {name}")
+    return template.format(country=name)
 
 
 def _category(row: dict[str, str]) -> Category:
