@@ -472,3 +472,11 @@ def test_figures_of_an_accident_are_set_apart(nlp: Language) -> None:
 def test_warrants_and_wild_animals_are_no_victims(nlp: Language) -> None:
     assert figures(nlp, "Deputies executed three search warrants on Wednesday.") == []
     assert figures(nlp, "Wildlife agents tracked and killed five cougars.") == []
+
+
+def test_victims_of_other_ages_than_the_dead_are_other_people(nlp: Language) -> None:
+    text = "A 30-year-old man was pronounced dead. A 64-year-old man was injured in the shooting."
+    assert article_totals(find_counts(nlp(text))) == (1, 1)
+    same = "A 30-year-old man was shot. The 30-year-old man died at the hospital."
+    assert article_totals(find_counts(nlp(same))) == (1, 0)
+

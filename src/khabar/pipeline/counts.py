@@ -455,20 +455,39 @@ def find_counts(
 
 
 def _apart_from_the_dead(mentions: list[CountMention], lexicon: CountLexicon) -> list[CountMention]:
-    """One victim "shot" of the other sex than everyone killed is not among the killed.
+    """One victim "shot" who cannot be any of those killed is not among the killed.
 
     A harm figure is netted of the killed ("a man was shot ... he died"); but in "a man died
-    and a woman was injured" the woman is someone else, so her figure is a plain injured one.
+    and a woman was injured" the woman is someone else, and so is "a 64-year-old man" hurt
+    where "a 30-year-old man" died: her (his) figure is a plain injured one.
     """
-    killed_sexes = {_sex(m, lexicon) for m in mentions if m.kind == "killed" and m.low}
-    if not killed_sexes or None in killed_sexes or len(killed_sexes) > 1:
+    killed = [m for m in mentions if m.kind == "killed" and m.low]
+    if not killed:
         return mentions
     return [
-        replace(m, harm=False)
-        if m.harm and m.low == 1 and _sex(m, lexicon) not in (None, *killed_sexes)
-        else m
+        replace(m, harm=False) if m.harm and m.low == 1 and _someone_else(m, killed, lexicon) else m
         for m in mentions
     ]
+
+
+def _someone_else(mention: CountMention, killed: list[CountMention], lexicon: CountLexicon) -> bool:
+    age = _age(mention)
+    killed_ages = {_age(m) for m in killed} - {None}
+    if age is not None and killed_ages and age not in killed_ages:
+        return True
+    killed_sexes = {_sex(m, lexicon) for m in killed}
+    if None in killed_sexes or len(killed_sexes) > 1:
+        return False
+    return _sex(mention, lexicon) not in (None, *killed_sexes)
+
+
+#: "a 64-year-old man": the age a victim phrase states
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def _age(mention: CountMention) -> int | None:
+    match = AGE.search(mention.victims.text) if mention.victims is not None else None
+    return int(match.group(1)) if match else None
 
 
 def _alive(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, bool]) -> CountMention:
