@@ -681,3 +681,14 @@ def test_it_rose_to_without_a_toll_before_is_no_figure(nlp: Language) -> None:
     text = "The heat hit the camp on Monday. It rose to 45 degrees by noon, aid workers said."
     ledger = run(nlp, text)
     assert not [c for c in ledger.claims if c.kind == "killed"]
+
+
+def test_denouncing_accuses_and_condemning_states(nlp: Language) -> None:
+    text = (
+        "Damascus denounced the incursion as a breach of its sovereignty. The football federation "
+        "president condemned the killing of the players."
+    )
+    ledger = run(nlp, text)
+    denounced = claim_at(ledger, text, "the incursion as a breach")
+    assert (denounced.kind, denounced.status, denounced.speaker) == ("accusation", "unverified", "Damascus")
+    assert claim_at(ledger, text, "the killing of the players").kind == "statement"

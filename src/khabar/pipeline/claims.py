@@ -92,6 +92,7 @@ class KindCues:
     modals: frozenset[str]
     no_event_predicates: frozenset[str]
     occurrence_complements: frozenset[str]
+    judgement_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -103,6 +104,7 @@ def kind_cues() -> KindCues:
         frozenset(data["no_event_modals"]),
         frozenset(data["no_event_predicates"]),
         frozenset(data["occurrence_complements"]),
+        frozenset(data["judgement_cues"]),
     )
 
 
@@ -489,7 +491,9 @@ def _attribution_kind(attribution: Attribution, content: TextSpan, triggers: lis
         return "denial"
     if attribution.kind in {"accusation"} and attribution.cue.lemma_.lower() not in BLAME_LEMMAS:
         return "accusation"
-    if any(content.start <= t.start < content.end for t in triggers) and not _no_occurrence(attribution):
+    judges = attribution.cue.lemma_.lower() in kind_cues().judgement_cues  # "condemned the massacre"
+    told = any(content.start <= t.start < content.end for t in triggers)
+    if told and not judges and not _no_occurrence(attribution):
         return "event"
     return "accusation" if attribution.kind == "accusation" else "statement"
 
