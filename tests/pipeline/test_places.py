@@ -226,3 +226,22 @@ def test_a_village_of_unknown_population_in_the_report_s_country_beats_a_foreign
     found = [mention for mention in places_of(base_nlp, text) if mention.span.text == "Madaya"]
     assert found
     assert all(mention.place.country == "SYR" for mention in found)
+
+
+def test_a_word_of_a_compound_arabic_name_the_gazetteer_lacks_is_no_place_alone(
+    base_nlp: Language,
+) -> None:
+    # 'Tal' (hill), 'Ain' (spring) and 'Khan' (inn) open many names; alone they matched Tal
+    # in India, Al Ain in the Emirates and a Syrian village called Khan elsewhere
+    text = (
+        "Jets struck the village of Tal Sumraq and the town of Ain Qurnayt in Idlib province, "
+        "and shelled Khan Daqqaq near Aleppo, the monitor said."
+    )
+    found = places_of(base_nlp, text)
+    assert {mention.span.text for mention in found} >= {"Idlib", "Aleppo"}
+    assert not {"Tal", "Ain", "Khan"} & {mention.span.text for mention in found}
+
+
+def test_a_town_in_a_list_that_lost_its_commas_is_still_a_place(base_nlp: Language) -> None:
+    text = "Turkish-backed rebels took the towns of Jarablus al Rai and Azaz in Aleppo province."
+    assert by_text(places_of(base_nlp, text))["Jarablus"].place.country == "SYR"

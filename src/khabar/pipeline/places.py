@@ -42,6 +42,8 @@ IMPORTANT_POPULATION = 100_000
 IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
+#: a word the Arabic article joins to another may still be a town of its own from this size
+JOINED_TOWN_POPULATION = 10_000
 #: the population a town of unknown population is taken to have: the gazetteer holds towns of
 #: 500 people or more (and seats of any size), so an unknown one is a village, not nothing
 UNKNOWN_TOWN_POPULATION = 1_000
@@ -62,6 +64,9 @@ class Cues:
     not_places: frozenset[str]
     facility_words: frozenset[str]
     generic_name_words: frozenset[str]
+    compound_heads: frozenset[str]
+    joining_articles: frozenset[str]
+    joining_articles_unhyphenated: frozenset[str]
 
     @classmethod
     @cache
@@ -76,6 +81,9 @@ class Cues:
             not_places=frozenset(data["not_places"]),
             facility_words=frozenset(data["facility_words"]),
             generic_name_words=frozenset(data["generic_name_words"]),
+            compound_heads=frozenset(data["compound_heads"]),
+            joining_articles=frozenset(data["joining_articles"]),
+            joining_articles_unhyphenated=frozenset(data["joining_articles_unhyphenated"]),
         )
 
 
@@ -228,6 +236,8 @@ def _lookup_span(
             if not _can_be_name(piece, cues):
                 continue
             candidates = gazetteer.candidates(piece.text)
+            if candidates and _inside_compound(doc, position, position + width, start, end, cues):
+                candidates = _known_beyond_compounds(candidates, doc[position].lower_, cues)
             # in a person's name only as its first word ("Syrias Aleppo" read as a person's
             # name), not "Michael Jordans house"
             if (
@@ -251,6 +261,43 @@ def _lookup_span(
         else:
             position += 1
     return found
+
+
+def _inside_compound(doc: Doc, first: int, last: int, start: int, end: int, cues: Cues) -> bool:
+    """Is the piece ``first:last`` of the name ``start:end`` maybe only a word of one compound
+    Arabic name the gazetteer lacks? A common noun that makes such names ("Tal Madiq", "Khan
+    Tuman", "Ras al-Ain"), or a word the article joins to another ("Marat Al Noman",
+    "Tariq al-Bab")."""
+    if last - first == 1 and end - start > 1 and doc[first].lower_ in cues.compound_heads:
+        return True
+    return _joins(doc, last, end, cues) or (first - 2 >= start and _joins(doc, first - 2, end, cues))
+
+
+def _known_beyond_compounds(
+    candidates: tuple[Candidate, ...], word: str, cues: Cues
+) -> tuple[Candidate, ...]:
+    """The candidates a word inside a compound name may still name. A common noun of such names
+    names none ("Ain" of "Ain al-Arab" is not Al Ain); another word may be a town of its own
+    where the copy lost the commas of a list ("the towns of Jarablus al Rai and al Bab"), if
+    the town is known enough (``JOINED_TOWN_POPULATION``) to be named so."""
+    if word in cues.compound_heads:
+        return ()
+    if any(
+        c.place.population >= JOINED_TOWN_POPULATION or c.place.feature in IMPORTANT_FEATURES
+        for c in candidates
+    ):
+        return candidates
+    return ()
+
+
+def _joins(doc: Doc, index: int, end: int, cues: Cues) -> bool:
+    """Does an Arabic article at ``index`` join the words around it ("al-Arab", "Al Noman")?"""
+    if index >= end - 1:
+        return False
+    article = doc[index].lower_
+    if doc[index + 1].text == "-":
+        return article in cues.joining_articles and index + 2 < end
+    return article in cues.joining_articles_unhyphenated
 
 
 def _possessive_country(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
@@ -393,9 +440,9 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     alike = [candidate for candidate in toponym.candidates if _spelled_alike(text, candidate)]
     # a province or country spelled with other doubled letters is still known enough ("Raqa",
     # Raqqa province); a populous town is not ("Baath" is no spelling of Bath)
-    important = any(
-        candidate.place.population >= IMPORTANT_POPULATION for candidate in exact
-    ) or any(candidate.place.feature in IMPORTANT_FEATURES for candidate in alike)
+    important = any(candidate.place.population >= IMPORTANT_POPULATION for candidate in exact) or any(
+        candidate.place.feature in IMPORTANT_FEATURES for candidate in alike
+    )
     if _is_acronym(text) and not any(c.place.feature in IMPORTANT_FEATURES for c in toponym.candidates):
         return False  # "BA", "CIS", "MP": acronyms name places only as country/region codes (US, UK, EU)
     cue = toponym.strong_cue or toponym.feature_hint is not None
