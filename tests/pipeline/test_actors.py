@@ -234,3 +234,10 @@ def test_a_country_that_takes_the_article_after_of(base_nlp: Language) -> None:
     names = [mention.actor.name for mention in find_actors(doc)]
     assert "Military Forces of the United States" in names
     assert "Military Forces of the Netherlands" in names
+
+
+def test_armed_forces_are_no_backing(base_nlp: Language) -> None:
+    doc = base_nlp("Turkish Armed Forces shelled a village in Syria. Turkish-armed rebels attacked Aleppo.")
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert names["Turkish Armed Forces"] == "Military Forces of Turkey"
+    assert names["Turkish-armed rebels"] == "Rebel groups (Syria)"

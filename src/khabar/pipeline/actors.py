@@ -47,6 +47,8 @@ OFFICE_CATEGORIES = frozenset({"government"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: what follows a dateline's place ('MOSCOW (Sputnik)', 'BEIRUT - ', 'ALEPPO, Syria')
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
+#: the longest agent phrase, in tokens, that a participle may begin ('armed forces')
+AGENT_REACH = 6
 #: words that join coordinated country modifiers ('Syrian and Russian', 'US, British and French')
 COORDINATORS = frozenset({"and", ",", "&"})
 #: the agent category of 'militants', 'terrorists', 'jihadists' (categories.tsv)
@@ -374,11 +376,23 @@ def is_controller(doc: Doc, match: DictMatch) -> bool:
 
 
 def _participle_after(doc: Doc, match: DictMatch) -> str | None:
-    """The word hyphened or written after a match ('backed' in 'Turkish-backed'), lower case."""
+    """The word hyphened or written after a match ('backed' in 'Turkish-backed'), lower case;
+    not a word that begins an agent's name ('armed' in 'Turkish Armed Forces')."""
     following = doc[match.end : match.end + 2]
-    if following and following[0].text == "-":
+    hyphened = bool(following) and following[0].text == "-"
+    if hyphened:
         following = following[1:]
-    return following[0].lower_ if following else None
+    if not following:
+        return None
+    if not hyphened and _starts_agent(doc, following[0].i):
+        return None
+    return following[0].lower_
+
+
+def _starts_agent(doc: Doc, index: int) -> bool:
+    """An agent phrase of several words begins at ``index`` ('armed forces')."""
+    nearby = matches_within(doc, index, min(len(doc), index + AGENT_REACH))
+    return any(m.kind == "agent" and m.start == index and m.end - m.start > 1 for m in nearby)
 
 
 def _report_country_of(doc: Doc, group: DictMatch) -> str | None:
