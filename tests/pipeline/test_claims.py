@@ -692,3 +692,17 @@ def test_denouncing_accuses_and_condemning_states(nlp: Language) -> None:
     denounced = claim_at(ledger, text, "the incursion as a breach")
     assert (denounced.kind, denounced.status, denounced.speaker) == ("accusation", "unverified", "Damascus")
     assert claim_at(ledger, text, "the killing of the players").kind == "statement"
+
+
+def test_figures_of_some_of_the_dead_are_killed_claims_and_no_contradiction(nlp: Language) -> None:
+    text = (
+        "At least 31 people were killed in air strikes on the town on Monday, the Syrian Observatory "
+        "for Human Rights said. Nine children and four women were among the dead, it said. At least 12 of the dead "
+        "were fighters. Rescue workers gave a higher toll of 40."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "Nine children", "killed").value == 9
+    assert claim_at(ledger, text, "four women", "killed").value == 4
+    assert claim_at(ledger, text, "At least 12 of the dead", "killed").value == 12
+    clashing = [set(c.values) for c in ledger.contradictions if c.field == "killed"]
+    assert clashing == [{31, 40}]

@@ -380,7 +380,7 @@ def _adjacent_speaker(cue: Token) -> Token | None:
     # a known name that begins before the noun's own phrase and ends inside it: "the Syrian
     # Observatory for Human Rights monitoring group" (not "the official SANA news agency", whose
     # phrase holds the name already)
-    ends = range(before.i, start - 1, -1)
+    ends = range(before.i + 1, start, -1)  # exclusive ends of a name within the phrase
     found = (_outlet_ending_at(cue, end=end, begins_before=start) for end in ends)
     return next((name for name in found if name is not None), before)
 

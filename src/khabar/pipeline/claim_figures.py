@@ -22,6 +22,8 @@ from .extensions import doc_text
 #: how many tokens after a toll noun its figure may stand ("toll on Sunday evening of 15")
 TOLL_REACH = 6
 FIGURE_PREPOSITIONS = frozenset({"of", "at", "to"})
+#: doc.user_data key: ids of the figures that count some of the dead ("Fifteen of the dead")
+DEAD_PARTS_KEY = "khabar.dead_parts"
 
 
 def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
@@ -29,7 +31,10 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     count stage's background figures (history, statistics)."""
     background = [m for m in doc.user_data.get(BACKGROUND_COUNTS_KEY, []) if m not in counts]
     quoted = _quoted_tolls(doc, [*counts, *background])
-    return background + quoted + _anaphoric_tolls(doc, [*counts, *background, *quoted])
+    quoted += _anaphoric_tolls(doc, [*counts, *background, *quoted])
+    parts = _parts_of_the_dead(doc, [*counts, *background, *quoted])
+    doc.user_data[DEAD_PARTS_KEY] = {id(part) for part in parts}
+    return background + quoted + parts
 
 
 @cache
@@ -104,6 +109,68 @@ def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]
         trigger = Span.of(text, token.idx, token.idx + len(token))
         found.append(CountMention(span=span, kind="killed", low=value, high=value, trigger=trigger))
     return found
+
+
+@cache
+def _dead_part_cues() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    data = load_json("en", "claims", "cues.json")
+    return frozenset(data["dead_nouns"]), tuple(tuple(link.split()) for link in data["part_links"])
+
+
+def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
+    """'Fifteen of the dead', 'at least 10 of the dead were rebels', 'Twelve children and 11
+    fighters were among the dead': figures of some of the dead. Their victims are the dead noun,
+    so they neither revise nor contradict a toll of other words."""
+    nouns, links = _dead_part_cues()
+    taken = {count.span.start for count in counts}
+    text = doc_text(doc)
+    found: list[CountMention] = []
+    for token in doc:
+        if token.lower_ not in nouns:
+            continue
+        link = next((k for k in links if _words_before(doc, token.i, k)), None)
+        if link is None:
+            continue
+        first = token.i - len(link)
+        if link[0] == "of":
+            numbers = [doc[first - 1]] if first > 0 and _is_number(doc[first - 1]) else []
+        else:  # "among the dead": the figures of its clause's subject
+            head = doc[first].head
+            subject = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < first]
+            numbers = [t for s in subject for t in s.subtree if _is_number(t)]
+        dead = Span.of(text, token.idx, token.idx + len(token))
+        for number in numbers:
+            figure = _number_at(doc, number)
+            if figure is None or figure[0].idx in taken:
+                continue
+            start, end, value = figure
+            span = Span.of(text, start.idx, end.idx + len(end))
+            noun = end.head if end.head.pos_ in {"NOUN", "PROPN"} and end.head.i > end.i else None
+            # "Twelve children ... among the dead": the children; "Fifteen of the dead": the dead
+            victims = Span.of(text, noun.idx, noun.idx + len(noun)) if noun is not None else dead
+            found.append(CountMention(span=span, kind="killed", low=value, high=value, victims=victims))
+            taken.add(start.idx)
+    return found
+
+
+def _words_before(doc: Doc, index: int, words: tuple[str, ...]) -> bool:
+    start = index - len(words)
+    return start >= 0 and tuple(t.lower_ for t in doc[start:index]) == words
+
+
+def _is_number(token: Token) -> bool:
+    return (token.like_num and token.lower_ not in {"one"}) or token.text.replace(",", "").isdigit()
+
+
+def _number_at(doc: Doc, token: Token) -> tuple[Token, Token, int] | None:
+    """The whole number that ends at ``token`` ("twenty one", "1,200"), with its value."""
+    lexicon = count_lexicon()
+    start = token.i
+    while start > 0 and _number_part(doc[start - 1], lexicon.numbers):
+        start -= 1
+    parts = list(doc[start : token.i + 1])
+    value = parse_number(parts, lexicon)
+    return (parts[0], parts[-1], value) if value is not None else None
 
 
 def _figure_in(window, taken: set[int]) -> tuple[Token, Token, int] | None:  # type: ignore[no-untyped-def]

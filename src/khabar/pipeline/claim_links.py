@@ -458,6 +458,10 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 def _part_of(first: Draft, second: Draft) -> bool:
     """'killed 25 children' (one source) beside 'a toll of 82' (another): a figure of some of the
     victims below a bare toll is a part of it, whatever the speakers (``whole_victims``)."""
+    for part, whole in ((first, second), (second, first)):
+        values = (part.claim.value, whole.claim.value)
+        if _dead_part(part) and all(isinstance(v, int) for v in values) and values[0] < values[1]:  # type: ignore[operator]
+            return True  # "at least 10 of the dead" beside anyone's toll of 23
     if _contrasted(first) or _contrasted(second):
         return False
     for part, whole in ((first, second), (second, first)):
@@ -470,6 +474,12 @@ def _part_of(first: Draft, second: Draft) -> bool:
         if head not in whole_victims() and below and part.claim.value < whole.claim.value:
             return True
     return False
+
+
+def _dead_part(draft: Draft) -> bool:
+    from .claim_figures import DEAD_PARTS_KEY
+
+    return draft.count is not None and id(draft.count) in draft.sentence.doc.user_data.get(DEAD_PARTS_KEY, ())
 
 
 @cache
