@@ -241,3 +241,23 @@ def test_armed_forces_are_no_backing(base_nlp: Language) -> None:
     names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
     assert names["Turkish Armed Forces"] == "Military Forces of Turkey"
     assert names["Turkish-armed rebels"] == "Rebel groups (Syria)"
+
+
+def test_a_local_phrase_is_the_group_it_means_in_the_reports_war(base_nlp: Language) -> None:
+    syria = base_nlp("Kurdish forces shelled a village near Aleppo. Fighting went on in Homs, Syria.")
+    iraq = base_nlp("Kurdish fighters clashed with Iraqi troops in Kirkuk. Fighting went on in Mosul, Iraq.")
+    assert _names(syria)["Kurdish forces"][0] == "People's Protection Units"
+    assert _names(iraq)["Kurdish fighters"][0] == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_capital_inside_a_place_phrase_is_no_government(base_nlp: Language) -> None:
+    doc = base_nlp("Shells hit the outskirts of Damascus. Damascus denied the report.")
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert "the outskirts of Damascus" not in names and "outskirts of Damascus" not in names
+    assert names["Damascus"] == "Government of Syria"
+
+
+def test_rebel_groups_of_the_syrian_war_by_name(base_nlp: Language) -> None:
+    doc = base_nlp("The Army of Conquest and Faylaq al-Sham attacked the PYD militia near Aleppo, Syria.")
+    names = [mention.actor.name for mention in find_actors(doc)]
+    assert {"Jaish al-Fatah", "Faylaq al-Sham", "People's Protection Units"} <= set(names)

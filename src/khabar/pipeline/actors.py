@@ -84,7 +84,7 @@ class Group:
 
 
 class DictMatch(NamedTuple):
-    """One dictionary hit: ``kind`` is country | capital | agent | group | metonym."""
+    """One dictionary hit: ``kind`` is country | capital | agent | group | local | metonym."""
 
     kind: str
     key: str
@@ -109,6 +109,8 @@ class ActorDictionary:
         self._add_agents()
         self._add_groups()
         self._add_metonyms()
+        self.local: dict[str, dict[str, str]] = {}
+        self._add_local_groups()
 
     def _add(self, kind: str, key: str, phrases: list[str]) -> None:
         label = f"{kind}:{key}"
@@ -157,6 +159,13 @@ class ActorDictionary:
             aliases = [a for a in [*_split(row["aliases"]), row["name"].lower()] if a not in claimed]
             claimed.update(aliases)
             self._add("group", row["name"], aliases)
+
+    def _add_local_groups(self) -> None:
+        """'Kurdish forces': one group in one country's war (the YPG in Syria), by phrase."""
+        for row in load_tsv(*DATA, "local_groups.tsv"):
+            self.local.setdefault(row["phrase"], {})[row["country"]] = row["group"]
+        for phrase in self.local:
+            self._add("local", phrase, _with_plurals(phrase))
 
     def _add_metonyms(self) -> None:
         for row in load_tsv(*DATA, "metonyms.tsv"):
@@ -294,6 +303,9 @@ def resolve_actor(
     group = _longest(m for m in inside if m.kind == "group" and not is_backer(doc, m))
     if group:
         return _with_evidence(dictionary.group_actor(group.key, _report_country_of(doc, group)), span)
+    local = _longest(m for m in inside if m.kind == "local" and not is_controller(doc, m))
+    if local:
+        return _with_evidence(_local_group(dictionary, local, doc), span)
     countries = [m for m in inside if m.kind in ("country", "capital") and _names_the_country(doc, m)]
     agent = _pick_agent([m for m in inside if m.kind == "agent"], span)
     metonym = _longest(m for m in inside if m.kind == "metonym")
@@ -330,6 +342,15 @@ def _is_town(span: Span, doc: Doc) -> bool:
         if mention.span.start == span.start_char and mention.span.end == span.end_char:
             return mention.place.feature not in ("country", None)
     return False
+
+
+def _local_group(dictionary: ActorDictionary, match: DictMatch, doc: Doc) -> Actor:
+    """The group a local phrase stands for in the report's country; else an unidentified one."""
+    country = report_country(doc)
+    group = dictionary.local[match.key].get(country or "")
+    if group is None:
+        return dictionary.actor("unidentified", country)
+    return dictionary.group_actor(group, country)
 
 
 def the_one_insurgent_group(doc: Doc) -> str | None:
@@ -483,6 +504,8 @@ def _is_capital_metonym(countries: list[DictMatch], span: Span) -> bool:
     if not capitals or len(capitals) != len(countries):
         return False
     head = span.root
+    if not any(m.start <= head.i < m.end for m in capitals):
+        return False  # 'the outskirts of Damascus', 'the Damascus Opera House': a place
     return not (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
 
 
@@ -510,7 +533,7 @@ def mention_spans(doc: Doc) -> list[Span]:
             spans[(ent.start, ent.end)] = ent
     covered = {i for span in spans.values() for i in range(span.start, span.end)}
     for match in dictionary_matches(doc):
-        if match.kind in ("group", "agent", "metonym") and not covered.intersection(
+        if match.kind in ("group", "local", "agent", "metonym") and not covered.intersection(
             range(match.start, match.end)
         ):
             spans[(match.start, match.end)] = doc[match.start : match.end]
