@@ -86,6 +86,13 @@ def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:
     assert places and abs(places[0].lat - 36.38) < 0.1 and abs(places[0].lon - 37.0) < 0.1
 
 
+def test_syrian_places_are_known_by_their_news_spellings(gazetteer: Gazetteer) -> None:
+    for name in ("Hass", "Khan Touman", "Ras al-Ain", "Ain al-Arab", "Marat al-Noman", "Khan Arnabeh"):
+        assert any(c.place.country == "SYR" for c in gazetteer.candidates(name)), name
+    # the Levant is a region, not only Levant in Maine
+    assert any(c.place.feature == "region" for c in gazetteer.candidates("the Levant"))
+
+
 def test_eastern_ghouta_towns_are_known_by_their_news_spellings(gazetteer: Gazetteer) -> None:
     for name in ("Arbin", "Jobar", "Zamalka"):
         places = [c.place for c in gazetteer.candidates(name) if c.place.country == "SYR"]
