@@ -587,3 +587,11 @@ def test_whoever_is_charged_or_convicted_in_a_deed_did_it(base_nlp: Language) ->
     assert texts(arguments(base_nlp, text, "killing").attackers) == ["A man"]
     text = "Dozens were arrested in raids across the city."
     assert texts(arguments(base_nlp, text, "raids").attackers) == []
+
+
+def test_who_reports_a_deed_in_a_clause_without_subject_did_not_do_it(base_nlp: Language) -> None:
+    text = (
+        "Outside the capital at least eight people were killed on Thursday in government shelling on"
+        " Douma in the rebel-held region the British-based Observatory said."
+    )
+    assert texts(arguments(base_nlp, text, "shelling").attackers) == []

@@ -34,9 +34,11 @@ semantic roles on the parse, with no word lists in code (the cue words are in
   assembler can resolve): the nearest agreeing (number, person) actor mention or name in its
   sentence or the two before, a subject first; first and second person pronouns stand for
   no one mentioned;
-- with no attacker found, ``argument_fallback`` proposes the armed actor that is the
-  subject of the trigger's clause, or a perpetrator ("the gunman") of the sentence.
-  ``syntactic_arguments`` leaves the fallback out, so that its precision can be measured.
+- with no attacker found, ``event_coreference`` hands on the doer of another mention of the
+  same attack ("Gunmen stormed the hotel. The attack killed 20") or whoever claims
+  responsibility nearby; failing that, ``argument_fallback`` proposes the armed actor that is
+  the subject of the trigger's clause, or a perpetrator ("the gunman") of the sentence.
+  ``syntactic_arguments`` leaves both out, so that their precision can be measured.
 
 The assembler resolves the spans to actors with ``actors.resolve_actor``.
 """
@@ -51,7 +53,9 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
-from .argument_fallback import clause_subject, nearby_perpetrator
+from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
+from .event_coreference import claimed_attackers, coreferent_attackers
+from .linking import in_speaker_phrase
 
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -162,6 +166,10 @@ class PhraseCues:
     doer_preps: frozenset[str]
     signature_nouns: frozenset[str]
     charge_in_verbs: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    contrast_words: frozenset[str]
+    claim_verbs: frozenset[str]
+    attack_verbs: frozenset[str]
 
 
 @cache
@@ -207,16 +215,12 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
     if span is None or len(span) == 0:
         return Arguments()
     head = span.root
-    roles = _Roles()
     cues = role_cues()
-    if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head != head:
-        _adjectival_roles(head, roles, cues)
-    elif head.pos_ == "ADJ" and _modified_noun(head) is not None:
-        _attributive_roles(head, _modified_noun(head), roles, cues)
-    elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
-        _verbal_roles(head, roles, cues)
-    else:
-        _nominal_roles(head, span.start, span.end, roles, cues)
+    roles = _parse_roles(head, span.start, span.end, cues)
+    # "no group claimed the blast" names no doer: others may
+    roles.attackers[:] = [token for token in roles.attackers if not _names_no_one(token)]
+    if fallback and not roles.attackers:
+        roles.attackers.extend(_other_mention_attackers(head, roles, cues))
     if fallback and not roles.attackers:
         # the subject of a verb of saying or of reacting ("vowed to retaliate for the attack")
         # is no doer
@@ -234,6 +238,65 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
         instruments=_to_spans(doc, roles.instruments, exclude=span),
         places=_to_spans(doc, roles.places, exclude=span),
     )
+
+
+def _parse_roles(head: Token, start: int, end: int, cues: RoleCues) -> _Roles:
+    """The roles the parse gives the trigger headed by ``head`` (token bounds ``start``-``end``)."""
+    roles = _Roles()
+    if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head != head:
+        _adjectival_roles(head, roles, cues)
+    elif head.pos_ == "ADJ" and _modified_noun(head) is not None:
+        _attributive_roles(head, _modified_noun(head), roles, cues)
+    elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        _verbal_roles(head, roles, cues)
+    else:
+        _nominal_roles(head, start, end, roles, cues)
+    return roles
+
+
+def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list[Token]:
+    """The doer another mention of the same attack names, or who claims responsibility nearby
+    (``event_coreference``); never one of the trigger's targets."""
+    phrases = phrase_cues()
+    targets = [member for target in roles.targets for member in (target, *target.conjuncts)]
+    exclude = {target.i for target in targets}
+    # the same party named again ('the rebels attacked ... the attack on the rebels') is no doer
+    target_words = {target.lemma_.lower() for target in targets if target.pos_ != "PRON"}
+    doers = coreferent_attackers(
+        head,
+        lambda mention: _parse_roles(mention, mention.i, mention.i + 1, cues).attackers,
+        mention_words=phrases.attack_words,
+        verb_words=phrases.attack_verbs,
+        anaphoric_determiners=phrases.anaphoric_determiners,
+        contrast_words=phrases.contrast_words,
+        can_be_doer=lambda doer, same_sentence: (
+            doer.lemma_.lower() not in target_words and _can_be_inherited(doer, same_sentence)
+        ),
+        exclude=exclude,
+    )
+    if doers:
+        return doers
+    return claimed_attackers(
+        head,
+        claim_verbs=phrases.claim_verbs,
+        responsibility_nouns=cues.responsibility_nouns,
+        negative_words=phrases.negative_words,
+        exclude=exclude,
+    )
+
+
+def _can_be_inherited(doer: Token, same_sentence: bool) -> bool:
+    """A doer another mention names is handed on only if it can act; from another sentence,
+    only an armed actor or a perpetrator (the sentences before also name police, spokesmen and
+    witnesses), or a pronoun standing for one."""
+    named = _antecedent(doer) if doer.pos_ == "PRON" else doer
+    if named.pos_ == "PRON" or _is_place(named) or in_speaker_phrase(doer, role_cues().report_verbs):
+        # a place is where, a speaker tells of it ('it' in 'the government said it would
+        # retake the city' is no speaker)
+        return False
+    if same_sentence:
+        return _can_act(named)
+    return is_armed_actor(named) or _lemma_in(named, role_cues().perpetrator_nouns)
 
 
 def _lemma_in(token: Token, words: frozenset[str]) -> bool:
@@ -310,6 +373,10 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             # Syria to eradicate IS": whoever invades eradicates)
             return _controllers(current.head, cues)
         elif current.dep_ in INHERITING_DEPS and current.head != current:
+            if current.dep_ == "ccomp" and _lemma_in(current.head, cues.report_verbs):
+                # "eight were killed in government shelling, the Observatory said": who reports
+                # a deed did not do it
+                return []
             passive_subject = _children(current.head, PASSIVE_SUBJECT_DEPS)
             if current.dep_ == "conj" and passive_subject and not _is_passive(current):
                 return []
@@ -778,9 +845,9 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
 
 def _actor_modifiers_of(modifier: Token, trigger_start: int) -> list[Token]:
     """Actors named one level further out, on a modifier that names none: the parser hangs 'US'
-    on 'drone' in 'US drone strikes' and on 'Predator' in 'US Predator attacks'. Only an actor
-    word, a name entity or an acronym counts there: an untagged name on a noun ('Kunduz
-    hospital bombing') is as often the place."""
+    on 'drone' in 'US drone strikes' and on 'Predator' in 'US Predator attacks'. Only a
+    nationality, organisation, country or acronym counts there: another name on a noun
+    ('Kunduz hospital bombing', 'Aleppo bus convoy bomb attack') is as often the place."""
     if not modifier.n_lefts:
         return []
     return [
@@ -789,8 +856,22 @@ def _actor_modifiers_of(modifier: Token, trigger_start: int) -> list[Token]:
         if child.dep_ in MODIFIER_DEPS
         and not _is_place(child)
         and not _names_the_event(child, trigger_start)
-        and (_names_actor(child) or _is_acronym(child))
+        and (
+            child.ent_type_ in ("NORP", "ORG")
+            or _is_country(child)
+            or _is_acronym(child)
+            or _names_body(child)
+        )
     ]
+
+
+def _names_body(token: Token) -> bool:
+    """Is the token part of a dictionary group or agent ('army', 'Hezbollah'), not a country
+    alias (the country table also lists cities)?"""
+    return any(
+        match.start <= token.i < match.end and match.kind in ("group", "agent") and match.key != "asset"
+        for match in dictionary_matches(token.doc)
+    )
 
 
 def _is_acronym(token: Token) -> bool:

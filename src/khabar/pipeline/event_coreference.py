@@ -1,0 +1,237 @@
+"""The attacker of an attack mention that names none, from another mention of the same attack.
+
+News tells an attack once with its doer and then refers back to it: "Gunmen stormed the hotel
+on Friday. The attack killed 20 people." When the parse rules find no attacker for a trigger,
+an earlier mention of the same attack may name one:
+
+- a definite or demonstrative attack noun ("the attack", "this bombing") refers back to the
+  nearest attack mention before it, in its own sentence or the two before, that names a doer;
+- in the trigger's own sentence, another attack mention that names a doer and hangs on the
+  same clause ("terror attacks as it weathers bombing campaigns by IS") tells the same attack,
+  unless one of them is set in time against the other ("the attack came a day after Russian
+  strikes");
+- whoever claims responsibility in the passage (the trigger's sentence and the two on each
+  side: "The Taliban later claimed responsibility") did an attack that names no doer.
+
+An inherited doer is never one of the trigger's targets. The mentions are words of
+``attack_words`` (``khabar/data/en/arguments/cues.json``); their doers are what the parse rules
+find for them, without the fallback and without this module (no chains).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
+
+from .extensions import sentence_numbers
+
+#: how many sentences before the trigger's own an antecedent mention may be in
+ANTECEDENT_SENTENCES = 2
+#: how many sentences on each side a responsibility claim may be in
+CLAIM_SENTENCES = 2
+#: doc.user_data keys: the attack mentions of a document, the doers found for each, the claimers
+MENTIONS_KEY = "khabar_attack_mentions"
+DOERS_KEY = "khabar_attack_mention_doers"
+CLAIMERS_KEY = "khabar_responsibility_claimers"
+#: suffixes an inflected form may add to a cue word (as ``arguments._word_forms`` strips them)
+SUFFIXES = ("ing", "ed", "es", "s")
+
+AttackersOf = Callable[[Token], list[Token]]
+
+
+def coreferent_attackers(
+    trigger: Token,
+    attackers_of: AttackersOf,
+    *,
+    mention_words: frozenset[str],
+    verb_words: frozenset[str],
+    anaphoric_determiners: frozenset[str],
+    contrast_words: frozenset[str],
+    can_be_doer: Callable[[Token, bool], bool],
+    exclude: set[int],
+) -> list[Token]:
+    """Doers of another mention of the trigger's attack (see the module docstring): a mention is
+    a noun or verb of ``mention_words`` or a verb of ``verb_words``, in any inflection;
+    ``can_be_doer(doer, same_sentence)`` says which doers may be handed on."""
+    doc = trigger.doc
+    numbers = sentence_numbers(doc)
+    mentions = attack_mentions(doc, mention_words, verb_words)
+    for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words):
+        same_sentence = numbers[candidate.i] == numbers[trigger.i]
+        doers = [
+            doer
+            for doer in _doers(candidate, attackers_of)
+            if doer.i not in exclude and doer.i != trigger.i and can_be_doer(doer, same_sentence)
+        ]
+        if doers:
+            return doers
+    return []
+
+
+def _doers(mention: Token, attackers_of: AttackersOf) -> list[Token]:
+    """What the parse rules find as the mention's doers, once per mention of a document."""
+    doc = mention.doc
+    found = doc.user_data.setdefault(DOERS_KEY, {})
+    if mention.i not in found:
+        found[mention.i] = [doer.i for doer in attackers_of(mention)]
+    return [doc[i] for i in found[mention.i]]
+
+
+def attack_mentions(doc: Doc, mention_words: frozenset[str], verb_words: frozenset[str]) -> list[int]:
+    """Indices of the document's attack mentions, listed once per document (read off the
+    token arrays: a lemma or form of the words, as a noun or verb)."""
+    mentions = doc.user_data.get(MENTIONS_KEY)
+    if mentions is None:
+        if len(doc) == 0:
+            mentions = []
+        else:
+            lemmas, forms, tags = doc.to_array([LEMMA, LOWER, POS]).T
+            nominal_or_verbal = np.isin(tags, (NOUN, PROPN, VERB))
+            named = np.isin(lemmas, _ids(mention_words)) | np.isin(forms, _inflected_ids(mention_words))
+            verbal = (tags == VERB) & (
+                np.isin(lemmas, _ids(verb_words)) | np.isin(forms, _inflected_ids(verb_words))
+            )
+            mentions = np.flatnonzero((named & nominal_or_verbal) | verbal).tolist()
+        doc.user_data[MENTIONS_KEY] = mentions
+    return mentions
+
+
+@lru_cache(maxsize=16)
+def _ids(words: frozenset[str]) -> np.ndarray:
+    return np.array([get_string_id(word) for word in words], dtype=np.uint64)
+
+
+@lru_cache(maxsize=16)
+def _inflected_ids(words: frozenset[str]) -> np.ndarray:
+    """String ids of the words and their inflections ('strikes', 'shelled', 'storming')."""
+    return np.array([get_string_id(form) for form in _inflections(words)], dtype=np.uint64)
+
+
+def _inflections(words: Iterable[str]) -> set[str]:
+    forms = set()
+    for word in words:
+        forms.add(word)
+        stems = [word] + ([word[:-1]] if word.endswith("e") else [])
+        forms.update(stem + suffix for stem in stems if len(stem) > 2 for suffix in SUFFIXES)
+    return forms
+
+
+def _antecedents(
+    trigger: Token,
+    mentions: list[int],
+    anaphoric_determiners: frozenset[str],
+    contrast_words: frozenset[str],
+) -> Iterator[Token]:
+    """Candidate mentions of the same attack: those of the trigger's clause, nearest first,
+    then for a definite noun those of the sentences before, the nearest first."""
+    doc = trigger.doc
+    numbers = sentence_numbers(doc)
+    own = numbers[trigger.i]
+    in_sentence = sorted(
+        (i for i in mentions if numbers[i] == own and i != trigger.i), key=lambda i: abs(i - trigger.i)
+    )
+    if in_sentence and not _set_against(trigger, contrast_words):
+        own_clause = _clause_of(trigger)
+        for i in in_sentence:
+            if _clause_of(doc[i]) == own_clause and not _set_against(doc[i], contrast_words):
+                yield doc[i]
+    if not _is_anaphoric(trigger, anaphoric_determiners):
+        return
+    for i in reversed(mentions):
+        if own - ANTECEDENT_SENTENCES <= numbers[i] < own:
+            yield doc[i]
+
+
+def _is_anaphoric(trigger: Token, determiners: frozenset[str]) -> bool:
+    """'the attack', 'this bombing': a noun that refers back to an attack told before."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.n_lefts:
+        return False
+    return any(child.dep_ == "det" and child.lower_ in determiners for child in trigger.lefts)
+
+
+def _clause_of(token: Token) -> int:
+    """The verb heading the token's clause (its index); a clause of its own stops the climb."""
+    current = token
+    while current.head != current:
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+            return current.i
+        if current.dep_ in ("relcl", "ccomp", "parataxis", "csubj"):
+            return current.i
+        current = current.head
+    return current.i
+
+
+def _set_against(token: Token, contrast_words: frozenset[str]) -> bool:
+    """Is the mention placed in time or cause against another ('after Russian strikes', 'in
+    retaliation for the raid', 'since the attack')? Then it tells another attack."""
+    current = token
+    for _ in range(4):
+        if current.head == current or (current.i != token.i and current.pos_ in ("VERB", "AUX")):
+            return False
+        if any(child.dep_ == "mark" and child.lower_ in contrast_words for child in current.children):
+            return True
+        current = current.head
+        if current.lower_ in contrast_words:
+            return True
+    return False
+
+
+def claimed_attackers(
+    trigger: Token,
+    *,
+    claim_verbs: frozenset[str],
+    responsibility_nouns: frozenset[str],
+    negative_words: frozenset[str],
+    exclude: set[int],
+) -> list[Token]:
+    """Whoever claims responsibility in the passage around the trigger, nearest first."""
+    doc = trigger.doc
+    claimers = doc.user_data.get(CLAIMERS_KEY)
+    if claimers is None:
+        claimers = doc.user_data[CLAIMERS_KEY] = [
+            subject.i
+            for subject in _claim_subjects(doc, claim_verbs, responsibility_nouns)
+            if subject.lower_ not in negative_words and not _negated(subject, negative_words)
+        ]
+    numbers = sentence_numbers(doc)
+    own = numbers[trigger.i]
+    nearby = [
+        i
+        for i in claimers
+        if abs(numbers[i] - own) <= CLAIM_SENTENCES and i not in exclude and i != trigger.i
+    ]
+    return [doc[min(nearby, key=lambda i: abs(i - trigger.i))]] if nearby else []
+
+
+def _claim_subjects(
+    doc: Doc, claim_verbs: frozenset[str], responsibility_nouns: frozenset[str]
+) -> Iterator[Token]:
+    """Subjects of 'claimed responsibility', 'took credit', 'admitted responsibility'."""
+    if len(doc) == 0:
+        return
+    lemmas = doc.to_array(LEMMA)
+    for i in np.flatnonzero(np.isin(lemmas, _ids(responsibility_nouns))).tolist():
+        token = doc[i]
+        if token.dep_ not in ("dobj", "obj"):
+            continue
+        verb = token.head
+        if verb.lemma_.lower() not in claim_verbs or _is_negated_verb(verb):
+            continue
+        for subject in (child for child in verb.children if child.dep_ == "nsubj"):
+            # "the Taliban, who claimed responsibility": the relative pronoun stands for its noun
+            yield verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
+
+
+def _is_negated_verb(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _negated(subject: Token, negative_words: frozenset[str]) -> bool:
+    """'no group', 'none of the factions'."""
+    return any(child.dep_ == "det" and child.lower_ in negative_words for child in subject.children)

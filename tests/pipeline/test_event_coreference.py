@@ -1,0 +1,62 @@
+"""An attack mention without a doer takes the doer of another mention of the same attack."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from khabar.pipeline.arguments import find_arguments, syntactic_arguments
+
+
+def attackers(nlp: Language, text: str, trigger: str, *, occurrence: int = 0) -> list[str]:
+    doc = nlp(text)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(trigger, start + 1)
+    return [span.text for span in find_arguments(doc, (start, start + len(trigger))).attackers]
+
+
+def test_a_definite_attack_noun_refers_back_to_the_attack_told_before(base_nlp: Language) -> None:
+    text = "Gunmen stormed the hotel on Friday. The attack killed 20 people."
+    assert attackers(base_nlp, text, "attack") == ["Gunmen"]
+    text = "The army launched an offensive on the town. The fighting has displaced thousands."
+    assert attackers(base_nlp, text, "fighting") == ["The army"]
+
+
+def test_the_parse_rules_alone_do_not_reach_the_other_sentence(base_nlp: Language) -> None:
+    text = "Gunmen stormed the hotel on Friday. The attack killed 20 people."
+    start = text.index("attack")
+    assert syntactic_arguments(base_nlp(text), (start, start + 6)).attackers == []
+
+
+def test_an_indefinite_mention_is_a_new_attack(base_nlp: Language) -> None:
+    text = "Gunmen stormed the hotel on Friday. An attack on a bus killed 20 people a day later."
+    assert attackers(base_nlp, text, "attack") == []
+
+
+def test_only_an_armed_actor_is_handed_on_across_sentences(base_nlp: Language) -> None:
+    text = "The reporter said she had witnessed the shooting. The attack left three people wounded."
+    assert attackers(base_nlp, text, "attack") == []
+
+
+def test_another_mention_of_the_same_clause_names_the_doer(base_nlp: Language) -> None:
+    text = "The assault will be supported by air strikes from the coalition."
+    assert attackers(base_nlp, text, "assault") == ["the coalition"]
+
+
+def test_a_mention_set_in_time_against_another_tells_another_attack(base_nlp: Language) -> None:
+    text = "The bombing came two days after Russian strikes on the market."
+    assert attackers(base_nlp, text, "bombing") == []
+
+
+def test_whoever_claims_responsibility_nearby_did_it(base_nlp: Language) -> None:
+    text = "No group claimed the blast at first. The Taliban later claimed responsibility."
+    assert attackers(base_nlp, text, "blast") == ["The Taliban"]
+    text = "A bomb exploded at the market. No group has claimed responsibility."
+    assert attackers(base_nlp, text, "exploded") == []
+
+
+def test_a_target_of_the_trigger_is_never_its_inherited_doer(base_nlp: Language) -> None:
+    text = "The rebels shelled the base on Monday. The attack on the rebels killed ten."
+    assert attackers(base_nlp, text, "attack") == []
+    text = "The rebels shelled the base on Monday. The attack on the village killed ten."
+    assert attackers(base_nlp, text, "attack") == ["The rebels"]
