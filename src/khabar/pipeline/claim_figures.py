@@ -24,6 +24,9 @@ TOLL_REACH = 6
 FIGURE_PREPOSITIONS = frozenset({"of", "at", "to"})
 #: doc.user_data key: ids of the figures that count some of the dead ("Fifteen of the dead")
 DEAD_PARTS_KEY = "khabar.dead_parts"
+TOLL_MATCHES_KEY = "khabar.toll_matches"
+#: how far into the sentence after a toll its anaphor may stand ("Later this was updated to")
+ANAPHOR_REACH = 4
 
 
 def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
@@ -51,7 +54,7 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     text = doc_text(doc)
     found: list[CountMention] = []
     seen: set[int] = set()
-    for _, start, end in toll_matcher(doc.vocab)(doc):
+    for _, start, end in _toll_matches(doc):
         if start in seen:
             continue  # "death toll" and "toll": one toll
         seen.update(range(start, end))
@@ -84,55 +87,63 @@ def _anaphor_cues() -> tuple[frozenset[str], frozenset[str]]:
 
 def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     """'... with an initial death toll of 47. This was later updated to 82': a pronoun subject of
-    a revision verb, in the sentence after a toll, stands for that toll; its new figure is one."""
+    a revision verb, opening the sentence after a toll, stands for that toll; its new figure is
+    one."""
     anaphors, verbs = _anaphor_cues()
-    toll_sentences = {sentence_of(doc[start]).end for _, start, _end in toll_matcher(doc.vocab)(doc)}
+    following = {sentence_of(doc[start]).end for _, start, _end in _toll_matches(doc)}
     taken = {count.span.start for count in counts}
     text = doc_text(doc)
     found: list[CountMention] = []
-    for token in doc:
-        verb = token.head
-        if (
-            token.lower_ not in anaphors
-            or token.dep_ not in {"nsubj", "nsubjpass"}
-            or verb.lower_ not in verbs
-        ):
+    for start in sorted(following):
+        if start >= len(doc):
             continue
-        sentence = sentence_of(token)
-        if sentence.start not in toll_sentences:
-            continue  # "It rose to 40 degrees": no toll just before
-        number = _figure_in(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + TOLL_REACH)], taken)
-        if number is None:
-            continue
-        first, last, value = number
-        span = Span.of(text, first.idx, last.idx + len(last))
-        trigger = Span.of(text, token.idx, token.idx + len(token))
-        found.append(CountMention(span=span, kind="killed", low=value, high=value, trigger=trigger))
+        sentence = sentence_of(doc[start])
+        for token in doc[start : min(sentence.end, start + ANAPHOR_REACH)]:
+            verb = token.head
+            if (
+                token.lower_ not in anaphors
+                or token.dep_ not in {"nsubj", "nsubjpass"}
+                or verb.lower_ not in verbs
+            ):
+                continue
+            number = _figure_in(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + TOLL_REACH)], taken)
+            if number is None:
+                continue
+            first, last, value = number
+            span = Span.of(text, first.idx, last.idx + len(last))
+            trigger = Span.of(text, token.idx, token.idx + len(token))
+            found.append(CountMention(span=span, kind="killed", low=value, high=value, trigger=trigger))
     return found
 
 
+def _toll_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """The toll-noun matches of ``doc``, found once per Doc."""
+    cached = doc.user_data.get(TOLL_MATCHES_KEY)
+    if cached is None:
+        cached = doc.user_data[TOLL_MATCHES_KEY] = list(toll_matcher(doc.vocab)(doc))
+    return cached
+
+
 @cache
-def _dead_part_cues() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+def _dead_part_matcher(vocab: Vocab) -> PhraseMatcher:
+    """'of the dead', 'among the victims', ...: each part link before each dead noun."""
     data = load_json("en", "claims", "cues.json")
-    return frozenset(data["dead_nouns"]), tuple(tuple(link.split()) for link in data["part_links"])
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = [f"{link} {noun}".split() for link in data["part_links"] for noun in data["dead_nouns"]]
+    matcher.add("part", [Doc(vocab, words=words) for words in phrases])
+    return matcher
 
 
 def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     """'Fifteen of the dead', 'at least 10 of the dead were rebels', 'Twelve children and 11
-    fighters were among the dead': figures of some of the dead. Their victims are the dead noun,
-    so they neither revise nor contradict a toll of other words."""
-    nouns, links = _dead_part_cues()
+    fighters were among the dead': figures of some of the dead; their victims are their own
+    noun ("children"), else the dead."""
     taken = {count.span.start for count in counts}
     text = doc_text(doc)
     found: list[CountMention] = []
-    for token in doc:
-        if token.lower_ not in nouns:
-            continue
-        link = next((k for k in links if _words_before(doc, token.i, k)), None)
-        if link is None:
-            continue
-        first = token.i - len(link)
-        if link[0] == "of":
+    for _, first, end in _dead_part_matcher(doc.vocab)(doc):
+        token = doc[end - 1]
+        if doc[first].lower_ == "of":
             numbers = [doc[first - 1]] if first > 0 and _is_number(doc[first - 1]) else []
         else:  # "among the dead": the figures of its clause's subject
             head = doc[first].head
@@ -143,19 +154,14 @@ def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMentio
             figure = _number_at(doc, number)
             if figure is None or figure[0].idx in taken:
                 continue
-            start, end, value = figure
-            span = Span.of(text, start.idx, end.idx + len(end))
-            noun = end.head if end.head.pos_ in {"NOUN", "PROPN"} and end.head.i > end.i else None
+            start, last, value = figure
+            span = Span.of(text, start.idx, last.idx + len(last))
+            noun = last.head if last.head.pos_ in {"NOUN", "PROPN"} and last.head.i > last.i else None
             # "Twelve children ... among the dead": the children; "Fifteen of the dead": the dead
             victims = Span.of(text, noun.idx, noun.idx + len(noun)) if noun is not None else dead
             found.append(CountMention(span=span, kind="killed", low=value, high=value, victims=victims))
             taken.add(start.idx)
     return found
-
-
-def _words_before(doc: Doc, index: int, words: tuple[str, ...]) -> bool:
-    start = index - len(words)
-    return start >= 0 and tuple(t.lower_ for t in doc[start:index]) == words
 
 
 def _is_number(token: Token) -> bool:
