@@ -314,6 +314,8 @@ def test_capturing_a_person_in_a_relative_clause_is_not_territorial(base_nlp: La
         "The man was slain outside his home, police said.",
         "The robber struck the clerk in the head with a handgun and fled.",
         "A man was found dead in a field. Police said he had gunshot wounds.",
+        "The robber hit all three women in the head with his small silver handgun.",
+        "Gunfire erupted on Saturday night in a quiet neighborhood.",
     ],
 )
 def test_an_assault_told_by_its_outcome_is_an_attack(base_nlp: Language, text: str) -> None:
