@@ -29,6 +29,8 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("Rebels seized a village near the border with Turkey.", "Turkey", "landmark"),
         ("The evacuation deal was brokered by Qatar on Monday.", "Qatar", "descriptor"),
         ("A bomb hit a police station in Inkhil on Monday.", "Inkhil", None),
+        ("Fighters of the Islamic State of Iraq and the Levant attacked the town.", "Iraq", "descriptor"),
+        ("Fighters attacked the town in Iraq on Monday.", "Iraq", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:

@@ -4,7 +4,8 @@ ACLED codes the most specific place named for an event, one row per location. A 
 province named only as the parent of a more specific place ("Syria's Idlib province", "the
 town of Kafr Nabl in Idlib") is not a location of its own. Nor are places that only say where
 an attacker came from ("a jet that took off from Hama airbase"), what an actor is ("the
-US-backed forces", "the London-based monitor") or where another place lies ("Saraqib, east of
+US-backed forces", "the London-based monitor", a word of a named group's name: "the Islamic
+State of Iraq and the Levant") or where another place lies ("Saraqib, east of
 Maarat al-Numan"); the cue words are in ``data/en/events/places.json``.
 """
 
@@ -98,6 +99,10 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
         return None
     cues = place_cues()
     token = span.root
+    # "the Islamic State of Iraq and the Levant", "Kurdistan Workers Party": a word of a named
+    # group's name says what the group is, not where anything happened
+    if _inside_group_name(doc, span.start, span.end):
+        return "descriptor"
     # "US-backed forces", "a UK-based monitor": the place is part of an actor's description
     if token.dep_ in ("npadvmod", "compound") and _word_in(token.head, cues.descriptor_participles):
         return "descriptor"
@@ -130,6 +135,19 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if word in cues.border_prepositions and cues.border_nouns & {governor.lower_, before.lower_}:
         return "landmark"
     return None
+
+
+def _inside_group_name(doc: Doc, start: int, end: int) -> bool:
+    """Is the token span ``start:end`` a part of a longer name of the actor dictionary's groups?"""
+    from .actors import dictionary_matches  # actors reads report_country, which reads this module
+
+    return any(
+        match.kind == "group"
+        and match.start <= start
+        and end <= match.end
+        and match.end - match.start > end - start
+        for match in dictionary_matches(doc)
+    )
 
 
 def _is_nationality(mention: PlaceMention, token: Token) -> bool:
