@@ -706,3 +706,18 @@ def test_figures_of_some_of_the_dead_are_killed_claims_and_no_contradiction(nlp:
     assert claim_at(ledger, text, "At least 12 of the dead", "killed").value == 12
     clashing = [set(c.values) for c in ledger.contradictions if c.field == "killed"]
     assert clashing == [{31, 40}]
+
+
+def test_a_name_before_a_subjectless_cue_speaks_without_the_place_before_it(nlp: Language) -> None:
+    text = (
+        "Citing news from its local partners in Syria UNICEF have said that the bodies of nine "
+        "children were pulled from the rubble."
+    )
+    claim = claim_at(run(nlp, text), text, "the bodies of nine children were pulled")
+    assert claim.speaker == "UNICEF"
+
+
+def test_a_description_after_a_name_is_no_part_of_the_speaker(nlp: Language) -> None:
+    text = "IS notorious for using sleeper cells to attack its enemies suggested the creation of a province."
+    claim = claim_at(run(nlp, text), text, "the creation of a province")
+    assert claim.speaker == "IS"

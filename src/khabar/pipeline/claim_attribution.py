@@ -229,7 +229,7 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         # copy without commas ("... entering Turkey the Britain-based Observatory said", "a bomb
         # attack killed one person on Thursday state television said"): the parser hangs the
         # speaker elsewhere, or makes the attack the subject; the speaker just before the cue is it
-        adjacent = _adjacent_speaker(token)
+        adjacent = _adjacent_speaker(token, subjectless=subject is None)
         subject = adjacent or subject
     following = None
     if inverted is None and (subject is None or _inside_quote(subject, token)):
@@ -358,7 +358,7 @@ def _following_speaker(cue: Token) -> Span | None:
     return None
 
 
-def _adjacent_speaker(cue: Token) -> Token | None:
+def _adjacent_speaker(cue: Token, *, subjectless: bool = False) -> Token | None:
     """The speaker noun that ends right before the cue, past the cue's auxiliaries ("has said")
     and a bracketed short name ("the United Nations childrens agency (UNICEF) has said"); a
     description after a name's "for" or "of" ("the Syrian Observatory for Human Rights monitoring
@@ -374,8 +374,10 @@ def _adjacent_speaker(cue: Token) -> Token | None:
     before = cue.doc[index]
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ in {"nsubj", "nsubjpass"}:
         return None
-    if not _speaker_noun(before):
-        return _outlet_ending_at(cue)
+    if not _speaker_noun(before) and not (subjectless and before.pos_ == "PROPN"):
+        # a name the tagger left unlabelled speaks when the cue has no subject at all ("Citing
+        # news from its partners in Syria UNICEF have said that ...")
+        return _outlet_ending_at(cue, end=index + 1)
     start = max(first, before.left_edge.i)
     # a known name that begins before the noun's own phrase and ends inside it: "the Syrian
     # Observatory for Human Rights monitoring group" (not "the official SANA news agency", whose

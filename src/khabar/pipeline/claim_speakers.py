@@ -199,6 +199,8 @@ def speaker_phrase(subject: Token) -> Span:
     for child in subject.children:
         if child.dep_ in {"relcl", "acl", "punct", "cc", "advcl"} or _medium_prep(child):
             continue
+        if child.dep_ == "amod" and child.i > subject.i:
+            continue  # "IS notorious for using sleeper cells ... suggested": a description after it
         if child.ent_type_ in {"DATE", "TIME"} and child.i < subject.i:
             continue  # "on Thursday activists reported": the day is not the speaker
         if child.dep_ == "appos" and subject.pos_ != "PROPN" and child.pos_ == "PROPN":
@@ -233,6 +235,8 @@ def speaker_phrase(subject: Token) -> Span:
         span = span[1:]
     while len(span) > 2 and span[0].ent_type_ in {"GPE", "LOC"} and span[1].ent_type_ == "NORP":
         span = span[1:]  # "Aleppo Syrian activists" (copy without commas): the place is not the source
+    while len(span) > 1 and _place_run_into_name(span[0], span[1]):
+        span = span[1:]  # "in Syria UNICEF have said": the place ends the phrase before the name
     while len(span) > 1 and span[-1].pos_ in {"PUNCT", "SPACE", "CCONJ"}:
         span = span[:-1]
     if len(span) > MAX_PHRASE:
@@ -241,6 +245,12 @@ def speaker_phrase(subject: Token) -> Span:
     while start > 0 and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON":
         start -= 1  # "Ibrahim al-Assad" parsed as two subjects: a phrase never begins mid-name
     return doc[start : span.end]
+
+
+def _place_run_into_name(place: Token, name: Token) -> bool:
+    """A place of its own right before another name ("Syria UNICEF"), not a part of it."""
+    own = place.ent_type_ in {"GPE", "LOC"} and name.ent_iob_ != "I"
+    return own and name.pos_ == "PROPN" and place.dep_ == "compound"
 
 
 def _closed_brackets(doc: Doc, indices: list[int]) -> set[int]:
