@@ -595,3 +595,17 @@ def test_who_reports_a_deed_in_a_clause_without_subject_did_not_do_it(base_nlp: 
         " Douma in the rebel-held region the British-based Observatory said."
     )
     assert texts(arguments(base_nlp, text, "shelling").attackers) == []
+
+
+def test_a_trigger_naming_the_kind_of_a_campaign_takes_its_owner(base_nlp: Language) -> None:
+    text = "Russia's bombing campaign in Syria began in September."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Russia"]
+
+
+def test_who_has_a_part_in_the_deed_did_it_unless_it_is_denied(base_nlp: Language) -> None:
+    text = "Officials said Iran played a key role in the attacks."
+    assert texts(arguments(base_nlp, text, "attacks").attackers) == ["Iran"]
+    text = "Washington accused Tehran of having a hand in the bombing."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Tehran"]
+    text = "Iran denied playing any role in the attacks."
+    assert texts(arguments(base_nlp, text, "attacks").attackers) == []

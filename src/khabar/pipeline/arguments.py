@@ -170,6 +170,8 @@ class PhraseCues:
     contrast_words: frozenset[str]
     claim_verbs: frozenset[str]
     attack_verbs: frozenset[str]
+    part_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
 
 
 @cache
@@ -776,22 +778,56 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
 
 def _attackers_of_the_whole(noun: Token, cues: RoleCues) -> list[Token]:
     """The doer named on the phrase a deed is part of: the series it belongs to ('a wave of
-    bombings by the militants', 'IS's campaign of attacks') or the first of coordinated deeds
-    ('the killing and torture of civilians by government forces')."""
-    whole = None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        if _lemma_in(noun.head.head, phrase_cues().series_nouns):
-            whole = noun.head.head
-    elif noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and _is_attack_word(noun.head):
-        whole = noun.head
+    bombings by the militants', 'IS's campaign of attacks'), the first of coordinated deeds
+    ('the killing and torture of civilians by government forces'), the campaign it names the
+    kind of ('the coalition's bombing campaign'); else whoever has a part in it."""
+    whole = _whole(noun)
     if whole is None:
-        return []
+        return _partakers(noun)
     found = _nominal_attackers(whole, whole.i, whole.i + 1, cues)
     for clause in whole.children:
         if clause.dep_ in ("acl", "relcl"):
             # "a series of attacks claimed by IS"
             found.extend(_agents(clause))
     return found
+
+
+def _whole(noun: Token) -> Token | None:
+    head = noun.head
+    series = phrase_cues().series_nouns
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head if _lemma_in(head.head, series) else None
+    if head.pos_ != "NOUN" or head == noun:
+        return None
+    if noun.dep_ == "conj":
+        return head if _is_attack_word(head) else None
+    if noun.dep_ == "compound" and head.i > noun.i:
+        return head if _lemma_in(head, series) or _is_attack_word(head) else None
+    return None
+
+
+def _partakers(noun: Token) -> list[Token]:
+    """Who has a part in the deed: 'Iran's role in the attacks', 'X had a hand in the bombing',
+    'accused Tehran of having a hand in it'; not who denies one ('Iran denied any role')."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    above = noun.head.head
+    cues = phrase_cues()
+    if above.pos_ in ("VERB", "AUX"):
+        # the parser hangs "in the bombing" on the verb: "having [a hand] [in the bombing]"
+        part = next((obj for obj in _children(above, OBJECT_DEPS) if _lemma_in(obj, cues.part_nouns)), None)
+    else:
+        part = above if above.pos_ == "NOUN" and _lemma_in(above, cues.part_nouns) else None
+    if part is None:
+        return []
+    owners = _children(part, frozenset({"poss"}))
+    if owners or part.dep_ not in OBJECT_DEPS:
+        return owners
+    verb = part.head
+    denied = _lemma_in(verb, cues.denial_verbs) or (
+        verb.dep_ in ("xcomp", "ccomp", "pcomp") and _lemma_in(verb.head, cues.denial_verbs)
+    )
+    return [] if denied else _subjects(verb, role_cues())
 
 
 def _is_attack_word(token: Token) -> bool:
