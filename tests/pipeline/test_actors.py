@@ -261,3 +261,16 @@ def test_rebel_groups_of_the_syrian_war_by_name(base_nlp: Language) -> None:
     doc = base_nlp("The Army of Conquest and Faylaq al-Sham attacked the PYD militia near Aleppo, Syria.")
     names = [mention.actor.name for mention in find_actors(doc)]
     assert {"Jaish al-Fatah", "Faylaq al-Sham", "People's Protection Units"} <= set(names)
+
+
+def test_sides_named_by_their_stance_and_civilians_by_their_work(base_nlp: Language) -> None:
+    doc = base_nlp(
+        "Pro-Turkish rebels and pro-government fighters clashed near Aleppo, Syria. "
+        "Anti-regime forces held the town. Warplanes hit rescue workers and a civil defense official."
+    )
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert names["Pro-Turkish rebels"] == "Rebel groups (Syria)"
+    assert names["pro-government fighters"] == "Pro-Government Militia (Syria)"
+    assert names["Anti-regime forces"] == "Rebel groups (Syria)"
+    assert names["rescue workers"] == "Civilians (Syria)"
+    assert names["civil defense official"] == "Civilians (Syria)"

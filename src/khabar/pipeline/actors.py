@@ -47,6 +47,10 @@ OFFICE_CATEGORIES = frozenset({"government"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: what follows a dateline's place ('MOSCOW (Sputnik)', 'BEIRUT - ', 'ALEPPO, Syria')
 DATELINE_FOLLOWERS = frozenset({"(", "-", "—", "–", ","})
+#: dependencies of a participle written without a hyphen that still modifies ('Turkish backed rebels')
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: prefixes that make a country word a stance, not an owner ('pro-Turkish', 'anti-American')
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 #: the longest agent phrase, in tokens, that a participle may begin ('armed forces')
 AGENT_REACH = 6
 #: words that join coordinated country modifiers ('Syrian and Russian', 'US, British and French')
@@ -405,8 +409,8 @@ def _participle_after(doc: Doc, match: DictMatch) -> str | None:
         following = following[1:]
     if not following:
         return None
-    if not hyphened and _starts_agent(doc, following[0].i):
-        return None
+    if not hyphened and (_starts_agent(doc, following[0].i) or following[0].dep_ not in MODIFIER_DEPS):
+        return None  # 'Turkish Armed Forces'; 'rebels held the town' (the verb of the clause)
     return following[0].lower_
 
 
@@ -596,8 +600,14 @@ def find_actors(doc: Doc) -> list[ActorMention]:
 
 
 def _names_the_country(doc: Doc, match: DictMatch) -> bool:
-    """A country word that says whose the actor is: not a backer's, not a dateline's."""
-    return not (is_backer(doc, match) or _is_dateline(doc, match))
+    """A country word that says whose the actor is: not a backer's, not a dateline's, not one
+    the actor is for or against ('pro-Turkish rebels', 'anti-American militants')."""
+    return not (is_backer(doc, match) or _is_dateline(doc, match) or _is_stance(doc, match))
+
+
+def _is_stance(doc: Doc, match: DictMatch) -> bool:
+    before = doc[max(match.start - 2, 0) : match.start]
+    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES
 
 
 def _is_dateline(doc: Doc, match: DictMatch) -> bool:
