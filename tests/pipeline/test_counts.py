@@ -480,3 +480,8 @@ def test_victims_of_other_ages_than_the_dead_are_other_people(nlp: Language) -> 
     same = "A 30-year-old man was shot. The 30-year-old man died at the hospital."
     assert article_totals(find_counts(nlp(same))) == (1, 0)
 
+
+
+def test_a_near_miss_hurts_nobody(nlp: Language) -> None:
+    assert figures(nlp, "Celebratory gunfire nearly hit a man on New Year's Eve.") == []
+    assert figures(nlp, "A bullet hit the boy.") == [("injured", 1, 1)]

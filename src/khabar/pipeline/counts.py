@@ -71,6 +71,7 @@ class CountLexicon:
     negators: frozenset[str]
     fatal_modifiers: frozenset[str]
     miss_particles: frozenset[str]
+    near_miss_adverbs: frozenset[str]  # "nearly hit", "almost shot": not hit
     result_verbs: frozenset[str]  # "left 5 dead", "was pronounced dead", "found him shot to death"
     fatal_adjectives: frozenset[str]  # "the fatal shooting of X": the harm noun names a death
     harm_nouns: frozenset[str]
@@ -145,6 +146,7 @@ def count_lexicon() -> CountLexicon:
         negators=frozenset(words["negators"]),
         fatal_modifiers=frozenset(words["fatal_modifiers"]),
         miss_particles=frozenset(words["miss_particles"]),
+        near_miss_adverbs=frozenset(words["near_miss_adverbs"]),
         result_verbs=frozenset(words["result_verbs"]),
         fatal_adjectives=frozenset(words["fatal_adjectives"]),
         harm_nouns=frozenset(words["harm_nouns"]),
@@ -913,10 +915,12 @@ def _fatal_harm_noun(noun: Token, lexicon: CountLexicon) -> bool:
 
 
 def _missed(verb: Token, lexicon: CountLexicon) -> bool:
-    """ "X shot at a car", "shot up the house", "was shot at": aimed at, not hit.
+    """ "X shot at a car", "shot up the house", "was shot at", "nearly hit him": aimed at, not hit.
 
     Only a particle right after the verb counts: in "was shot at a home" the "at" is a place.
     """
+    if any(child.dep_ == "advmod" and child.lower_ in lexicon.near_miss_adverbs for child in verb.children):
+        return True  # "gunfire nearly hit a man", "was narrowly missed"
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     for child in verb.children:
         if child.i != verb.i + 1 or child.lower_ not in lexicon.miss_particles:
