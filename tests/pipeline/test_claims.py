@@ -721,3 +721,24 @@ def test_a_description_after_a_name_is_no_part_of_the_speaker(nlp: Language) -> 
     text = "IS notorious for using sleeper cells to attack its enemies suggested the creation of a province."
     claim = claim_at(run(nlp, text), text, "the creation of a province")
     assert claim.speaker == "IS"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        (
+            "The blast caused huge damage and most of the wounded were taken across the border to "
+            "the nearby hospitals Omar al-Rifai added.",
+            "most of the wounded were taken across the border",
+            "Omar al-Rifai",
+        ),
+        (
+            "Airstrikes hit a school and a bakery in the small town near the river an area outside "
+            "the ceasefire zone tweeted the Syrian Network for Human Rights.",
+            "Airstrikes hit a school and a bakery",
+            "Syrian Network for Human Rights",
+        ),
+    ],
+)
+def test_a_cue_closing_its_sentence_governs_it(nlp: Language, text: str, phrase: str, speaker: str) -> None:
+    assert claim_at(run(nlp, text), text, phrase).speaker == speaker

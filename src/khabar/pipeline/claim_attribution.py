@@ -173,7 +173,10 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
             return False
         return any(c.dep_ == "ccomp" or c.lemma_ in {"responsibility", "credit"} for c in token.children)
     if lemma == "add":
-        return any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"}
+        closes = all(t.is_punct for t in token.doc[token.i + 1 : sentence_of(token).end])
+        return (
+            any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"} or closes
+        )
     return True
 
 
@@ -282,10 +285,27 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         kind=table.reporting_verbs[lemma],
         speaker=speaker,
         via=list(dict.fromkeys(via)),
-        scope=_scope(token, exclude=exclude),
+        scope=_scope(token, exclude=exclude) | _closed_clause(token, phrase),
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
+    """'... were taken to the nearby Turkish hospitals Mohammad al-Halabi added.', '... outside the
+    ceasefire zone tweeted the Syrian Network for Human Rights.': a cue that closes its sentence
+    with only its speaker beside it, which the parser hung on a noun or a conjunct, governs the
+    sentence before its speaker (copy without commas)."""
+    sentence = sentence_of(cue)
+    if cue.dep_ == "ROOT" or sentence_of(phrase[0]) != sentence:
+        return frozenset()
+    rest = cue.doc[cue.i + 1 : sentence.end]
+    if any(not (t.is_punct or t.pos_ == "DET") and not (phrase.start <= t.i < phrase.end) for t in rest):
+        return frozenset()
+    if phrase.start < cue.i and phrase.end != cue.i:
+        return frozenset()  # the speaker must stand right before the cue, or after it
+    opening = min(phrase.start, cue.i)
+    return frozenset(t.i for t in cue.doc[sentence.start : opening] if not t.is_punct)
 
 
 def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
@@ -294,13 +314,22 @@ def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
     the speaker, whatever noun stands before the cue (copy without commas puts one there)."""
     if lemma not in table.inverted_cues or cue.i + 1 >= len(cue.doc):
         return None
-    first = cue.doc[cue.i + 1]
+    doc = cue.doc
+    first = doc[cue.i + 1]
+    # "... tweeted the Syrian Network for Human Rights.": a name with its article, closing the sentence
+    article = first.lower_ == "the" and cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ == "PROPN"
+    if article:
+        first = doc[cue.i + 2]
     if first.pos_ != "PROPN" or first.ent_type_ in {"DATE", "TIME"}:
         return None  # "said Thursday": a day, not a speaker
-    name = next((c for c in cue.children if c.i > cue.i and c.left_edge.i == first.i), None)
+    left = first.i - 1 if article else first.i
+    name = next((c for c in cue.children if c.i > cue.i and c.left_edge.i in {first.i, left}), None)
     if name is None or name.dep_ not in INVERTED_SPEAKER_DEPS or name.pos_ != "PROPN":
         return None
-    after = cue.doc[name.i + 1] if name.i + 1 < len(cue.doc) else None
+    end = name.right_edge.i if article else name.i
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if article and after is not None and not (after.is_punct or after.is_sent_start):
+        return None
     if after is not None and not (after.is_punct or after.pos_ in {"DET", "CCONJ"} or after.is_sent_start):
         return None  # "said Barazi was killed": the name begins what is said
     return name
