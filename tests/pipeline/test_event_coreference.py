@@ -60,3 +60,18 @@ def test_a_target_of_the_trigger_is_never_its_inherited_doer(base_nlp: Language)
     assert attackers(base_nlp, text, "attack") == []
     text = "The rebels shelled the base on Monday. The attack on the village killed ten."
     assert attackers(base_nlp, text, "attack") == ["The rebels"]
+
+
+def test_a_deed_among_the_targets_is_another_attack(base_nlp: Language) -> None:
+    text = "The weekend saw deadly airstrikes on Aleppo and a US-led raid in the east."
+    assert attackers(base_nlp, text, "airstrikes") == []
+
+
+def test_conjoined_deeds_are_two_attacks(base_nlp: Language) -> None:
+    text = "Airstrikes and a raid by US forces killed dozens in the province."
+    assert attackers(base_nlp, text, "Airstrikes") == []
+
+
+def test_a_weapon_is_never_handed_on_as_a_doer(base_nlp: Language) -> None:
+    text = "Officials said a motorcycle bomb was behind the attack in the city."
+    assert attackers(base_nlp, text, "attack") == []

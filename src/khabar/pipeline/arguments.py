@@ -296,6 +296,9 @@ def _can_be_inherited(doer: Token, same_sentence: bool) -> bool:
         # a place is where, a speaker tells of it ('it' in 'the government said it would
         # retake the city' is no speaker)
         return False
+    if _is_attack_word(named) or _lemma_in(named, role_cues().instrument_nouns):
+        # a deed or weapon the parse left as a doer ('rebel fire killed 14') is none
+        return False
     if same_sentence:
         return _can_act(named)
     return is_armed_actor(named) or _lemma_in(named, role_cues().perpetrator_nouns)
@@ -1131,7 +1134,8 @@ def _doers_behind(verb: Token, cues: RoleCues) -> list[Token]:
     behind', 'X appeared to be behind')."""
     own = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if own:
-        return own
+        # "a motorcycle bomb was behind the attack" names the weapon, not the doer
+        return [subject for subject in own if not _lemma_in(subject, cues.instrument_nouns)]
     if verb.dep_ == "xcomp" and verb.head != verb:
         return _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     return _subjects(verb, cues)

@@ -63,6 +63,9 @@ def coreferent_attackers(
     numbers = sentence_numbers(doc)
     mentions = attack_mentions(doc, mention_words, verb_words)
     for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words):
+        if candidate.i in exclude:
+            # a deed the trigger hit is another one ('airstrikes on Aleppo and a US-led raid')
+            continue
         same_sentence = numbers[candidate.i] == numbers[trigger.i]
         doers = [
             doer
@@ -138,9 +141,13 @@ def _antecedents(
     )
     if in_sentence and not _set_against(trigger, contrast_words):
         own_clause = _clause_of(trigger)
+        # conjoined deeds are two ('airstrikes on Aleppo and a US-led raid'): a doer they share
+        # hangs on the first and is read there
+        conjoined = {conjunct.i for conjunct in trigger.conjuncts}
         for i in in_sentence:
-            if _clause_of(doc[i]) == own_clause and not _set_against(doc[i], contrast_words):
-                yield doc[i]
+            if i in conjoined or _clause_of(doc[i]) != own_clause or _set_against(doc[i], contrast_words):
+                continue
+            yield doc[i]
     if not _is_anaphoric(trigger, anaphoric_determiners):
         return
     for i in reversed(mentions):
@@ -156,10 +163,11 @@ def _is_anaphoric(trigger: Token, determiners: frozenset[str]) -> bool:
 
 
 def _clause_of(token: Token) -> int:
-    """The verb heading the token's clause (its index); a clause of its own stops the climb."""
+    """The verb heading the token's clause (its index; a verb heads its own); a clause of its
+    own stops the climb."""
     current = token
     while current.head != current:
-        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+        if current.pos_ in ("VERB", "AUX"):
             return current.i
         if current.dep_ in ("relcl", "ccomp", "parataxis", "csubj"):
             return current.i
