@@ -742,3 +742,17 @@ def test_a_description_after_a_name_is_no_part_of_the_speaker(nlp: Language) -> 
 )
 def test_a_cue_closing_its_sentence_governs_it(nlp: Language, text: str, phrase: str, speaker: str) -> None:
     assert claim_at(run(nlp, text), text, phrase).speaker == speaker
+
+
+def test_a_number_of_them_is_a_part_of_the_figure_before_it(nlp: Language) -> None:
+    text = (
+        "The monitor said air strikes killed at least 22 people in a village in the north on "
+        "Wednesday seven of them children."
+    )
+    part = claim_at(run(nlp, text), text, "seven of them children", "killed")
+    assert (part.value, part.speaker) == (7, "monitor")
+
+
+def test_may_be_is_a_hedge(nlp: Language) -> None:
+    text = "Experts have suggested that the army may be using cluster bombs near the city."
+    assert claim_at(run(nlp, text), text, "the army may be using").status == "unverified"

@@ -36,6 +36,7 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     quoted = _quoted_tolls(doc, [*counts, *background])
     quoted += _anaphoric_tolls(doc, [*counts, *background, *quoted])
     parts = _parts_of_the_dead(doc, [*counts, *background, *quoted])
+    parts += _parts_of_them(doc, counts, [*counts, *background, *quoted, *parts])
     doc.user_data[DEAD_PARTS_KEY] = {id(part) for part in parts}
     return background + quoted + parts
 
@@ -161,6 +162,37 @@ def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMentio
             victims = Span.of(text, noun.idx, noun.idx + len(noun)) if noun is not None else dead
             found.append(CountMention(span=span, kind="killed", low=value, high=value, victims=victims))
             taken.add(start.idx)
+    return found
+
+
+@cache
+def _part_pronoun_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = load_json("en", "claims", "cues.json")["part_pronouns"]
+    matcher.add("part", [Doc(vocab, words=phrase.split()) for phrase in phrases])
+    return matcher
+
+
+def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMention]) -> list[CountMention]:
+    """'air strikes killed at least 22 people ... seven of them children': a number before 'of
+    them' is a part of the figure before it in its sentence, of that figure's kind; its victims
+    are the noun after ("children"), else the pronoun."""
+    taken = {count.span.start for count in known}
+    text = doc_text(doc)
+    found: list[CountMention] = []
+    for _, first, end in _part_pronoun_matcher(doc.vocab)(doc):
+        if first == 0 or not _is_number(doc[first - 1]):
+            continue
+        figure = _number_at(doc, doc[first - 1])
+        sentence = sentence_of(doc[first])
+        whole = [c for c in counts if sentence.start_char <= c.span.start < doc[first - 1].idx]
+        if figure is None or figure[0].idx in taken or not whole:
+            continue
+        start, last, value = figure
+        after = doc[end] if end < sentence.end and doc[end].pos_ in {"NOUN", "PROPN"} else doc[end - 1]
+        victims = Span.of(text, after.idx, after.idx + len(after))
+        span = Span.of(text, start.idx, last.idx + len(last))
+        found.append(CountMention(span=span, kind=whole[-1].kind, low=value, high=value, victims=victims))
     return found
 
 
