@@ -609,3 +609,10 @@ def test_who_has_a_part_in_the_deed_did_it_unless_it_is_denied(base_nlp: Languag
     assert texts(arguments(base_nlp, text, "bombing").attackers) == ["Tehran"]
     text = "Iran denied playing any role in the attacks."
     assert texts(arguments(base_nlp, text, "attacks").attackers) == []
+
+
+def test_the_subject_after_a_scene_setting_phrase_did_not_do_the_deed(base_nlp: Language) -> None:
+    text = "After the explosion, the army sent troops to guard the station."
+    assert texts(arguments(base_nlp, text, "explosion").attackers) == []
+    text = "But after causing the deaths, the IRA tried to blame the security forces."
+    assert texts(arguments(base_nlp, text, "deaths").attackers) == ["the IRA"]

@@ -28,11 +28,19 @@ CLAUSE_BREAKS = frozenset({"ccomp", "attr", "parataxis", "csubj", "relcl"})
 MAX_CLAUSES = 2
 
 
-def clause_subject(trigger: Token, *, exclude: set[int], report_verbs: frozenset[str]) -> Token | None:
-    """The armed actor that is the subject of the clause around the trigger, nearest first."""
+def clause_subject(
+    trigger: Token,
+    *,
+    exclude: set[int],
+    report_verbs: frozenset[str],
+    setting_preps: frozenset[str] = frozenset(),
+) -> Token | None:
+    """The armed actor that is the subject of the clause around the trigger, nearest first. A
+    trigger in a phrase that only sets the scene ('after the explosion, the minister ...',
+    'jittery over a spate of attacks') was not done by the clause's subject."""
     current = trigger
     for _ in range(MAX_CLAUSES):
-        verb = _next_clause(current)
+        verb = _next_clause(current, setting_preps)
         if verb is None or _lemma(verb) in report_verbs:
             return None
         for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
@@ -42,11 +50,16 @@ def clause_subject(trigger: Token, *, exclude: set[int], report_verbs: frozenset
     return None
 
 
-def _next_clause(token: Token) -> Token | None:
-    """The nearest verb above the token within its clause, or None at a clause break."""
+def _next_clause(token: Token, setting_preps: frozenset[str] = frozenset()) -> Token | None:
+    """The nearest verb above the token within its clause, or None at a clause break or a
+    scene-setting preposition."""
     current = token
     while current.head != current:
         if current.dep_ in CLAUSE_BREAKS or any(child.dep_ == "mark" for child in current.children):
+            return None
+        if current.dep_ == "pobj" and current.head.lower_ in setting_preps:
+            # "after the explosion, ..." (but "after causing the deaths, the IRA ...": a gerund
+            # after the preposition shares the clause's subject)
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

@@ -172,6 +172,7 @@ class PhraseCues:
     attack_verbs: frozenset[str]
     part_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    setting_preps: frozenset[str]
 
 
 @cache
@@ -227,7 +228,12 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
         # the subject of a verb of saying or of reacting ("vowed to retaliate for the attack")
         # is no doer
         stops = cues.report_verbs | phrase_cues().reaction_verbs
-        subject = clause_subject(head, exclude={t.i for t in roles.targets}, report_verbs=stops)
+        subject = clause_subject(
+            head,
+            exclude={t.i for t in roles.targets},
+            report_verbs=stops,
+            setting_preps=phrase_cues().setting_preps,
+        )
         if subject is None:
             subject = nearby_perpetrator(
                 head, perpetrator_nouns=cues.perpetrator_nouns, responsibility_nouns=cues.responsibility_nouns
