@@ -75,3 +75,10 @@ def test_conjoined_deeds_are_two_attacks(base_nlp: Language) -> None:
 def test_a_weapon_is_never_handed_on_as_a_doer(base_nlp: Language) -> None:
     text = "Officials said a motorcycle bomb was behind the attack in the city."
     assert attackers(base_nlp, text, "attack") == []
+
+
+def test_a_clause_telling_how_the_deed_came_about_names_its_doer(base_nlp: Language) -> None:
+    text = "Twelve civilians were wounded as government forces shelled the district."
+    assert attackers(base_nlp, text, "wounded") == ["government forces"]
+    text = "Twelve civilians were wounded before government forces shelled the district."
+    assert attackers(base_nlp, text, "wounded") == []

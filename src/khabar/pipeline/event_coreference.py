@@ -7,13 +7,15 @@ an earlier mention of the same attack may name one:
 - a definite or demonstrative attack noun ("the attack", "this bombing") refers back to the
   nearest attack mention before it, in its own sentence or the two before, that names a doer;
 - in the trigger's own sentence, another attack mention that names a doer and hangs on the
-  same clause ("terror attacks as it weathers bombing campaigns by IS") tells the same attack,
-  unless one of them is set in time against the other ("the attack came a day after Russian
-  strikes");
+  same clause ("the assault will be supported by air strikes from the coalition"), or heads a
+  clause on it that tells how it came about ("twelve were wounded as government forces
+  shelled the district"), tells the same attack, unless one of them is set in time against
+  the other ("the attack came a day after Russian strikes"), is conjoined with it or is among
+  its targets ("airstrikes on Aleppo and a US-led raid");
 - whoever claims responsibility in the passage (the trigger's sentence and the two on each
   side: "The Taliban later claimed responsibility") did an attack that names no doer.
 
-An inherited doer is never one of the trigger's targets. The mentions are words of
+An inherited doer is never one of the trigger's targets, a place, a speaker, a weapon or a deed. The mentions are words of
 ``attack_words`` (``khabar/data/en/arguments/cues.json``); their doers are what the parse rules
 find for them, without the fallback and without this module (no chains).
 """
@@ -145,9 +147,10 @@ def _antecedents(
         # hangs on the first and is read there
         conjoined = {conjunct.i for conjunct in trigger.conjuncts}
         for i in in_sentence:
-            if i in conjoined or _clause_of(doc[i]) != own_clause or _set_against(doc[i], contrast_words):
+            if i in conjoined or _set_against(doc[i], contrast_words):
                 continue
-            yield doc[i]
+            if _clause_of(doc[i]) == own_clause or _tells_when(doc[i], own_clause):
+                yield doc[i]
     if not _is_anaphoric(trigger, anaphoric_determiners):
         return
     for i in reversed(mentions):
@@ -173,6 +176,12 @@ def _clause_of(token: Token) -> int:
             return current.i
         current = current.head
     return current.i
+
+
+def _tells_when(mention: Token, clause: int) -> bool:
+    """A clause on the trigger's own that tells how it came about: 'twelve were wounded as
+    government forces shelled the district' (a clause set against it in time is not one)."""
+    return mention.dep_ == "advcl" and mention.head.i == clause
 
 
 def _set_against(token: Token, contrast_words: frozenset[str]) -> bool:
