@@ -616,3 +616,14 @@ def test_the_subject_after_a_scene_setting_phrase_did_not_do_the_deed(base_nlp: 
     assert texts(arguments(base_nlp, text, "explosion").attackers) == []
     text = "But after causing the deaths, the IRA tried to blame the security forces."
     assert texts(arguments(base_nlp, text, "deaths").attackers) == ["the IRA"]
+
+
+def test_the_work_of_x_and_the_assault_of_x_against_y_name_the_doer(base_nlp: Language) -> None:
+    text = "The bombing was the work of the Islamic State."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == ["the Islamic State"]
+    text = "The assault of government troops against the rebel enclave began at dawn."
+    found = arguments(base_nlp, text, "assault")
+    assert texts(found.attackers) == ["government troops"]
+    assert texts(found.targets) == ["the rebel enclave"]
+    text = "The shelling of Aleppo continued on Monday."
+    assert texts(arguments(base_nlp, text, "shelling").attackers) == []

@@ -768,7 +768,15 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
     if not roles.attackers and _is_charge_compound(noun):
         # "X is avoiding a rape charge": the charge names who did it
         roles.attackers.extend(_charged(noun.head))
-    roles.targets.extend(t for t in _prep_objects(noun, cues.target_preps | {"of"}) if not _is_clock_time(t))
+    targets = [t for t in _prep_objects(noun, cues.target_preps) if not _is_clock_time(t)]
+    owners = _prep_objects(noun, frozenset({"of"}))
+    if not roles.attackers and any(t.ent_type_ not in TEMPORAL_ENTITIES for t in targets):
+        # "the assault of government troops against the enclave": beside a target, the 'of'
+        # phrase names the doer ("on Monday" is no target)
+        doers = [owner for owner in owners if _can_act(owner) and not _is_place(owner)]
+        roles.attackers.extend(doers)
+        owners = [owner for owner in owners if owner not in doers]
+    roles.targets.extend(targets + [t for t in owners if not _is_clock_time(t)])
     roles.targets.extend(_place_modifiers(noun, start, end))
     roles.targets.extend(owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner))
     _sides(noun, roles, cues)
@@ -1151,7 +1159,8 @@ def _signed_by(verb: Token) -> list[Token]:
     """Whose hallmarks the deed bears: the 'of' object of a signature noun the verb takes; an
     attack there ('the hallmarks of an IS attack') names its own doer."""
     doers: list[Token] = []
-    for mark in _children(verb, OBJECT_DEPS):
+    # "bore the hallmarks of X" (object), "was the work of X" (predicate)
+    for mark in _children(verb, OBJECT_DEPS | {"attr"}):
         if not _lemma_in(mark, phrase_cues().signature_nouns):
             continue
         for owner in _prep_objects(mark, frozenset({"of"})):
