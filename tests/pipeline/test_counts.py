@@ -485,3 +485,8 @@ def test_victims_of_other_ages_than_the_dead_are_other_people(nlp: Language) -> 
 def test_a_near_miss_hurts_nobody(nlp: Language) -> None:
     assert figures(nlp, "Celebratory gunfire nearly hit a man on New Year's Eve.") == []
     assert figures(nlp, "A bullet hit the boy.") == [("injured", 1, 1)]
+
+
+def test_nearly_killed_is_injured(nlp: Language) -> None:
+    assert figures(nlp, "A man was nearly killed in the shooting.") == [("injured", 1, 1)]
+    assert figures(nlp, "A man was killed in the shooting.") == [("killed", 1, 1)]

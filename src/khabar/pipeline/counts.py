@@ -438,6 +438,7 @@ def find_counts(
         if attached is None:
             continue
         kind, trigger = attached
+        kind = _short_of_death(kind, trigger, lexicon)
         counted.add(victim.i)
         low, high = (0, 0) if _negated(trigger, lexicon) else (figure.low, figure.high)
         if kind == "harm" and _distinct(victim, lexicon):
@@ -914,6 +915,12 @@ def _fatal_harm_noun(noun: Token, lexicon: CountLexicon) -> bool:
     return any(c.dep_ in ("amod", "advmod") and c.lower_ in lexicon.fatal_adjectives for c in noun.children)
 
 
+def _short_of_death(kind: str, trigger: Token, lexicon: CountLexicon) -> str:
+    """ "He was nearly killed": hurt and alive, so an injured figure, not a killed one."""
+    nearly = any(c.dep_ == "advmod" and c.lower_ in lexicon.near_miss_adverbs for c in trigger.children)
+    return "injured" if kind == "killed" and nearly else kind
+
+
 def _missed(verb: Token, lexicon: CountLexicon) -> bool:
     """ "X shot at a car", "shot up the house", "was shot at", "nearly hit him": aimed at, not hit.
 
@@ -1133,6 +1140,7 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
         if attached is None:
             continue
         kind, trigger = attached
+        kind = _short_of_death(kind, trigger, lexicon)
         if value and _negated(trigger, lexicon):
             value = 0
         elif value == 1:
