@@ -756,3 +756,14 @@ def test_a_number_of_them_is_a_part_of_the_figure_before_it(nlp: Language) -> No
 def test_may_be_is_a_hedge(nlp: Language) -> None:
     text = "Experts have suggested that the army may be using cluster bombs near the city."
     assert claim_at(run(nlp, text), text, "the army may be using").status == "unverified"
+
+
+def test_a_toll_figure_keeps_its_qualifier_and_lives_claimed_are_a_toll(nlp: Language) -> None:
+    from khabar.pipeline.claim_figures import toll_figures
+    from khabar.pipeline.counts import BACKGROUND_COUNTS_KEY
+
+    doc = nlp("The monitor gave a toll of more than 50. The war has claimed the lives of over 470000 people.")
+    doc.user_data[BACKGROUND_COUNTS_KEY] = []  # the figures the claims stage reads itself
+    found = {(m.low, m.high, m.qualifier) for m in toll_figures(doc, [])}
+    assert (50, None, "more than") in found
+    assert (470000, None, "more than") in found

@@ -51,7 +51,7 @@ def toll_matcher(vocab: Vocab) -> PhraseMatcher:
 
 
 def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
-    taken = {count.span.start for count in counts}
+    taken = _covered(counts)
     text = doc_text(doc)
     found: list[CountMention] = []
     seen: set[int] = set()
@@ -65,16 +65,8 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
         number = _figure_in(window, taken)
         if number is None:
             continue
-        first, last, value = number
-        found.append(
-            CountMention(
-                span=Span.of(text, first.idx, last.idx + len(last)),
-                kind="killed",
-                low=value,
-                high=value,
-                trigger=Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
-            )
-        )
+        trigger = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        found.append(_toll_mention(text, number, trigger))
     return found
 
 
@@ -92,7 +84,7 @@ def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]
     one."""
     anaphors, verbs = _anaphor_cues()
     following = {sentence_of(doc[start]).end for _, start, _end in _toll_matches(doc)}
-    taken = {count.span.start for count in counts}
+    taken = _covered(counts)
     text = doc_text(doc)
     found: list[CountMention] = []
     for start in sorted(following):
@@ -110,10 +102,8 @@ def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]
             number = _figure_in(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + TOLL_REACH)], taken)
             if number is None:
                 continue
-            first, last, value = number
-            span = Span.of(text, first.idx, last.idx + len(last))
             trigger = Span.of(text, token.idx, token.idx + len(token))
-            found.append(CountMention(span=span, kind="killed", low=value, high=value, trigger=trigger))
+            found.append(_toll_mention(text, number, trigger))
     return found
 
 
@@ -139,7 +129,7 @@ def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMentio
     """'Fifteen of the dead', 'at least 10 of the dead were rebels', 'Twelve children and 11
     fighters were among the dead': figures of some of the dead; their victims are their own
     noun ("children"), else the dead."""
-    taken = {count.span.start for count in counts}
+    taken = _covered(counts)
     text = doc_text(doc)
     found: list[CountMention] = []
     for _, first, end in _dead_part_matcher(doc.vocab)(doc):
@@ -177,7 +167,7 @@ def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMentio
     """'air strikes killed at least 22 people ... seven of them children': a number before 'of
     them' is a part of the figure before it in its sentence, of that figure's kind; its victims
     are the noun after ("children"), else the pronoun."""
-    taken = {count.span.start for count in known}
+    taken = _covered(known)
     text = doc_text(doc)
     found: list[CountMention] = []
     for _, first, end in _part_pronoun_matcher(doc.vocab)(doc):
@@ -196,6 +186,11 @@ def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMentio
     return found
 
 
+def _covered(counts: list[CountMention]) -> set[int]:
+    """The character offsets inside the figures already read ('more than 50' holds the 50)."""
+    return {offset for count in counts for offset in range(count.span.start, count.span.end)}
+
+
 def _is_number(token: Token) -> bool:
     return (token.like_num and token.lower_ not in {"one"}) or token.text.replace(",", "").isdigit()
 
@@ -211,12 +206,44 @@ def _number_at(doc: Doc, token: Token) -> tuple[Token, Token, int] | None:
     return (parts[0], parts[-1], value) if value is not None else None
 
 
+@cache
+def _qualifier_cues() -> tuple[dict[tuple[str, ...], str], frozenset[str]]:
+    data = load_json("en", "claims", "cues.json")
+    phrases = {tuple(words.split()): name for words, name in data["figure_qualifiers"].items()}
+    return phrases, frozenset(data["open_qualifiers"])
+
+
+def figure_qualifier(token: Token) -> str | None:
+    """The qualifier between a toll's preposition and its figure ('of more than 50' -> 'more
+    than'), '' when the preposition stands right before it, None when neither does."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].lower_ in FIGURE_PREPOSITIONS:
+        return ""
+    for words, name in _qualifier_cues()[0].items():
+        start = token.i - len(words)
+        if start < 1 or doc[start - 1].lower_ not in FIGURE_PREPOSITIONS:
+            continue
+        if tuple(t.lower_ for t in doc[start : token.i]) == words:
+            return name
+    return None
+
+
+def _toll_mention(text: str, number: tuple[Token, Token, int], trigger: Span) -> CountMention:
+    """A toll figure with its qualifier: 'more than 50' has no upper bound, 'nearly 50' one."""
+    first, last, value = number
+    qualifier = figure_qualifier(first) or None
+    high = None if qualifier in _qualifier_cues()[1] else value
+    span = Span.of(text, first.idx, last.idx + len(last))
+    return CountMention(span=span, kind="killed", low=value, high=high, qualifier=qualifier, trigger=trigger)
+
+
 def _figure_in(window, taken: set[int]) -> tuple[Token, Token, int] | None:  # type: ignore[no-untyped-def]
-    """The first number after 'of', 'at' or 'to' in ``window``, in digits or words ('to nine',
-    'of 1,200', 'at twenty one'), through the count stage's number reader."""
+    """The first number after 'of', 'at' or 'to' (and a qualifier: 'of more than') in ``window``,
+    in digits or words ('to nine', 'of 1,200', 'at twenty one'), through the count stage's number
+    reader."""
     lexicon = count_lexicon()
     for token in window:
-        if token.idx in taken or token.i == 0 or token.doc[token.i - 1].lower_ not in FIGURE_PREPOSITIONS:
+        if token.idx in taken or token.i == 0 or figure_qualifier(token) is None:
             continue
         parts: list[Token] = []
         for part in token.doc[token.i : window.end]:
