@@ -1254,7 +1254,14 @@ def _to_spans(
             # the pronoun is the argument the text states; its antecedent is what it names
             owner = _pronoun_owner(member)
             named = _predicated(member)
-            for head in dict.fromkeys((member, _antecedent(_relative_noun(member)), owner, named)):
+            antecedent = _antecedent(_relative_noun(member))
+            # "they" stands for all of "Taliban gunmen and suicide bombers"
+            group = (
+                _nominal_conjuncts(antecedent)
+                if antecedent.i != member.i and _is_plural_pronoun(member)
+                else []
+            )
+            for head in dict.fromkeys((member, antecedent, *group, owner, named)):
                 if head is None:
                     continue
                 if (
@@ -1276,6 +1283,10 @@ def _to_spans(
                     continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
+
+
+def _is_plural_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in phrase_cues().plural_pronouns
 
 
 def _nominal_conjuncts(token: Token) -> list[Token]:
