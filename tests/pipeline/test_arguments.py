@@ -631,4 +631,8 @@ def test_the_work_of_x_and_the_assault_of_x_against_y_name_the_doer(base_nlp: La
 
 def test_a_plural_pronoun_stands_for_all_the_conjoined_names(base_nlp: Language) -> None:
     text = "On Friday, Taliban gunmen and suicide bombers attacked the camp. They killed 23 soldiers."
-    assert texts(arguments(base_nlp, text, "killed").attackers) == ["They", "Taliban gunmen", "suicide bombers"]
+    assert texts(arguments(base_nlp, text, "killed").attackers) == [
+        "They",
+        "Taliban gunmen",
+        "suicide bombers",
+    ]

@@ -15,9 +15,10 @@ an earlier mention of the same attack may name one:
 - whoever claims responsibility in the passage (the trigger's sentence and the two on each
   side: "The Taliban later claimed responsibility") did an attack that names no doer.
 
-An inherited doer is never one of the trigger's targets, a place, a speaker, a weapon or a deed. The mentions are words of
-``attack_words`` (``khabar/data/en/arguments/cues.json``); their doers are what the parse rules
-find for them, without the fallback and without this module (no chains).
+An inherited doer is never one of the trigger's targets, a place, a speaker, a weapon or a
+deed. The mentions are words of ``attack_words`` and verbs of ``attack_verbs``
+(``khabar/data/en/arguments/cues.json``); their doers are what the parse rules find for them,
+without the fallback and without this module (no chains).
 """
 
 from __future__ import annotations
