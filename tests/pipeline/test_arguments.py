@@ -636,3 +636,8 @@ def test_a_plural_pronoun_stands_for_all_the_conjoined_names(base_nlp: Language)
         "Taliban gunmen",
         "suicide bombers",
     ]
+
+
+def test_whose_tendency_or_strategy_it_is_does_the_deed(base_nlp: Language) -> None:
+    text = "Russia's strategy to bomb the rebels into submission has worked."
+    assert texts(arguments(base_nlp, text, "bomb").attackers) == ["Russia"]
