@@ -753,6 +753,11 @@ def test_a_number_of_them_is_a_part_of_the_figure_before_it(nlp: Language) -> No
     assert (part.value, part.speaker) == (7, "monitor")
 
 
+def test_among_them_a_number_is_a_part_of_the_figure_before_it(nlp: Language) -> None:
+    text = "The monitor reported that troops had executed 48 people in a northern village among them 10 children."
+    assert claim_at(run(nlp, text), text, "10 children", "killed").value == 10
+
+
 def test_may_be_is_a_hedge(nlp: Language) -> None:
     text = "Experts have suggested that the army may be using cluster bombs near the city."
     assert claim_at(run(nlp, text), text, "the army may be using").status == "unverified"

@@ -157,9 +157,11 @@ def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMentio
 
 @cache
 def _part_pronoun_matcher(vocab: Vocab) -> PhraseMatcher:
+    """'seven of them' (a number before: label "before"), 'among them 10 children' ("after")."""
+    data = load_json("en", "claims", "cues.json")
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    phrases = load_json("en", "claims", "cues.json")["part_pronouns"]
-    matcher.add("part", [Doc(vocab, words=phrase.split()) for phrase in phrases])
+    matcher.add("before", [Doc(vocab, words=phrase.split()) for phrase in data["part_pronouns"]])
+    matcher.add("after", [Doc(vocab, words=phrase.split()) for phrase in data["part_openers"]])
     return matcher
 
 
@@ -170,20 +172,33 @@ def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMentio
     taken = _covered(known)
     text = doc_text(doc)
     found: list[CountMention] = []
-    for _, first, end in _part_pronoun_matcher(doc.vocab)(doc):
-        if first == 0 or not _is_number(doc[first - 1]):
-            continue
-        figure = _number_at(doc, doc[first - 1])
+    for label, first, end in _part_pronoun_matcher(doc.vocab)(doc):
+        before = doc.vocab.strings[label] == "before"
         sentence = sentence_of(doc[first])
-        whole = [c for c in counts if sentence.start_char <= c.span.start < doc[first - 1].idx]
+        number = _part_number(doc, first, end, before, sentence)
+        figure = _number_at(doc, number) if number is not None else None
+        whole = [c for c in counts if sentence.start_char <= c.span.start < doc[first].idx]
         if figure is None or figure[0].idx in taken or not whole:
             continue
         start, last, value = figure
-        after = doc[end] if end < sentence.end and doc[end].pos_ in {"NOUN", "PROPN"} else doc[end - 1]
-        victims = Span.of(text, after.idx, after.idx + len(after))
+        after = last.i + 1 if not before else end
+        noun = doc[after] if after < sentence.end and doc[after].pos_ in {"NOUN", "PROPN"} else doc[end - 1]
+        victims = Span.of(text, noun.idx, noun.idx + len(noun))
         span = Span.of(text, start.idx, last.idx + len(last))
         found.append(CountMention(span=span, kind=whole[-1].kind, low=value, high=value, victims=victims))
     return found
+
+
+def _part_number(doc: Doc, first: int, end: int, before: bool, sentence) -> Token | None:  # type: ignore[no-untyped-def]
+    """The last token of the number of 'seven of them' (before) or 'among them 10 children'."""
+    if before:
+        return doc[first - 1] if first > sentence.start and _is_number(doc[first - 1]) else None
+    last = None
+    for token in doc[end : min(sentence.end, end + 4)]:
+        if not _is_number(token):
+            break
+        last = token
+    return last
 
 
 def _covered(counts: list[CountMention]) -> set[int]:
