@@ -245,3 +245,17 @@ def test_a_word_of_a_compound_arabic_name_the_gazetteer_lacks_is_no_place_alone(
 def test_a_town_in_a_list_that_lost_its_commas_is_still_a_place(base_nlp: Language) -> None:
     text = "Turkish-backed rebels took the towns of Jarablus al Rai and Azaz in Aleppo province."
     assert by_text(places_of(base_nlp, text))["Jarablus"].place.country == "SYR"
+
+
+def test_a_mid_sized_town_known_by_another_name_abroad_stays_unresolved_in_a_report_elsewhere(
+    base_nlp: Language,
+) -> None:
+    # 'Shaar' is a name of Sarh in Chad (138,000 people): known enough to stand alone in a
+    # report from Chad, not in one from Aleppo
+    text = (
+        "Government jets struck the Shaar neighbourhood of Aleppo on Monday, the Syrian Observatory "
+        "said. Rebels in Idlib and Hama shelled army positions in Syria."
+    )
+    found = by_text(places_of(base_nlp, text))
+    assert found["Aleppo"].place.country == "SYR"
+    assert "Shaar" not in found or found["Shaar"].place.country == "SYR"

@@ -42,6 +42,9 @@ IMPORTANT_POPULATION = 100_000
 IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
+#: a town matched only by another of its names, with less than this population, is suspect
+#: in a report that points elsewhere
+STRANGER_POPULATION = 1_000_000
 #: a word the Arabic article joins to another may still be a town of its own from this size
 JOINED_TOWN_POPULATION = 10_000
 #: the population a town of unknown population is taken to have: the gazetteer holds towns of
@@ -541,15 +544,16 @@ def _document_context(
 
 
 def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Context) -> None:
-    """A small town or district matched only by one of its other names, in a country nothing else in the
+    """A town or district matched only by one of its other names, in a country nothing else in the
     report points to while the report points to another, is more likely a local place the
     gazetteer lacks ('Fuaa' in a Syria report is not Foix in France): it stays unresolved.
 
     The report's other toponyms (not those of the same name, which would confirm each other)
     and nationality words are the evidence, for the town's own country only: a neighbour's
     transliterated village ('al-Mazra' as El Mazraa, Israel, in a Damascus report) is as
-    likely a miss. A town of ``IMPORTANT_POPULATION`` or more is known enough to stand on its
-    own ('Raqqa').
+    likely a miss. A town of ``STRANGER_POPULATION`` or more is known enough to stand on its
+    own under any of its names; below it, a name that is one of its other names is
+    more often a local place ('Shaar' in Aleppo is not Sarh in Chad, nor 'Hamas' Hamm).
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
     suspects = {index for index, toponym in enumerate(toponyms) if _is_stranger_suspect(toponym)}
@@ -574,15 +578,13 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
 
 def _is_stranger_suspect(toponym: Toponym) -> bool:
     choice = toponym.choice
-    return choice is not None and not choice.exact and _is_small_town(choice.place)
+    return choice is not None and not choice.exact and _is_lesser_town(choice.place)
 
 
-def _is_small_town(place: Place) -> bool:
+def _is_lesser_town(place: Place) -> bool:
     # a district counts too: 'al-Maleh' near Aleppo matched Algeria's El Maleh district
     return (
-        place.feature in ("town", "admin2")
-        and place.population < IMPORTANT_POPULATION
-        and bool(place.country)
+        place.feature in ("town", "admin2") and place.population < STRANGER_POPULATION and bool(place.country)
     )
 
 
