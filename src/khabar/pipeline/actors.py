@@ -60,6 +60,7 @@ GENERIC_INSURGENTS = "islamists"
 #: the sector of the named groups such words refer to when a report names only one
 INSURGENT_SECTOR = "INS"
 USER_DATA_INSURGENTS = "khabar.actors.insurgent_group"
+USER_DATA_PARTICIPLES = "khabar.actors.participles"
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
 
@@ -402,16 +403,33 @@ def is_controller(doc: Doc, match: DictMatch) -> bool:
 
 def _participle_after(doc: Doc, match: DictMatch) -> str | None:
     """The word hyphened or written after a match ('backed' in 'Turkish-backed'), lower case;
-    not a word that begins an agent's name ('armed' in 'Turkish Armed Forces')."""
-    following = doc[match.end : match.end + 2]
-    hyphened = bool(following) and following[0].text == "-"
-    if hyphened:
-        following = following[1:]
-    if not following:
+    not a word that begins an agent's name ('armed' in 'Turkish Armed Forces'). Every mention
+    asks this of each of its hits, so the answers are kept per Doc by the hit's end."""
+    known: dict[int, str | None] = doc.user_data.setdefault(USER_DATA_PARTICIPLES, {})
+    if match.end not in known:
+        known[match.end] = _word_after(doc, match.end)
+    return known[match.end]
+
+
+def _word_after(doc: Doc, end: int) -> str | None:
+    if end >= len(doc):
         return None
-    if not hyphened and (_starts_agent(doc, following[0].i) or following[0].dep_ not in MODIFIER_DEPS):
+    word = doc[end]
+    hyphened = word.text == "-"
+    if hyphened:
+        if end + 1 >= len(doc):
+            return None
+        word = doc[end + 1]
+    if hyphened or word.lower_ not in _participles():
+        return word.lower_
+    if _starts_agent(doc, word.i) or word.dep_ not in MODIFIER_DEPS:
         return None  # 'Turkish Armed Forces'; 'rebels held the town' (the verb of the clause)
-    return following[0].lower_
+    return word.lower_
+
+
+@cache
+def _participles() -> frozenset[str]:
+    return _backer_participles() | _control_participles()
 
 
 def _starts_agent(doc: Doc, index: int) -> bool:
@@ -606,8 +624,9 @@ def _names_the_country(doc: Doc, match: DictMatch) -> bool:
 
 
 def _is_stance(doc: Doc, match: DictMatch) -> bool:
-    before = doc[max(match.start - 2, 0) : match.start]
-    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES
+    if match.start < 2 or doc[match.start - 1].text != "-":
+        return False
+    return doc[match.start - 2].lower_ in STANCE_PREFIXES
 
 
 def _is_dateline(doc: Doc, match: DictMatch) -> bool:
