@@ -677,6 +677,17 @@ def test_this_was_later_updated_to_revises_the_toll_before_it(nlp: Language) -> 
     assert not [c for c in ledger.contradictions if c.field == "killed"]  # 14 children are a part
 
 
+def test_a_part_of_a_revised_toll_revises_nothing_and_speaks_as_its_whole(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights reported the strikes with an initial death toll of "
+        "35. This was later updated to 61 on Sunday including 40 civilians."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(35, 61)]
+    part = claim_at(ledger, text, "40 civilians", "killed")
+    assert (part.value, part.speaker) == (40, "Syrian Observatory for Human Rights")
+
+
 def test_it_rose_to_without_a_toll_before_is_no_figure(nlp: Language) -> None:
     text = "The heat hit the camp on Monday. It rose to 45 degrees by noon, aid workers said."
     ledger = run(nlp, text)

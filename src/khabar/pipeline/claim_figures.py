@@ -177,7 +177,7 @@ def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMentio
         sentence = sentence_of(doc[first])
         number = _part_number(doc, first, end, before, sentence)
         figure = _number_at(doc, number) if number is not None else None
-        whole = [c for c in counts if sentence.start_char <= c.span.start < doc[first].idx]
+        whole = [c for c in known if sentence.start_char <= c.span.start < doc[first].idx]
         if figure is None or figure[0].idx in taken or not whole:
             continue
         start, last, value = figure

@@ -220,6 +220,8 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     index = _sentence_index(doc)
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
+    parts = [d for d in figures if _dead_part(d)]
+    figures = [d for d in figures if not _dead_part(d)]  # "including 58 civilians" revises nothing
     revisions.extend(_marked_in_sentence(doc, figures, cues))
     revisions.extend(_earlier_told_after(doc, figures, cues, index))
     for position, later in enumerate(figures):
@@ -239,7 +241,24 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
                 continue
             revisions.append(_revise(earlier, later))
             break
+    _speak_as_whole(parts, figures)
     return revisions
+
+
+def _speak_as_whole(parts: list[Draft], figures: list[Draft]) -> None:
+    """'This was later updated to 82 on Sunday including 58 civilians': a part with no cue of its
+    own is told by whoever told the figure it is part of (the last one before it, same sentence)."""
+    for part in parts:
+        if part.attribution is not None:
+            continue
+        wholes = [f for f in figures if f.sentence == part.sentence and f.anchor < part.anchor]
+        if wholes:
+            whole = wholes[-1].claim
+            part.claim.speaker, part.claim.via, part.claim.speaker_actor = (
+                whole.speaker,
+                list(whole.via),
+                whole.speaker_actor,
+            )
 
 
 def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, int]) -> list[Revision]:  # type: ignore[no-untyped-def]
