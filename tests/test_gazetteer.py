@@ -87,7 +87,9 @@ def test_curated_patches_are_in_the_index(gazetteer: Gazetteer) -> None:
 
 
 def test_syrian_places_are_known_by_their_news_spellings(gazetteer: Gazetteer) -> None:
-    for name in ("Hass", "Khan Touman", "Ras al-Ain", "Ain al-Arab", "Marat al-Noman", "Khan Arnabeh"):
+    names = ("Hass", "Khan Touman", "Ras al-Ain", "Ain al-Arab", "Marat al-Noman", "Khan Arnabeh")
+    names += ("Jubar", "Minian")
+    for name in names:
         assert any(c.place.country == "SYR" for c in gazetteer.candidates(name)), name
     # the Levant is a region, not only Levant in Maine
     assert any(c.place.feature == "region" for c in gazetteer.candidates("the Levant"))

@@ -269,10 +269,11 @@ def _lookup_span(
 def _inside_compound(doc: Doc, first: int, last: int, start: int, end: int, cues: Cues) -> bool:
     """Is the piece ``first:last`` of the name ``start:end`` maybe only a word of one compound
     Arabic name the gazetteer lacks? A common noun that makes such names ("Tal Madiq", "Khan
-    Tuman", "Ras al-Ain"), or a word the article joins to another ("Marat Al Noman",
-    "Tariq al-Bab")."""
-    if last - first == 1 and end - start > 1 and doc[first].lower_ in cues.compound_heads:
-        return True
+    Tuman", "Ras al-Ain"), the article itself ("Ash Shairat"), or a word the article joins to
+    another ("Marat Al Noman", "Tariq al-Bab")."""
+    single = last - first == 1 and end - start > 1
+    if single and doc[first].lower_ in cues.compound_heads | cues.joining_articles:
+        return True  # "Tal" of "Tal Madiq", "Ash" of "Ash Shairat"
     return _joins(doc, last, end, cues) or (first - 2 >= start and _joins(doc, first - 2, end, cues))
 
 
@@ -283,7 +284,7 @@ def _known_beyond_compounds(
     names none ("Ain" of "Ain al-Arab" is not Al Ain); another word may be a town of its own
     where the copy lost the commas of a list ("the towns of Jarablus al Rai and al Bab"), if
     the town is known enough (``JOINED_TOWN_POPULATION``) to be named so."""
-    if word in cues.compound_heads:
+    if word in cues.compound_heads or word in cues.joining_articles:
         return ()
     if any(
         c.place.population >= JOINED_TOWN_POPULATION or c.place.feature in IMPORTANT_FEATURES
