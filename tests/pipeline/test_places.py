@@ -194,6 +194,8 @@ def test_a_generic_phrase_is_no_place_without_its_city(base_nlp: Language) -> No
     assert "Old City" not in found
     assert "New Town" not in found
     assert found["Homs"].place.country == "SYR"
+    found = by_text(places_of(base_nlp, "A rocket hit a square in the Syrian Capital Damascus on Sunday."))
+    assert set(found) == {"Damascus"}  # not the Capital Region of Denmark
 
 
 def test_a_party_spelled_like_a_foreign_town_but_for_its_doubled_letters_is_no_place(
