@@ -783,3 +783,19 @@ def test_a_toll_figure_keeps_its_qualifier_and_lives_claimed_are_a_toll(nlp: Lan
     found = {(m.low, m.high, m.qualifier) for m in toll_figures(doc, [])}
     assert (50, None, "more than") in found
     assert (470000, None, "more than") in found
+
+
+def test_calling_an_attack_a_name_is_a_statement_about_it_alone(nlp: Language) -> None:
+    text = (
+        'A bus blast in the capital killed at least six people and wounded dozens; the state agency '
+        'has called the attack a "terrorist explosion". The opposition called for a truce.'
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "at least six people", "killed").speaker == "the outlet"
+    assert claim_at(ledger, text, "the attack a", "statement").speaker != "the outlet"
+    assert not [c for c in ledger.claims if "truce" in c.evidence[0].text]
+
+
+def test_whom_he_called_is_no_cue(nlp: Language) -> None:
+    text = 'The commander threatened the villagers, whom he called "enemies of the state".'
+    assert not [c for c in run(nlp, text).claims if c.cue == "called"]

@@ -161,6 +161,9 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return False  # "Speaking to Anadolu, Dogan stressed": the audience of "stressed"
     if lemma == "hold":
         return any(child.lower_ == "responsible" for child in token.subtree)
+    if lemma == "call":  # "called the attack a terrorist explosion"; not "called for", "called on"
+        relative = any(c.lower_ in {"whom", "which", "that", "who"} for c in token.children)
+        return not relative and any(child.dep_ == "oprd" for child in token.children)  # not "whom he called"
     if lemma == "give":  # "had initially given a death toll of 22"; not "gave aid"
         return any(child.dep_ == "dobj" and child.lemma_.lower() in TOLL_HEADS for child in token.children)
     if lemma in table.figure_cues:
@@ -569,6 +572,9 @@ def _audience(verb: Token) -> list[str]:
 
 def _scope(verb: Token, *, exclude: set[Token]) -> frozenset[int]:
     excluded = {token.i for token in exclude}
+    if verb.lemma_ == "call":  # "called [the attack] [a terrorist explosion]": those two alone
+        kept = {t.i for c in verb.children if c.dep_ in {"dobj", "oprd"} for t in c.subtree}
+        return frozenset(i for i in kept | {verb.i} if i not in excluded)
     if verb.lemma_ == "claim" and any(c.lemma_ in {"responsibility", "credit"} for c in verb.children):
         # "claimed responsibility for a bombing that killed 30": the toll is not part of the claim
         for child in verb.subtree:
@@ -589,8 +595,8 @@ def is_trailing(attribution: Attribution, token: Token) -> bool:
     """'..., the Turkish Anadolu Agency (AA) reported, citing the governor.': a cue that closes the
     sentence of ``token`` after a comma, with nothing but its speaker and relay after it."""
     cue, sentence = attribution.cue, sentence_of(attribution.cue)
-    if sentence_of(token) != sentence or attribution.negated:
-        return False
+    if sentence_of(token) != sentence or attribution.negated or cue.lemma_ == "call":
+        return False  # "called the attack a ..." says nothing of the clause before it
     opening = min(attribution.subject_start or attribution.speaker.start, cue.idx)
     doc = cue.doc
     before = [t for t in doc[token.i : cue.i] if t.idx < opening and t.pos_ != "DET"]

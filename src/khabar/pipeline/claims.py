@@ -370,7 +370,8 @@ def _attribution_claims(
         if content is None:
             continue
         said_all = id(attribution) in used and not _says_more(doc, content, attribution, earlier)
-        if said_all and attribution.kind not in OWN_CLAIM_KINDS:
+        judges = attribution.cue.lemma_.lower() in kind_cues().judgement_cues
+        if said_all and attribution.kind not in OWN_CLAIM_KINDS and not judges:
             continue  # its figures and perpetrators say it all
         if _claims_responsibility(attribution):
             drafts.append(_responsibility_claim(doc, attribution, content))
