@@ -81,3 +81,15 @@ def test_the_fallen_of_a_clash_are_one_of_its_sides(nlp: Language) -> None:
     doc = nlp("At least ten Syrian soldiers were killed on Tuesday in clashes with ISIS near Deir Ezzor.")
     clash = next(event for event in doc._.events if event.sub_event_type == "Armed clash")
     assert {clash.actor1.name, clash.actor2.name} == {"Military Forces of Syria", "Islamic State (Syria)"}
+
+
+def test_the_one_state_whose_aircraft_the_report_names_is_the_striker(nlp: Language) -> None:
+    doc = nlp(
+        "Air strikes on two hospitals near Idlib killed ten people on Thursday, a monitor said. "
+        "Apparently Russian aircraft carried out the raids, the monitor added."
+    )
+    strike = next(event for event in doc._.events if event.sub_event_type == "Air/drone strike")
+    assert strike.actor1.name == "Military Forces of Russia"
+    bare = nlp("Air strikes on a market near Idlib killed ten people. Air forces are active in the area.")
+    strikes = [event for event in bare._.events if event.sub_event_type == "Air/drone strike"]
+    assert all(event.actor1.name != "Military Forces of Syria" for event in strikes)

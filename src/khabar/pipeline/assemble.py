@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import (
     Actor,
+    ActorMention,
     CountMention,
     DateMention,
     Event,
@@ -304,19 +305,51 @@ def pick_actor(roles: list[Role]) -> Actor | None:
 
 def aircraft_owner(doc: Doc, draft: Draft) -> Actor | None:
     """The striker of an air strike with no attacker found: a state's aircraft named in the
-    strike's sentence ('Ten civilians were killed when Russian warplanes struck a town')."""
+    strike's sentence ('Ten civilians were killed when Russian warplanes struck a town'); else,
+    when the report names the aircraft of one state only, that state ('Regime aircraft were
+    believed responsible' told a sentence later)."""
     if draft.sub_event_type not in AERIAL_SUB_EVENTS:
         return None
-    words = _aircraft_words()
+    aircraft = state_aircraft(doc)
     sentences = [mention.sentence for mention in draft.mentions]
+    for mention in aircraft:
+        if any(s.start <= mention.span.start < s.end for s in sentences):
+            return _copy_actor(mention.actor, mention.span)
+    owners = {mention.actor.name for mention in aircraft}
+    if len(owners) == 1:
+        return _copy_actor(aircraft[0].actor, aircraft[0].span)
+    return None
+
+
+def state_aircraft(doc: Doc) -> list[ActorMention]:
+    """The report's mentions of a state's aircraft that name the state ('Russian jets', 'the
+    Syrian air force', 'regime warplanes'; not a bare 'air forces', whose state is a guess)."""
+    words = _aircraft_words()
+    found = []
     for mention in doc._.actors or []:
         if mention.actor.inter not in STATE_INTER or not mention.actor.name:
             continue
-        if not any(s.start <= mention.span.start < s.end for s in sentences):
-            continue
-        if any(word in words for word in mention.span.text.lower().split()):
-            return _copy_actor(mention.actor, mention.span)
-    return None
+        if any(word in words for word in mention.span.text.lower().split()) and _names_a_state(
+            doc, mention, words
+        ):
+            found.append(mention)
+    return found
+
+
+def _names_a_state(doc: Doc, mention: ActorMention, aircraft: frozenset[str]) -> bool:
+    """The mention holds a country, capital or seat of power, or a state's agent word outside
+    the aircraft's own name ('regime' of 'regime warplanes'; not 'forces' of 'air forces')."""
+    from .actors import matches_within
+
+    span = span_at(doc, mention.span.start, mention.span.end)
+    matches = matches_within(doc, span.start, span.end)
+    if any(match.kind in ("country", "capital", "metonym") for match in matches):
+        return True
+    agents = [match for match in matches if match.kind == "agent" and match.key != "asset"]
+    craft = [m for m in agents if {token.lower_ for token in doc[m.start : m.end]} & aircraft]
+    return any(
+        not any(c.start <= m.start and m.end <= c.end for c in craft) for m in agents if m not in craft
+    )
 
 
 def victims_of(doc: Doc, draft: Draft) -> Actor | None:
