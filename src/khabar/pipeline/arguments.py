@@ -54,7 +54,7 @@ from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import dictionary_matches, find_actors
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
-from .event_coreference import claimed_attackers, coreferent_attackers
+from .event_coreference import claimed_attackers, coreferent_attackers, remember_doers
 from .linking import in_speaker_phrase
 
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
@@ -220,6 +220,8 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
     head = span.root
     cues = role_cues()
     roles = _parse_roles(head, span.start, span.end, cues)
+    if len(span) == 1:
+        remember_doers(head, roles.attackers)
     # "no group claimed the blast" names no doer: others may
     roles.attackers[:] = [token for token in roles.attackers if not _names_no_one(token)]
     if fallback and not roles.attackers:

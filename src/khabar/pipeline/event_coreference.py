@@ -89,6 +89,12 @@ def _doers(mention: Token, attackers_of: AttackersOf) -> list[Token]:
     return [doc[i] for i in found[mention.i]]
 
 
+def remember_doers(mention: Token, doers: list[Token]) -> None:
+    """Keep what the parse rules found for a one-word trigger: a later mention referring back to
+    it reads them here instead of parsing its roles again."""
+    mention.doc.user_data.setdefault(DOERS_KEY, {})[mention.i] = [doer.i for doer in doers]
+
+
 def attack_mentions(doc: Doc, mention_words: frozenset[str], verb_words: frozenset[str]) -> list[int]:
     """Indices of the document's attack mentions, listed once per document (read off the
     token arrays: a lemma or form of the words, as a noun or verb)."""
