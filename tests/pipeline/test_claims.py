@@ -708,8 +708,8 @@ def test_denouncing_accuses_and_condemning_states(nlp: Language) -> None:
 def test_figures_of_some_of_the_dead_are_killed_claims_and_no_contradiction(nlp: Language) -> None:
     text = (
         "At least 31 people were killed in air strikes on the town on Monday, the Syrian Observatory "
-        "for Human Rights said. Nine children and four women were among the dead, it said. At least 12 of the dead "
-        "were fighters. Rescue workers gave a higher toll of 40."
+        "for Human Rights said. Nine children and four women were among the dead, it said. "
+        "At least 12 of the dead were fighters. Rescue workers gave a higher toll of 40."
     )
     ledger = run(nlp, text)
     assert claim_at(ledger, text, "Nine children", "killed").value == 9
@@ -765,7 +765,10 @@ def test_a_number_of_them_is_a_part_of_the_figure_before_it(nlp: Language) -> No
 
 
 def test_among_them_a_number_is_a_part_of_the_figure_before_it(nlp: Language) -> None:
-    text = "The monitor reported that troops had executed 48 people in a northern village among them 10 children."
+    text = (
+        "The monitor reported that troops had executed 48 people in a northern village "
+        "among them 10 children."
+    )
     assert claim_at(run(nlp, text), text, "10 children", "killed").value == 10
 
 
@@ -787,7 +790,7 @@ def test_a_toll_figure_keeps_its_qualifier_and_lives_claimed_are_a_toll(nlp: Lan
 
 def test_calling_an_attack_a_name_is_a_statement_about_it_alone(nlp: Language) -> None:
     text = (
-        'A bus blast in the capital killed at least six people and wounded dozens; the state agency '
+        "A bus blast in the capital killed at least six people and wounded dozens; the state agency "
         'has called the attack a "terrorist explosion". The opposition called for a truce.'
     )
     ledger = run(nlp, text)
