@@ -1227,11 +1227,21 @@ def _implicit_value(token: Token, lexicon: CountLexicon, names: frozenset[str] =
         # the tagger labels one mention of a surname a person and another an organisation or a
         # work ("Gilman was pronounced dead"): the name is that person's all through the report
         return 1
-    if token.tag_ == "NNP" and not token.ent_type_ and not token.is_upper:
+    if (
+        token.tag_ == "NNP"
+        and not token.ent_type_
+        and not token.is_upper
+        and not _is_trigger_word(token, lexicon)
+    ):
         # a name the entity tagger left unlabelled ("Roberson died"): a victim's role says a
-        # person; a word in capitals is a dateline ("FLINT, MI -- A man was shot")
+        # person; a word in capitals is a dateline ("FLINT, MI -- A man was shot"), and a
+        # capitalised state is a headline's ("16 Civilians Dead in Strikes"), no name
         return 1
     return None
+
+
+def _is_trigger_word(token: Token, lexicon: CountLexicon) -> bool:
+    return token.lower_ in lexicon.trigger_words or token.lemma_.lower() in lexicon.trigger_words
 
 
 def _names_two(token: Token, lexicon: CountLexicon) -> bool:
