@@ -349,6 +349,9 @@ class CountMention:
     #: the trigger says the victims were hit ("shot", "stabbed") but not that they survived;
     #: such a mention is kind "injured" and ``counts.article_totals`` nets the killed out of it
     harm: bool = False
+    #: the figure counts some of the victims another figure counts ("Fifteen of the dead",
+    #: "seven of them children"): a floor of the toll, never a toll of its own
+    part: bool = False
 
     @property
     def best(self) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from spacy.language import Language
 
@@ -500,3 +502,24 @@ def test_a_capitalised_state_in_a_headline_is_no_name(nlp: Language) -> None:
     )
     assert (1, 1) not in [(low, high) for _, low, high in figures(nlp, text)]
     assert ("killed", 16, None) in figures(nlp, text)
+
+
+def test_a_part_of_the_dead_is_no_lower_toll_beside_the_toll() -> None:
+    whole = _mention("killed", 16)
+    children = replace(_mention("killed", 5), part=True)  # "five children were among the dead"
+    fatalities = count_of([(whole, "asserted"), (children, "asserted")], "killed")
+    assert (fatalities.low, fatalities.best, fatalities.high) == (16, 16, 16)
+    # with no toll given, the part is the floor the report supports
+    alone = count_of([(children, "asserted")], "killed")
+    assert (alone.low, alone.high) == (5, 5)
+
+
+def test_parts_of_the_toll_leave_the_event_figure_alone(nlp: Language) -> None:
+    import khabar
+
+    text = (
+        "At least 16 civilians were killed in air strikes on the town of Tal Hamra on Monday, the "
+        "monitor said. It said five children were among the dead."
+    )
+    events = khabar.extract(text, published="2021-03-02").events
+    assert [event.fatalities.low for event in events] == [16]

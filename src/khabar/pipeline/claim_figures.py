@@ -22,8 +22,6 @@ from .extensions import doc_text
 #: how many tokens after a toll noun its figure may stand ("toll on Sunday evening of 15")
 TOLL_REACH = 6
 FIGURE_PREPOSITIONS = frozenset({"of", "at", "to"})
-#: doc.user_data key: ids of the figures that count some of the dead ("Fifteen of the dead")
-DEAD_PARTS_KEY = "khabar.dead_parts"
 TOLL_MATCHES_KEY = "khabar.toll_matches"
 #: how far into the sentence after a toll its anaphor may stand ("Later this was updated to")
 ANAPHOR_REACH = 4
@@ -37,7 +35,6 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     quoted += _anaphoric_tolls(doc, [*counts, *background, *quoted])
     parts = _parts_of_the_dead(doc, [*counts, *background, *quoted])
     parts += _parts_of_them(doc, counts, [*counts, *background, *quoted, *parts])
-    doc.user_data[DEAD_PARTS_KEY] = {id(part) for part in parts}
     return background + quoted + parts
 
 
@@ -150,7 +147,9 @@ def _parts_of_the_dead(doc: Doc, counts: list[CountMention]) -> list[CountMentio
             noun = last.head if last.head.pos_ in {"NOUN", "PROPN"} and last.head.i > last.i else None
             # "Twelve children ... among the dead": the children; "Fifteen of the dead": the dead
             victims = Span.of(text, noun.idx, noun.idx + len(noun)) if noun is not None else dead
-            found.append(CountMention(span=span, kind="killed", low=value, high=value, victims=victims))
+            found.append(
+                CountMention(span=span, kind="killed", low=value, high=value, victims=victims, part=True)
+            )
             taken.add(start.idx)
     return found
 
@@ -185,7 +184,9 @@ def _parts_of_them(doc: Doc, counts: list[CountMention], known: list[CountMentio
         noun = doc[after] if after < sentence.end and doc[after].pos_ in {"NOUN", "PROPN"} else doc[end - 1]
         victims = Span.of(text, noun.idx, noun.idx + len(noun))
         span = Span.of(text, start.idx, last.idx + len(last))
-        found.append(CountMention(span=span, kind=whole[-1].kind, low=value, high=value, victims=victims))
+        found.append(
+            CountMention(span=span, kind=whole[-1].kind, low=value, high=value, victims=victims, part=True)
+        )
     return found
 
 

@@ -496,9 +496,7 @@ def _part_of(first: Draft, second: Draft) -> bool:
 
 
 def _dead_part(draft: Draft) -> bool:
-    from .claim_figures import DEAD_PARTS_KEY
-
-    return draft.count is not None and id(draft.count) in draft.sentence.doc.user_data.get(DEAD_PARTS_KEY, ())
+    return draft.count is not None and draft.count.part
 
 
 @cache
