@@ -281,7 +281,9 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         if other.dep_ == "nsubj" and other.i < token.i and other is not subject and split:
             exclude |= set(other.subtree)
     # "a toll of eight while the Observatory gave ...": a clause begins at its conjunction
-    exclude |= {t for t in token.subtree for mark in token.children if mark.dep_ == "mark" and t.i < mark.i}
+    marks = [mark.i for mark in token.children if mark.dep_ == "mark"]
+    if marks:
+        exclude |= {t for t in token.subtree if t.i < max(marks)}
     return Attribution(
         cue=token,
         cue_text=token.text,
