@@ -547,6 +547,9 @@ class Claim:
     about: str | None = None
     revises: str | None = None
     superseded_by: str | None = None
+    #: a figure of some of the victims another figure counts ("including four children"):
+    #: a floor of the toll, not a toll, so never a revision or a contradiction of it
+    part: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -563,6 +566,7 @@ class Claim:
             "status": self.status,
             "revises": self.revises,
             "superseded_by": self.superseded_by,
+            "part": self.part,
             "evidence": _spans_to_json(self.evidence),
         }
         return data
@@ -584,6 +588,7 @@ class Claim:
             about=data.get("about"),
             revises=data.get("revises"),
             superseded_by=data.get("superseded_by"),
+            part=bool(data.get("part", False)),
         )
 
 

@@ -54,6 +54,18 @@ def test_figure_chart_follows_each_source_over_claim_time() -> None:
     assert figure_chart(claims, "injured") is None
 
 
+def test_a_part_of_the_toll_is_no_point_of_the_figure_chart() -> None:
+    text = "The monitor put the number of dead at 15, including four children."
+    toll = Claim(id="c1", speaker="monitor", kind="killed", status="asserted", value=15,
+                 evidence=[Span.of(text, 38, 40)])  # fmt: skip
+    children = Claim(id="c2", speaker="monitor", kind="killed", status="asserted", value=4, part=True,
+                     evidence=[Span.of(text, 52, 56)])  # fmt: skip
+    chart = figure_chart([toll, children], "killed")
+    assert chart is not None
+    assert [(s.source, [p.value for p in s.points]) for s in chart.series] == [("monitor", [15])]
+    assert Claim.from_dict(children.to_dict()).part  # the flag survives the ledger's JSON
+
+
 def test_timeline_groups_days_into_months_when_many() -> None:
     days = [((dt.date(2020, 1, 1) + dt.timedelta(days=n)).isoformat(), 1, 0) for n in range(200)]
     chart = timeline(days)

@@ -247,6 +247,7 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
         claim = _new_claim(doc, count.kind, evidence, attribution, speaker, outlet)
         claim.value = figure_value(count)
         claim.qualifier = count.qualifier
+        claim.part = count.part
         draft = Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start)
         draft.extra["quoted_toll"] = id(count) in quoted
         drafts.append(draft)

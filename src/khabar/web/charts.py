@@ -129,10 +129,12 @@ def claim_time(claim: Claim, published: dt.date | None) -> tuple[str, int]:
 def figure_chart(
     claims: list[Claim], figure: str, *, published: dt.date | None = None, width: int = 520, height: int = 180
 ) -> FigureChart | None:
-    """Each source's values of ``figure`` ('killed' or 'injured') over claim time; None without any."""
+    """Each source's values of ``figure`` ('killed' or 'injured') over claim time; None without any.
+
+    A part of a toll ("including four children") is left out: it is no value of the figure."""
     dated = sorted(
         ((claim_time(claim, published), claim) for claim in claims
-         if claim.kind == figure and figure_value(claim) is not None),
+         if claim.kind == figure and figure_value(claim) is not None and not claim.part),
         key=lambda pair: pair[0],
     )  # fmt: skip
     if not dated:
