@@ -222,6 +222,8 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
     parts = [d for d in figures if _dead_part(d)]
     figures = [d for d in figures if not _dead_part(d)]  # "including 58 civilians" revises nothing
+    # "three more people had died, bringing the toll to 18": an increment is neither toll
+    figures = [d for d in figures if not _additive(d)]
     revisions.extend(_marked_in_sentence(doc, figures, cues))
     revisions.extend(_earlier_told_after(doc, figures, cues, index))
     for position, later in enumerate(figures):
@@ -379,7 +381,20 @@ def _additive(draft: Draft) -> bool:
     if count is None:
         return False
     words = [*(count.victims.text.lower().split() if count.victims else []), *count.span.text.lower().split()]
-    return any(word in ADDITIVE_WORDS for word in words)
+    return any(word in ADDITIVE_WORDS for word in words) or _more_after(draft)
+
+
+def _more_after(draft: Draft) -> bool:
+    """'Three more people later died', 'four more had died': 'more' right after the number (not
+    'more than')."""
+    assert draft.count is not None
+    doc = draft.sentence.doc
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return following.lower_ in ADDITIVE_WORDS and (after is None or after.lower_ != "than")
 
 
 def _continue_source(later: Draft, earlier: list[Draft], cues, index: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
@@ -457,8 +472,11 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         clashing: list[Draft] = []
         for first_index, first in enumerate(members):
             for second in members[first_index + 1 :]:
-                if first.sentence == second.sentence or _additive(first) or _additive(second):
-                    continue  # figures of one sentence are parts of one tally
+                if _additive(first) or _additive(second):
+                    continue  # "another five", "21 others": parts of one tally
+                if first.sentence == second.sentence and first.claim.speaker == second.claim.speaker:
+                    continue  # one source's figures of one sentence are parts of one tally;
+                    # two sources' ("30 were killed, the monitor said, while state media put it at 11") differ
                 if (
                     _ranges_clash(first, second)
                     and _victims_agree(first, second)

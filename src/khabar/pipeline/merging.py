@@ -22,6 +22,10 @@ from .roles import Role
 
 #: the catch-all sub-event type of a family: a more specific type merged with it wins
 CATCH_ALL_TYPES = frozenset({"Armed clash", "Attack", "Other"})
+#: a narrower sub-event type and the broader one of its family it is a kind of: a suicide bombing
+#: is an explosive device set off by its carrier, so "a bus blast" or "the bus bombing" (read as
+#: a remote explosive) and "a suicide bomber" in one place can be one happening
+NARROWER_TYPES = {"Suicide bomb": "Remote explosive/landmine/IED"}
 #: families of violence a weak casualty trigger may refer back to
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: determiners that make a trigger refer back to an event already told ("the strike")
@@ -59,12 +63,20 @@ class Draft:
     def family(self) -> str:
         return ACLED_SUB_EVENT_TYPES[self.sub_event_type]
 
-    def absorb(self, other: Draft) -> None:
-        if (self.weak and not other.weak) or (
+    def yields_type_to(self, other: Draft) -> bool:
+        """Does the merged event take ``other``'s sub-event type? The narrower of two kin wins."""
+        if NARROWER_TYPES.get(self.sub_event_type) == other.sub_event_type:
+            return False
+        if NARROWER_TYPES.get(other.sub_event_type) == self.sub_event_type:
+            return True
+        return (self.weak and not other.weak) or (
             self.sub_event_type in CATCH_ALL_TYPES
             and other.family == self.family
             and other.sub_event_type not in CATCH_ALL_TYPES
-        ):
+        )
+
+    def absorb(self, other: Draft) -> None:
+        if self.yields_type_to(other):
             self.sub_event_type = other.sub_event_type
         self.weak = self.weak and other.weak
         self.mentions.extend(other.mentions)
@@ -141,7 +153,12 @@ def types_compatible(kept: Draft, new: Draft) -> bool:
     if kept.weak or new.weak:
         return kept.family in VIOLENT_TYPES and new.family in VIOLENT_TYPES
     catch_all = kept.sub_event_type in CATCH_ALL_TYPES or new.sub_event_type in CATCH_ALL_TYPES
-    return kept.family == new.family and catch_all
+    return kept.family == new.family and (catch_all or kin_types(kept.sub_event_type, new.sub_event_type))
+
+
+def kin_types(first: str, second: str) -> bool:
+    """One type a narrower kind of the other ("Suicide bomb" of "Remote explosive/landmine/IED")."""
+    return NARROWER_TYPES.get(first) == second or NARROWER_TYPES.get(second) == first
 
 
 def tied(doc: Doc, kept: Draft, new: Draft) -> bool:

@@ -1,0 +1,61 @@
+"""General shapes of revisions and contradictions, each on text written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.extract import ledger_of
+from khabar.model import Article, ArticleLedger
+
+
+def run(nlp: Language, text: str) -> ArticleLedger:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, published=dt.date(2016, 6, 8))
+    return ledger_of(nlp(doc))
+
+
+def killed_contradictions(ledger: ArticleLedger) -> list[list[object]]:
+    return [c.values for c in ledger.contradictions if c.field == "killed"]
+
+
+def test_more_deaths_bringing_the_toll_up_are_one_sources_revision(nlp: Language) -> None:
+    text = (
+        "A car bomb killed 15 people in the town of Idlib on Monday, the Syrian Observatory for "
+        "Human Rights said. Three more people later died of their wounds, bringing the toll to 18, "
+        "the monitor said."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(15, 18)]
+    assert killed_contradictions(ledger) == []
+
+
+def test_an_increment_is_neither_the_old_nor_the_new_toll(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 11 people were killed in the air strike on "
+        "Saraqeb. It said on Tuesday that four more had died overnight, bringing the death toll to 15."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(11, 15)]
+
+
+def test_two_sources_figures_in_one_sentence_contradict(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 30 people were killed in the raid on the town "
+        "of Maaret, while state media put the toll at 11."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[30, 11]]
+
+
+def test_a_blast_also_reported_by_state_media_is_the_suicide_bombing_told_before(nlp: Language) -> None:
+    text = (
+        "A bus blast in the city of Homs killed at least nine people, the Syrian Observatory for "
+        "Human Rights said. Witnesses said the bus was targeted by a suicide bomber in Homs. "
+        "A militant group's account later posted a photograph of the Homs bus bombing. The blast "
+        "was also reported by state television with the official news agency confirming at least "
+        "three people killed."
+    )
+    ledger = run(nlp, text)
+    assert len([e for e in ledger.events if e.sub_event_type == "Suicide bomb"]) == 1
+    assert killed_contradictions(ledger) == [[9, 3]]
