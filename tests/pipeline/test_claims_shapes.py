@@ -59,3 +59,19 @@ def test_a_blast_also_reported_by_state_media_is_the_suicide_bombing_told_before
     ledger = run(nlp, text)
     assert len([e for e in ledger.events if e.sub_event_type == "Suicide bomb"]) == 1
     assert killed_contradictions(ledger) == [[9, 3]]
+
+
+def test_no_deaths_from_one_source_contradicts_another_sources_toll(nlp: Language) -> None:
+    text = (
+        "State media said there were no deaths from the strike on the town of Azaz. The Syrian "
+        "Observatory for Human Rights said 12 people were killed in the strike."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[0, 12]]
+
+
+def test_no_one_killed_contradicts_a_toll(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 12 people were killed in the air strike on "
+        "Azaz. The Russian defence ministry said no one was killed in the strike."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[12, 0]]

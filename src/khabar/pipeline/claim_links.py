@@ -343,10 +343,26 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
     """'five soldiers' and 'three civilians' are two figures, not one changed or disputed."""
     a = first.count.victims if first.count else None
     b = second.count.victims if second.count else None
-    if a is None or b is None:
+    if a is None or b is None or _no_casualties(first) or _no_casualties(second):
         return True
     head_a, head_b = a.text.lower().split()[-1], b.text.lower().split()[-1]
     return head_a.rstrip("s") == head_b.rstrip("s")
+
+
+def _no_casualties(draft: Draft) -> bool:
+    """'there were no deaths', 'no casualties': a zero of all victims, which any other source's
+    figure of them contradicts, whatever victims it names (``zero_victims``)."""
+    victims = draft.count.victims if draft.count else None
+    if draft.claim.value != 0 or victims is None or not victims.text.strip():
+        return False
+    return victims.text.lower().split()[-1] in zero_victims()
+
+
+@cache
+def zero_victims() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["zero_victims"])
 
 
 def _splits_tally(sentence: Span) -> bool:
