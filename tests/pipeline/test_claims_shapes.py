@@ -75,3 +75,30 @@ def test_no_one_killed_contradicts_a_toll(nlp: Language) -> None:
         "Azaz. The Russian defence ministry said no one was killed in the strike."
     )
     assert killed_contradictions(run(nlp, text)) == [[12, 0]]
+
+
+def test_a_source_raising_the_toll_by_a_short_form_of_its_name_revises(nlp: Language) -> None:
+    text = (
+        "A barrel bomb killed 12 people in the town of Daraya on Monday, the Syrian Observatory for "
+        "Human Rights said. On Tuesday the Observatory raised the toll to 20."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(12, 20)]
+    assert killed_contradictions(ledger) == []
+
+
+def test_an_initial_report_and_a_risen_toll_of_one_source_are_a_revision(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights initially reported eight dead in the shelling of the "
+        "town of Douma. The toll has since risen to 14, the Observatory said."
+    )
+    assert [(r.before, r.after) for r in run(nlp, text).revisions] == [(8, 14)]
+
+
+def test_updating_an_earlier_toll_beside_said_is_no_speaker_of_its_own(nlp: Language) -> None:
+    text = (
+        "The bombing killed 32 fighters near the border crossing the Syrian Observatory for Human "
+        "Rights said updating an earlier toll of 15."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(15, 32)]

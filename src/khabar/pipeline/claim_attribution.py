@@ -153,6 +153,12 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
     return found
 
 
+@cache
+def toll_verbs() -> frozenset[str]:
+    """Verbs that report only with a toll as their object (``cues.json``)."""
+    return frozenset(load_json("en", "claims", "cues.json")["toll_verbs"])
+
+
 def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
     """Verbs that report only in some uses: 'hold X responsible', 'put the toll at 70'."""
     if lemma in table.relay_verbs and token.dep_ in {"advcl", "xcomp", "conj", "dep"}:
@@ -164,7 +170,9 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
     if lemma == "call":  # "called the attack a terrorist explosion"; not "called for", "called on"
         relative = any(c.lower_ in {"whom", "which", "that", "who"} for c in token.children)
         return not relative and any(child.dep_ == "oprd" for child in token.children)  # not "whom he called"
-    if lemma == "give":  # "had initially given a death toll of 22"; not "gave aid"
+    if lemma in toll_verbs():  # "had initially given a toll of 22", "raised the toll to 20"; not "gave aid"
+        if lemma != "give" and token.tag_ == "VBG":
+            return False  # "the Observatory said, updating an earlier toll": part of "said"
         return any(child.dep_ == "dobj" and child.lemma_.lower() in TOLL_HEADS for child in token.children)
     if lemma in table.figure_cues:
         return any(child.dep_ == "dobj" and _holds_number(child) for child in token.children)

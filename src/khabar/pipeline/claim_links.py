@@ -281,7 +281,7 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
             if not marked and not cues.revision(new.sentence):
                 continue  # "had been killed" is earlier only beside a toll that "has risen to 18"
             # the events may differ: a bare "a death toll of 22" has no event words of its own
-            same = new.claim.kind == old.claim.kind and new.claim.speaker == old.claim.speaker
+            same = new.claim.kind == old.claim.kind and same_source(new.claim.speaker, old.claim.speaker)
             if same and _victims_agree(new, old) and new.claim.value != old.claim.value:
                 if not cues.earlier_figure(new.sentence):
                     revisions.append(_revise(old, new))
@@ -332,11 +332,24 @@ def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-un
 
 
 def _same_figure_source(earlier: Draft, later: Draft) -> bool:
-    if earlier.claim.kind != later.claim.kind or earlier.claim.speaker != later.claim.speaker:
+    if earlier.claim.kind != later.claim.kind or not same_source(earlier.claim.speaker, later.claim.speaker):
         return False
     if earlier.claim.about and later.claim.about and earlier.claim.about != later.claim.about:
         return False
     return _victims_agree(earlier, later)
+
+
+def same_source(first: str | None, second: str | None) -> bool:
+    """One source, though named in full once and by a short form of its name after ("the
+    Observatory" for the Syrian Observatory for Human Rights): a capitalised name whose words
+    are all in the other name."""
+    if first == second:
+        return True
+    if not first or not second or "the outlet" in (first, second):
+        return False
+    short, full = sorted((first, second), key=len)
+    words = [w for w in short.split() if w.lower() != "the"]
+    return bool(words) and words[0][0].isupper() and {w.lower() for w in words} <= set(full.lower().split())
 
 
 def _victims_agree(first: Draft, second: Draft) -> bool:
