@@ -102,3 +102,23 @@ def test_updating_an_earlier_toll_beside_said_is_no_speaker_of_its_own(nlp: Lang
     )
     ledger = run(nlp, text)
     assert [(r.before, r.after) for r in ledger.revisions] == [(15, 32)]
+
+
+def test_a_toll_given_by_which_after_a_named_source_is_its_earlier_figure(nlp: Language) -> None:
+    text = (
+        'Air raids on the town of Douma killed 42 people on Thursday, a monitor said. "The toll has '
+        'risen to 42 dead" said the Syrian Observatory for Human Rights which on Thursday had given '
+        "a death toll of 17."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(17, 42)]
+    assert killed_contradictions(ledger) == []
+
+
+def test_a_vague_increment_in_the_sentence_of_the_new_toll_is_not_the_old_one(nlp: Language) -> None:
+    text = (
+        "Air strikes on a market killed at least 50 people, the Syrian Observatory for Human Rights "
+        "said. A number of people died of their wounds overnight, bringing the toll to 61, the "
+        "monitor said."
+    )
+    assert [(r.before, r.after) for r in run(nlp, text).revisions] == [(50, 61)]

@@ -53,6 +53,8 @@ GENERIC_CATEGORIES = frozenset(
         "asset",
     }
 )
+#: speakers the attribution stage leaves as the pronoun of a relative clause
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
 
@@ -218,6 +220,7 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
 
     cues = status_cues(doc.vocab)
     index = _sentence_index(doc)
+    _resolve_relative_speakers(drafts)
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
     parts = [d for d in figures if _dead_part(d)]
@@ -229,14 +232,17 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     for position, later in enumerate(figures):
         if later.claim.revises is not None or later.claim.superseded_by is not None:
             continue
+        if later.count is not None and (_pluperfect(doc, later) or _marked_earlier(doc, later, cues)):
+            continue  # "which had given a toll of 17": an old figure, never the new one
         revised = bool(cues.revision(later.sentence))
         if revised:
             _continue_source(later, figures[:position], cues, index)
         for earlier in reversed(figures[:position]):
             if not _same_figure_source(earlier, later) or earlier.claim.value == later.claim.value:
                 continue
-            if earlier.claim.superseded_by is not None:
-                continue
+            if earlier.claim.superseded_by is not None or earlier.sentence == later.sentence:
+                continue  # one sentence's other figure is an increment ("a number of people died
+                # of their wounds, bringing the toll to 61"); an old one there is marked (above)
             marked = bool(cues.earlier_figure(earlier.sentence))
             distance = index[later.sentence.start] - index[earlier.sentence.start]
             if not (revised or (marked and distance <= REVISION_REACH)):
@@ -245,6 +251,25 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
             break
     _speak_as_whole(parts, figures)
     return revisions
+
+
+def _resolve_relative_speakers(drafts: list[Draft]) -> None:
+    """'... said the Observatory, which on Thursday had given a toll of 17': a relative pronoun
+    speaker is the named speaker told just before it in its sentence."""
+    for draft in drafts:
+        if (draft.claim.speaker or "").lower() not in RELATIVE_PRONOUNS:
+            continue
+        before = [
+            other
+            for other in drafts
+            if other.sentence == draft.sentence
+            and other.anchor < draft.anchor
+            and (other.claim.speaker or "").lower() not in RELATIVE_PRONOUNS | {"the outlet"}
+        ]
+        if before:
+            named = max(before, key=lambda other: other.anchor).claim
+            draft.claim.speaker, draft.claim.via = named.speaker, list(named.via)
+            draft.claim.speaker_actor = named.speaker_actor
 
 
 def _speak_as_whole(parts: list[Draft], figures: list[Draft]) -> None:
@@ -276,8 +301,9 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
             continue
         for new in reversed(figures[:position]):
             # the source's latest figure before it, however far back: "initially" says which
-            if index[old.sentence.start] == index[new.sentence.start] or new.claim.revises is not None:
-                continue
+            same_sentence = index[old.sentence.start] == index[new.sentence.start]
+            if (same_sentence and new.anchor >= old.anchor) or new.claim.revises is not None:
+                continue  # in its own sentence, only a figure told before it ('risen to 42 ... had given 17')
             if not marked and not cues.revision(new.sentence):
                 continue  # "had been killed" is earlier only beside a toll that "has risen to 18"
             # the events may differ: a bare "a death toll of 22" has no event words of its own
