@@ -45,9 +45,6 @@ CLAIMERS_KEY = "khabar_responsibility_claimers"
 #: suffixes an inflected form may add to a cue word (as ``arguments._word_forms`` strips them)
 SUFFIXES = ("ing", "ed", "es", "s")
 
-#: parts of speech a mention word may have (a verb of ``verb_words`` must be a verb)
-NOMINAL_OR_VERBAL = frozenset({NOUN, PROPN, VERB})
-
 AttackersOf = Callable[[Token], list[Token]]
 
 
@@ -103,28 +100,18 @@ def attack_mentions(doc: Doc, mention_words: frozenset[str], verb_words: frozens
     token arrays: a lemma or form of the words, as a noun or verb)."""
     mentions = doc.user_data.get(MENTIONS_KEY)
     if mentions is None:
-        # a set lookup per token: five np.isin calls on a report's few hundred tokens cost more
-        named_lemmas, named_forms = _id_set(mention_words), _inflected_id_set(mention_words)
-        verb_lemmas, verb_forms = _id_set(verb_words), _inflected_id_set(verb_words)
-        rows = doc.to_array([LEMMA, LOWER, POS]).tolist() if len(doc) else []
-        mentions = [
-            i
-            for i, (lemma, form, tag) in enumerate(rows)
-            if (tag in NOMINAL_OR_VERBAL and (lemma in named_lemmas or form in named_forms))
-            or (tag == VERB and (lemma in verb_lemmas or form in verb_forms))
-        ]
+        if len(doc) == 0:
+            mentions = []
+        else:
+            lemmas, forms, tags = doc.to_array([LEMMA, LOWER, POS]).T
+            nominal_or_verbal = np.isin(tags, (NOUN, PROPN, VERB))
+            named = np.isin(lemmas, _ids(mention_words)) | np.isin(forms, _inflected_ids(mention_words))
+            verbal = (tags == VERB) & (
+                np.isin(lemmas, _ids(verb_words)) | np.isin(forms, _inflected_ids(verb_words))
+            )
+            mentions = np.flatnonzero((named & nominal_or_verbal) | verbal).tolist()
         doc.user_data[MENTIONS_KEY] = mentions
     return mentions
-
-
-@lru_cache(maxsize=16)
-def _id_set(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(_ids(words).tolist())
-
-
-@lru_cache(maxsize=16)
-def _inflected_id_set(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(_inflected_ids(words).tolist())
 
 
 @lru_cache(maxsize=16)
