@@ -641,3 +641,11 @@ def test_a_plural_pronoun_stands_for_all_the_conjoined_names(base_nlp: Language)
 def test_whose_tendency_or_strategy_it_is_does_the_deed(base_nlp: Language) -> None:
     text = "Russia's strategy to bomb the rebels into submission has worked."
     assert texts(arguments(base_nlp, text, "bomb").attackers) == ["Russia"]
+
+
+def test_a_town_the_tagger_reads_as_a_group_is_no_attacker(base_nlp: Language) -> None:
+    # the country tables list towns among a state's words; the gazetteer knows them as towns
+    found = arguments(base_nlp, "Four people died in the Homs car bomb attack on Friday.", "attack")
+    assert "Homs" not in texts(found.attackers)
+    found = arguments(base_nlp, "Britain's air strikes killed twelve fighters.", "strikes")
+    assert texts(found.attackers) == ["Britain"]

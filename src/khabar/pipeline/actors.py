@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import spacy
@@ -347,6 +347,36 @@ def _is_town(span: Span, doc: Doc) -> bool:
         if mention.span.start == span.start_char and mention.span.end == span.end_char:
             return mention.place.feature not in ("country", None)
     return False
+
+
+def country_word_kind(token: Token) -> str | None:
+    """What a country word of the actor tables names: "state" or "place", None for a token
+    that is no country word. The tables list a state's major cities and regions among its
+    words ('Aleppo', 'Homs', 'Manchester'), and the tagger often reads them as a nationality or
+    an organisation ('the Aleppo bus convoy bomb attack', 'the Homs car bomb'): a word the
+    gazetteer knows only below a country says where, not who. A word it knows as a country
+    ('Britain', 'America') or a nationality ('Syrian') names the state."""
+    for match in matches_within(token.doc, token.i, token.i + 1) or _covering(token):
+        if match.kind == "country" and match.start <= token.i < match.end:
+            return _kind_of_country_word(token.doc[match.start : match.end].text.lower())
+    return None
+
+
+def _covering(token: Token) -> list[DictMatch]:
+    """The dictionary hits of several words that cover the token ('Deir ez-Zor')."""
+    return [m for m in dictionary_matches(token.doc) if m.start <= token.i < m.end and m.end - m.start > 1]
+
+
+@lru_cache(maxsize=4096)
+def _kind_of_country_word(text: str) -> str:
+    from ..gazetteer import is_demonym, open_gazetteer
+
+    if is_demonym(text):
+        return "state"
+    candidates = open_gazetteer().candidates(text)
+    if candidates and all(c.place.feature not in ("country", "region") for c in candidates):
+        return "place"
+    return "state"
 
 
 def _local_group(dictionary: ActorDictionary, match: DictMatch, doc: Doc) -> Actor:

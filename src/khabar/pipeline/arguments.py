@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
-from .actors import dictionary_matches, find_actors
+from .actors import country_word_kind, dictionary_matches, find_actors
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
 from .event_coreference import claimed_attackers, coreferent_attackers, remember_doers
 from .linking import in_speaker_phrase
@@ -984,6 +984,12 @@ def _place_modifiers(noun: Token, start: int, end: int) -> list[Token]:
 
 
 def _is_place(token: Token) -> bool:
+    """A place, not a state: a place entity other than a country, or a country word of the
+    actor tables that the gazetteer knows only as a town or region ('Aleppo' tagged as a
+    nationality in 'the Aleppo bus convoy bomb attack'; but 'Britain's air strikes')."""
+    kind = country_word_kind(token)
+    if kind is not None:
+        return kind == "place"
     return token.ent_type_ in ("GPE", "LOC", "FAC") and not _is_country(token)
 
 
