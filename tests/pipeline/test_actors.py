@@ -274,3 +274,8 @@ def test_sides_named_by_their_stance_and_civilians_by_their_work(base_nlp: Langu
     assert names["Anti-regime forces"] == "Rebel groups (Syria)"
     assert names["rescue workers"] == "Civilians (Syria)"
     assert names["civil defense official"] == "Civilians (Syria)"
+
+
+def test_a_group_without_a_branch_in_the_reports_country_is_its_home_branch(base_nlp: Language) -> None:
+    doc = base_nlp("A blast hit a cafe in Ankara and Istanbul police said ISIS fighters planted the bomb.")
+    assert _names(doc)["ISIS fighters"] == ("Islamic State (Syria)", "SYR")

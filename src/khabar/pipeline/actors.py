@@ -116,6 +116,9 @@ class ActorDictionary:
         self._add_metonyms()
         self.local: dict[str, dict[str, str]] = {}
         self._add_local_groups()
+        self.branches: dict[str, set[str]] = {}
+        for row in load_tsv(*DATA, "branches.tsv"):
+            self.branches.setdefault(row["group"], set()).add(row["country"])
 
     def _add(self, kind: str, key: str, phrases: list[str]) -> None:
         label = f"{kind}:{key}"
@@ -193,10 +196,14 @@ class ActorDictionary:
         return Actor(name=name, country=known.iso3 if known else None, inter=entry.inter, sector=entry.sector)
 
     def group_actor(self, name: str, where: str | None = None) -> Actor:
-        """The group's actor; a name with '{country}' is named by ``where`` it acts, else its home."""
+        """The group's actor; a name with '{country}' is named by ``where`` it acts if it has a
+        branch there (``branches.tsv``), else by its home."""
         group = self.groups[name]
         if "{country}" not in group.name:
             return Actor(name=group.name, country=group.country, inter=group.inter, sector=group.sector)
+        branches = self.branches.get(name)
+        if branches is not None and where not in branches:
+            where = None  # no branch of its own there: its home branch acts abroad
         country = self.countries.get(where or "") or self.countries.get(group.country or "")
         if country is None:
             return Actor(name=group.name.replace(" ({country})", ""), inter=group.inter, sector=group.sector)
