@@ -65,6 +65,7 @@ EVALUATORS: dict[str, tuple[str, str]] = {
     "ptc": ("khabar.evaluate.ptc", "../shared/data/propaganda-ptc"),
     "clustering": ("khabar.evaluate.clustering", "../shared/data/fakes-syria/FA-KES-Dataset.csv"),
     "claims": ("khabar.evaluate.claims", "notes/claims-annotations"),
+    "events": ("khabar.evaluate.events", "notes/event-annotations"),
     "actors": ("khabar.evaluate.actors", "../shared/data/actor-resolution/ngec_cases.jsonl"),
 }
 
