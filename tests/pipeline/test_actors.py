@@ -279,3 +279,11 @@ def test_sides_named_by_their_stance_and_civilians_by_their_work(base_nlp: Langu
 def test_a_group_without_a_branch_in_the_reports_country_is_its_home_branch(base_nlp: Language) -> None:
     doc = base_nlp("A blast hit a cafe in Ankara and Istanbul police said ISIS fighters planted the bomb.")
     assert _names(doc)["ISIS fighters"] == ("Islamic State (Syria)", "SYR")
+
+
+def test_a_country_leading_others_is_its_military_or_the_named_coalition(base_nlp: Language) -> None:
+    doc = base_nlp("Saudi-led jets struck a school. US-led strikes hit a bridge.")
+    saudi = resolve_actor(doc[0:3], doc)
+    coalition = resolve_actor(doc[8:11], doc)
+    assert saudi is not None and saudi.name == "Military Forces of Saudi Arabia"
+    assert coalition is not None and coalition.name == "International Coalition"

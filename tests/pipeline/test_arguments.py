@@ -250,9 +250,9 @@ def test_a_clock_time_is_no_target(base_nlp: Language) -> None:
 
 def test_the_name_before_led_leads_the_attack(base_nlp: Language) -> None:
     found = arguments(base_nlp, "A Saudi-led strike hit a wedding party in Yemen.", "strike")
-    assert texts(found.attackers) == ["Saudi"]
+    assert texts(found.attackers) == ["Saudi-led"]
     found = arguments(base_nlp, "A US-led coalition strike hit a school.", "strike")
-    assert texts(found.attackers) == ["US", "coalition"]
+    assert texts(found.attackers) == ["US-led", "coalition"]
 
 
 def test_what_a_weapon_targets_is_the_target(base_nlp: Language) -> None:
@@ -649,3 +649,18 @@ def test_a_town_the_tagger_reads_as_a_group_is_no_attacker(base_nlp: Language) -
     assert "Homs" not in texts(found.attackers)
     found = arguments(base_nlp, "Britain's air strikes killed twelve fighters.", "strikes")
     assert texts(found.attackers) == ["Britain"]
+
+
+def test_a_leader_keeps_its_participle(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "US-led air strikes killed nine fighters near the dam.", "strikes")
+    assert texts(found.attackers) == ["US-led"]
+
+
+def test_a_weapon_platform_fired_from_names_its_owner(base_nlp: Language) -> None:
+    text = "The rockets fired from a Jordanian helicopter also wounded six others, a medic said."
+    found = arguments(base_nlp, text, "fired")
+    assert texts(found.attackers) == ["a Jordanian helicopter"]
+    assert texts(found.instruments) == [] or "rockets" in texts(found.instruments)[0]
+    found = arguments(base_nlp, "Shells fired from army positions hit the market.", "fired")
+    assert texts(found.attackers) == ["army positions"]
+    assert texts(found.targets) == []

@@ -569,9 +569,18 @@ def _is_capital_metonym(countries: list[DictMatch], span: Span) -> bool:
 
 
 def _is_only_country(countries: list[DictMatch], span: Span) -> bool:
-    """The span is a country name and nothing else but determiners or punctuation."""
+    """The span is a country name and nothing else but determiners, punctuation or a leading
+    participle ('Saudi-led': the country leads the deed)."""
     covered = {i for m in countries for i in range(m.start, m.end)}
-    return all(t.i in covered or t.is_punct or t.pos_ in ("DET", "PART") for t in span)
+    return all(
+        t.i in covered or t.is_punct or t.pos_ in ("DET", "PART") or t.lower_ in _leader_participles()
+        for t in span
+    )
+
+
+@cache
+def _leader_participles() -> frozenset[str]:
+    return frozenset(load_json("en", "arguments", "cues.json")["leader_participles"])
 
 
 def _with_evidence(actor: Actor, span: Span) -> Actor:

@@ -576,6 +576,9 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         # ("a plan to storm the town": an infinitive names neither)
         if verb.tag_ == "VBG":
             roles.attackers.append(verb.head)
+        elif verb.tag_ != "VB" and _lemma_in(verb.head, cues.instrument_nouns):
+            # "shells fired from regime positions": what is fired is the weapon
+            roles.instruments.append(verb.head)
         elif verb.tag_ != "VB":
             roles.targets.append(_group_part(verb.head))
     if _is_passive(verb):
@@ -627,6 +630,10 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_victims_of_consequence(verb, cues))
     if not roles.attackers and (_is_passive(verb) or _lemma_in(verb, cues.die_verbs)):
         roles.attackers.extend(_doers_of_attack_phrase(verb, cues))
+    if not roles.attackers:
+        # "missiles fired from a Syrian warplane"
+        sources = _prep_objects(verb, phrase_cues().source_preps)
+        roles.attackers.extend(source for source in sources if _fires(source))
     roles.instruments.extend(_prep_objects(verb, cues.instrument_preps))
     roles.places.extend(_places(verb, cues))
 
@@ -871,11 +878,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
         if not _is_place(owner) and owner.ent_type_ not in TEMPORAL_ENTITIES  # "Saturday's attack"
     ]
     # "strikes from the coalition" names who fired; "rockets from Gaza" only where from
-    sources = [
-        source
-        for source in _prep_objects(noun, phrase_cues().source_preps)
-        if not _is_place(source) and (_names_actor(source) or _names_agent(source))
-    ]
+    sources = [source for source in _prep_objects(noun, phrase_cues().source_preps) if _fires(source)]
     found = owners + _prep_objects(noun, cues.agent_preps) + sources
     # a modifier may hang on another word of the trigger ('regime air strikes': regime -> air)
     trigger_words = [noun, *(token for token in noun.doc[start:end] if token.i != noun.i)]
@@ -896,6 +899,26 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
     return found
+
+
+def _fires(source: Token) -> bool:
+    """Does the object of 'from' name who fired ('strikes from the coalition', 'missiles fired
+    from a Syrian warplane', 'shells from regime positions'), not only where from ('rockets from
+    Gaza')? A weapon platform or position names its owner's forces when an actor word
+    modifies it."""
+    if _is_place(source):
+        return False
+    return _names_actor(source) or _names_agent(source) or _is_owned_asset(source)
+
+
+def _is_owned_asset(token: Token) -> bool:
+    """'a Syrian warplane', 'regime positions': an asset noun of the actor tables with an actor
+    word among its modifiers."""
+    matches = dictionary_matches(token.doc)
+    if not any(m.start <= token.i < m.end and m.kind == "agent" and m.key == "asset" for m in matches):
+        return False
+    owners = (child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod", "poss"))
+    return any(_names_actor(owner) for owner in owners)
 
 
 def _actor_modifiers_of(modifier: Token, trigger_start: int) -> list[Token]:
@@ -1334,7 +1357,7 @@ def _phrase_tokens(token: Token) -> tuple[Token, Token]:
     if first.i > 0 and _is_mistagged_acronym(token.doc[first.i - 1]):
         # "IS militants" parsed as the verb "is" before "militants"
         first = token.doc[first.i - 1]
-    last = _quantified_noun(token) or _owning_name(token) or token
+    last = _quantified_noun(token) or _owning_name(token) or _led_by(token) or token
     for child in token.rights:
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
             # "the armed separatist group ETA", "the alleged killer, Cherif Chekatt": a name in
@@ -1345,6 +1368,15 @@ def _phrase_tokens(token: Token) -> tuple[Token, Token]:
         first = first if first.i < entity_start else token.doc[entity_start]
         last = max(last, token.doc[entity_end - 1], key=lambda edge: edge.i)
     return first, last
+
+
+def _led_by(token: Token) -> Token | None:
+    """'US-led', 'Saudi-led': the leader's phrase keeps its participle, which says it leads
+    others ('US-led' is the coalition, 'US' alone the state)."""
+    participle = token.head
+    if participle.i != token.i + 2 or token.doc[token.i + 1].text != "-":
+        return None
+    return participle if _lemma_in(participle, phrase_cues().leader_participles) else None
 
 
 def _entity_bounds(token: Token) -> tuple[int, int]:
