@@ -104,7 +104,20 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             home.absorb(draft)
-    return merged
+    return [draft for draft in merged if is_codable_draft(draft)]
+
+
+def is_unanchored(draft: Draft) -> bool:
+    """No place and no date of its own: the draft cannot be told apart from another of its kind."""
+    return not draft.places and not draft.dates
+
+
+def is_codable_draft(draft: Draft) -> bool:
+    """Something a coder could code: a place, a date, a figure or a named side. "The city is
+    witnessing fierce battles", "three years of fighting" tell none of these and are no event."""
+    return (
+        not is_unanchored(draft) or bool(draft.figures) or bool(named(draft.attackers) | named(draft.targets))
+    )
 
 
 def is_current(doc: Doc, draft: Draft, published: dt.date) -> bool:
@@ -162,8 +175,13 @@ def kin_types(first: str, second: str) -> bool:
 
 
 def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
-    """Positive evidence that two compatible drafts are one happening."""
+    """Positive evidence that two compatible drafts are one happening. A draft of the same type
+    with no place and no date of its own retells the other: ACLED codes one event per type, place
+    and day, and such a draft adds neither a place nor a day ("US-led coalition airstrikes kill
+    ten civilians" in a headline, then "ten civilians were killed Wednesday ... north of Raqqa")."""
     if shares_place(kept.places, new.places) or shares_date(kept.dates, new.dates):
+        return True
+    if kept.sub_event_type == new.sub_event_type and (is_unanchored(kept) or is_unanchored(new)):
         return True
     if named(kept.targets) & named(new.targets):
         return True

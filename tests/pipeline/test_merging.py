@@ -1,0 +1,40 @@
+"""Merging drafts into one event per type, place and day, and dropping what no coder could code.
+
+Run through the whole pipeline on texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.model import Article, Event
+
+
+def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, id="t", published=published)
+    return nlp(doc)._.events
+
+
+def test_a_headline_with_no_place_or_day_retells_the_story_below_it(nlp: Language) -> None:
+    text = (
+        "Coalition air strikes kill ten civilians. "
+        "Ten civilians were killed on Wednesday in air strikes on tents north of Raqqa city, "
+        "local sources said."
+    )
+    events = events_of(nlp, text, dt.date(2016, 11, 24))
+    strikes = [event for event in events if event.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert strikes[0].date.value == dt.date(2016, 11, 23)
+    assert strikes[0].locations[0].country == "SYR" and strikes[0].locations[0].precision != "country"
+
+
+def test_fighting_told_with_no_place_day_figure_or_side_is_no_event(nlp: Language) -> None:
+    text = (
+        "Air strikes killed four people in Douma on Monday, a monitor said. "
+        "The city is witnessing fierce battles and the situation is bad, an activist said."
+    )
+    events = events_of(nlp, text, dt.date(2017, 4, 4))
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]
