@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,6 +33,7 @@ from ..model import (
 )
 from ..model import Span as TextSpan
 from . import figures, reporting
+from .dates import time_lexicon
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
     governing_trigger,
@@ -61,6 +63,12 @@ TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 #: sub-event types whose striker is the owner of the aircraft the sentence names
 AERIAL_SUB_EVENTS = frozenset({"Air/drone strike"})
+#: a full date (with its year) this near the start of the text is the report's date line
+#: ("Tuesday 12 July 2016 Rebels launch ...", "Published August 27 2016", "AFP Monday 23 Jun 2014")
+DATELINE_CHARS = 100
+#: a weekday told just before the date line's date belongs to it ("Tuesday 12 July 2016")
+DATELINE_GAP = 2
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def is_codable(mention: EventMention, published: dt.date | None) -> bool:
@@ -84,14 +92,16 @@ def assemble_events(doc: Doc) -> list[Event]:
         return []
     triggers = [span_at(doc, m.trigger.start, m.trigger.end) for m in mentions]
     drafts = [Draft(mentions=[mention], weak=is_weak(mention)) for mention in mentions]
+    dateline = dateline_of(doc._.dates or [])
+    report_date = dateline[-1].value if dateline else published
     link_places(doc, drafts, triggers)
-    link_dates(doc, drafts, triggers)
+    link_dates(doc, drafts, triggers, dateline, published)
     link_figures(doc, drafts, triggers)
     link_roles(doc, drafts, triggers)
     merged = merge_drafts(doc, drafts)
     reported = [figure for draft in merged for figure in draft.figures]
     events = [
-        code_event(doc, draft, f"e{number}", published, reported) for number, draft in enumerate(merged, 1)
+        code_event(doc, draft, f"e{number}", report_date, reported) for number, draft in enumerate(merged, 1)
     ]
     mark_main_event(merged, events, mentions)
     link_responses(doc, merged, events)
@@ -139,12 +149,51 @@ def is_actor_name(mention: PlaceMention, actor_spans: list[tuple[int, int]]) -> 
     return (mention.span.start, mention.span.end) in actor_spans
 
 
-def link_dates(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
+def link_dates(
+    doc: Doc,
+    drafts: list[Draft],
+    triggers: list[Span],
+    dateline: list[DateMention] | None = None,
+    published: dt.date | None = None,
+) -> None:
+    """Dates go to the trigger that governs them, else the nearest; the date line dates the
+    report, not the first event after it ("21 Jul 2016 Dozens of civilians have been killed")."""
     trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
+    dateline = dateline or []
     for mention in doc._.dates or []:
+        if any(mention is part for part in dateline):
+            continue
         index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
         if index is not None:
-            drafts[index].dates.append(mention)
+            drafts[index].dates.append(rebased(mention, published, dateline[-1].value if dateline else None))
+
+
+def dateline_of(dates: list[DateMention]) -> list[DateMention]:
+    """The date line's mentions: a full date near the start of the text, with a weekday just
+    before it ("Tuesday 12 July 2016"); none when the text opens without one."""
+    opening = [d for d in dates if d.span.start < DATELINE_CHARS]
+    full = next((d for d in opening if d.precision == "day" and _YEAR.search(d.span.text)), None)
+    if full is None:
+        return []
+    weekday = [d for d in opening if 0 <= full.span.start - d.span.end <= DATELINE_GAP]
+    return [*weekday, full]
+
+
+def rebased(mention: DateMention, published: dt.date | None, report_date: dt.date | None) -> DateMention:
+    """A date told without a number ("on Monday", "yesterday") counts from the report's date: the
+    text's date line where it gives another day than the report's metadata (a data set's date
+    column can be days or months off the story it holds)."""
+    if published is None or report_date is None or report_date == published:
+        return mention
+    if mention.precision != "day" or any(char.isdigit() for char in mention.span.text):
+        return mention
+    weekdays = time_lexicon().weekdays
+    weekday = next((weekdays[word] for word in mention.span.text.lower().split() if word in weekdays), None)
+    if weekday is None:
+        value = mention.value + (report_date - published)
+    else:
+        value = report_date - dt.timedelta(days=(report_date.weekday() - weekday) % 7)
+    return DateMention(span=mention.span, value=value, precision=mention.precision)
 
 
 def link_figures(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:

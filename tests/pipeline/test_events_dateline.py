@@ -1,0 +1,36 @@
+"""The text's date line: the report's own date, which weekdays count from (not an event's date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.model import Article
+from khabar.pipeline.assemble import dateline_of
+
+
+def test_weekdays_count_from_the_date_line_when_the_metadata_gives_another_day(nlp: Language) -> None:
+    text = (
+        "Tuesday 12 July 2016 Rebels launch assault in Aleppo. "
+        "Rebel fighters launched a major assault on government-held districts of Aleppo on Monday."
+    )
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, id="t", published=dt.date(2016, 7, 6))  # a data set's stale date
+    doc = nlp(doc)
+    assert [(d.span.text, d.value) for d in dateline_of(doc._.dates)] == [
+        ("Tuesday", dt.date(2016, 7, 5)),
+        ("12 July 2016", dt.date(2016, 7, 12)),
+    ]
+    dates = {event.date.value for event in doc._.events}
+    assert dt.date(2016, 7, 11) in dates and dt.date(2016, 7, 4) not in dates
+
+
+def test_a_full_date_later_in_the_text_is_no_date_line(nlp: Language) -> None:
+    text = (
+        "Rebel fighters launched a major assault on government-held districts of Aleppo "
+        "and on the villages around it on 11 July 2016, a monitor said."
+    )
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, id="t", published=dt.date(2016, 7, 12))
+    assert dateline_of(nlp(doc)._.dates) == []
