@@ -122,3 +122,42 @@ def test_a_vague_increment_in_the_sentence_of_the_new_toll_is_not_the_old_one(nl
         "monitor said."
     )
     assert [(r.before, r.after) for r in run(nlp, text).revisions] == [(50, 61)]
+
+
+def test_state_media_outlets_revising_a_toll_are_one_family(nlp: Language) -> None:
+    text = (
+        "State media said six people were killed by a car bomb in the city of Homs on Monday. "
+        "State television later said the toll had risen to 10."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(6, 10)]
+    assert killed_contradictions(ledger) == []
+
+
+def test_a_named_state_agency_and_state_television_without_a_revision_cue_contradict(nlp: Language) -> None:
+    text = (
+        "SANA said six people were killed by a car bomb in Homs. State television said 10 people "
+        "were killed in the bombing."
+    )
+    ledger = run(nlp, text)
+    assert ledger.revisions == []
+    assert killed_contradictions(ledger) == [[6, 10]]
+
+
+def test_another_source_raising_the_toll_is_no_revision_of_state_media(nlp: Language) -> None:
+    text = (
+        "SANA said six people were killed by a car bomb in Homs. The Syrian Observatory for Human "
+        "Rights later said the toll had risen to 10."
+    )
+    ledger = run(nlp, text)
+    assert ledger.revisions == []
+    assert killed_contradictions(ledger) == [[6, 10]]
+
+
+def test_a_number_the_parser_makes_the_subject_of_a_cue_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Syrian state TV says 22 killed in car bomb in northern Syria AP Syrian state TV has raised "
+        "the death toll from a car bombing in the town of Qamishli saying 22 people died."
+    )
+    speakers = {c.speaker for c in run(nlp, text).claims}
+    assert speakers == {"Syrian state television"}

@@ -41,6 +41,9 @@ TOLL_HEADS = frozenset({"toll", "tally", "figure", "count", "estimate"})
 OUTLET_REACH = 8
 #: entity labels of a name that can speak, preferred over a description of it
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: entity labels of amounts and times: such a subject is a figure, never a speaker ("22 killed
+#: ... state TV has raised the toll": the parser may make the number the subject of "raised")
+FIGURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
 #: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -244,7 +247,7 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         # attack killed one person on Thursday state television said"): the parser hangs the
         # speaker elsewhere, or makes the attack the subject; the speaker just before the cue is it
         adjacent = _adjacent_speaker(token, subjectless=subject is None)
-        subject = adjacent or subject
+        subject = adjacent or (None if subject is not None and _is_figure(subject) else subject)
     following = None
     if inverted is None and (subject is None or _inside_quote(subject, token)):
         # '"... for humanitarians" Jens Laerke spokesman for OCHA said': the speaker stands
@@ -430,8 +433,16 @@ def _adjacent_speaker(cue: Token, *, subjectless: bool = False) -> Token | None:
 
 
 def _can_speak(subject: Token) -> bool:
-    """A subject that may be a source: a name, a pronoun, a speaker noun; not 'the attack'."""
+    """A subject that may be a source: a name, a pronoun, a speaker noun; not 'the attack', and
+    not a number ('22')."""
+    if _is_figure(subject):
+        return False
     return subject.pos_ in {"PROPN", "PRON"} or _speaker_noun(subject) or subject.ent_type_ != ""
+
+
+def _is_figure(token: Token) -> bool:
+    """A number or date standing alone as a noun phrase ('22', 'Monday'), not a name."""
+    return token.pos_ == "NUM" or (token.ent_type_ in FIGURE_ENTITIES and token.pos_ != "PROPN")
 
 
 def _outlet_ending_at(cue: Token, end: int | None = None, begins_before: int | None = None) -> Token | None:

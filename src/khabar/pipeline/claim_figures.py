@@ -68,7 +68,7 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
 
 
 @cache
-def _anaphor_cues() -> tuple[frozenset[str], frozenset[str]]:
+def anaphor_cues() -> tuple[frozenset[str], frozenset[str]]:
     """(toll anaphors, single-word revision verbs) of ``cues.json``."""
     data = load_json("en", "claims", "cues.json")
     verbs = frozenset(phrase for phrase in data["revision"] if " " not in phrase)
@@ -79,7 +79,7 @@ def _anaphoric_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]
     """'... with an initial death toll of 47. This was later updated to 82': a pronoun subject of
     a revision verb, opening the sentence after a toll, stands for that toll; its new figure is
     one."""
-    anaphors, verbs = _anaphor_cues()
+    anaphors, verbs = anaphor_cues()
     following = {sentence_of(doc[start]).end for _, start, _end in _toll_matches(doc)}
     taken = _covered(counts)
     text = doc_text(doc)

@@ -238,7 +238,12 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
         if revised:
             _continue_source(later, figures[:position], cues, index)
         for earlier in reversed(figures[:position]):
-            if not _same_figure_source(earlier, later) or earlier.claim.value == later.claim.value:
+            # one state's media revise each other's figures with a revision cue ("state
+            # television later said the toll had risen to 10" after "state media said six")
+            family = revised and _same_figure_source(earlier, later, same_family)
+            if not (family or _same_figure_source(earlier, later)):
+                continue
+            if earlier.claim.value == later.claim.value:
                 continue
             if earlier.claim.superseded_by is not None or earlier.sentence == later.sentence:
                 continue  # one sentence's other figure is an increment ("a number of people died
@@ -323,7 +328,16 @@ def _pluperfect(doc: Doc, draft: Draft) -> bool:
     if span is None:
         return False
     verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    if verb is None or verb.lower_ in _revision_verbs():
+        return False  # "said the toll had risen to 10": reported speech of a new figure
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _revision_verbs() -> frozenset[str]:
+    """The one-word revision cues ("risen", "climbed", "raised") of ``cues.json``."""
+    from .claim_figures import anaphor_cues
+
+    return anaphor_cues()[1]
 
 
 def _marked_in_sentence(doc: Doc, figures: list[Draft], cues) -> list[Revision]:  # type: ignore[no-untyped-def]
@@ -357,8 +371,11 @@ def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-un
     return bool(cues.earlier_figure(window))
 
 
-def _same_figure_source(earlier: Draft, later: Draft) -> bool:
-    if earlier.claim.kind != later.claim.kind or not same_source(earlier.claim.speaker, later.claim.speaker):
+def _same_figure_source(earlier: Draft, later: Draft, sources=None) -> bool:  # type: ignore[no-untyped-def]
+    """Figures of one kind, source (``same_source``, or another test of two speakers), event
+    and victims."""
+    alike = sources or same_source
+    if earlier.claim.kind != later.claim.kind or not alike(earlier.claim.speaker, later.claim.speaker):
         return False
     if earlier.claim.about and later.claim.about and earlier.claim.about != later.claim.about:
         return False
@@ -376,6 +393,33 @@ def same_source(first: str | None, second: str | None) -> bool:
     short, full = sorted((first, second), key=len)
     words = [w for w in short.split() if w.lower() != "the"]
     return bool(words) and words[0][0].isupper() and {w.lower() for w in words} <= set(full.lower().split())
+
+
+def same_family(first: str | None, second: str | None) -> bool:
+    """Two outlets of one state's media ("Syrian Arab News Agency", "Syrian state television"),
+    or a generic description of state media ("state media") and any of them (``families`` and
+    ``state_media`` of ``sources.json``)."""
+    if same_source(first, second):
+        return True
+    families, generic = source_families()
+    found = []
+    for name in (first, second):
+        lowered = (name or "").lower()
+        family = families.get(lowered) or ("*" if lowered in generic else None)
+        if family is None:
+            return False
+        found.append(family)
+    return "*" in found or found[0] == found[1]
+
+
+@cache
+def source_families() -> tuple[dict[str, str], frozenset[str]]:
+    """(member name -> family, generic descriptions of state media), lower case."""
+    from ..langdata import load_json
+
+    data = load_json("en", "claims", "sources.json")
+    members = {name: family for family, names in data["families"].items() for name in names}
+    return members, frozenset(data["state_media"])
 
 
 def _victims_agree(first: Draft, second: Draft) -> bool:
