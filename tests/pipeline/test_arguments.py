@@ -664,3 +664,13 @@ def test_a_weapon_platform_fired_from_names_its_owner(base_nlp: Language) -> Non
     found = arguments(base_nlp, "Shells fired from army positions hit the market.", "fired")
     assert texts(found.attackers) == ["army positions"]
     assert texts(found.targets) == []
+
+
+def test_the_group_stands_for_the_armed_group_named_before(base_nlp: Language) -> None:
+    text = "Hezbollah fighters crossed the border at night. The group said it had ambushed a patrol."
+    found = arguments(base_nlp, text, "ambushed")
+    assert "Hezbollah" in texts(found.attackers)
+    # a body that is no armed group is no antecedent
+    text = "United Nations monitors visited the town. The militants shelled a school on Monday."
+    found = arguments(base_nlp, text, "shelled")
+    assert texts(found.attackers) == ["The militants"]

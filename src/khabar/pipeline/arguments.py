@@ -52,11 +52,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
-from .actors import country_word_kind, dictionary_matches, find_actors
+from .actors import actor_dictionary, country_word_kind, dictionary_matches, find_actors
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
 from .event_coreference import claimed_attackers, coreferent_attackers, remember_doers
 from .linking import in_speaker_phrase
 
+#: ACLED inter codes of named non-state armed groups ('the group' may stand for one)
+NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -173,6 +175,7 @@ class PhraseCues:
     part_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     setting_preps: frozenset[str]
+    group_descriptions: frozenset[str]
 
 
 @cache
@@ -243,7 +246,7 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
         if subject is not None:
             roles.attackers.append(subject)
     return Arguments(
-        attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone),
+        attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone, describe=True),
         targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone),
         instruments=_to_spans(doc, roles.instruments, exclude=span),
         places=_to_spans(doc, roles.places, exclude=span),
@@ -1273,9 +1276,16 @@ def _places(token: Token, cues: RoleCues) -> list[Token]:
 
 
 def _to_spans(
-    doc: Doc, tokens: list[Token], *, exclude: Span, alone: frozenset[int] | set[int] = frozenset()
+    doc: Doc,
+    tokens: list[Token],
+    *,
+    exclude: Span,
+    alone: frozenset[int] | set[int] = frozenset(),
+    describe: bool = False,
 ) -> list[TextSpan]:
-    """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger."""
+    """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger;
+    with ``describe``, 'the group' comes with the group it stands for (attackers only: a
+    target's side is read from its own words)."""
     if not tokens:
         return []
     spans: list[TextSpan] = []
@@ -1286,13 +1296,15 @@ def _to_spans(
             owner = _pronoun_owner(member)
             named = _predicated(member)
             antecedent = _antecedent(_relative_noun(member))
+            # "the group", "the militants" (or "it" standing for one): the named group told before
+            described = _described_group(antecedent) if describe else None
             # "they" stands for all of "Taliban gunmen and suicide bombers"
             group = (
                 _nominal_conjuncts(antecedent)
                 if antecedent.i != member.i and _is_plural_pronoun(member)
                 else []
             )
-            for head in dict.fromkeys((member, antecedent, *group, owner, named)):
+            for head in dict.fromkeys((member, antecedent, *group, owner, named, described)):
                 if head is None:
                     continue
                 if (
@@ -1527,6 +1539,45 @@ def _antecedent_in(words: Span, pronoun: Token, mention_heads: set[int]) -> Toke
             return candidate
         nearest = nearest or candidate
     return nearest
+
+
+def _described_group(token: Token) -> Token | None:
+    """For 'the group', 'the militants', 'this organisation' (a definite collective or
+    perpetrator noun with nothing naming it), the named group told nearest before it in its
+    sentence or the two before ('Al-Shabab fighters overran a base. The group said ...')."""
+    if token.pos_ != "NOUN" or not _is_definite_description(token):
+        return None
+    if not _lemma_in(token, phrase_cues().group_descriptions):
+        return None
+    doc = token.doc
+    earliest = doc[token.sent.start].i
+    for _ in range(ANTECEDENT_SENTENCES):
+        if earliest == 0:
+            break
+        earliest = doc[earliest - 1].sent.start
+    groups = actor_dictionary(doc.vocab).groups
+    names = [
+        match
+        for match in dictionary_matches(doc)
+        if match.kind == "group"
+        and earliest <= match.start
+        and match.end <= token.i
+        and groups[match.key].inter in NON_STATE_ARMED_INTER
+    ]
+    if not names:
+        return None
+    nearest = max(names, key=lambda match: (match.end, match.end - match.start))
+    return doc[nearest.start : nearest.end].root
+
+
+def _is_definite_description(token: Token) -> bool:
+    """'the group', 'this organisation': a definite determiner and no other word before it."""
+    lefts = list(token.lefts)
+    return (
+        len(lefts) == 1
+        and lefts[0].dep_ == "det"
+        and lefts[0].lower_ in phrase_cues().anaphoric_determiners - {"those", "that"}
+    )
 
 
 def _relative_clause_noun(token: Token) -> Token | None:
