@@ -112,6 +112,13 @@ def is_unanchored(draft: Draft) -> bool:
     return not draft.places and not draft.dates
 
 
+def complementary(first: Draft, second: Draft) -> bool:
+    """One of two drafts lacks a place and one lacks a date: with nothing in conflict, they add up
+    to one event ("Nusra members kidnapped a priest from a village in Idlib" and "he was kidnapped
+    on Saturday"), as a draft with neither retells the other."""
+    return (not first.places or not second.places) and (not first.dates or not second.dates)
+
+
 def is_codable_draft(draft: Draft) -> bool:
     """Something a coder could code: a place, a date, a figure or a named side. "The city is
     witnessing fierce battles", "three years of fighting" tell none of these and are no event."""
@@ -175,13 +182,13 @@ def kin_types(first: str, second: str) -> bool:
 
 
 def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
-    """Positive evidence that two compatible drafts are one happening. A draft of the same type
-    with no place and no date of its own retells the other: ACLED codes one event per type, place
-    and day, and such a draft adds neither a place nor a day ("US-led coalition airstrikes kill
-    ten civilians" in a headline, then "ten civilians were killed Wednesday ... north of Raqqa")."""
+    """Positive evidence that two compatible drafts are one happening. Two drafts of the same type
+    that between them tell one place and one day are one: ACLED codes one event per type, place
+    and day ("US-led coalition airstrikes kill ten civilians" in a headline, then "ten civilians
+    were killed Wednesday ... north of Raqqa")."""
     if shares_place(kept.places, new.places) or shares_date(kept.dates, new.dates):
         return True
-    if kept.sub_event_type == new.sub_event_type and (is_unanchored(kept) or is_unanchored(new)):
+    if kept.sub_event_type == new.sub_event_type and complementary(kept, new):
         return True
     if named(kept.targets) & named(new.targets):
         return True
