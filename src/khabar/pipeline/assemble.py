@@ -274,13 +274,37 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
     place phrase ("condemnation from the United States") says where the event is not, or
     nothing about it: the event is put in the report's country, as when no place is named.
     """
-    places = places_of_happening(draft)
-    if places and all(is_foreign_aside(doc, mention) for mention in places):
-        places = []
+    places = [mention for mention in places_of_happening(draft) if not is_foreign_aside(doc, mention)]
+    if all(mention.place.feature == "country" for mention in places):
+        places += place_from_discourse(doc, draft, {mention.place.country for mention in places})
     locations = choose_locations(places) or [country_location(doc, target, perpetrator)]
     home = report_country(doc)
     located = [location for location in locations if location is not None]
     return sorted(located, key=lambda location: location.country != home)
+
+
+def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> list[PlaceMention]:
+    """Where the report is at the event's first mention, for an event told with no place below
+    a country: the first place its sentence names (though linked to no trigger: "air strikes and
+    shelling struck Jayrud"), else the last one named before it ("On Sunday at least 29 opposition
+    fighters were killed" in a report on Aleppo). Only places where something may happen (no
+    origin, landmark or descriptor, no speaker's or actor's name) in the event's country count."""
+    home = {country for country in countries if country} or {report_country(doc)}
+    verbs = reporting.load_cues(doc.vocab).reporting_verbs
+    actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
+    candidates = [
+        mention
+        for mention in doc._.places or []
+        if mention.place.feature != "country"
+        and mention.place.country in home
+        and known_role(doc, mention) is None
+        and not is_actor_name(mention, actor_spans)
+        and not in_speaker_phrase(span_at(doc, mention.span.start, mention.span.end).root, verbs)
+    ]
+    sentence = draft.mentions[0].sentence
+    told = [mention for mention in candidates if sentence.start <= mention.span.start < sentence.end]
+    before = [mention for mention in candidates if mention.span.end <= sentence.start]
+    return told[:1] or before[-1:]
 
 
 def is_foreign_aside(doc: Doc, mention: PlaceMention) -> bool:

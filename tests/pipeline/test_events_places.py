@@ -1,0 +1,32 @@
+"""Where an event told with no place of its own happened: where its sentence, else the report, is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.model import Article, Event
+
+
+def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, id="t", published=published)
+    return nlp(doc)._.events
+
+
+def test_an_event_with_no_place_takes_the_place_told_before_it(nlp: Language) -> None:
+    text = (
+        "Rebel fighters launched a major assault on government-held districts of Aleppo on Monday. "
+        "On Sunday at least 29 opposition fighters were killed when rebels launched a fruitless "
+        "assault to reopen the road."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 12))
+    sunday = [event for event in events if event.date.value == dt.date(2016, 7, 10)]
+    assert sunday and [location.name for location in sunday[0].locations] == ["Aleppo"]
+
+
+def test_a_place_its_sentence_names_locates_an_event_no_place_is_linked_to(nlp: Language) -> None:
+    text = "Hours of air strikes and shelling on Saturday struck Jayrud, a monitor said on Sunday."
+    events = events_of(nlp, text, dt.date(2016, 7, 3))
+    assert events and all([loc.name for loc in event.locations] == ["Jayrud"] for event in events)
