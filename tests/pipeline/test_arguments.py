@@ -674,3 +674,15 @@ def test_the_group_stands_for_the_armed_group_named_before(base_nlp: Language) -
     text = "United Nations monitors visited the town. The militants shelled a school on Monday."
     found = arguments(base_nlp, text, "shelled")
     assert texts(found.attackers) == ["The militants"]
+
+
+def test_a_capital_owning_a_deed_is_its_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Ankara's offensive has displaced thousands of families.", "offensive")
+    assert texts(found.attackers) == ["Ankara"]
+    found = arguments(base_nlp, "Homs's bombardment lasted for weeks.", "bombardment")
+    assert texts(found.attackers) == []
+
+
+def test_who_says_a_gerund_deed_goes_on_did_not_do_it(base_nlp: Language) -> None:
+    text = "Villagers say shelling kills children every night."
+    assert texts(arguments(base_nlp, text, "shelling").attackers) == []

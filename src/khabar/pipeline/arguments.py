@@ -389,7 +389,7 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             # Syria to eradicate IS": whoever invades eradicates)
             return _controllers(current.head, cues)
         elif current.dep_ in INHERITING_DEPS and current.head != current:
-            if current.dep_ == "ccomp" and _lemma_in(current.head, cues.report_verbs):
+            if _is_reported(current, cues):
                 # "eight were killed in government shelling, the Observatory said": who reports
                 # a deed did not do it
                 return []
@@ -400,6 +400,18 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         else:
             return []
     return []
+
+
+def _is_reported(clause: Token, cues: RoleCues) -> bool:
+    """A clause a verb of saying reports ('..., the Observatory said'; 'residents say shelling
+    kills people', which the parser reads as a gerund complement of 'say')."""
+    if not _lemma_in(clause.head, cues.report_verbs):
+        return False
+    if clause.dep_ == "ccomp":
+        return True
+    # "rebels claimed shelling the airport", "admitted killing": who claims a deed did it
+    claimed = _lemma_in(clause.head, phrase_cues().claim_verbs)
+    return clause.dep_ == "xcomp" and clause.tag_ == "VBG" and not claimed
 
 
 def _prepositional_doers(preposition: Token, cues: RoleCues) -> list[Token]:
@@ -790,7 +802,9 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         owners = [owner for owner in owners if owner not in doers]
     roles.targets.extend(targets + [t for t in owners if not _is_clock_time(t)])
     roles.targets.extend(_place_modifiers(noun, start, end))
-    roles.targets.extend(owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner))
+    roles.targets.extend(
+        owner for owner in _children(noun, frozenset({"poss"})) if _is_place(owner) and not _is_capital(owner)
+    )
     _sides(noun, roles, cues)
     if _lemma_in(noun, phrase_cues().opponent_nouns) or _lemma_in(noun, cues.reciprocal_verbs):
         # "Israel's war with Hamas": the other side, not a weapon
@@ -878,7 +892,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     owners = [
         owner
         for owner in _children(noun, frozenset({"poss"}))
-        if not _is_place(owner) and owner.ent_type_ not in TEMPORAL_ENTITIES  # "Saturday's attack"
+        if (not _is_place(owner) or _is_capital(owner)) and owner.ent_type_ not in TEMPORAL_ENTITIES
     ]
     # "strikes from the coalition" names who fired; "rockets from Gaza" only where from
     sources = [source for source in _prep_objects(noun, phrase_cues().source_preps) if _fires(source)]
@@ -1007,6 +1021,12 @@ def _place_modifiers(noun: Token, start: int, end: int) -> list[Token]:
         for child in noun.children
         if child.dep_ in ("compound", "nmod") and not start <= child.i < end and _is_place(child)
     ]
+
+
+def _is_capital(token: Token) -> bool:
+    """A capital of the actor tables: owning a deed it is the state ('Moscow's air strikes',
+    'Washington's war'), where a town is the place ('Aleppo's bombardment')."""
+    return any(m.kind == "capital" and m.start <= token.i < m.end for m in dictionary_matches(token.doc))
 
 
 def _is_place(token: Token) -> bool:
