@@ -38,3 +38,13 @@ def test_fighting_told_with_no_place_day_figure_or_side_is_no_event(nlp: Languag
     )
     events = events_of(nlp, text, dt.date(2017, 4, 4))
     assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+
+
+def test_the_striker_taken_for_a_target_does_not_split_one_strike(nlp: Language) -> None:
+    text = (
+        "US-led coalition air strikes killed ten civilians on Wednesday north of Raqqa city. "
+        "Sources said aircraft of the international US-led coalition bombed on Wednesday evening "
+        "tents for displaced people north of Raqqa city."
+    )
+    events = events_of(nlp, text, dt.date(2016, 11, 24))
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]

@@ -164,7 +164,11 @@ def conflicting(kept: Draft, new: Draft) -> bool:
         return True
     if new.weak:  # "nine soldiers had been killed": whose soldiers the retelling leaves to context
         return False
-    return bool(named(kept.targets) and named(new.targets) and not named(kept.targets) & named(new.targets))
+    # a side either draft has as its attacker is no target of a separate happening: the parse
+    # took the striker for the struck ("aircraft of the coalition bombed tents")
+    attackers = named(kept.attackers) | named(new.attackers)
+    kept_targets, new_targets = named(kept.targets) - attackers, named(new.targets) - attackers
+    return bool(kept_targets and new_targets and not kept_targets & new_targets)
 
 
 def types_compatible(kept: Draft, new: Draft) -> bool:
