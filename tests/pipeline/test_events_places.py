@@ -30,3 +30,9 @@ def test_a_place_its_sentence_names_locates_an_event_no_place_is_linked_to(nlp: 
     text = "Hours of air strikes and shelling on Saturday struck Jayrud, a monitor said on Sunday."
     events = events_of(nlp, text, dt.date(2016, 7, 3))
     assert events and all([loc.name for loc in event.locations] == ["Jayrud"] for event in events)
+
+
+def test_a_country_that_modifies_the_striker_is_no_place_beside_a_town(nlp: Language) -> None:
+    text = "The US Air Force bombed two residential areas in the town of Manbij on Friday, killing 23."
+    events = events_of(nlp, text, dt.date(2016, 8, 6))
+    assert [[loc.name for loc in event.locations] for event in events] == [["Manbij"]]

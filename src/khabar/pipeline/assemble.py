@@ -63,6 +63,8 @@ TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 #: sub-event types whose striker is the owner of the aircraft the sentence names
 AERIAL_SUB_EVENTS = frozenset({"Air/drone strike"})
+#: dependencies of a country name that modifies a noun ("US warplanes", "the US Air Force")
+MODIFIER_DEPS = frozenset({"compound", "amod"})
 #: a full date (with its year) this near the start of the text is the report's date line
 #: ("Tuesday 12 July 2016 Rebels launch ...", "Published August 27 2016", "AFP Monday 23 Jun 2014")
 DATELINE_CHARS = 100
@@ -275,6 +277,8 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
     nothing about it: the event is put in the report's country, as when no place is named.
     """
     places = [mention for mention in places_of_happening(draft) if not is_foreign_aside(doc, mention)]
+    if any(mention.place.feature != "country" for mention in places):
+        places = [mention for mention in places if not is_country_modifier(doc, mention)]
     if all(mention.place.feature == "country" for mention in places):
         places += place_from_discourse(doc, draft, {mention.place.country for mention in places})
     locations = choose_locations(places) or [country_location(doc, target, perpetrator)]
@@ -305,6 +309,15 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
     told = [mention for mention in candidates if sentence.start <= mention.span.start < sentence.end]
     before = [mention for mention in candidates if mention.span.end <= sentence.start]
     return told[:1] or before[-1:]
+
+
+def is_country_modifier(doc: Doc, mention: PlaceMention) -> bool:
+    """A country named outside a place phrase ("US warplanes bombed Manbij", "the US Air Force"):
+    beside a town it tells whose, not where."""
+    if mention.place.feature != "country":
+        return False
+    root = span_at(doc, mention.span.start, mention.span.end).root
+    return root.dep_ in MODIFIER_DEPS or not is_locative(root)
 
 
 def is_foreign_aside(doc: Doc, mention: PlaceMention) -> bool:
