@@ -161,3 +161,42 @@ def test_a_number_the_parser_makes_the_subject_of_a_cue_is_no_speaker(nlp: Langu
     )
     speakers = {c.speaker for c in run(nlp, text).claims}
     assert speakers == {"Syrian state television"}
+
+
+def test_more_deaths_with_no_new_total_imply_the_old_toll_plus_the_increment(nlp: Language) -> None:
+    text = (
+        "A car bomb killed 15 people in the town of Azaz on Monday, the Syrian Observatory for Human "
+        "Rights said. On Tuesday the Observatory said three more people had died of their wounds."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(15, 18)]
+    implied = next(c for c in ledger.claims if c.revises is not None)
+    assert implied.speaker == "Syrian Observatory for Human Rights"
+    assert text[implied.evidence[0].start : implied.evidence[0].end].startswith("three more")
+    assert [(e.fatalities.low, e.fatalities.high) for e in ledger.events] == [(18, 18)]
+
+
+def test_a_toll_risen_by_a_number_is_the_old_toll_plus_it(nlp: Language) -> None:
+    text = (
+        "An air strike killed 15 people in the town of Douma on Monday, the Syrian Observatory for "
+        "Human Rights said. The toll has since risen by four, the monitor said."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(15, 19)]
+    assert killed_contradictions(ledger) == []
+
+
+def test_more_deaths_after_an_earlier_toll_without_a_cue_of_their_own(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights gave an earlier toll of 15 for the car bombing in "
+        "Azaz. Three more people died in hospital overnight, it said."
+    )
+    assert [(r.before, r.after) for r in run(nlp, text).revisions] == [(15, 18)]
+
+
+def test_another_sources_more_deaths_imply_no_revision(nlp: Language) -> None:
+    text = (
+        "A car bomb killed 15 people in the town of Azaz on Monday, the Syrian Observatory for Human "
+        "Rights said. Doctors in Kilis said three more people had later died of their wounds."
+    )
+    assert run(nlp, text).revisions == []

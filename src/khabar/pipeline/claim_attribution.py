@@ -257,6 +257,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         subject = following.root
     if subject is None:
         return None
+    if following is not None and _agentless_passive(token):
+        return None  # "Qardaha, where is said to be Assad's village": a hedge, no one speaks
     if subject.dep_ == "nsubjpass":
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
     if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
@@ -305,6 +307,12 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _agentless_passive(cue: Token) -> bool:
+    """'is said to be', 'was reported': a passive cue with no 'by' agent names no speaker."""
+    children = list(cue.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
@@ -441,7 +449,10 @@ def _can_speak(subject: Token) -> bool:
 
 
 def _is_figure(token: Token) -> bool:
-    """A number or date standing alone as a noun phrase ('22', 'Monday'), not a name."""
+    """A number or date standing alone as a noun phrase ('22', 'Monday'), not a name, nor a
+    number of people ('One of the guards told AFP')."""
+    if any(child.dep_ == "prep" and child.lower_ == "of" for child in token.children):
+        return False
     return token.pos_ == "NUM" or (token.ent_type_ in FIGURE_ENTITIES and token.pos_ != "PROPN")
 
 

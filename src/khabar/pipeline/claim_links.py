@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from ..model import Actor, Contradiction, Count, Event, Revision
+from ..model import Actor, Claim, Contradiction, Count, Event, Revision
 from .assemble import finalise_inter
 from .claim_attribution import sentence_of, sentences
 from .figures import count_of
@@ -214,8 +214,11 @@ def _actor_spans(actor: Actor) -> list:  # type: ignore[type-arg]
 # -- revisions ---------------------------------------------------------------------------------
 
 
-def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
-    """The same source giving a new figure of the same kind: the earlier claim is superseded."""
+def find_revisions(doc: Doc, drafts: list[Draft], *, implied: bool = True) -> list[Revision]:
+    """The same source giving a new figure of the same kind: the earlier claim is superseded.
+    With ``implied``, a toll raised by an increment alone ("three more people died of their
+    wounds", "the toll has risen by four") is a new claim, the old toll plus the increment,
+    appended to ``drafts``."""
     from .claims import status_cues
 
     cues = status_cues(doc.vocab)
@@ -223,6 +226,8 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
     _resolve_relative_speakers(drafts)
     revisions: list[Revision] = []
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and isinstance(d.claim.value, int)]
+    increments = [d for d in figures if _increment_by(d) or (_additive(d) and _more_after(d))]
+    figures = [d for d in figures if not _increment_by(d)]  # "risen by four": never the new toll
     parts = [d for d in figures if _dead_part(d)]
     figures = [d for d in figures if not _dead_part(d)]  # "including 58 civilians" revises nothing
     # "three more people had died, bringing the toll to 18": an increment is neither toll
@@ -254,8 +259,117 @@ def find_revisions(doc: Doc, drafts: list[Draft]) -> list[Revision]:
                 continue
             revisions.append(_revise(earlier, later))
             break
+    if implied:
+        revisions.extend(_implied_totals(drafts, figures, increments, cues, index))
     _speak_as_whole(parts, figures)
     return revisions
+
+
+def _increment_by(draft: Draft) -> bool:
+    """'The toll has since risen by four': a figure after 'by' on a revision verb is how much a
+    toll grew, not a toll (``increment_prepositions`` of ``cues.json``)."""
+    if draft.count is None:
+        return False
+    doc = draft.sentence.doc
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    preposition = span.root.head
+    return preposition.lower_ in increment_prepositions() and preposition.head.lower_ in _revision_verbs()
+
+
+@cache
+def increment_prepositions() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["increment_prepositions"])
+
+
+def _implied_totals(  # type: ignore[no-untyped-def]
+    drafts: list[Draft], figures: list[Draft], increments: list[Draft], cues, index: dict[int, int]
+) -> list[Revision]:
+    """'An earlier toll of 15 ... three more people died of their wounds': the source's new toll
+    is only implied, the old one plus the increment. It is made a claim of its own (evidence: the
+    increment, then the old toll) that revises the old one; the increment stays a claim of its
+    own but no longer counts in the event's range (``folded``)."""
+    revisions: list[Revision] = []
+    for increment in increments:
+        if any(f.sentence == increment.sentence and f is not increment for f in figures if not _additive(f)):
+            continue  # a total told beside it ("bringing the toll to 18") is the new toll
+        old = _toll_before(increment, figures, index)
+        if old is None or not _raises(increment, old, cues):
+            continue
+        total = _implied_total(old, increment, len(drafts) + 1)
+        drafts.append(total)
+        increment.extra["folded"] = True
+        revisions.append(_revise(old, total))
+    return revisions
+
+
+def _toll_before(increment: Draft, figures: list[Draft], index: dict[int, int]) -> Draft | None:
+    """The latest whole figure of the increment's kind before it, within the revision's reach,
+    when it is the same source's (or the increment has no source of its own) and event."""
+    before = [f for f in figures if f.anchor < increment.anchor and f.claim.kind == increment.claim.kind]
+    before = [f for f in before if not _additive(f) and not _dead_part(f) and f.count is not None]
+    if not before:
+        return None
+    old = before[-1]
+    if old.claim.superseded_by is not None or old.sentence == increment.sentence:
+        return None
+    if index[increment.sentence.start] - index[old.sentence.start] > REVISION_REACH:
+        return None
+    sourced = increment.attribution is not None
+    if sourced and not same_family(old.claim.speaker, increment.claim.speaker):
+        return None
+    if old.claim.about and increment.claim.about and old.claim.about != increment.claim.about:
+        return None
+    return old if _victims_agree(old, increment) else None
+
+
+def _raises(increment: Draft, old: Draft, cues) -> bool:  # type: ignore[no-untyped-def]
+    """Does the increment add to that toll: said with a revision cue ("later died", "risen by"),
+    or told after a figure given as a toll or an earlier one ("an earlier toll of 15")?"""
+    if _increment_by(increment) or cues.revision(increment.sentence):
+        return True
+    doc = old.sentence.doc
+    return _is_toll(old) or _marked_earlier(doc, old, cues)
+
+
+def _implied_total(old: Draft, increment: Draft, number: int) -> Draft:
+    from ..model import CountMention
+    from .claims import Draft
+
+    assert old.count is not None and increment.count is not None
+    added = increment.count.low if increment.count.low is not None else increment.count.high
+    low = old.count.low + added if old.count.low is not None and added is not None else None
+    high = old.count.high + added if old.count.high is not None and added is not None else None
+    count = CountMention(
+        span=increment.count.span,
+        kind=old.count.kind,
+        low=low,
+        high=high,
+        qualifier=old.count.qualifier,
+        victims=old.count.victims,
+        trigger=increment.count.trigger,
+    )
+    source = increment if increment.attribution is not None else old
+    claim = Claim(
+        id=f"c{number}",
+        speaker=source.claim.speaker,
+        kind=old.claim.kind,
+        status=increment.claim.status,
+        evidence=[increment.claim.evidence[0], old.claim.evidence[0]],
+        value=old.claim.value + added if isinstance(old.claim.value, int) and added is not None else low,
+        qualifier=old.claim.qualifier,
+        role=source.claim.role,
+        speaker_actor=source.claim.speaker_actor,
+        via=list(source.claim.via),
+        cue=increment.claim.cue,
+        about=increment.claim.about or old.claim.about,
+    )
+    extra: dict[str, object] = {"implied": True}
+    anchor = increment.anchor
+    return Draft(claim, increment.sentence, increment.attribution, count=count, anchor=anchor, extra=extra)
 
 
 def _resolve_relative_speakers(drafts: list[Draft]) -> None:
@@ -769,7 +883,7 @@ def _settle_range(count: Count, behind: list[Draft], kind: str) -> None:
     reported = [
         (d.count, FIGURE_STANDING[d.claim.status])
         for d in behind
-        if d.count is not None and d.claim.status in FIGURE_STANDING
+        if d.count is not None and d.claim.status in FIGURE_STANDING and not d.extra.get("folded")
     ]
     settled = count_of(reported, kind)
     count.low, count.best, count.high = settled.low, settled.best, settled.high

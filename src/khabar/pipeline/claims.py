@@ -580,7 +580,7 @@ def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
     for draft in drafts:
         draft.claim.status = claim_status(doc, draft)
     claim_links.apply_sentence_comments(doc, drafts)
-    claim_links.find_revisions(doc, sorted(drafts, key=lambda d: d.anchor))
+    claim_links.find_revisions(doc, sorted(drafts, key=lambda d: d.anchor), implied=False)
     return [FIGURE_STANDING.get(draft.claim.status, "asserted") for draft in drafts]
 
 
