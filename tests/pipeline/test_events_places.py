@@ -36,3 +36,14 @@ def test_a_country_that_modifies_the_striker_is_no_place_beside_a_town(nlp: Lang
     text = "The US Air Force bombed two residential areas in the town of Manbij on Friday, killing 23."
     events = events_of(nlp, text, dt.date(2016, 8, 6))
     assert [[loc.name for loc in event.locations] for event in events] == [["Manbij"]]
+
+
+def test_a_landmark_of_the_events_sentence_beats_a_place_told_sentences_before(nlp: Language) -> None:
+    text = (
+        "ISIS militants entered the historic city of Palmyra on Monday. "
+        "ISIS fighters also claimed a suicide attack on a rival rebel group in the town of Dumeir "
+        "east of Damascus on Sunday that killed 16 people."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 12))
+    suicide = [event for event in events if event.sub_event_type == "Suicide bomb"]
+    assert suicide and [loc.name for loc in suicide[0].locations] == ["Damascus"]

@@ -36,6 +36,7 @@ from . import figures, reporting
 from .dates import time_lexicon
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
+    clause_head,
     governing_trigger,
     in_speaker_phrase,
     nearest_trigger,
@@ -96,6 +97,9 @@ def assemble_events(doc: Doc) -> list[Event]:
     drafts = [Draft(mentions=[mention], weak=is_weak(mention)) for mention in mentions]
     dateline = dateline_of(doc._.dates or [])
     report_date = dateline[-1].value if dateline else published
+    if report_date != published:  # every stage after this one reads the days from the date line
+        doc._.dates = [rebased(date, published, report_date) for date in doc._.dates or []]
+        dateline = dateline_of(doc._.dates)
     link_places(doc, drafts, triggers)
     link_dates(doc, drafts, triggers, dateline, published)
     link_figures(doc, drafts, triggers)
@@ -162,12 +166,22 @@ def link_dates(
     report, not the first event after it ("21 Jul 2016 Dozens of civilians have been killed")."""
     trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
     dateline = dateline or []
+    verbs = reporting.load_cues(doc.vocab).reporting_verbs
     for mention in doc._.dates or []:
-        if any(mention is part for part in dateline):
+        if any(mention is part for part in dateline) or dates_a_statement(doc, mention, trigger_sets, verbs):
             continue
         index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
         if index is not None:
             drafts[index].dates.append(rebased(mention, published, dateline[-1].value if dateline else None))
+
+
+def dates_a_statement(
+    doc: Doc, mention: DateMention, trigger_sets: list[set[int]], verbs: frozenset[str]
+) -> bool:
+    """A date no trigger governs in the clause of a verb of saying dates the telling ("a monitor
+    said Sunday in a new toll"), not the event the sentence tells."""
+    token = span_at(doc, mention.span.start, mention.span.end).root
+    return governing_trigger(token, trigger_sets) is None and clause_head(token).lemma_ in verbs
 
 
 def dateline_of(dates: list[DateMention]) -> list[DateMention]:
@@ -308,7 +322,20 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
     sentence = draft.mentions[0].sentence
     told = [mention for mention in candidates if sentence.start <= mention.span.start < sentence.end]
     before = [mention for mention in candidates if mention.span.end <= sentence.start]
-    return told[:1] or before[-1:]
+    return told[:1] or landmarks_told(doc, sentence, home)[:1] or before[-1:]
+
+
+def landmarks_told(doc: Doc, sentence: TextSpan, home: set[str | None]) -> list[PlaceMention]:
+    """The landmarks of a sentence ("in the town of Dumeir east of Damascus", the town unknown
+    to the gazetteer): the nearest place it names, nearer than one told sentences before."""
+    return [
+        mention
+        for mention in doc._.places or []
+        if sentence.start <= mention.span.start < sentence.end
+        and mention.place.feature != "country"
+        and mention.place.country in home
+        and known_role(doc, mention) == "landmark"
+    ]
 
 
 def is_country_modifier(doc: Doc, mention: PlaceMention) -> bool:
