@@ -753,6 +753,8 @@ def is_generic(
     # "such an assault", "such attacks": a kind of event, not one that happened
     if any(child.lower_ in cues["generic_determiners"] for child in anchor.children):
         return True
+    if is_habitual(anchor, cues["habitual_words"]):
+        return True
     if not (has_generic_phrase(sent, lexicon) if phrase_found is None else phrase_found):
         return False
     plural = anchor.tag_ in ("NNS", "NNPS")
@@ -761,6 +763,12 @@ def is_generic(
     # "the fiercest fighting in recent months": a comparison with a period, not the event
     superlative = any(child.tag_ == "JJS" for child in anchor.children)
     return superlative or ((plural or perfect) and (statistic or perfect))
+
+
+def is_habitual(anchor: Token, words: list[str]) -> bool:
+    """How often, not once: "daily shelling", "the shelling is daily", "targeted regularly by air
+    strikes" (a frequency word on the trigger or on the verb it hangs from)."""
+    return any(child.lower_ in words for node in {anchor, _governing_verb(anchor)} for child in node.children)
 
 
 def reference_year(anchor: Token, ents: Iterable[SpacySpan]) -> int | None:
