@@ -200,3 +200,28 @@ def test_another_sources_more_deaths_imply_no_revision(nlp: Language) -> None:
         "Rights said. Doctors in Kilis said three more people had later died of their wounds."
     )
     assert run(nlp, text).revisions == []
+
+
+def test_which_after_a_place_speaks_for_the_speaking_noun_before_it(nlp: Language) -> None:
+    text = (
+        "Russian jets struck a market in Idlib on Sunday. The strikes were documented by the Syrian "
+        "Network for Human Rights. It is a monitoring group based in Britain, which said 12 civilians "
+        "were killed."
+    )
+    speakers = [c.speaker for c in run(nlp, text).claims if c.kind == "killed"]
+    assert speakers == ["Syrian Network for Human Rights"]
+
+
+def test_a_name_right_before_which_is_its_speaker(nlp: Language) -> None:
+    text = "An air strike hit a hospital run by Doctors Without Borders in Idlib, which said 12 people were killed."
+    speakers = [c.speaker for c in run(nlp, text).claims if c.kind == "killed"]
+    assert speakers == ["Doctors Without Borders"]
+
+
+def test_put_reports_only_a_figure(nlp: Language) -> None:
+    text = (
+        "The minister called for a resolution that will put an end to the war in Syria. State media "
+        "put the death toll at 15."
+    )
+    ledger = run(nlp, text)
+    assert [c.speaker for c in ledger.claims if c.cue == "put"] == ["State media"]

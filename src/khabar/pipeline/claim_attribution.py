@@ -44,6 +44,11 @@ NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: entity labels of amounts and times: such a subject is a figure, never a speaker ("22 killed
 #: ... state TV has raised the toll": the parser may make the number the subject of "raised")
 FIGURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"})
+#: entity labels of places: a relative clause after one is a mis-attached clause of the noun before
+#: it ("a monitoring group based in Britain, which said")
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+#: relative pronouns that may be a cue's subject ("the ministry, which said"): the noun before speaks
+RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 #: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -179,7 +184,9 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return any(child.dep_ == "dobj" and child.lemma_.lower() in TOLL_HEADS for child in token.children)
     if lemma in table.figure_cues:
         return any(child.dep_ == "dobj" and _holds_number(child) for child in token.children)
-    if lemma in {"put", "show", "indicate", "air", "post", "publish"}:
+    if lemma == "put":  # "put the toll at 70", "put the number of dead at 15"; not "will put an end"
+        return _puts_figure(token)
+    if lemma in {"show", "indicate", "air", "post", "publish"}:
         return any(child.dep_ in {"dobj", "ccomp", "nsubj"} for child in token.children)
     if lemma == "claim":
         # "claimed that", "claimed responsibility"; not "claiming the lives of ten people"
@@ -192,6 +199,16 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
             any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"} or closes
         )
     return True
+
+
+def _puts_figure(token: Token) -> bool:
+    """'put the death toll at 70', 'put it at 11': a figure after 'at', or a toll as the object."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "at" and _holds_number(child):
+            return True
+        if child.dep_ == "dobj" and (child.lemma_.lower() in TOLL_HEADS or _holds_number(child)):
+            return True
+    return False
 
 
 def _holds_number(phrase: Token) -> bool:
@@ -265,7 +282,15 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
     if following is None and (author := _author_of_report(subject)) is not subject:
         subject = author  # "a video released by the military media center shows ..."
+    own = subject.dep_ == "nsubj" and subject.head == token  # not the subject of a clause it hangs on
+    relative = subject if subject.lower_ in RELATIVE_SUBJECTS and own else None
+    if relative is not None:
+        # "..., which said": the speaking noun before it in its sentence, whatever the parser
+        # hung the clause on ("a monitoring group based in Britain, which said")
+        subject = _antecedent(relative) or relative
     phrase = following if following is not None else _with_name_before(speaker_phrase(subject))
+    if relative is not None and subject is not relative:
+        phrase = _entity_of(subject) or phrase  # "Doctors Without Borders", not "... in Idlib"
     cited = _cited(token)
     quoted = _quoted_source(token, lemma, table)
     via: list[str] = []
@@ -280,6 +305,10 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     elif (rumour := _unverified_source(token, phrase)) is not None:
         # "unverified reports swirled on social media, claiming ...": social media speaks
         speaker = book.resolve(rumour)
+    elif subject is relative:
+        # no speaking noun before it in its sentence: the source told last ("The strikes were
+        # documented by the Network. It is a group based in Britain, which said ...")
+        speaker = book.told_last(relative.idx) or book.resolve(phrase)
     else:
         speaker = book.resolve(phrase)
         if cited is not None and (outlet := outlet_in(speaker_phrase(cited))):
@@ -287,6 +316,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     via.extend(_audience(token))
     # a subject that governs the cue ("reports ..., claiming that"): only its own phrase is out
     exclude = set(phrase) if subject in token.ancestors else set(subject.subtree)
+    if relative is not None:
+        exclude = set(phrase) | {relative}
     if quoted is not None:
         exclude |= {t for t in quoted.subtree if t.i < _as_saying(token).i}  # type: ignore[union-attr]
     for other in token.children:  # the other half of a split apposition is no content either
@@ -307,6 +338,35 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: the nearest noun before it in its
+    sentence that can speak (a name's head for a name: "the Syrian Network for Human Rights,
+    which said")."""
+    doc = pronoun.doc
+    start = sentence_of(pronoun).start
+    before = pronoun.i - 1 if pronoun.i - 1 > start and doc[pronoun.i - 1].text == "," else pronoun.i
+    nearest = doc[before - 1] if before > start else None
+    if nearest is not None and nearest.pos_ in {"NOUN", "PROPN"} and nearest.ent_type_ not in PLACE_ENTITIES:
+        entity = _entity_of(nearest)  # "The government which denied": the noun right before it
+        return entity.root if entity is not None else nearest
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ not in {"NOUN", "PROPN"} or not _speaker_noun(token):
+            continue
+        entity = _entity_of(token)
+        return entity.root if entity is not None else token
+    return None
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The named entity that holds ``token``, without a leading 'the'."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and len(entity) > 1 and entity[0].lower_ == "the":
+        entity = entity[1:]
+    return entity
 
 
 def _agentless_passive(cue: Token) -> bool:

@@ -306,6 +306,13 @@ class SpeakerBook:
                 return speaker
         return None
 
+    def told_last(self, before: int) -> Speaker | None:
+        """The last source named before ``before``, as a new mention of it."""
+        earlier = self.last({"outlet", "organisation", "person", "group", "anonymous"}, before)
+        if earlier is None:
+            return None
+        return Speaker(earlier.name, earlier.kind, before, before, role=earlier.role, actor=earlier.actor)
+
     def by_role(self, head: str, before: int) -> Speaker | None:
         for speaker in reversed(self.history):
             if speaker.start < before and speaker.role and head in speaker.role.lower():
