@@ -213,7 +213,10 @@ def test_which_after_a_place_speaks_for_the_speaking_noun_before_it(nlp: Languag
 
 
 def test_a_name_right_before_which_is_its_speaker(nlp: Language) -> None:
-    text = "An air strike hit a hospital run by Doctors Without Borders in Idlib, which said 12 people were killed."
+    text = (
+        "An air strike hit a hospital run by Doctors Without Borders in Idlib, which said 12 people "
+        "were killed."
+    )
     speakers = [c.speaker for c in run(nlp, text).claims if c.kind == "killed"]
     assert speakers == ["Doctors Without Borders"]
 
