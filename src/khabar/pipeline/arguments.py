@@ -176,6 +176,7 @@ class PhraseCues:
     denial_verbs: frozenset[str]
     setting_preps: frozenset[str]
     group_descriptions: frozenset[str]
+    outcome_verbs: frozenset[str]
 
 
 @cache
@@ -286,6 +287,8 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
             doer.lemma_.lower() not in target_words and _can_be_inherited(doer, same_sentence)
         ),
         exclude=exclude,
+        # dead fighters ('twenty insurgents were killed') may have fallen on either side
+        outcome_words=frozenset() if any(map(_is_fighter, targets)) else _outcome_words(),
     )
     if doers:
         return doers
@@ -296,6 +299,22 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
         negative_words=phrases.negative_words,
         exclude=exclude,
     )
+
+
+def _is_fighter(token: Token) -> bool:
+    """A member of a non-state armed group: 'insurgents', 'a number of rebels', 'IS militants'."""
+    token = _quantified_noun(token) or token
+    if _lemma_in(token, phrase_cues().group_descriptions | role_cues().perpetrator_nouns):
+        return True
+    groups = actor_dictionary(token.doc.vocab).groups
+    first, last = _phrase_tokens(token)
+    inside = (m for m in dictionary_matches(token.doc) if first.i <= m.start and m.end <= last.i + 1)
+    return any(m.kind == "group" and groups[m.key].inter in NON_STATE_ARMED_INTER for m in inside)
+
+
+@cache
+def _outcome_words() -> frozenset[str]:
+    return role_cues().die_verbs | phrase_cues().outcome_verbs
 
 
 def _can_be_inherited(doer: Token, same_sentence: bool) -> bool:

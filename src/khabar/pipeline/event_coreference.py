@@ -12,6 +12,9 @@ an earlier mention of the same attack may name one:
   shelled the district"), tells the same attack, unless one of them is set in time against
   the other ("the attack came a day after Russian strikes"), is conjoined with it or is among
   its targets ("airstrikes on Aleppo and a US-led raid");
+- a death or wound told in the passive with no doer and no cause in its clause ("Israel
+  launched air strikes on Gaza. Officials said 12 people were killed") is the outcome of the
+  attack told in the sentence just before;
 - whoever claims responsibility in the passage (the trigger's sentence and the two on each
   side: "The Taliban later claimed responsibility") did an attack that names no doer.
 
@@ -36,6 +39,9 @@ from .extensions import sentence_numbers
 
 #: how many sentences before the trigger's own an antecedent mention may be in
 ANTECEDENT_SENTENCES = 2
+#: how many sentences before an outcome told without its cause ('12 people were killed') the
+#: attack may be told in
+OUTCOME_SENTENCES = 1
 #: how many sentences on each side a responsibility claim may be in
 CLAIM_SENTENCES = 2
 #: doc.user_data keys: the attack mentions of a document, the doers found for each, the claimers
@@ -58,6 +64,7 @@ def coreferent_attackers(
     contrast_words: frozenset[str],
     can_be_doer: Callable[[Token, bool], bool],
     exclude: set[int],
+    outcome_words: frozenset[str] = frozenset(),
 ) -> list[Token]:
     """Doers of another mention of the trigger's attack (see the module docstring): a mention is
     a noun or verb of ``mention_words`` or a verb of ``verb_words``, in any inflection;
@@ -65,7 +72,7 @@ def coreferent_attackers(
     doc = trigger.doc
     numbers = sentence_numbers(doc)
     mentions = attack_mentions(doc, mention_words, verb_words)
-    for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words):
+    for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words, outcome_words):
         if candidate.i in exclude:
             # a deed the trigger hit is another one ('airstrikes on Aleppo and a US-led raid')
             continue
@@ -139,9 +146,11 @@ def _antecedents(
     mentions: list[int],
     anaphoric_determiners: frozenset[str],
     contrast_words: frozenset[str],
+    outcome_words: frozenset[str] = frozenset(),
 ) -> Iterator[Token]:
     """Candidate mentions of the same attack: those of the trigger's clause, nearest first,
-    then for a definite noun those of the sentences before, the nearest first."""
+    then for a definite noun those of the sentences before, the nearest first, and for an
+    outcome told without its cause those of the sentence just before."""
     doc = trigger.doc
     numbers = sentence_numbers(doc)
     own = numbers[trigger.i]
@@ -158,15 +167,40 @@ def _antecedents(
                 continue
             if _clause_of(doc[i]) == own_clause or _tells_when(doc[i], own_clause):
                 yield doc[i]
-    if not _is_anaphoric(trigger, anaphoric_determiners):
+    if _is_anaphoric(trigger, anaphoric_determiners):
+        reach = ANTECEDENT_SENTENCES
+    elif _is_bare_outcome(trigger, outcome_words):
+        reach = OUTCOME_SENTENCES
+    else:
         return
     for i in reversed(mentions):
-        if own - ANTECEDENT_SENTENCES <= numbers[i] < own:
+        if own - reach <= numbers[i] < own:
             yield doc[i]
 
 
+def _is_bare_outcome(trigger: Token, outcome_words: frozenset[str]) -> bool:
+    """'Israel launched air strikes on Gaza. Officials said 12 people were killed': a death or
+    wound told in the passive with no doer and no cause in its clause is the outcome of the
+    attack told just before."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in outcome_words:
+        return False
+    children = list(trigger.children)
+    if any(child.dep_ in ("agent", "dobj") for child in children):
+        return False
+    if not any(child.dep_ in ("nsubjpass", "auxpass", "nsubj") for child in children):
+        return False  # 'killing 12': a participle shares its clause's doer
+    # 'killed in an air strike', 'died from wounds', 'when a bomb hit': the cause is told here;
+    # 'killed since 2011', 'across the country': a toll of many deeds ('on Monday', 'at dawn'
+    # only say when)
+    return not any(
+        child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ not in ("on", "at"))
+        for child in children
+    )
+
+
 def _is_anaphoric(trigger: Token, determiners: frozenset[str]) -> bool:
-    """'the attack', 'this bombing': a noun that refers back to an attack told before."""
+    """'the attack', 'this bombing': a noun that refers back to an attack told before. (A bare
+    plural was tried: 'under the cover of airstrikes' took the doer of the attack before.)"""
     if trigger.pos_ not in ("NOUN", "PROPN") or not trigger.n_lefts:
         return False
     return any(child.dep_ == "det" and child.lower_ in determiners for child in trigger.lefts)
