@@ -85,7 +85,10 @@ def test_a_clause_telling_how_the_deed_came_about_names_its_doer(base_nlp: Langu
 
 
 def test_a_death_told_without_its_cause_is_the_outcome_of_the_attack_before(base_nlp: Language) -> None:
-    text = "Turkish jets bombed a village near the border overnight. Local officials said nine people were killed."
+    text = (
+        "Turkish jets bombed a village near the border overnight. "
+        "Local officials said nine people were killed."
+    )
     assert attackers(base_nlp, text, "killed") == ["Turkish jets"]
     # a cause of its own, or fallen fighters, break the link
     text = "Turkish jets bombed a village near the border. Nine people were killed in a landslide."
