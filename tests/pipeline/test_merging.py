@@ -48,3 +48,13 @@ def test_the_striker_taken_for_a_target_does_not_split_one_strike(nlp: Language)
     )
     events = events_of(nlp, text, dt.date(2016, 11, 24))
     assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+
+
+def test_unidentified_armed_groups_name_no_side_that_makes_an_event(nlp: Language) -> None:
+    text = (
+        "Air strikes killed four people in Douma on Monday, a monitor said. "
+        "Dozens of agreements have been brokered among the myriad of armed groups fighting in the "
+        "Syria's complex war."
+    )
+    events = events_of(nlp, text, dt.date(2017, 4, 4))
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]

@@ -30,6 +30,8 @@ NARROWER_TYPES = {"Suicide bomb": "Remote explosive/landmine/IED"}
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: determiners that make a trigger refer back to an event already told ("the strike")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: actors that name no side: "armed groups fighting in Syria's complex war" names no one
+UNNAMED_ACTORS = ("Unidentified Armed Group",)
 #: how far apart in the tree two triggers of one clause may be to describe one happening
 CLAUSE_HOPS = 3
 
@@ -108,23 +110,30 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 
 def is_unanchored(draft: Draft) -> bool:
-    """No place and no date of its own: the draft cannot be told apart from another of its kind."""
-    return not draft.places and not draft.dates
+    """No place below a country and no date of its own: the draft cannot be told apart from
+    another of its kind ("fighting in Syria's complex war")."""
+    return not has_local_place(draft) and not draft.dates
+
+
+def has_local_place(draft: Draft) -> bool:
+    return any(mention.place.feature != "country" for mention in draft.places)
 
 
 def complementary(first: Draft, second: Draft) -> bool:
     """One of two drafts lacks a place and one lacks a date: with nothing in conflict, they add up
     to one event ("Nusra members kidnapped a priest from a village in Idlib" and "he was kidnapped
     on Saturday"), as a draft with neither retells the other."""
-    return (not first.places or not second.places) and (not first.dates or not second.dates)
+    local = has_local_place(first) and has_local_place(second)
+    return not local and (not first.dates or not second.dates)
 
 
 def is_codable_draft(draft: Draft) -> bool:
     """Something a coder could code: a place, a date, a figure or a named side. "The city is
     witnessing fierce battles", "three years of fighting" tell none of these and are no event."""
-    return (
-        not is_unanchored(draft) or bool(draft.figures) or bool(named(draft.attackers) | named(draft.targets))
-    )
+    sides = {
+        name for name in named(draft.attackers) | named(draft.targets) if not name.startswith(UNNAMED_ACTORS)
+    }
+    return not is_unanchored(draft) or bool(draft.figures) or bool(sides)
 
 
 def is_current(doc: Doc, draft: Draft, published: dt.date) -> bool:
