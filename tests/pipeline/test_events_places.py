@@ -47,3 +47,12 @@ def test_a_landmark_of_the_events_sentence_beats_a_place_told_sentences_before(n
     events = events_of(nlp, text, dt.date(2016, 7, 12))
     suicide = [event for event in events if event.sub_event_type == "Suicide bomb"]
     assert suicide and [loc.name for loc in suicide[0].locations] == ["Damascus"]
+
+
+def test_a_place_named_in_a_later_sentence_of_the_event_locates_it(nlp: Language) -> None:
+    text = (
+        "Fierce government bombardment of an opposition-held Syrian town has killed 43 people. "
+        "Hours of shelling on Saturday struck Jayrud, a monitor said."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 3))
+    assert [[loc.name for loc in event.locations] for event in events] == [["Jayrud"]]

@@ -303,10 +303,11 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
 
 def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> list[PlaceMention]:
     """Where the report is at the event's first mention, for an event told with no place below
-    a country: the first place its sentence names (though linked to no trigger: "air strikes and
-    shelling struck Jayrud"), else the last one named before it ("On Sunday at least 29 opposition
-    fighters were killed" in a report on Aleppo). Only places where something may happen (no
-    origin, landmark or descriptor, no speaker's or actor's name) in the event's country count."""
+    a country: the first place one of its sentences names (though linked to no trigger: "air
+    strikes and shelling struck Jayrud"), else a landmark of one, else the last place named
+    before it ("On Sunday at least 29 opposition fighters were killed" in a report on Aleppo).
+    Only places where something may happen (no origin, landmark or descriptor, no speaker's or
+    actor's name) in the event's country count."""
     home = {country for country in countries if country} or {report_country(doc)}
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
@@ -319,10 +320,16 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
         and not is_actor_name(mention, actor_spans)
         and not in_speaker_phrase(span_at(doc, mention.span.start, mention.span.end).root, verbs)
     ]
-    sentence = draft.mentions[0].sentence
-    told = [mention for mention in candidates if sentence.start <= mention.span.start < sentence.end]
-    before = [mention for mention in candidates if mention.span.end <= sentence.start]
-    return told[:1] or landmarks_told(doc, sentence, home)[:1] or before[-1:]
+    sentences = list(dict.fromkeys(mention.sentence for mention in draft.mentions))
+    for sentence in sentences:  # the event's own sentences, in the order it is told
+        told = [mention for mention in candidates if sentence.start <= mention.span.start < sentence.end]
+        if told:
+            return told[:1]
+    for sentence in sentences:
+        if landmarks := landmarks_told(doc, sentence, home):
+            return landmarks[:1]
+    first = sentences[0]
+    return [mention for mention in candidates if mention.span.end <= first.start][-1:]
 
 
 def landmarks_told(doc: Doc, sentence: TextSpan, home: set[str | None]) -> list[PlaceMention]:
