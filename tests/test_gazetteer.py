@@ -263,3 +263,18 @@ def test_the_default_gazetteer_is_opened_once_however_it_is_asked_for() -> None:
     # a second object would hold a second SQLite connection and its page cache per process
     assert open_gazetteer() is open_gazetteer(None)
     assert open_gazetteer(None) is open_gazetteer("")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("Northamptonshire", "GBR", "admin2"),  # a ceremonial county GeoNames' unitary level lacks
+        ("Herts", "GBR", "admin2"),  # a county's usual abbreviation
+        ("N.B.", "CAN", "admin1"),  # a Canadian Press province abbreviation
+        ("Soviet Union", "RUS", "region"),  # a historical state
+    ],
+)
+def test_curated_regions_and_abbreviations_are_known(
+    gazetteer: Gazetteer, name: str, country: str, feature: str
+) -> None:
+    assert any(c.place.country == country and c.place.feature == feature for c in gazetteer.candidates(name))

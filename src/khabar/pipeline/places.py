@@ -53,6 +53,13 @@ UNKNOWN_TOWN_POPULATION = 1_000
 #: the evidence for another country (in toponym votes, a country name counting 2) that leaves a
 #: town matched by another of its names unresolved when nothing points to its own country
 STRANGER_CONTEXT = 3.0
+#: a country's name counts 2 in the toponym votes: a small town abroad needs its country named
+#: more than once (or a place near it, or the report to be about its country)
+ONE_COUNTRY_MENTION = 2.0
+#: a town this close to a province or county named after it with a comma lies in it
+ADDRESS_KM = 120.0
+#: "near" for the context: another place named within this distance supports a reading
+NEAR_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,8 @@ class Cues:
     compound_heads: frozenset[str]
     joining_articles: frozenset[str]
     joining_articles_unhyphenated: frozenset[str]
+    outlet_words: frozenset[str]
+    listener_verbs: frozenset[str]
 
     @classmethod
     @cache
@@ -87,6 +96,8 @@ class Cues:
             compound_heads=frozenset(data["compound_heads"]),
             joining_articles=frozenset(data["joining_articles"]),
             joining_articles_unhyphenated=frozenset(data["joining_articles_unhyphenated"]),
+            outlet_words=frozenset(data["outlet_words"]),
+            listener_verbs=frozenset(data["listener_verbs"]),
         )
 
 
@@ -403,6 +414,8 @@ def _token_after(doc: Doc, index: int) -> Token | None:
 
 def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Toponym], cues: Cues) -> None:
     name_parts = _name_parts_of_people_and_orgs(ents)
+    outlets = _outlet_names(doc, toponyms, cues)
+    _mark_addresses(doc, toponyms)
     accepted_keys: set[str] = set()
     previous: Toponym | None = None
     for toponym in toponyms:
@@ -411,7 +424,9 @@ def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Topon
             toponym.feature_hint = toponym.feature_hint or previous.feature_hint
         if previous is not None and previous.possessor and previous.end == toponym.start:
             toponym.strong_cue = True  # "Syrias Aleppo": what a country's possessive names is a place
-        toponym.accepted = _looks_like_place(doc, toponym, name_parts, cues)
+        toponym.accepted = _looks_like_place(doc, toponym, name_parts, cues) and not (
+            name_key(doc[toponym.start : toponym.end].text) in outlets and toponym.feature_hint is None
+        )
         if toponym.accepted:
             accepted_keys.add(name_key(doc[toponym.start : toponym.end].text))
         previous = toponym
@@ -423,6 +438,82 @@ def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Topon
         if toponym.accepted or toponym.label == "PERSON/part" or name_key(text) not in accepted_keys:
             continue
         toponym.accepted = toponym.label != "PERSON" or text not in name_parts
+
+
+def _mark_addresses(doc: Doc, toponyms: list[Toponym]) -> None:
+    """'Thruxton, Hampshire.', 'Matias Romero, Oaxaca State, Mexico': a name, a comma and a
+    province, county or country closing the phrase is an address. The larger place is a place
+    when its own name follows a proper noun that is no person's name; the smaller one too when
+    one of its readings lies in it (``ADDRESS_KM`` from it, or in that country)."""
+    for larger in toponyms:
+        comma = larger.start - 1
+        if comma < 1 or doc[comma].text != "," or not _closes_phrase(doc, larger.end):
+            continue
+        before = doc[comma - 1]
+        if before.tag_ not in ("NNP", "NNPS") or before.ent_type_ == "PERSON":
+            continue
+        text = doc[larger.start : larger.end].text
+        regions = [
+            c
+            for c in larger.candidates
+            if c.place.feature in ("country", "admin1", "admin2") and _spelled_alike(text, c)
+        ]
+        if not regions:
+            continue
+        smaller = next((t for t in toponyms if t.end == comma), None)
+        if smaller is not None and _lies_in_any(smaller, regions):
+            smaller.strong_cue = larger.strong_cue = True
+        elif _best_by_prior(larger) in regions:
+            # no known place before it: only a name that is first of all a region ("Knockhill,
+            # Fife"), not a city that some county shares ("Orchard St., Alexandria")
+            larger.strong_cue = True
+
+
+def _closes_phrase(doc: Doc, index: int) -> bool:
+    after = _token_after(doc, index)
+    return after is None or after.text in (".", ",", ";", ":", "(", ")", "-", "—") or "\n" in after.text
+
+
+def _lies_in_any(toponym: Toponym, regions: list[Candidate]) -> bool:
+    for candidate in toponym.candidates:
+        place = candidate.place
+        for region in regions:
+            if region.place.feature == "country" and place.country == region.place.country:
+                return True
+            if _distance_km(place.lat, place.lon, region.place.lat, region.place.lon) < ADDRESS_KM:
+                return True
+    return False
+
+
+def _outlet_names(doc: Doc, toponyms: list[Toponym], cues: Cues) -> set[str]:
+    """Names the report uses for a broadcaster or a newspaper ('Al-Manar TV', 'an Al-Manar
+    correspondent'), or for someone told something ('sources told Al-Manar'): not places
+    anywhere in it, unless a country, province or populous town by its own name ('Aleppo TV'
+    still names Aleppo)."""
+    outlets: set[str] = set()
+    for toponym in toponyms:
+        if _is_known_by_own_name(doc, toponym):
+            continue
+        after = _token_after(doc, toponym.end)
+        if after is not None and after.tag_ == "POS":
+            after = _token_after(doc, toponym.end + 1)
+        root = doc[toponym.start : toponym.end].root
+        told = root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in cues.listener_verbs
+        if told or (after is not None and after.lower_ in cues.outlet_words):
+            outlets.add(name_key(doc[toponym.start : toponym.end].text))
+    return outlets
+
+
+def _is_known_by_own_name(doc: Doc, toponym: Toponym) -> bool:
+    text = doc[toponym.start : toponym.end].text
+    return any(
+        _spelled_alike(text, candidate)
+        and (
+            candidate.place.feature in IMPORTANT_FEATURES
+            or candidate.place.population >= IMPORTANT_POPULATION
+        )
+        for candidate in toponym.candidates
+    )
 
 
 def _coordinated(doc: Doc, previous: Toponym, toponym: Toponym) -> bool:
@@ -463,10 +554,17 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
         return important and toponym.end - toponym.start > 1
     if label.endswith("/part"):
         # "Malta" in "Malta Tourism Authority": countries and regions inside names are toponyms,
-        # when named by their own name (not "Morris", an old name of Mauritius, in "Seamus Morris")
+        # when named by their own name (not "Morris", an old name of Mauritius, in "Seamus Morris");
+        # so are populous towns and counties in the names of organisations ("the Venice
+        # Commission", "Seattle Fire"), never in a person's name ("Jack London")
         spelled = own_spelling(text)
-        return not label.startswith("PERSON") and any(
-            c.place.feature in IMPORTANT_FEATURES and own_spelling(c.place.name) == spelled for c in exact
+        if label.startswith("PERSON"):
+            return False
+        own = [c for c in exact if own_spelling(c.place.name) == spelled]
+        return any(
+            c.place.feature in IMPORTANT_FEATURES
+            or (c.place.population >= IMPORTANT_POPULATION and c.place.feature == "town")
+            for c in own
         )
     if label in ("ORG", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"):
         return important or (toponym.weak_cue and bool(alike))
@@ -545,26 +643,28 @@ def _document_context(
 
 
 def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Context) -> None:
-    """A town or district matched only by one of its other names, in a country nothing else in the
-    report points to while the report points to another, is more likely a local place the
-    gazetteer lacks ('Fuaa' in a Syria report is not Foix in France): it stays unresolved.
+    """A small town abroad that only the name ties to the report is more likely a local place
+    the gazetteer lacks, or no place at all: it takes its best other reading that is no such
+    stranger, else stays unresolved.
 
-    The report's other toponyms (not those of the same name, which would confirm each other)
-    and nationality words are the evidence, for the town's own country only: a neighbour's
-    transliterated village ('al-Mazra' as El Mazraa, Israel, in a Damascus report) is as
-    likely a miss. A town of ``STRANGER_POPULATION`` or more is known enough to stand on its
-    own under any of its names; below it, a name that is one of its other names is
-    more often a local place ('Shaar' in Aleppo is not Sarh in Chad, nor 'Hamas' Hamm).
+    Two kinds are suspect. A town or district matched only by one of its other names ('Fuaa'
+    in a Syria report is not Foix in France; 'Orum' near Aleppo not Orem, Utah), below
+    ``STRANGER_POPULATION``; and a town matched by its own name but smaller than
+    ``IMPORTANT_POPULATION`` (a 'Winfield' of a caption, Medina in Ohio beside Mecca). Either
+    stands when the report is about its country (that country leads the evidence), or when
+    another place of its country lies near it. Else a town under ``IMPORTANT_POPULATION``
+    needs its country named more than once (``ONE_COUNTRY_MENTION``): in a Syria report, one
+    'US' is an actor, not a reason to read 'Eddin' as Edina, Minnesota; a larger one
+    ('Quebec City') needs it named once.
+
+    The evidence is the report's other toponyms and nationality words; neither the same name nor
+    another suspect may vouch for the town's country: two spellings of one Syrian village
+    ('al-Maleh', 'al-Malah') met Algeria's El Malah and El Maleh and confirmed each other.
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
     suspects = {index for index, toponym in enumerate(toponyms) if _is_stranger_suspect(toponym)}
-    for index, toponym in enumerate(toponyms):
-        choice = toponym.choice
-        if choice is None or index not in suspects:
-            continue
-        # neither the same name nor another suspect may vouch for the town's country: two
-        # spellings of one Syrian village ('al-Maleh', 'al-Malah') met Algeria's El Malah
-        # and El Maleh and confirmed each other
+    for index in sorted(suspects):
+        toponym = toponyms[index]
         same_name = Counter[str]()
         for other, (country, _, weight) in context.votes.items():
             if (names[other] == names[index] or other in suspects) and country:
@@ -572,21 +672,54 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
         elsewhere = {country: count - same_name[country] for country, count in context.countries.items()}
         if max(elsewhere.values(), default=0.0) < STRANGER_CONTEXT:
             continue  # too little else in the report to go by ('a U.S. drone hit Raqqa')
-        country = choice.place.country
-        if elsewhere.get(country, 0.0) <= 0:
-            toponym.choice = None
+        excluded = frozenset(
+            other for other in range(len(toponyms)) if other in suspects or names[other] == names[index]
+        )
+        toponym.choice = _best_settled_reading(toponym, elsewhere, context, excluded)
+
+
+def _best_settled_reading(
+    toponym: Toponym, elsewhere: dict[str, float], context: Context, excluded: frozenset[int]
+) -> Candidate | None:
+    """The best-scored reading of a suspect toponym that the rest of the report supports."""
+    leading = max(elsewhere, key=elsewhere.__getitem__)
+    ranked = sorted(range(len(toponym.candidates)), key=lambda i: -toponym.scores[i] if toponym.scores else 0)
+    for rank, position in enumerate(ranked):
+        candidate = toponym.candidates[position]
+        place = candidate.place
+        country = place.country or ""
+        if not _is_stranger(candidate):
+            # another reading needs its country in the report (not Saba in the Caribbean for
+            # a Syrian village 'al-Sabaa')
+            if rank == 0 or not country or elsewhere.get(country, 0.0) > 0:
+                return candidate
+            continue
+        if country == leading:
+            return candidate
+        # a known city by another of its names ('Quebec City') needs its country named once; a
+        # small town abroad needs more than its country's name, which in a report from
+        # elsewhere mostly names a government ('Washington', 'the US'), not a region
+        if place.population >= IMPORTANT_POPULATION and elsewhere.get(country, 0.0) > 0:
+            return candidate
+        # a place of its own country near it (a neighbour's is no support: 'al-Mazra' near
+        # Damascus is not El Mazraa in Israel)
+        compatriots = [point for point in context.points if context.votes.get(point[2], ("",))[0] == country]
+        if _nearest_km(place.lat, place.lon, compatriots, excluded) < NEAR_KM:
+            return candidate
+    return None
 
 
 def _is_stranger_suspect(toponym: Toponym) -> bool:
-    choice = toponym.choice
-    return choice is not None and not choice.exact and _is_lesser_town(choice.place)
+    return toponym.choice is not None and _is_stranger(toponym.choice)
 
 
-def _is_lesser_town(place: Place) -> bool:
+def _is_stranger(candidate: Candidate) -> bool:
+    """A town known too little to be read by its name alone, against the rest of the report."""
+    place = candidate.place
+    if place.feature not in ("town", "admin2") or not place.country:
+        return False
     # a district counts too: 'al-Maleh' near Aleppo matched Algeria's El Maleh district
-    return (
-        place.feature in ("town", "admin2") and place.population < STRANGER_POPULATION and bool(place.country)
-    )
+    return place.population < (IMPORTANT_POPULATION if candidate.exact else STRANGER_POPULATION)
 
 
 def _best_by_prior(toponym: Toponym) -> Candidate | None:
