@@ -67,6 +67,7 @@ EVALUATORS: dict[str, tuple[str, str]] = {
     "claims": ("khabar.evaluate.claims", "notes/claims-annotations"),
     "events": ("khabar.evaluate.events", "notes/event-annotations"),
     "actors": ("khabar.evaluate.actors", "../shared/data/actor-resolution/ngec_cases.jsonl"),
+    "event-location": ("khabar.evaluate.event_location", "../shared/data/event-location/labeled_text.jsonl"),
 }
 
 

@@ -11,14 +11,16 @@ Maarat al-Numan"); the cue words are in ``data/en/events/places.json``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
 from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
+from .linking import governing_trigger, in_speaker_phrase, nearest_trigger, same_clause, trigger_tokens
 from .report_country import report_country
 
 #: gazetteer feature -> ACLED geo precision
@@ -77,6 +79,40 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     if kept:
         return kept
     return [mention for mention, role in zip(mentions, roles, strict=True) if role == "landmark"]
+
+
+def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> list[PlaceMention]:
+    """The place mentions that say where the event of ``trigger`` happened, by the pipeline's
+    rules for one sentence: a place goes to the trigger that governs it in the parse, else to
+    the nearest trigger of its clause (``others`` are the sentence's other triggers, which may
+    claim it); a place in a speaker's phrase or used for an actor goes to none; origins and
+    descriptors are dropped (``places_of_event``); of the rest, a country or province that holds
+    another is dropped (``choose_locations``). ``khabar eval event-location`` asks this."""
+    from . import reporting  # reporting's cues load the vocab; imported where needed
+
+    triggers = [trigger, *others]
+    trigger_sets = [trigger_tokens(span) for span in triggers]
+    verbs = reporting.load_cues(doc.vocab).reporting_verbs
+    actor_spans = {(actor.span.start, actor.span.end) for actor in doc._.actors or []}
+    linked = []
+    for mention in doc._.places or []:
+        span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        if in_speaker_phrase(token, verbs) or (mention.span.start, mention.span.end) in actor_spans:
+            continue
+        index = governing_trigger(token, trigger_sets)
+        if index is None:
+            index = nearest_trigger(token, triggers)
+            if index is not None and not same_clause(token, triggers[index], trigger_sets[index]):
+                index = None
+        if index == 0:
+            linked.append(mention)
+    kept = places_of_event(doc, linked)
+    chosen = choose_locations(kept)
+    spans = {(evidence.start, evidence.end) for location in chosen for evidence in location.evidence}
+    return [mention for mention in kept if (mention.span.start, mention.span.end) in spans]
 
 
 def known_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
