@@ -686,3 +686,8 @@ def test_a_capital_owning_a_deed_is_its_doer(base_nlp: Language) -> None:
 def test_who_says_a_gerund_deed_goes_on_did_not_do_it(base_nlp: Language) -> None:
     text = "Villagers say shelling kills children every night."
     assert texts(arguments(base_nlp, text, "shelling").attackers) == []
+
+
+def test_a_description_comes_with_the_name_it_is_set_beside(base_nlp: Language) -> None:
+    text = "Police named Omar Khan, the gunman who attacked the mosque, as a local man."
+    assert texts(arguments(base_nlp, text, "attacked").attackers) == ["the gunman", "Omar Khan"]

@@ -1343,7 +1343,10 @@ def _to_spans(
                 if antecedent.i != member.i and _is_plural_pronoun(member)
                 else []
             )
-            for head in dict.fromkeys((member, antecedent, *group, owner, named, described)):
+            # "Salman Abedi, the bomber behind the bombing": the name the description is set beside
+            named_beside = member.head if member.dep_ == "appos" and _is_name(member.head) else None
+            heads = (member, antecedent, *group, owner, named, described, named_beside)
+            for head in dict.fromkeys(heads):
                 if head is None:
                     continue
                 if (
