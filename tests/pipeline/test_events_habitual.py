@@ -16,3 +16,17 @@ def test_a_frequency_word_on_the_trigger_or_its_verb_makes_it_generic(nlp: Langu
 
 def test_a_strike_on_one_day_stays_an_event(nlp: Language) -> None:
     assert _generic(nlp, "Air strikes hit the district on Monday, killing four people.") == [False]
+
+
+def test_destroyed_homes_told_as_a_state_is_no_property_destruction(nlp: Language) -> None:
+    doc = nlp("Several civilians remain trapped under the debris of their destroyed homes.")
+    destruction = [m for m in doc._.event_mentions if m.sub_event_type == "Looting/property destruction"]
+    assert all(mention.generic for mention in destruction)
+    doc = nlp("Militants destroyed homes in the village on Monday.")
+    destruction = [m for m in doc._.event_mentions if m.sub_event_type == "Looting/property destruction"]
+    assert destruction and not any(mention.generic for mention in destruction)
+
+
+def test_trying_to_retake_a_base_is_no_territory_taken(nlp: Language) -> None:
+    doc = nlp("Syrian troops have been trying to retake the base with no luck so far.")
+    assert not [m for m in doc._.event_mentions if m.sub_event_type == "Government regains territory"]

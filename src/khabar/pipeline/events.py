@@ -765,6 +765,14 @@ def is_generic(
     return superlative or ((plural or perfect) and (statistic or perfect))
 
 
+def is_result_state(span: SpacySpan, sub_event_type: str, lexicon: EventLexicon) -> bool:
+    """A participle before its noun ("trapped under the debris of their destroyed homes") tells
+    the state another event left, not an act of its own, for the types listed in the lexicon."""
+    if sub_event_type not in lexicon.modality["result_state_types"]:
+        return False
+    return any(token.dep_ == "amod" and token.tag_ == "VBN" for token in span)
+
+
 def is_habitual(anchor: Token, words: list[str]) -> bool:
     """How often, not once: "daily shelling", "the shelling is daily", "targeted regularly by air
     strikes" (a frequency word on the trigger or on the verb it hangs from)."""
@@ -958,6 +966,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     number = view.sentence_of[anchor.i]
     sent = view.sentences[number]
     generic = is_generic(anchor, sent, view.cues(number), lexicon, view.generic_phrase(number, lexicon))
+    generic = generic or is_result_state(span, candidate.sub_event_type, lexicon)
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if not candidate.strong:
