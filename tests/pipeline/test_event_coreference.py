@@ -95,3 +95,8 @@ def test_a_death_told_without_its_cause_is_the_outcome_of_the_attack_before(base
     assert attackers(base_nlp, text, "killed") == []
     text = "Militants attacked an army post on Monday. Six militants were killed."
     assert attackers(base_nlp, text, "killed", occurrence=0) == []
+
+
+def test_opening_fire_is_an_attack_the_shooting_refers_back_to(base_nlp: Language) -> None:
+    text = "Witnesses said the suspect opened fire in the station. Four people were hurt in the shooting."
+    assert attackers(base_nlp, text, "shooting") == ["the suspect"]

@@ -177,6 +177,7 @@ class PhraseCues:
     setting_preps: frozenset[str]
     group_descriptions: frozenset[str]
     outcome_verbs: frozenset[str]
+    attack_phrases: frozenset[str]
 
 
 @cache
@@ -289,6 +290,7 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
         exclude=exclude,
         # dead fighters ('twenty insurgents were killed') may have fallen on either side
         outcome_words=frozenset() if any(map(_is_fighter, targets)) else _outcome_words(),
+        verb_phrases=phrases.attack_phrases,
     )
     if doers:
         return doers

@@ -65,13 +65,14 @@ def coreferent_attackers(
     can_be_doer: Callable[[Token, bool], bool],
     exclude: set[int],
     outcome_words: frozenset[str] = frozenset(),
+    verb_phrases: frozenset[str] = frozenset(),
 ) -> list[Token]:
     """Doers of another mention of the trigger's attack (see the module docstring): a mention is
     a noun or verb of ``mention_words`` or a verb of ``verb_words``, in any inflection;
     ``can_be_doer(doer, same_sentence)`` says which doers may be handed on."""
     doc = trigger.doc
     numbers = sentence_numbers(doc)
-    mentions = attack_mentions(doc, mention_words, verb_words)
+    mentions = attack_mentions(doc, mention_words, verb_words, verb_phrases)
     for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words, outcome_words):
         if candidate.i in exclude:
             # a deed the trigger hit is another one ('airstrikes on Aleppo and a US-led raid')
@@ -102,9 +103,15 @@ def remember_doers(mention: Token, doers: list[Token]) -> None:
     mention.doc.user_data.setdefault(DOERS_KEY, {})[mention.i] = [doer.i for doer in doers]
 
 
-def attack_mentions(doc: Doc, mention_words: frozenset[str], verb_words: frozenset[str]) -> list[int]:
+def attack_mentions(
+    doc: Doc,
+    mention_words: frozenset[str],
+    verb_words: frozenset[str],
+    verb_phrases: frozenset[str] = frozenset(),
+) -> list[int]:
     """Indices of the document's attack mentions, listed once per document (read off the
-    token arrays: a lemma or form of the words, as a noun or verb)."""
+    token arrays: a lemma or form of the words, as a noun or verb; and the verb of a phrase of
+    ``verb_phrases``, 'open fire', told with its object)."""
     mentions = doc.user_data.get(MENTIONS_KEY)
     if mentions is None:
         if len(doc) == 0:
@@ -117,8 +124,20 @@ def attack_mentions(doc: Doc, mention_words: frozenset[str], verb_words: frozens
                 np.isin(lemmas, _ids(verb_words)) | np.isin(forms, _inflected_ids(verb_words))
             )
             mentions = np.flatnonzero((named & nominal_or_verbal) | verbal).tolist()
+            if verb_phrases:
+                mentions = sorted(set(mentions) | set(_phrase_verbs(doc, verb_phrases)))
         doc.user_data[MENTIONS_KEY] = mentions
     return mentions
+
+
+def _phrase_verbs(doc: Doc, verb_phrases: frozenset[str]) -> Iterator[int]:
+    """Verbs told with the object of one of the phrases ('the gunman opened fire')."""
+    objects = {phrase.split()[-1] for phrase in verb_phrases}
+    for token in doc:
+        if token.dep_ == "dobj" and token.lower_ in objects:
+            verb = token.head
+            if f"{verb.lemma_.lower()} {token.lower_}" in verb_phrases:
+                yield verb.i
 
 
 @lru_cache(maxsize=16)
