@@ -30,3 +30,8 @@ def test_destroyed_homes_told_as_a_state_is_no_property_destruction(nlp: Languag
 def test_trying_to_retake_a_base_is_no_territory_taken(nlp: Language) -> None:
     doc = nlp("Syrian troops have been trying to retake the base with no luck so far.")
     assert not [m for m in doc._.event_mentions if m.sub_event_type == "Government regains territory"]
+
+
+def test_an_attack_an_armed_side_fended_off_is_a_clash(nlp: Language) -> None:
+    doc = nlp("Regime forces fended off an attack by rebel fighters on the Zahra neighbourhood of Aleppo.")
+    assert [m.sub_event_type for m in doc._.event_mentions] == ["Armed clash"]

@@ -602,6 +602,25 @@ def _object_voids(anchor: Token, switch: Switch, lexicon: EventLexicon) -> bool:
     return False
 
 
+#: actor classes of armed sides (cues.json actor_classes)
+ARMED_CLASSES = frozenset({"state", "nonstate"})
+
+
+def _defenders(anchor: Token, switch: Switch, lexicon: EventLexicon) -> list[str]:
+    """An attack an armed side fended off or repelled ("regime forces fended off an attack by
+    rebels on the Zahra neighbourhood") was fought against that side: it decides the type, not
+    the place the attack was aimed at."""
+    verb = _governing_verb(anchor)
+    if verb is anchor or verb.lemma_ not in lexicon.groups["defence"]:
+        return []
+    words = _subtree_words(child for child in verb.children if child.dep_ == "nsubj")
+    return [
+        sub
+        for actor_class, sub in switch.classes
+        if actor_class in ARMED_CLASSES and lexicon.actor_classes[actor_class] & words
+    ]
+
+
 def _switched_type(
     rule: TriggerRule, anchor: Token, cues: frozenset[str], lexicon: EventLexicon
 ) -> tuple[str | None, bool]:
@@ -613,6 +632,8 @@ def _switched_type(
     if _object_voids(anchor, switch, lexicon):
         return None, False
     found = _argument_classes(argument_tokens(anchor, switch.by), switch, lexicon)
+    if switch.by == "target":
+        found = _defenders(anchor, switch, lexicon) or found
     if found:
         return found[0], True
     if switch.by == "agent":
