@@ -228,3 +228,31 @@ def test_put_reports_only_a_figure(nlp: Language) -> None:
     )
     ledger = run(nlp, text)
     assert [c.speaker for c in ledger.claims if c.cue == "put"] == ["State media"]
+
+
+def test_an_alleged_attack_named_in_a_statement_leaves_the_statement_asserted(nlp: Language) -> None:
+    text = (
+        "We demand a thorough investigation of the alleged chemical attack on the town of Douma, the "
+        "Russian defence ministry said. An alleged chemical attack killed 80 people in Khan Sheikhoun, "
+        "activists said."
+    )
+    ledger = run(nlp, text)
+    statuses = {c.kind: c.status for c in ledger.claims}
+    assert statuses["statement"] == "asserted"
+    assert statuses["killed"] == "unverified"
+
+
+def test_an_unverified_thing_a_source_tells_of_hedges_its_statement(nlp: Language) -> None:
+    text = "Reuters reported that there was an unverified photo of a possible bomber near the bus station."
+    statuses = [c.status for c in run(nlp, text).claims if c.kind == "statement"]
+    assert statuses == ["unverified"]
+
+
+def test_a_source_that_claims_closing_its_sentence_or_claims_to_have_done_speaks(nlp: Language) -> None:
+    text = (
+        "At least 23 militants have been killed by Turkish artillery fire in northern Syria, a Turkish "
+        "broadcaster claims. Jaysh al Tahrir, a rebel group, claims to have captured two villages "
+        "south of Jarabulus."
+    )
+    speakers = {c.speaker for c in run(nlp, text).claims}
+    assert {"a Turkish broadcaster", "Jaysh al Tahrir"} <= speakers

@@ -149,7 +149,7 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
             attribution = _according(token, book)
         elif (
             lemma in table.reporting_verbs
-            and token.pos_ in {"VERB", "AUX"}
+            and (token.pos_ in {"VERB", "AUX"} or _root_with_subject(token))
             and token.dep_ not in NOMINAL_DEPS
             and _is_cue(token, lemma, table)
         ):
@@ -159,6 +159,12 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
         if attribution is not None:
             found.append(attribution)
     return found
+
+
+def _root_with_subject(token: Token) -> bool:
+    """'..., a Turkish broadcaster claims.': a reporting word the tagger made a noun is a verb
+    when it heads its sentence with a subject."""
+    return token.dep_ == "ROOT" and any(child.dep_ == "nsubj" for child in token.children)
 
 
 @cache
@@ -192,7 +198,11 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         # "claimed that", "claimed responsibility"; not "claiming the lives of ten people"
         if any(t.lower_ in {"life", "lives"} for t in token.doc[token.i + 1 : token.i + 4]):
             return False
-        return any(c.dep_ == "ccomp" or c.lemma_ in {"responsibility", "credit"} for c in token.children)
+        # "claims to have captured two villages"; "..., a Turkish broadcaster claims." closing its sentence
+        closes = all(t.is_punct for t in token.doc[token.i + 1 : sentence_of(token).end])
+        objects = {"responsibility", "credit"}
+        said = any(c.dep_ in {"ccomp", "xcomp"} or c.lemma_ in objects for c in token.children)
+        return said or closes
     if lemma == "add":
         closes = all(t.is_punct for t in token.doc[token.i + 1 : sentence_of(token).end])
         return (

@@ -47,6 +47,8 @@ MIN_EXTRA_CHARS = 50
 MIN_EXTRA_WORDS = 6
 #: shorter quotes are scare quotes or phrases ("responding"), not statements
 MIN_QUOTE_CHARS = 25
+#: claim kinds that say something happened: a hedge of one noun phrase reaches only these
+HAPPENING_KINDS = frozenset({"event", "killed", "injured", "perpetrator"})
 VAGUE_FIGURES = frozenset({"dozens", "scores", "hundreds", "thousands", "several", "many", "dozen", "some"})
 
 
@@ -59,6 +61,8 @@ class StatusCues:
     openers: tuple[tuple[str, ...], ...]
     #: hedges that do not hedge as a noun's adjective ("the feared IS")
     adjective_hedges: frozenset[str] = frozenset()
+    #: hedges that, on one noun phrase, hedge only claims that something happened
+    noun_hedges: frozenset[str] = frozenset()
 
 
 def _docs(vocab, phrases: list[str]) -> list[Doc]:  # type: ignore[no-untyped-def]
@@ -80,7 +84,8 @@ def status_cues(vocab) -> StatusCues:  # type: ignore[no-untyped-def]
     earlier.add("earlier", _docs(vocab, data["earlier_figure"]))
     openers = tuple(tuple(phrase.split()) for phrase in data["anaphoric_openers"])
     adjectives = frozenset(data["adjective_hedges"])
-    return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers, adjectives)
+    nouns = frozenset(data["noun_hedges"])
+    return StatusCues(matchers, frozenset(data["negations"]), revision, earlier, openers, adjectives, nouns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -599,7 +604,7 @@ def claim_status(doc: Doc, draft: Draft) -> str:
     speaker_kind = attribution.speaker.kind if attribution else _quoted_speaker_kind(doc, draft.claim)
     if speaker_kind in {"anonymous", "unverified"} or draft.claim.speaker in {"social media", "rumours"}:
         status = "unverified"
-    hedge = sentence_status(doc, draft.sentence)
+    hedge = sentence_status(doc, draft.sentence, draft)
     if hedge == "unverified" and status in {"asserted", "confirmed"}:
         status = "unverified"
     elif hedge == "disputed" and status == "asserted":
@@ -615,10 +620,13 @@ def _quoted_speaker_kind(doc: Doc, claim: Claim) -> str | None:
     return quote.speaker_kind if quote is not None and quote.speaker == claim.speaker else None
 
 
-def sentence_status(doc: Doc, sentence: Span) -> str | None:
-    """The status a sentence's hedges give: unverified, disputed, or None."""
+def sentence_status(doc: Doc, sentence: Span, draft: Draft | None = None) -> str | None:
+    """The status a sentence's hedges give: unverified, disputed, or None. With ``draft``, a
+    hedge of one noun phrase ("the alleged chemical attack", "areas reportedly affected") hedges
+    only a claim that something happened whose evidence holds that phrase."""
     cues = status_cues(doc.vocab)
-    if any(_hedges(doc, start, end, cues) for _id, start, end in cues.matchers["unverified"](sentence)):
+    hedges = [(start, end) for _id, start, end in cues.matchers["unverified"](sentence)]
+    if any(_hedges(doc, start, end, cues) and _hedges_claim(doc, start, end, draft) for start, end in hedges):
         return "unverified"
     if _negated_confirmation(sentence, cues):
         return "unverified"
@@ -631,6 +639,26 @@ def _hedges(doc: Doc, start: int, end: int, cues: StatusCues) -> bool:
     """Is a hedge phrase a hedge here: not 'feared' as a noun's adjective ('the feared IS')?"""
     token = doc[start]
     return not (end - start == 1 and token.lower_ in cues.adjective_hedges and token.dep_ == "amod")
+
+
+def _hedges_claim(doc: Doc, start: int, end: int, draft: Draft | None) -> bool:
+    """Does a hedge reach the claim: always, unless it hedges one noun phrase only ("the
+    alleged chemical attack", "areas reportedly affected by"); then only a claim that something
+    happened (an event, a figure, a perpetrator), not a statement, accusation or denial about
+    it ("we demand an investigation of the alleged attack", "denied the alleged attack")."""
+    if draft is None or draft.claim.kind in HAPPENING_KINDS or end - start != 1:
+        return True
+    token = doc[start]
+    return token.lower_ not in status_cues(doc.vocab).noun_hedges or not _hedges_noun_only(token)
+
+
+def _hedges_noun_only(token: Token) -> bool:
+    """A one-word hedge of a noun: its adjective, or the adverb of a participle after it."""
+    if token.dep_ == "amod" and token.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    participle = token.head
+    after_noun = participle.dep_ in {"acl", "amod"} and participle.head.pos_ in {"NOUN", "PROPN"}
+    return token.dep_ == "advmod" and after_noun
 
 
 def _negated_confirmation(sentence: Span, cues: StatusCues) -> bool:
