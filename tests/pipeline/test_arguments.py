@@ -691,3 +691,10 @@ def test_who_says_a_gerund_deed_goes_on_did_not_do_it(base_nlp: Language) -> Non
 def test_a_description_comes_with_the_name_it_is_set_beside(base_nlp: Language) -> None:
     text = "Police named Omar Khan, the gunman who attacked the mosque, as a local man."
     assert texts(arguments(base_nlp, text, "attacked").attackers) == ["the gunman", "Omar Khan"]
+
+
+def test_a_date_glued_to_an_argument_is_cut(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Tue 14 Mar 2017 Suicide bomber kills 9 near Hama.", "kills")
+    assert texts(found.attackers) == ["Suicide bomber"]
+    found = arguments(base_nlp, "The March 15 movement attacked a police station.", "attacked")
+    assert texts(found.attackers) == ["The March 15 movement"]

@@ -178,6 +178,7 @@ class PhraseCues:
     group_descriptions: frozenset[str]
     outcome_verbs: frozenset[str]
     attack_phrases: frozenset[str]
+    calendar_words: frozenset[str]
 
 
 @cache
@@ -1361,6 +1362,7 @@ def _to_spans(
                     continue
                 seen.add(head.i)
                 first, last = _phrase_tokens(head)
+                first = _after_dateline(first, head)
                 if first.i <= exclude.start < last.i + 1 and _modified_noun(exclude.root) != head:
                     # a name that contains the trigger ("the Iraq war") names the event itself;
                     # an adjective trigger's noun does not ("violent mobs")
@@ -1370,6 +1372,35 @@ def _to_spans(
                     continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
+
+
+def _after_dateline(first: Token, head: Token) -> Token:
+    """The phrase's first word after a date a headline or dateline glued to it ('Sun 22 Feb 2015
+    Suicide bomber', '29-07-2016 ISIL Terrorists', 'On Sunday regime planes')."""
+    calendar = phrase_cues().calendar_words
+    doc = head.doc
+    index = first.i
+    dated = False
+    while index < head.i:
+        token = doc[index]
+        is_date = token.ent_type_ in TEMPORAL_ENTITIES or _is_calendar_word(token, calendar)
+        # a day or year beside a month ('22 Feb 2015'), not a count after it ('2016 13 citizens')
+        if is_date or (token.like_num and _beside_calendar_word(token, calendar)):
+            dated = True
+        elif not (dated and token.is_punct):
+            break
+        index += 1
+    return doc[index]
+
+
+def _is_calendar_word(token: Token, calendar: frozenset[str]) -> bool:
+    return token.lower_.rstrip(".") in calendar
+
+
+def _beside_calendar_word(token: Token, calendar: frozenset[str]) -> bool:
+    doc = token.doc
+    neighbours = (doc[index] for index in (token.i - 1, token.i + 1) if 0 <= index < len(doc))
+    return any(_is_calendar_word(neighbour, calendar) for neighbour in neighbours)
 
 
 def _is_plural_pronoun(token: Token) -> bool:
