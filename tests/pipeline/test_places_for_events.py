@@ -59,3 +59,39 @@ def test_a_landmark_stays_when_no_other_place_is_told(base_nlp: Language) -> Non
     _, town = mention_in(base_nlp, text, "Saraqib")
     assert places_of_event(doc, [landmark, town]) == [town]  # type: ignore[arg-type]
     assert places_of_event(doc, [landmark]) == [landmark]  # type: ignore[arg-type]
+
+
+def _places_for_verb(nlp: Language, text: str, verb: str) -> list[str]:
+    from khabar.pipeline.places_for_events import places_for_trigger
+
+    doc = nlp(text)
+    start = text.index(verb)
+    trigger = doc.char_span(start, start + len(verb), alignment_mode="expand")
+    others = [
+        span
+        for m in doc._.event_mentions or []
+        if (span := doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand")) is not None
+        and span.start != trigger.start
+    ]
+    return [mention.span.text for mention in places_for_trigger(doc, trigger, others)]
+
+
+def test_a_noun_trigger_of_the_verb_s_clause_passes_its_place_to_the_verb(nlp: Language) -> None:
+    # "attacks" governs "Palmyra", but it retells the killing: the place is the verb's too
+    text = "More than 100 fighters were killed in renewed attacks by the army in the city of Palmyra."
+    assert _places_for_verb(nlp, text, "killed") == ["Palmyra"]
+
+
+def test_a_locative_place_of_the_trigger_wins_over_one_linked_otherwise(nlp: Language) -> None:
+    text = (
+        "Jets bombed the camp inside Sudan on Sunday, the rebel leader said, reached by telephone from Cairo."
+    )
+    assert _places_for_verb(nlp, text, "bombed") == ["Sudan"]
+
+
+def test_a_country_as_the_subject_acts_and_a_world_region_holds_the_town(nlp: Language) -> None:
+    assert _places_for_verb(nlp, "Turkey shelled Kurdish positions in Afrin on Monday.", "shelled") == [
+        "Afrin"
+    ]
+    text = "Gunmen killed six people in Srebrenica, the worst attack in Europe this year."
+    assert _places_for_verb(nlp, text, "killed") == ["Srebrenica"]

@@ -20,8 +20,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
 from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
-from .linking import governing_trigger, in_speaker_phrase, nearest_trigger, same_clause, trigger_tokens
-from .report_country import report_country
+from .linking import (
+    clause_head,
+    governing_trigger,
+    in_speaker_phrase,
+    nearest_trigger,
+    same_clause,
+    trigger_tokens,
+)
+from .report_country import LOCATIVE_PREPOSITIONS, report_country
 
 #: gazetteer feature -> ACLED geo precision
 FEATURE_PRECISION: dict[str, GeoPrecision] = {
@@ -39,6 +46,10 @@ SPECIFICITY: dict[str, int] = {"town": 0, "site": 0, "admin2": 1, "admin1": 2, "
 PHRASE_HOPS = 3
 #: dependency labels that keep a token inside the noun phrase of its head
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
+
+#: how far under a verb trigger a noun trigger may be and still retell its event ("killed in
+#: renewed attacks by the army": attacks is two hops under killed)
+RETELLING_HOPS = 3
 
 PlaceRole = Literal["origin", "descriptor", "landmark"]
 #: ``doc.user_data`` key: the role of each place mention
@@ -92,6 +103,9 @@ def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> 
 
     triggers = [trigger, *others]
     trigger_sets = [trigger_tokens(span) for span in triggers]
+    # "killed in renewed attacks in Deir ez-Zor", "shot and killed outside a school in Karachi":
+    # a trigger of the verb's own clause retells its event, and the places it takes are the verb's
+    retellings = {0} | {index for index, span in enumerate(others, start=1) if same_happening(trigger, span)}
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     actor_spans = {(actor.span.start, actor.span.end) for actor in doc._.actors or []}
     linked = []
@@ -107,12 +121,64 @@ def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> 
             index = nearest_trigger(token, triggers)
             if index is not None and not same_clause(token, triggers[index], trigger_sets[index]):
                 index = None
-        if index == 0:
+        if index is not None and index in retellings:
             linked.append(mention)
     kept = places_of_event(doc, linked)
-    chosen = choose_locations(kept)
+    # "bombed ... inside Sudan, ... reached by telephone from Libreville": a place in a locative
+    # phrase under the event's own trigger says where it happened before one linked otherwise
+    direct = [m for m in kept if _told_where(doc, m, [trigger_sets[index] for index in sorted(retellings)])]
+    chosen = choose_locations(direct or kept)
     spans = {(evidence.start, evidence.end) for location in chosen for evidence in location.evidence}
-    return [mention for mention in kept if (mention.span.start, mention.span.end) in spans]
+    return [mention for mention in direct or kept if (mention.span.start, mention.span.end) in spans]
+
+
+def _told_where(doc: Doc, mention: PlaceMention, trigger_sets: list[set[int]]) -> bool:
+    """Is the place in a locative phrase ('in X', 'at X') that one of the triggers governs?"""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    return _in_locative_phrase(token) and governing_trigger(token, trigger_sets) is not None
+
+
+def _in_locative_phrase(token: Token) -> bool:
+    """'in X', 'at X', and through a place noun 'in the southern city of X', 'in the X
+    neighbourhood of Y' (``report_country.is_locative`` stops at the 'of'); or the object of a
+    verb ('shelled the town of X')."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "pobj":
+            preposition = ancestor.head
+            if preposition.lower_ == "of" and _is_place_noun(preposition.head):
+                continue
+            return preposition.lower_ in LOCATIVE_PREPOSITIONS
+        # what the event struck or took: "shelled the town of X", "Kabul was captured"
+        if ancestor.dep_ in ("dobj", "nsubjpass") and ancestor.head.pos_ in ("VERB", "AUX"):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def same_happening(trigger: Span, other: Span) -> bool:
+    """Does ``other`` tell the event of ``trigger`` again, in its clause: a few hops under it
+    in the parse, or under the same verb ("killed in attacks", "shot and killed")?"""
+    root, other_root = trigger.root, other.root
+    if root.sent != other_root.sent:
+        return False
+    if _under(root, other_root) or _under(other_root, root):
+        return True
+    return clause_head(root).i == clause_head(other_root).i
+
+
+def _under(upper: Token, lower: Token) -> bool:
+    current = lower
+    for _ in range(RETELLING_HOPS):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == upper.i:
+            return True
+    return False
 
 
 def known_role(doc: Doc, mention: PlaceMention) -> PlaceRole | None:
@@ -150,6 +216,10 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if not parse_only and token.dep_ in ("amod", "compound") and _in_trigger(doc, token.head):
         return "descriptor"
     head = _phrase_head(token)
+    # "Hosts Canada captured the silver", "the United States and Britain weighed up plans": a
+    # country as a verb's subject acts there; it is not where the event happened
+    if not parse_only and mention.place.feature == "country" and head.dep_ == "nsubj":
+        return "descriptor"
     if head.dep_ != "pobj" or head.head is head:
         return None
     preposition = head.head
@@ -267,7 +337,12 @@ def choose_locations(mentions: list[PlaceMention]) -> list[Location]:
 def contains_another(place: Location, others: object) -> bool:
     """Is ``place`` a country or province that another, more specific place lies in?"""
     for other in others:  # type: ignore[attr-defined]
-        if other is place or SPECIFICITY[other.precision] >= SPECIFICITY[place.precision]:
+        if other is place:
+            continue
+        # "Srebrenica ... the worst atrocity in Europe": a world region holds any named place
+        if place.precision == "region" and place.country is None and other.country is not None:
+            return True
+        if SPECIFICITY[other.precision] >= SPECIFICITY[place.precision]:
             continue
         if place.precision == "country" and other.country == place.country:
             return True
