@@ -256,3 +256,12 @@ def test_a_source_that_claims_closing_its_sentence_or_claims_to_have_done_speaks
     )
     speakers = {c.speaker for c in run(nlp, text).claims}
     assert {"a Turkish broadcaster", "Jaysh al Tahrir"} <= speakers
+
+
+def test_a_cue_closing_its_sentence_with_its_audience_governs_it(nlp: Language) -> None:
+    text = (
+        "Government forces shelled the town of Douma on Monday killing 12 people a local activist "
+        "told Reuters."
+    )
+    figures = [c for c in run(nlp, text).claims if c.kind == "killed"]
+    assert [(c.speaker, c.via) for c in figures] == [("a local activist", ["Reuters"])]

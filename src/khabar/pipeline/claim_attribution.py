@@ -379,6 +379,18 @@ def _entity_of(token: Token) -> Span | None:
     return entity
 
 
+def _audience_of(cue: Token) -> list[Token]:
+    """Whom a cue tells ("told SANA", "told him"): the object of an ``audience_verbs`` cue."""
+    if cue.lemma_.lower() not in audience_verbs():
+        return []
+    return [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+
+
+@cache
+def audience_verbs() -> frozenset[str]:
+    return frozenset(load_json("en", "claims", "cues.json")["audience_verbs"])
+
+
 def _agentless_passive(cue: Token) -> bool:
     """'is said to be', 'was reported': a passive cue with no 'by' agent names no speaker."""
     children = list(cue.children)
@@ -394,8 +406,13 @@ def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
     if cue.dep_ == "ROOT" or sentence_of(phrase[0]) != sentence:
         return frozenset()
     rest = cue.doc[cue.i + 1 : sentence.end]
-    if any(not (t.is_punct or t.pos_ == "DET") and not (phrase.start <= t.i < phrase.end) for t in rest):
+    # "... during the past week a military source told SANA.": its audience may close it too
+    audience = {t.i for c in _audience_of(cue) for t in c.subtree}
+    beside = set(range(phrase.start, phrase.end)) | audience
+    if any(not (t.is_punct or t.pos_ == "DET") and t.i not in beside for t in rest):
         return frozenset()
+    if audience and any(t.is_quote for t in cue.doc[sentence.start : cue.i]):
+        return frozenset()  # '"..." the spokesman told Reuters': the quote's speaker tells it all
     if phrase.start < cue.i and phrase.end != cue.i:
         return frozenset()  # the speaker must stand right before the cue, or after it
     opening = min(phrase.start, cue.i)
