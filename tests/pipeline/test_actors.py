@@ -287,3 +287,12 @@ def test_a_country_leading_others_is_its_military_or_the_named_coalition(base_nl
     coalition = resolve_actor(doc[8:11], doc)
     assert saudi is not None and saudi.name == "Military Forces of Saudi Arabia"
     assert coalition is not None and coalition.name == "International Coalition"
+
+
+def test_abbreviated_names_written_in_capitals_match(base_nlp: Language) -> None:
+    # the tokenizer keeps 'U.S.' whole but splits the table's 'u.s.'
+    doc = base_nlp("U.S. troops and U.S.-led coalition jets shelled the ridge, the U.N. said.")
+    names = {mention.span.text: mention.actor.name for mention in find_actors(doc)}
+    assert names["U.S. troops"] == "Military Forces of the United States"
+    assert names["U.S.-led coalition jets"] == "International Coalition"
+    assert "United Nations" in names.values()

@@ -17,6 +17,7 @@ PhraseMatcher built once per vocabulary.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -55,6 +56,8 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 AGENT_REACH = 6
 #: words that join coordinated country modifiers ('Syrian and Russian', 'US, British and French')
 COORDINATORS = frozenset({"and", ",", "&"})
+#: a letter and a dot: an abbreviation ('u.s.', 'u.n.'), written in capitals in news
+ABBREVIATION = re.compile(r"\b([a-z])\.")
 #: the agent category of 'militants', 'terrorists', 'jihadists' (categories.tsv)
 GENERIC_INSURGENTS = "islamists"
 #: the sector of the named groups such words refer to when a report names only one
@@ -123,7 +126,7 @@ class ActorDictionary:
     def _add(self, kind: str, key: str, phrases: list[str]) -> None:
         label = f"{kind}:{key}"
         kept = [phrase for phrase in dict.fromkeys(phrases) if phrase and phrase not in self.excluded]
-        docs = [self.tokenizer(phrase) for phrase in kept]
+        docs = [self.tokenizer(form) for phrase in kept for form in _written_forms(phrase)]
         if docs:
             self.matcher.add(label, docs)
             self.payload[self.matcher.vocab.strings[label]] = (kind, key)
@@ -209,6 +212,15 @@ class ActorDictionary:
             return Actor(name=group.name.replace(" ({country})", ""), inter=group.inter, sector=group.sector)
         label = group.name.format(country=country.name.removeprefix("The "))
         return Actor(name=label, country=country.iso3, inter=group.inter, sector=group.sector)
+
+
+def _written_forms(phrase: str) -> list[str]:
+    """The phrase, and for one with abbreviations the form written with capitals ('U.S.',
+    'U.S.-led'): the tokenizer keeps 'U.S.' whole but splits 'u.s.' into 'u.s' and '.', so the
+    lower-case pattern alone never matches the text."""
+    if not ABBREVIATION.search(phrase):
+        return [phrase]
+    return [phrase, ABBREVIATION.sub(lambda letter: letter.group(1).upper() + ".", phrase)]
 
 
 def _with_country(template: str, country: Country, definite: frozenset[str]) -> str:
