@@ -265,3 +265,37 @@ def test_a_cue_closing_its_sentence_with_its_audience_governs_it(nlp: Language) 
     )
     figures = [c for c in run(nlp, text).claims if c.kind == "killed"]
     assert [(c.speaker, c.via) for c in figures] == [("a local activist", ["Reuters"])]
+
+
+# -- adversarial text: the claims stage must read it without failing or swallowing the rest ------
+
+
+def test_mixed_curly_and_straight_quotes_keep_each_sources_figure(nlp: Language) -> None:
+    text = (
+        'The governor said “the strike killed 12 people" and left. Activists said "eight died” in the raid.'
+    )
+    figures = [(c.speaker, c.value) for c in run(nlp, text).claims if c.kind == "killed"]
+    assert figures == [("governor", 12), ("Activists", 8)]
+
+
+def test_unbalanced_quote_marks_do_not_break_the_claims(nlp: Language) -> None:
+    text = '"The shelling killed 9 people, the monitor said. Another " stray mark. ”Closing first“ and “never'
+    figures = [(c.speaker, c.value) for c in run(nlp, text).claims if c.kind == "killed"]
+    assert figures == [("monitor", 9)]
+
+
+def test_a_quote_inside_a_quote_is_the_outer_speakers(nlp: Language) -> None:
+    text = "“The shelling was ‘a massacre’ and killed 20 people,” the activist said."
+    figures = [(c.speaker, c.value) for c in run(nlp, text).claims if c.kind == "killed"]
+    assert figures == [("activist", 20)]
+
+
+def test_a_figure_with_no_attribution_is_the_outlets(nlp: Language) -> None:
+    text = "An air strike killed 14 people in the town of Douma on Monday. The building collapsed."
+    assert [(c.speaker, c.status) for c in run(nlp, text).claims] == [("the outlet", "asserted")]
+
+
+def test_a_ten_thousand_word_quote_is_one_statement_and_the_text_after_it_is_read(nlp: Language) -> None:
+    text = "“" + "word " * 10_000 + "end,” the spokesman said. The raid killed 7 people, the monitor said."
+    claims = run(nlp, text).claims
+    assert [(c.kind, c.speaker) for c in claims] == [("statement", "spokesman"), ("killed", "monitor")]
