@@ -1,0 +1,109 @@
+"""The date of an event whose own sentences carry no date phrase.
+
+A report often tells the day once ("A man was found shot Sunday night in Eastside") and the
+event again without it ("The shooting left one dead"). When no date phrase governs any of an
+event's triggers, the day the report's discourse is on at that point is a better date than the
+publication week: the last day-precise date told before the event's first mention, else the
+first told after it. Never taken: dates after publication (plans, trials), dates long before it
+(background), the dates of statements ("the network reported on Thursday"), which date the
+telling, not the event, and a date across a sentence that opens on another happening
+("Separately, artillery shelled ..."; `data/en/time/discourse.json`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..langdata import load_json
+from ..model import DateMention, EventDate
+from . import reporting
+
+# a date BACKGROUND_DAYS or more before publication is background, not the news of the day
+# (the event finder's own threshold)
+from .events import BACKGROUND_DAYS
+from .linking import clause_head, span_at
+
+
+def date_from_discourse(
+    doc: Doc, start: int, published: dt.date | None, skip: Sequence[DateMention] = ()
+) -> EventDate | None:
+    """The event date the discourse gives at character ``start``, with its date phrase as evidence.
+
+    Only the paragraph of ``start`` is read: a new paragraph may move on to another day. ``skip``
+    holds dates that date the report rather than anything in it (the date line).
+    """
+    verbs = reporting.load_cues(doc.vocab).reporting_verbs
+    low, high = paragraph_bounds(doc.text, start)
+    days = [
+        mention
+        for mention in doc._.dates or []
+        if low <= mention.span.start < high
+        and mention.precision == "day"
+        and not any(mention is other for other in skip)
+        and is_recent(mention, published)
+        and not dates_a_statement(doc, mention, verbs)
+    ]
+    shifts = topic_shifts(doc, low, high)
+    days = [
+        mention
+        for mention in days
+        if not any(
+            min(mention.span.start, start) < shift <= max(mention.span.start, start) for shift in shifts
+        )
+    ]
+    mention = nearest_date(days, start)
+    return EventDate(mention.value, mention.precision, [mention.span]) if mention else None
+
+
+def nearest_date(days: list[DateMention], start: int) -> DateMention | None:
+    """The date nearest before character ``start``, else the first after it."""
+    before = [mention for mention in days if mention.span.start <= start]
+    if before:
+        return max(before, key=lambda mention: mention.span.start)
+    after = [mention for mention in days if mention.span.start > start]
+    return min(after, key=lambda mention: mention.span.start) if after else None
+
+
+def topic_shifts(doc: Doc, low: int, high: int) -> list[int]:
+    """Starts of the sentences in characters [low, high) that open on another happening."""
+    openings = shift_openings()
+    return [
+        sentence.start_char
+        for sentence in doc.sents
+        if low <= sentence.start_char < high and opens_with(sentence.text.lower(), openings)
+    ]
+
+
+def opens_with(text: str, openings: tuple[str, ...]) -> bool:
+    return any(
+        text.startswith(opening) and text[len(opening) : len(opening) + 1] in (",", " ")
+        for opening in openings
+    )
+
+
+@lru_cache(maxsize=1)
+def shift_openings() -> tuple[str, ...]:
+    return tuple(load_json("en", "time", "discourse.json")["topic_shifts"])
+
+
+def paragraph_bounds(text: str, char: int) -> tuple[int, int]:
+    """The characters of the paragraph (the run of text between line breaks) holding ``char``."""
+    end = text.find("\n", char)
+    return text.rfind("\n", 0, char) + 1, len(text) if end < 0 else end
+
+
+def is_recent(mention: DateMention, published: dt.date | None) -> bool:
+    """On or before publication and not background."""
+    if published is None:
+        return True
+    return mention.value <= published and (published - mention.value).days < BACKGROUND_DAYS
+
+
+def dates_a_statement(doc: Doc, mention: DateMention, verbs: frozenset[str]) -> bool:
+    """The date belongs to a verb of saying ("reported on Thursday", "police said Sunday")."""
+    token = span_at(doc, mention.span.start, mention.span.end).root
+    return clause_head(token).lemma_ in verbs

@@ -1,0 +1,74 @@
+"""An event whose own sentences give no date takes the day its paragraph is on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import khabar
+from khabar.model import DateMention, Span
+from khabar.pipeline.event_dates import is_recent, nearest_date, paragraph_bounds
+
+PUBLISHED = "2021-03-10"  # a Wednesday: "Sunday" is 7 March
+
+
+def event_dates(text: str) -> list[tuple[str, str]]:
+    ledger = khabar.extract(text, published=PUBLISHED).to_dict()
+    return [(event["date"]["value"], event["date"]["precision"]) for event in ledger["events"]]
+
+
+def test_an_undated_event_takes_the_day_told_before_it_in_its_paragraph() -> None:
+    text = (
+        "Heavy rain fell over Eastville on Sunday night. Gunmen killed two farmers and wounded five "
+        "others near the village well, residents said."
+    )
+    assert event_dates(text) == [("2021-03-07", "day")]
+
+
+def test_the_date_of_a_statement_does_not_date_the_event() -> None:
+    text = (
+        "The governor of Northland spoke to reporters on Sunday. Gunmen killed two farmers near the "
+        "village well in Eastville."
+    )
+    assert event_dates(text) == [("2021-03-10", "week")]
+
+
+def test_a_date_in_another_paragraph_does_not_date_the_event() -> None:
+    text = (
+        "Heavy rain fell over Eastville on Sunday night.\n"
+        "Gunmen killed two farmers and wounded five others near the village well, residents said."
+    )
+    assert event_dates(text) == [("2021-03-10", "week")]
+
+
+def mention(start: int, day: int) -> DateMention:
+    return DateMention(Span(start, start + 6, "Sunday"), dt.date(2021, 3, day), "day")
+
+
+def test_the_nearest_date_before_wins_else_the_first_after() -> None:
+    early, late, after = mention(10, 5), mention(40, 6), mention(90, 8)
+    assert nearest_date([early, late, after], 60) is late
+    assert nearest_date([after, mention(120, 9)], 60) is after
+    assert nearest_date([], 60) is None
+
+
+def test_plans_and_background_are_not_the_news_of_the_day() -> None:
+    published = dt.date(2021, 3, 10)
+    assert is_recent(mention(0, 9), published)
+    assert not is_recent(DateMention(Span(0, 6, "Friday"), dt.date(2021, 3, 12), "day"), published)
+    assert not is_recent(DateMention(Span(0, 6, "1 Jan"), dt.date(2021, 1, 1), "day"), published)
+    assert is_recent(mention(0, 9), None)
+
+
+def test_paragraph_bounds() -> None:
+    text = "one\ntwo three\nfour"
+    assert paragraph_bounds(text, 6) == (4, 13)
+    assert paragraph_bounds(text, 0) == (0, 3)
+    assert paragraph_bounds(text, 15) == (14, 18)
+
+
+def test_a_day_does_not_carry_across_a_sentence_that_opens_on_another_happening() -> None:
+    text = (
+        "Heavy rain fell over Eastville on Sunday night. Separately, gunmen killed two farmers near "
+        "the village well in Westville."
+    )
+    assert event_dates(text) == [("2021-03-10", "week")]
