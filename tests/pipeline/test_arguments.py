@@ -698,3 +698,16 @@ def test_a_date_glued_to_an_argument_is_cut(base_nlp: Language) -> None:
     assert texts(found.attackers) == ["Suicide bomber"]
     found = arguments(base_nlp, "The March 15 movement attacked a police station.", "attacked")
     assert texts(found.attackers) == ["The March 15 movement"]
+
+
+def test_whom_a_deed_is_blamed_on_did_it(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Both groups blamed the attack on the far-right.", "attack")
+    assert texts(found.attackers) == ["the far-right"]
+    assert texts(found.targets) == []
+
+
+def test_a_kind_modifier_leaves_room_for_the_named_doer(base_nlp: Language) -> None:
+    text = "The terrorist attacks in Paris were carried out by a cell based in Brussels."
+    assert "a cell" in texts(arguments(base_nlp, text, "attacks").attackers)
+    text = "The coup attempt by a faction of the military failed in July."
+    assert texts(arguments(base_nlp, text, "coup").attackers) != []

@@ -1119,8 +1119,11 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     if verb is None:
         return
     if relation == "object" and _lemma_in(verb, cues.blame_verbs):
+        # "blamed the coup on followers of Gulen": the parser may hang "on" on the deed
+        blamed = _prep_objects(verb, frozenset({"to", "on"})) or _prep_objects(noun, frozenset({"on"}))
         if not roles.attackers:
-            roles.attackers.extend(_prep_objects(verb, frozenset({"to", "on"})))
+            roles.attackers.extend(blamed)
+        roles.targets[:] = [target for target in roles.targets if target not in blamed]
         return
     if relation == "object" and (
         _lemma_in(verb, cues.support_verbs) or _lemma_in(verb, phrase_cues().command_verbs)
@@ -1131,6 +1134,9 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         elif doers and all(token.tag_ == "PRP$" for token in roles.attackers):
             # "the Kremlin launched its air strikes": the subject is what "its" stands for
             roles.attackers[:] = doers
+        elif all(_describes_kind(token, noun) for token in roles.attackers):
+            # "the terrorist attacks were carried out by a cell": the modifier says what kind
+            roles.attackers.extend(doers)
         if not roles.targets:
             roles.targets.extend(_prep_objects(verb, cues.target_preps))
         return
@@ -1203,6 +1209,12 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _describes_kind(modifier: Token, noun: Token) -> bool:
+    """A common-noun or adjective modifier of the trigger ('terrorist attacks', 'militant
+    raids'): it says what kind of deed, not who by name."""
+    return modifier.head == noun and modifier.dep_ in ("amod", "compound") and not _is_name(modifier)
 
 
 def _charged_in(noun: Token, verb: Token) -> list[Token]:
