@@ -58,3 +58,8 @@ def test_unidentified_armed_groups_name_no_side_that_makes_an_event(nlp: Languag
     )
     events = events_of(nlp, text, dt.date(2017, 4, 4))
     assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+
+
+def test_an_act_told_by_a_finite_verb_is_an_event_without_place_or_day(nlp: Language) -> None:
+    events = events_of(nlp, "Unknown gunmen shot the guards of the bank.", dt.date(2017, 4, 4))
+    assert len(events) == 1

@@ -32,6 +32,8 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: actors that name no side: "armed groups fighting in Syria's complex war" names no one
 UNNAMED_ACTORS = ("Unidentified Armed Group",)
+#: verb tags of a finite clause: past, present third person, present other
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: how far apart in the tree two triggers of one clause may be to describe one happening
 CLAUSE_HOPS = 3
 
@@ -106,7 +108,7 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             home.absorb(draft)
-    return [draft for draft in merged if is_codable_draft(draft)]
+    return [draft for draft in merged if is_codable_draft(doc, draft)]
 
 
 def is_unanchored(draft: Draft) -> bool:
@@ -127,13 +129,28 @@ def complementary(first: Draft, second: Draft) -> bool:
     return not local and (not first.dates or not second.dates)
 
 
-def is_codable_draft(draft: Draft) -> bool:
-    """Something a coder could code: a place, a date, a figure or a named side. "The city is
-    witnessing fierce battles", "three years of fighting" tell none of these and are no event."""
+def is_codable_draft(doc: Doc, draft: Draft) -> bool:
+    """Something a coder could code: a place, a date, a figure, a named side, or an act told by
+    a finite verb ("gunmen shot two guards"). A noun or participle naming a kind of fighting with
+    none of these ("the city is witnessing fierce battles", "armed groups fighting in Syria's
+    complex war") is no event; an Unidentified Armed Group names no side."""
     sides = {
         name for name in named(draft.attackers) | named(draft.targets) if not name.startswith(UNNAMED_ACTORS)
     }
-    return not is_unanchored(draft) or bool(draft.figures) or bool(sides)
+    if not is_unanchored(draft) or draft.figures or sides:
+        return True
+    return any(tells_an_act(doc, mention) for mention in draft.mentions)
+
+
+def tells_an_act(doc: Doc, mention: EventMention) -> bool:
+    """The trigger is a finite verb ("shot", "has shelled", "were killed") or the subject of one,
+    not a noun or a participle modifying one."""
+    root = span_at(doc, mention.trigger.start, mention.trigger.end).root
+    if root.dep_ == "nsubj":  # an attacker noun trigger ("gunmen shot the guards"): its verb tells
+        root = root.head
+    if root.tag_ in FINITE_TAGS:
+        return True
+    return root.tag_ == "VBN" and any(child.dep_ in ("aux", "auxpass") for child in root.children)
 
 
 def is_current(doc: Doc, draft: Draft, published: dt.date) -> bool:
