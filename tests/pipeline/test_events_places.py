@@ -56,3 +56,14 @@ def test_a_place_named_in_a_later_sentence_of_the_event_locates_it(nlp: Language
     )
     events = events_of(nlp, text, dt.date(2016, 7, 3))
     assert [[loc.name for loc in event.locations] for event in events] == [["Jayrud"]]
+
+
+def test_the_most_specific_place_of_the_sentence_before_locates_an_unplaced_event(nlp: Language) -> None:
+    text = (
+        "Dozens of civilians were killed by air strikes in the city of Manbij in the governorate of "
+        "Aleppo on Tuesday. The monitor said the air strikes mistakenly targeted civilians. "
+        "On Sunday a strike killed a woman and four of her children."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 21))
+    sunday = [event for event in events if event.date.value == dt.date(2016, 7, 17)]
+    assert sunday and [loc.name for loc in sunday[0].locations] == ["Manbij"]

@@ -34,7 +34,6 @@ from ..model import (
 from ..model import Span as TextSpan
 from . import figures, reporting
 from .dates import time_lexicon
-from .event_dates import date_from_discourse
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
     clause_head,
@@ -46,7 +45,7 @@ from .linking import (
     trigger_tokens,
 )
 from .merging import Draft, merge_drafts, place_within
-from .places_for_events import choose_locations, country_location, country_place, known_role
+from .places_for_events import SPECIFICITY, choose_locations, country_location, country_place, known_role
 from .report_country import is_locative, report_country
 from .roles import Role, event_roles
 
@@ -271,7 +270,7 @@ def code_event(
     return Event(
         id=event_id,
         sub_event_type=draft.sub_event_type,
-        date=event_date(doc, draft, published),
+        date=code_date(draft.dates, published),
         locations=locations,
         actor1=actor1,
         actor2=actor2,
@@ -329,8 +328,14 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
     for sentence in sentences:
         if landmarks := landmarks_told(doc, sentence, home):
             return landmarks[:1]
-    first = sentences[0]
-    return [mention for mention in candidates if mention.span.end <= first.start][-1:]
+    before = [mention for mention in candidates if mention.span.end <= sentences[0].start]
+    if not before:
+        return []
+    # the sentence the report was last in: its most specific place ("the city of Manbij in the
+    # governorate of Aleppo" is in Manbij)
+    last = span_at(doc, before[-1].span.start, before[-1].span.end).root.sent
+    told = [mention for mention in before if last.start_char <= mention.span.start]
+    return [min(told, key=lambda mention: SPECIFICITY.get(mention.place.feature, 0))]
 
 
 def landmarks_told(doc: Doc, sentence: TextSpan, home: set[str | None]) -> list[PlaceMention]:
@@ -381,15 +386,6 @@ def places_of_happening(draft: Draft) -> list[PlaceMention]:
     told = [m for m in draft.places if sentence.start <= m.span.start < sentence.end]
     later = [m for m in draft.places if m not in told and any(place_within(m, t) for t in told)]
     return told + later
-
-
-def event_date(doc: Doc, draft: Draft, published: dt.date | None) -> EventDate:
-    """The date linked to the event; else the day the report is on where it first tells the event."""
-    if draft.dates:
-        return code_date(draft.dates, published)
-    first = min(mention.trigger.start for mention in draft.mentions)
-    dateline = dateline_of(doc._.dates or [])
-    return date_from_discourse(doc, first, published, skip=dateline) or code_date([], published)
 
 
 def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
