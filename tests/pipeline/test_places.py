@@ -354,3 +354,16 @@ def test_a_populous_city_in_an_organisation_s_name_is_a_toponym(base_nlp: Langua
     assert found["Seattle"].place.country == "USA"
     # a person's name keeps its words ("Jack London" is no city)
     assert "London" not in by_text(places_of(base_nlp, "The novelist Jack London wrote it in 1903."))
+
+
+def test_a_dateline_in_capitals_is_a_place_without_its_line_break(base_nlp: Language) -> None:
+    text = "The fund paid for it, the filing said. SAN DIEGO (AP) - Troops reached the border on Monday."
+    assert by_text(places_of(base_nlp, text))["SAN DIEGO"].place.country == "USA"
+
+
+def test_an_address_makes_a_village_a_place_even_when_only_a_namesake_is_known(base_nlp: Language) -> None:
+    # the gazetteer's Thruxton lies in Herefordshire; "Thruxton, Hampshire" still names a place
+    text = "The series calls at Donington Park, Leicestershire, and at Thruxton, Hampshire, in May."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Thruxton"].place.country == "GBR"
+    assert found["Hampshire"].place.country == "GBR"

@@ -56,8 +56,6 @@ STRANGER_CONTEXT = 3.0
 #: a country's name counts 2 in the toponym votes: a small town abroad needs its country named
 #: more than once (or a place near it, or the report to be about its country)
 ONE_COUNTRY_MENTION = 2.0
-#: a town this close to a province or county named after it with a comma lies in it
-ADDRESS_KM = 120.0
 #: "near" for the context: another place named within this distance supports a reading
 NEAR_KM = 300.0
 
@@ -444,7 +442,8 @@ def _mark_addresses(doc: Doc, toponyms: list[Toponym]) -> None:
     """'Thruxton, Hampshire.', 'Matias Romero, Oaxaca State, Mexico': a name, a comma and a
     province, county or country closing the phrase is an address. The larger place is a place
     when its own name follows a proper noun that is no person's name; the smaller one too when
-    one of its readings lies in it (``ADDRESS_KM`` from it, or in that country)."""
+    one of its readings lies in that country (an address tells a place; which of the
+    namesakes is left to the resolver)."""
     for larger in toponyms:
         comma = larger.start - 1
         if comma < 1 or doc[comma].text != "," or not _closes_phrase(doc, larger.end):
@@ -463,7 +462,7 @@ def _mark_addresses(doc: Doc, toponyms: list[Toponym]) -> None:
         smaller = next((t for t in toponyms if t.end == comma), None)
         if smaller is not None and _lies_in_any(smaller, regions):
             smaller.strong_cue = larger.strong_cue = True
-        elif _best_by_prior(larger) in regions:
+        elif max(larger.candidates, key=lambda candidate: _prior(larger, candidate)) in regions:
             # no known place before it: only a name that is first of all a region ("Knockhill,
             # Fife"), not a city that some county shares ("Orchard St., Alexandria")
             larger.strong_cue = True
@@ -475,14 +474,11 @@ def _closes_phrase(doc: Doc, index: int) -> bool:
 
 
 def _lies_in_any(toponym: Toponym, regions: list[Candidate]) -> bool:
-    for candidate in toponym.candidates:
-        place = candidate.place
-        for region in regions:
-            if region.place.feature == "country" and place.country == region.place.country:
-                return True
-            if _distance_km(place.lat, place.lon, region.place.lat, region.place.lon) < ADDRESS_KM:
-                return True
-    return False
+    """Has the toponym a reading in the country of one of the regions? The gazetteer may hold
+    only a namesake of the village in another county of that country: the address still says
+    it is a place there."""
+    countries = {region.place.country for region in regions}
+    return any(candidate.place.country in countries for candidate in toponym.candidates)
 
 
 def _outlet_names(doc: Doc, toponyms: list[Toponym], cues: Cues) -> set[str]:
@@ -581,10 +577,14 @@ def _spelled_alike(text: str, candidate: Candidate) -> bool:
 
 
 def _is_dateline(doc: Doc, toponym: Toponym) -> bool:
-    """'ALBUQUERQUE, N.M. —': a capitalised place name opening the report or a paragraph."""
+    """'ALBUQUERQUE, N.M. —': a capitalised place name opening the report or a paragraph, or
+    written in capitals anywhere."""
     opens = toponym.start == 0 or "\n" in doc[toponym.start - 1].text_with_ws
+    # copy that lost its line breaks keeps the dateline's capitals: "... statements. SAN DIEGO (AP)"
+    text = doc[toponym.start : toponym.end].text
+    capitals = text.isupper() and sum(char.isalpha() for char in text) >= 4
     following = _token_after(doc, toponym.end)
-    return opens and following is not None and following.text in (",", "(", "—", "–", "-")
+    return (opens or capitals) and following is not None and following.text in (",", "(", "—", "–", "-")
 
 
 def _is_acronym(text: str) -> bool:
