@@ -66,6 +66,7 @@ USER_DATA_INSURGENTS = "khabar.actors.insurgent_group"
 USER_DATA_PARTICIPLES = "khabar.actors.participles"
 USER_DATA_MATCHES = "khabar.actors.matches"
 USER_DATA_BY_START = "khabar.actors.matches_by_start"
+USER_DATA_PLACE_WORDS = "khabar.actors.place_words"
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,15 +376,23 @@ def country_word_kind(token: Token) -> str | None:
     an organisation ('the Aleppo bus convoy bomb attack', 'the Homs car bomb'): a word the
     gazetteer knows only below a country says where, not who. A word it knows as a country
     ('Britain', 'America') or a nationality ('Syrian') names the state."""
-    for match in matches_within(token.doc, token.i, token.i + 1) or _covering(token):
-        if match.kind == "country" and match.start <= token.i < match.end:
-            return _kind_of_country_word(token.doc[match.start : match.end].text.lower())
-    return None
+    match = place_words_by_token(token.doc).get(("country", token.i))
+    if match is None:
+        return None
+    return _kind_of_country_word(token.doc[match.start : match.end].text.lower())
 
 
-def _covering(token: Token) -> list[DictMatch]:
-    """The dictionary hits of several words that cover the token ('Deir ez-Zor')."""
-    return [m for m in dictionary_matches(token.doc) if m.start <= token.i < m.end and m.end - m.start > 1]
+def place_words_by_token(doc: Doc) -> dict[tuple[str, int], DictMatch]:
+    """(kind, token index) -> the country or capital hit of that kind covering the token, built
+    once per Doc (the argument rules ask of many tokens whether they are a place)."""
+    index = doc.user_data.get(USER_DATA_PLACE_WORDS)
+    if index is None:
+        index = doc.user_data[USER_DATA_PLACE_WORDS] = {}
+        for match in dictionary_matches(doc):
+            if match.kind in ("country", "capital"):
+                for position in range(match.start, match.end):
+                    index.setdefault((match.kind, position), match)
+    return index
 
 
 @lru_cache(maxsize=4096)

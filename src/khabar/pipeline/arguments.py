@@ -52,7 +52,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
-from .actors import actor_dictionary, country_word_kind, dictionary_matches, find_actors
+from .actors import (
+    actor_dictionary,
+    country_word_kind,
+    dictionary_matches,
+    find_actors,
+    place_words_by_token,
+)
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
 from .event_coreference import claimed_attackers, coreferent_attackers, remember_doers
 from .linking import in_speaker_phrase
@@ -1048,7 +1054,7 @@ def _place_modifiers(noun: Token, start: int, end: int) -> list[Token]:
 def _is_capital(token: Token) -> bool:
     """A capital of the actor tables: owning a deed it is the state ('Moscow's air strikes',
     'Washington's war'), where a town is the place ('Aleppo's bombardment')."""
-    return any(m.kind == "capital" and m.start <= token.i < m.end for m in dictionary_matches(token.doc))
+    return ("capital", token.i) in place_words_by_token(token.doc)
 
 
 def _is_place(token: Token) -> bool:
