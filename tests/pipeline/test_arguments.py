@@ -711,3 +711,12 @@ def test_a_kind_modifier_leaves_room_for_the_named_doer(base_nlp: Language) -> N
     assert "a cell" in texts(arguments(base_nlp, text, "attacks").attackers)
     text = "The coup attempt by a faction of the military failed in July."
     assert texts(arguments(base_nlp, text, "coup").attackers) != []
+
+
+def test_a_heading_mark_is_no_argument(base_nlp: Language) -> None:
+    from khabar.pipeline.arguments import _to_spans
+
+    doc = base_nlp("== Attack == Gunmen fired on the crowd.")
+    marks = [token for token in doc if token.text == "="]
+    assert _to_spans(doc, marks, exclude=doc[6:7]) == []
+    assert "Gunmen" in _to_spans(doc, [doc[5]], exclude=doc[6:7])[0].text

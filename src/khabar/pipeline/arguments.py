@@ -1375,6 +1375,7 @@ def _to_spans(
                     or head.ent_type_ in TEMPORAL_ENTITIES
                     or head.lower_ in RELATIVE_WORDS
                     or head.is_punct
+                    or not _has_word(head)
                     or _names_no_one(head)
                 ):
                     continue
@@ -1390,6 +1391,11 @@ def _to_spans(
                     continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
+
+
+def _has_word(token: Token) -> bool:
+    """A letter or digit: a heading's '==' or a bullet the parser made a subject names no one."""
+    return any(character.isalnum() for character in token.text)
 
 
 def _after_dateline(first: Token, head: Token) -> Token:
