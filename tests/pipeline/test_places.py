@@ -367,3 +367,10 @@ def test_an_address_makes_a_village_a_place_even_when_only_a_namesake_is_known(b
     found = by_text(places_of(base_nlp, text))
     assert found["Thruxton"].place.country == "GBR"
     assert found["Hampshire"].place.country == "GBR"
+
+
+def test_a_direction_word_between_the_cue_and_the_name_keeps_the_cue(base_nlp: Language) -> None:
+    text = "Troops shelled positions in northern Aleppo before they withdrew from Menbeij city."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Aleppo"].place.country == "SYR"
+    assert found["Menbeij"].place.name == "Manbij"  # a usual news spelling (aliases.tsv)

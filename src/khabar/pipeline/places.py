@@ -384,6 +384,9 @@ def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
         and before[-2] in ("al", "el", "as", "ar", "ad", "az", "an", "ash")
     ):
         before = before[:-2]
+    # a direction adjective between the cue and the name: "in northern Aleppo"
+    while before and before[-1] in cues.directions and before[-1] != "the":
+        before = before[:-1]
     for width in (1, 2, 3):
         if len(before) >= width and tuple(before[-width:]) in cues.before_strong:
             toponym.strong_cue = True
