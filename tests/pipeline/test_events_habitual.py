@@ -35,3 +35,17 @@ def test_trying_to_retake_a_base_is_no_territory_taken(nlp: Language) -> None:
 def test_an_attack_an_armed_side_fended_off_is_a_clash(nlp: Language) -> None:
     doc = nlp("Regime forces fended off an attack by rebel fighters on the Zahra neighbourhood of Aleppo.")
     assert [m.sub_event_type for m in doc._.event_mentions] == ["Armed clash"]
+
+
+def test_headlines_of_linked_stories_are_no_events(nlp: Language) -> None:
+    text = (
+        "Air strikes killed ten civilians in Manbij on Tuesday, a local source said. "
+        "Related Syrian Army Recaptures Palmyra From Daesh - Rebels Seize Town Near Hama"
+    )
+    doc = nlp.make_doc(text)
+    from khabar.model import Article
+
+    doc._.article = Article(text=text, id="t")
+    events = nlp(doc)._.events
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+    assert all("Related" not in span.text for event in events for span in event.evidence)

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..langdata import load_json
 from ..model import (
     Actor,
     ActorMention,
@@ -75,11 +77,23 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
 def is_codable(mention: EventMention, published: dt.date | None) -> bool:
-    """Asserted, about one happening, and not history told as background."""
-    if mention.modality not in CODABLE_MODALITIES or mention.generic:
+    """Asserted, about one happening, not history told as background, and not the headline of
+    another story linked from the page ("Related US-Led Coalition Destroys 22 Daesh Positions")."""
+    if mention.modality not in CODABLE_MODALITIES or mention.generic or in_link_list(mention):
         return False
     years_before = published.year - mention.reference_year if published and mention.reference_year else 0
     return years_before <= HISTORY_YEARS
+
+
+def in_link_list(mention: EventMention) -> bool:
+    """A trigger after a cue for links to other stories in its sentence."""
+    before = mention.sentence.text[: max(0, mention.trigger.start - mention.sentence.start)]
+    return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in _link_list_cues())
+
+
+@cache
+def _link_list_cues() -> tuple[str, ...]:
+    return tuple(load_json("en", "events", "modality.json")["link_list_cues"])
 
 
 def is_weak(mention: EventMention) -> bool:
