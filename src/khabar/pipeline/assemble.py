@@ -36,6 +36,7 @@ from ..model import (
 from ..model import Span as TextSpan
 from . import figures, reporting
 from .dates import time_lexicon
+from .event_dates import date_from_discourse
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
     clause_head,
@@ -284,7 +285,7 @@ def code_event(
     return Event(
         id=event_id,
         sub_event_type=draft.sub_event_type,
-        date=code_date(draft.dates, published),
+        date=event_date(doc, draft, published),
         locations=locations,
         actor1=actor1,
         actor2=actor2,
@@ -400,6 +401,15 @@ def places_of_happening(draft: Draft) -> list[PlaceMention]:
     told = [m for m in draft.places if sentence.start <= m.span.start < sentence.end]
     later = [m for m in draft.places if m not in told and any(place_within(m, t) for t in told)]
     return told + later
+
+
+def event_date(doc: Doc, draft: Draft, published: dt.date | None) -> EventDate:
+    """The date linked to the event; else the day the report is on where it first tells the event."""
+    if draft.dates:
+        return code_date(draft.dates, published)
+    first = min(mention.trigger.start for mention in draft.mentions)
+    dateline = dateline_of(doc._.dates or [])
+    return date_from_discourse(doc, first, published, skip=dateline) or code_date([], published)
 
 
 def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
