@@ -720,3 +720,9 @@ def test_a_heading_mark_is_no_argument(base_nlp: Language) -> None:
     marks = [token for token in doc if token.text == "="]
     assert _to_spans(doc, marks, exclude=doc[6:7]) == []
     assert "Gunmen" in _to_spans(doc, [doc[5]], exclude=doc[6:7])[0].text
+
+
+def test_an_unknown_untagged_name_on_the_deed_is_no_doer(base_nlp: Language) -> None:
+    text = "The Cafeteria Morales bombing was an attack at a cafe in Madrid which killed 13 people."
+    assert texts(arguments(base_nlp, text, "bombing").attackers) == []
+    assert texts(arguments(base_nlp, "Nine died in the ETA bombing.", "bombing").attackers) == ["ETA"]

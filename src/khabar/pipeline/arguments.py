@@ -1038,7 +1038,11 @@ def _names_agent(modifier: Token) -> bool:
     """A name modifying the trigger that is not a place or a date: 'IS attacks', 'Clinton bombarding',
     or a collective agent noun the actor tables leave out ('a coalition strike')."""
     if modifier.pos_ == "PROPN":
-        return modifier.ent_type_ not in PLACE_OR_TIME_ENTITIES
+        # a name the tagger knows as no entity and the actor tables lack ('the Cafeteria Rolando
+        # bombing', 'the Boston Marathon bombing') is as often the place or the occasion
+        return modifier.ent_type_ not in PLACE_OR_TIME_ENTITIES and (
+            bool(modifier.ent_type_) or _names_body(modifier) or _is_acronym(modifier)
+        )
     return _lemma_in(modifier, role_cues().agent_nouns)
 
 
