@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.language import Language
 
 from khabar.extract import ledger_of
@@ -299,3 +300,25 @@ def test_a_ten_thousand_word_quote_is_one_statement_and_the_text_after_it_is_rea
     text = "“" + "word " * 10_000 + "end,” the spokesman said. The raid killed 7 people, the monitor said."
     claims = run(nlp, text).claims
     assert [(c.kind, c.speaker) for c in claims] == [("statement", "spokesman"), ("killed", "monitor")]
+
+
+def test_a_toll_raised_from_one_figure_to_another_revises_the_first(nlp: Language) -> None:
+    text = (
+        "A barrel bomb hit the town of Daraya on Monday. The Syrian Observatory for Human Rights "
+        "raised the toll from 12 to 20 on Tuesday."
+    )
+    assert [(r.before, r.after) for r in run(nlp, text).revisions] == [(12, 20)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["The Observatory now says 30 people were killed.", "On Tuesday the Observatory gave a new toll of 30."],
+)
+def test_a_source_that_now_says_or_gives_a_new_toll_revises(nlp: Language, second: str) -> None:
+    text = (
+        "Air strikes on the town of Douma killed 22 people on Monday, the Syrian Observatory for Human "
+        f"Rights said. {second}"
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(22, 30)]
+    assert killed_contradictions(ledger) == []

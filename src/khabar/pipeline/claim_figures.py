@@ -63,8 +63,30 @@ def _quoted_tolls(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
         if number is None:
             continue
         trigger = Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        old = _old_figure_before(doc, number[0], taken)
+        if old is not None:  # "raised the toll from 12 to 20": 12 is a figure too, the old one
+            found.append(_toll_mention(text, old, trigger))
         found.append(_toll_mention(text, number, trigger))
     return found
+
+
+def _old_figure_before(doc: Doc, first: Token, taken: set[int]) -> tuple[Token, Token, int] | None:
+    """The 12 of 'from 12 to 20', given the 20: the number between an ``old_figure_prepositions``
+    word and the 'to' before the new figure."""
+    if first.i < 3 or doc[first.i - 1].lower_ != "to":
+        return None
+    last = doc[first.i - 2]
+    if not _is_number(last) or last.idx in taken:
+        return None
+    number = _number_at(doc, last)
+    if number is None or number[0].i == 0 or doc[number[0].i - 1].lower_ not in old_figure_prepositions():
+        return None
+    return number
+
+
+@cache
+def old_figure_prepositions() -> frozenset[str]:
+    return frozenset(load_json("en", "claims", "cues.json")["old_figure_prepositions"])
 
 
 @cache

@@ -482,7 +482,17 @@ def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-un
     if span is None:
         return False
     window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
-    return bool(cues.earlier_figure(window))
+    return bool(cues.earlier_figure(window)) or _from_figure(doc, span)
+
+
+def _from_figure(doc: Doc, span: Span) -> bool:
+    """'raised the toll from 12 to 20': a figure after 'from' with 'to' and a number after it."""
+    from .claim_figures import old_figure_prepositions
+
+    if span.start == 0 or doc[span.start - 1].lower_ not in old_figure_prepositions():
+        return False
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].lower_ == "to" and after[1].like_num
 
 
 def _same_figure_source(earlier: Draft, later: Draft, sources=None) -> bool:  # type: ignore[no-untyped-def]
