@@ -726,3 +726,13 @@ def test_an_unknown_untagged_name_on_the_deed_is_no_doer(base_nlp: Language) -> 
     text = "The Cafeteria Morales bombing was an attack at a cafe in Madrid which killed 13 people."
     assert texts(arguments(base_nlp, text, "bombing").attackers) == []
     assert texts(arguments(base_nlp, "Nine died in the ETA bombing.", "bombing").attackers) == ["ETA"]
+
+
+def test_a_date_the_parser_made_the_subject_gives_way_to_the_doer_before_it(base_nlp: Language) -> None:
+    text = "The opposition Sunday retook a hill that fell to the army the day before."
+    assert texts(arguments(base_nlp, text, "retook").attackers) == ["opposition"]
+
+
+def test_strikes_thought_to_be_carried_out_by_someone(base_nlp: Language) -> None:
+    text = "Monitors said air strikes thought to be carried out by Turkish forces killed nine people."
+    assert texts(arguments(base_nlp, text, "strikes").attackers) == ["Turkish forces"]

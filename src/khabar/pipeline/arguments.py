@@ -394,7 +394,7 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
     """The subject of the clause, inherited from governing clauses when it has none."""
     current = verb
     for _ in range(MAX_CLIMB):
-        subjects = _children(current, SUBJECT_DEPS)
+        subjects = [doer for subject in _children(current, SUBJECT_DEPS) for doer in _dated_subject(subject)]
         if subjects:
             if current.dep_ == "relcl" and subjects[0].lower_ in cues.relative_pronouns:
                 return [_relative_antecedent(current.head, subjects[0], cues)]
@@ -428,6 +428,16 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         else:
             return []
     return []
+
+
+def _dated_subject(subject: Token) -> list[Token]:
+    """The subject, or for a date the parser made the subject ('The opposition Sunday retook
+    an area', written without commas) the words before it that name who acted."""
+    if subject.ent_type_ not in TEMPORAL_ENTITIES:
+        return [subject]
+    return [
+        child for child in subject.lefts if child.dep_ == "compound" and child.ent_type_ not in TEMPORAL_ENTITIES
+    ]
 
 
 def _is_reported(clause: Token, cues: RoleCues) -> bool:
@@ -1150,6 +1160,9 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
         if not roles.targets:
             roles.targets.extend(_prep_objects(verb, cues.target_preps))
         return
+    if relation == "subject" and not roles.attackers and _raised_agents(verb, cues):
+        # "air strikes thought to be carried out by Syrian forces"
+        roles.attackers.extend(_raised_agents(verb, cues))
     if relation == "subject" and _lemma_in(verb, cues.victim_verbs) and not roles.targets:
         roles.targets.extend(_children(verb, OBJECT_DEPS))
         return
@@ -1219,6 +1232,15 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _raised_agents(verb: Token, cues: RoleCues) -> list[Token]:
+    """Agents of a passive support verb in the infinitive the deed is the subject of: 'the
+    strikes, thought / believed / said to be carried out by X'."""
+    for clause in _children(verb, frozenset({"xcomp"})):
+        if _lemma_in(clause, cues.support_verbs) and _is_passive(clause):
+            return _agents(clause)
+    return []
 
 
 def _describes_kind(modifier: Token, noun: Token) -> bool:
