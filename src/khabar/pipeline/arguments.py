@@ -435,9 +435,8 @@ def _dated_subject(subject: Token) -> list[Token]:
     an area', written without commas) the words before it that name who acted."""
     if subject.ent_type_ not in TEMPORAL_ENTITIES:
         return [subject]
-    return [
-        child for child in subject.lefts if child.dep_ == "compound" and child.ent_type_ not in TEMPORAL_ENTITIES
-    ]
+    names = (child for child in subject.lefts if child.dep_ == "compound")
+    return [name for name in names if name.ent_type_ not in TEMPORAL_ENTITIES]
 
 
 def _is_reported(clause: Token, cues: RoleCues) -> bool:
