@@ -322,3 +322,19 @@ def test_a_source_that_now_says_or_gives_a_new_toll_revises(nlp: Language, secon
     ledger = run(nlp, text)
     assert [(r.before, r.after) for r in ledger.revisions] == [(22, 30)]
     assert killed_contradictions(ledger) == []
+
+
+def test_a_figure_of_deaths_agrees_in_victims_with_a_figure_of_people(nlp: Language) -> None:
+    text = (
+        "Activists said 20 people died in the air strike on Saraqeb, though state media reported only "
+        "five deaths."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[20, 5]]
+
+
+def test_nobody_killed_contradicts_a_toll(nlp: Language) -> None:
+    text = (
+        "The White Helmets rescue group said 31 people were killed in the bombing of the hospital in "
+        "Aleppo. Syrian state media said the hospital had been empty and nobody was killed."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[31, 0]]

@@ -553,7 +553,17 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
     if a is None or b is None or _no_casualties(first) or _no_casualties(second):
         return True
     head_a, head_b = a.text.lower().split()[-1], b.text.lower().split()[-1]
+    for head, draft in ((head_a, first), (head_b, second)):
+        if head in toll_victims() and draft.attribution is not None:
+            return True  # "state media reported only five deaths" counts the 20 people of another
     return head_a.rstrip("s") == head_b.rstrip("s")
+
+
+@cache
+def toll_victims() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["toll_victims"])
 
 
 def _no_casualties(draft: Draft) -> bool:
