@@ -338,3 +338,11 @@ def test_nobody_killed_contradicts_a_toll(nlp: Language) -> None:
         "Aleppo. Syrian state media said the hospital had been empty and nobody was killed."
     )
     assert killed_contradictions(run(nlp, text)) == [[31, 0]]
+
+
+def test_the_tv_is_the_one_broadcaster_the_report_names(nlp: Language) -> None:
+    text = (
+        "Syrian state television said a car bomb killed 22 people in the town of Qamishli. The TV says "
+        "the car blew up on the western edge of the town on Wednesday."
+    )
+    assert {c.speaker for c in run(nlp, text).claims} == {"Syrian state television"}
