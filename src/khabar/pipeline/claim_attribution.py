@@ -379,6 +379,14 @@ def _entity_of(token: Token) -> Span | None:
     return entity
 
 
+def _is_time(phrase: Token) -> bool:
+    """A date or time phrase ('Monday', 'on Thursday', 'late on Friday', 'today')."""
+    words = [t for t in phrase.subtree if not t.is_punct]
+    timed = [t.ent_type_ in {"DATE", "TIME"} for t in words]
+    glue = [named or t.pos_ in {"ADP", "ADV", "DET"} for t, named in zip(words, timed, strict=True)]
+    return any(timed) and all(glue)
+
+
 def _audience_of(cue: Token) -> list[Token]:
     """Whom a cue tells ("told SANA", "told him"): the object of an ``audience_verbs`` cue."""
     if cue.lemma_.lower() not in audience_verbs():
@@ -408,7 +416,9 @@ def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
     rest = cue.doc[cue.i + 1 : sentence.end]
     # "... during the past week a military source told SANA.": its audience may close it too
     audience = {t.i for c in _audience_of(cue) for t in c.subtree}
-    beside = set(range(phrase.start, phrase.end)) | audience
+    # "... local media reported Monday.", "... the monitor said on Thursday.": its time too
+    when = {t.i for c in cue.children if c.i > cue.i and _is_time(c) for t in c.subtree}
+    beside = set(range(phrase.start, phrase.end)) | audience | when
     if any(not (t.is_punct or t.pos_ == "DET") and t.i not in beside for t in rest):
         return frozenset()
     if audience and any(t.is_quote for t in cue.doc[sentence.start : cue.i]):
