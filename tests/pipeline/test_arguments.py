@@ -736,3 +736,12 @@ def test_a_date_the_parser_made_the_subject_gives_way_to_the_doer_before_it(base
 def test_strikes_thought_to_be_carried_out_by_someone(base_nlp: Language) -> None:
     text = "Monitors said air strikes thought to be carried out by Turkish forces killed nine people."
     assert texts(arguments(base_nlp, text, "strikes").attackers) == ["Turkish forces"]
+
+
+def test_a_nationality_on_the_thing_hit_is_not_the_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Nine died in the Turkish army convoy attack near Idlib.", "attack")
+    assert texts(found.attackers) == []
+    found = arguments(base_nlp, "The Iranian embassy bombing killed two guards.", "bombing")
+    assert texts(found.attackers) == []
+    found = arguments(base_nlp, "Russian drone strikes killed nine civilians.", "strikes")
+    assert texts(found.attackers) == ["Russian"]

@@ -185,6 +185,7 @@ class PhraseCues:
     outcome_verbs: frozenset[str]
     attack_phrases: frozenset[str]
     calendar_words: frozenset[str]
+    object_nouns: frozenset[str]
 
 
 @cache
@@ -939,7 +940,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     for child in (child for word in trigger_words for child in word.children):
         if child.dep_ not in MODIFIER_DEPS or start <= child.i < end:
             continue
-        if _is_place(child) or _names_the_event(child, start):
+        if _is_place(child) or _names_the_event(child, start) or _owns_object_hit(child, noun):
             continue
         if _is_weapon_word(child, cues):
             found.extend(_actor_modifiers_of(child, start))
@@ -948,11 +949,22 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
             found.extend(c for c in child.lefts if c.dep_ in ("npadvmod", "compound") and _is_name(c))
         elif _names_actor(child) or _names_agent(child):
             found.append(child)
-        else:
+        elif not _lemma_in(child, phrase_cues().object_nouns):
+            # (an actor word on a thing hit says whose it is: 'the army convoy attack')
             found.extend(_actor_modifiers_of(child, start))
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
     return found
+
+
+def _owns_object_hit(modifier: Token, noun: Token) -> bool:
+    """'the Syrian weapons depot blast', 'the Turkish army convoy attack': the parser hangs the
+    nationality on the deed, but a noun of a thing hit stands between them, and the nationality
+    says whose it is."""
+    between = noun.doc[modifier.i + 1 : noun.i]
+    objects = phrase_cues().object_nouns
+    hit = (token for token in between if token.head == noun and token.dep_ == "compound")
+    return any(_lemma_in(token, objects) for token in hit)
 
 
 def _fires(source: Token) -> bool:
