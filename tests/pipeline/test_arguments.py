@@ -745,3 +745,9 @@ def test_a_nationality_on_the_thing_hit_is_not_the_doer(base_nlp: Language) -> N
     assert texts(found.attackers) == []
     found = arguments(base_nlp, "Russian drone strikes killed nine civilians.", "strikes")
     assert texts(found.attackers) == ["Russian"]
+
+
+def test_the_militants_stand_for_an_insurgent_group_not_the_forces_fighting_it(base_nlp: Language) -> None:
+    text = "IS fighters attacked the town. The Syrian Democratic Forces said the militants shelled a school."
+    found = texts(arguments(base_nlp, text, "shelled").attackers)
+    assert "IS" in found and "Syrian Democratic Forces" not in " ".join(found)

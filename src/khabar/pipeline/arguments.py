@@ -53,6 +53,8 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import load_json, load_tsv
 from ..model import Span as TextSpan
 from .actors import (
+    GENERIC_INSURGENTS,
+    INSURGENT_SECTOR,
     actor_dictionary,
     country_word_kind,
     dictionary_matches,
@@ -1692,6 +1694,12 @@ def _described_group(token: Token) -> Token | None:
             break
         earliest = doc[earliest - 1].sent.start
     groups = actor_dictionary(doc.vocab).groups
+    # 'the militants', 'the jihadists' (the actor tables' islamists) stand for an insurgent group,
+    # not for the Kurdish-led forces fighting it that were named last
+    insurgents_only = any(
+        m.kind == "agent" and m.key == GENERIC_INSURGENTS and m.start <= token.i < m.end
+        for m in dictionary_matches(doc)
+    )
     names = [
         match
         for match in dictionary_matches(doc)
@@ -1699,6 +1707,7 @@ def _described_group(token: Token) -> Token | None:
         and earliest <= match.start
         and match.end <= token.i
         and groups[match.key].inter in NON_STATE_ARMED_INTER
+        and (not insurgents_only or groups[match.key].sector == INSURGENT_SECTOR)
     ]
     if not names:
         return None
