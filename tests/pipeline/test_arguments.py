@@ -751,3 +751,9 @@ def test_the_militants_stand_for_an_insurgent_group_not_the_forces_fighting_it(b
     text = "IS fighters attacked the town. The Syrian Democratic Forces said the militants shelled a school."
     found = texts(arguments(base_nlp, text, "shelled").attackers)
     assert "IS" in found and "Syrian Democratic Forces" not in " ".join(found)
+
+
+def test_a_year_closes_the_date_glued_to_an_argument(base_nlp: Language) -> None:
+    text = "Mon Jul 11 2016 175 Nusra Terrorists Killed in Army Operations."
+    found = arguments(base_nlp, text, "Operations")
+    assert texts(found.targets) == ["175 Nusra Terrorists"]

@@ -1448,12 +1448,19 @@ def _after_dateline(first: Token, head: Token) -> Token:
         token = doc[index]
         is_date = token.ent_type_ in TEMPORAL_ENTITIES or _is_calendar_word(token, calendar)
         # a day or year beside a month ('22 Feb 2015'), not a count after it ('2016 13 citizens')
-        if is_date or (token.like_num and _beside_calendar_word(token, calendar)):
+        beside = _beside_calendar_word(token, calendar)
+        dated_number = token.like_num and (beside or (dated and _is_year(token)))
+        if is_date or dated_number:
             dated = True
         elif not (dated and token.is_punct):
             break
         index += 1
     return doc[index]
+
+
+def _is_year(token: Token) -> bool:
+    """'2016' after 'Mon Jul 11': a year closes the date."""
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100
 
 
 def _is_calendar_word(token: Token, calendar: frozenset[str]) -> bool:
