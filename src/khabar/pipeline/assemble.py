@@ -36,10 +36,9 @@ from ..model import (
 from ..model import Span as TextSpan
 from . import figures, reporting
 from .dates import time_lexicon
-from .event_dates import date_from_discourse
+from .event_dates import date_from_discourse, dates_a_statement
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
-    clause_head,
     governing_trigger,
     in_speaker_phrase,
     nearest_trigger,
@@ -183,20 +182,11 @@ def link_dates(
     dateline = dateline or []
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     for mention in doc._.dates or []:
-        if any(mention is part for part in dateline) or dates_a_statement(doc, mention, trigger_sets, verbs):
+        if any(mention is part for part in dateline) or dates_a_statement(doc, mention, verbs, trigger_sets):
             continue
         index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
         if index is not None:
             drafts[index].dates.append(rebased(mention, published, dateline[-1].value if dateline else None))
-
-
-def dates_a_statement(
-    doc: Doc, mention: DateMention, trigger_sets: list[set[int]], verbs: frozenset[str]
-) -> bool:
-    """A date no trigger governs in the clause of a verb of saying dates the telling ("a monitor
-    said Sunday in a new toll"), not the event the sentence tells."""
-    token = span_at(doc, mention.span.start, mention.span.end).root
-    return governing_trigger(token, trigger_sets) is None and clause_head(token).lemma_ in verbs
 
 
 def dateline_of(dates: list[DateMention]) -> list[DateMention]:

@@ -25,7 +25,7 @@ from . import reporting
 # a date BACKGROUND_DAYS or more before publication is background, not the news of the day
 # (the event finder's own threshold)
 from .events import BACKGROUND_DAYS
-from .linking import clause_head, span_at
+from .linking import clause_head, governing_trigger, span_at
 
 
 def date_from_discourse(
@@ -103,7 +103,10 @@ def is_recent(mention: DateMention, published: dt.date | None) -> bool:
     return mention.value <= published and (published - mention.value).days < BACKGROUND_DAYS
 
 
-def dates_a_statement(doc: Doc, mention: DateMention, verbs: frozenset[str]) -> bool:
-    """The date belongs to a verb of saying ("reported on Thursday", "police said Sunday")."""
+def dates_a_statement(
+    doc: Doc, mention: DateMention, verbs: frozenset[str], trigger_sets: Sequence[set[int]] = ()
+) -> bool:
+    """A date no trigger governs in the clause of a verb of saying dates the telling ("a monitor
+    said Sunday in a new toll", "the network reported on Thursday"), not the event."""
     token = span_at(doc, mention.span.start, mention.span.end).root
-    return clause_head(token).lemma_ in verbs
+    return governing_trigger(token, list(trigger_sets)) is None and clause_head(token).lemma_ in verbs
