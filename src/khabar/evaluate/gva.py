@@ -13,8 +13,9 @@ with ``--limit N`` for its first N articles as a quicker sample), so the dev fig
 measurement.
 
 A missing figure counts as 0, as GVA records an incident with no victims as 0. The shooting
-date is scored too (``date_exact``): the latest day-precision date on or before publication,
-else the publication date itself.
+date is scored twice: ``date_exact``, a baseline that takes the latest day-precision date on or
+before publication, else the publication date itself; and ``pipeline_date_exact``, the date of
+the assembled event with the most victims (an article with no event counts as wrong).
 """
 
 from __future__ import annotations
@@ -99,6 +100,14 @@ def _event_totals(events: list[Event] | None) -> tuple[int, int]:
     return max(killed, default=0), max(injured, default=0)
 
 
+def main_event_date(events: list[Event] | None) -> str | None:
+    """The ISO date of the event with the most victims (killed, then injured), if any."""
+    if not events:
+        return None
+    main = max(events, key=lambda event: (event.fatalities.best or 0, event.injured.best or 0))
+    return main.date.value.isoformat() if main.date.value else None
+
+
 def shooting_date(dates: list[DateMention] | None, published: dt.date | None) -> dt.date | None:
     days = [
         d.value for d in dates or [] if d.precision == "day" and (published is None or d.value <= published)
@@ -174,7 +183,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
     nlp = _pipeline(notes)
     stage, pipeline = Tally(), Tally()
     categories: Counter[str] = Counter()
-    dates_right = dates_known = 0
+    dates_right = dates_known = event_dates_right = 0
     errors: list[dict[str, Any]] = []
     for number, doc in enumerate(_docs(items, nlp)):
         label = items[number][1]
@@ -200,10 +209,12 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
             dates_known += 1
             guess = shooting_date(doc._.dates, doc._.article.published)
             dates_right += guess is not None and guess.isoformat() == label["shooting_date"]
+            event_dates_right += main_event_date(doc._.events) == label["shooting_date"]
         if progress:
             progress(number + 1, len(items))
     metrics = stage.metrics() | pipeline.metrics("pipeline_")
     metrics["date_exact"] = dates_right / max(dates_known, 1)
+    metrics["pipeline_date_exact"] = event_dates_right / max(dates_known, 1)
     return EvalReport(
         name="gva",
         dataset=str(path),
