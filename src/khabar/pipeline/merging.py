@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from ..model import ACLED_SUB_EVENT_TYPES, CountMention, DateMention, EventMention, PlaceMention
 from .events import BACKGROUND_SENTENCES, event_lexicon, is_background_date
-from .linking import clause_head, span_at
-from .places_for_events import places_of_event
+from .linking import span_at
+from .places_for_events import places_of_event, same_happening
 from .roles import Role
 
 #: the catch-all sub-event type of a family: a more specific type merged with it wins
@@ -34,8 +34,6 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 UNNAMED_ACTORS = ("Unidentified Armed Group",)
 #: verb tags of a finite clause: past, present third person, present other
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-#: how far apart in the tree two triggers of one clause may be to describe one happening
-CLAUSE_HOPS = 3
 
 
 @dataclass(slots=True)
@@ -234,28 +232,13 @@ def refers_back(doc: Doc, mention: EventMention) -> bool:
 
 
 def same_clause(doc: Doc, kept: Draft, new: Draft) -> bool:
-    """Two triggers of one clause: one a few hops under the other, or both under one verb."""
-    new_root = span_at(doc, new.mentions[0].trigger.start, new.mentions[0].trigger.end).root
-    for mention in kept.mentions:
-        root = span_at(doc, mention.trigger.start, mention.trigger.end).root
-        if root.sent != new_root.sent:
-            continue
-        if near_in_tree(root, new_root) or near_in_tree(new_root, root):
-            return True
-        if clause_head(root).i == clause_head(new_root).i:  # "score gains in battles"
-            return True
-    return False
-
-
-def near_in_tree(upper, lower) -> bool:  # type: ignore[no-untyped-def]
-    current = lower
-    for _ in range(CLAUSE_HOPS):
-        if current.head.i == current.i:
-            return False
-        current = current.head
-        if current.i == upper.i:
-            return True
-    return False
+    """Two triggers of one clause: one a few hops under the other, or both under one verb
+    ("score gains in battles")."""
+    new_trigger = span_at(doc, new.mentions[0].trigger.start, new.mentions[0].trigger.end)
+    return any(
+        same_happening(span_at(doc, mention.trigger.start, mention.trigger.end), new_trigger)
+        for mention in kept.mentions
+    )
 
 
 def shares_place(
