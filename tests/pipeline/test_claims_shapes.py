@@ -346,3 +346,33 @@ def test_the_tv_is_the_one_broadcaster_the_report_names(nlp: Language) -> None:
         "the car blew up on the western edge of the town on Wednesday."
     )
     assert {c.speaker for c in run(nlp, text).claims} == {"Syrian state television"}
+
+
+def perpetrator_contradictions(ledger: ArticleLedger) -> list[set[object]]:
+    return [set(c.values) for c in ledger.contradictions if c.field == "perpetrator"]
+
+
+def test_rebels_blamed_by_one_source_dispute_the_army_named_by_another(nlp: Language) -> None:
+    text = (
+        "A gas attack hit the village of Tel Hadid on Monday and killed 14 people. The government "
+        "blamed Syrian rebels for the attack. The opposition says government forces carried out the attack."
+    )
+    found = perpetrator_contradictions(run(nlp, text))
+    assert any({"Rebel groups (Syria)", "Military Forces of Syria"} <= values for values in found)
+
+
+def test_a_blame_on_it_is_about_the_attack_told_before(nlp: Language) -> None:
+    text = (
+        "A chemical attack killed dozens of people in the town of Kafr Hamra in May. Western "
+        "governments said the Syrian government was responsible for that attack. Damascus blamed it on rebels."
+    )
+    found = perpetrator_contradictions(run(nlp, text))
+    assert any({"Rebel groups (Syria)", "Military Forces of Syria"} <= values for values in found)
+
+
+def test_rebels_fighting_the_army_are_no_dispute_over_who_did_it(nlp: Language) -> None:
+    text = (
+        "Rebels attacked an army checkpoint near Hama on Monday, the Syrian Observatory for Human "
+        "Rights said. The Syrian army repelled the rebels, state media said."
+    )
+    assert perpetrator_contradictions(run(nlp, text)) == []

@@ -53,6 +53,8 @@ GENERIC_CATEGORIES = frozenset(
         "asset",
     }
 )
+#: generic categories of armed groups: a source blaming one disputes another's blaming a state
+ARMED_CATEGORIES = frozenset({"rebels", "islamists", "unidentified"})
 #: speakers the attribution stage leaves as the pronoun of a relative clause
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
@@ -173,6 +175,12 @@ def _event_of(draft: Draft, events: list[Event]) -> str | None:
             spans = [*event.fatalities.evidence, *event.injured.evidence]
             if any(span.start == draft.count.span.start for span in spans):
                 return event.id
+    if draft.claim.kind == "perpetrator" and _blames_pronoun(draft):
+        # "Damascus blamed it on rebels": "it" is the attack told before the sentence, not the
+        # blaming sentence's own event words
+        told = [e for e in events if e.evidence and e.evidence[0].start < draft.sentence.start_char]
+        if told:
+            return told[-1].id
     if draft.actor is not None:
         for event in events:
             if any(_overlaps(span, draft.claim.evidence[0]) for span in _actor_spans(event.actor1)):
@@ -194,6 +202,18 @@ def _event_of(draft: Draft, events: list[Event]) -> str | None:
             return max(named, key=lambda e: (len(e.evidence), -named.index(e))).id
         return before[-1].id if before else None
     return None
+
+
+def _blames_pronoun(draft: Draft) -> bool:
+    """A blame whose object is a pronoun ("blamed it on rebels"; ``blamed_pronouns``)."""
+    return bool(draft.extra.get("blamed")) and str(draft.extra.get("object", "")).lower() in _blamed_pronouns()
+
+
+@cache
+def _blamed_pronouns() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["blamed_pronouns"])
 
 
 def _overlaps(a, b) -> bool:  # type: ignore[no-untyped-def]
@@ -818,7 +838,7 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     found: list[Contradiction] = []
     groups: dict[str | None, list[Draft]] = {}
     for draft in drafts:
-        if draft.claim.kind == "perpetrator" and draft.actor is not None and is_specific(draft.actor):
+        if draft.claim.kind == "perpetrator" and draft.actor is not None and _comparable(draft):
             groups.setdefault(draft.claim.about, []).append(draft)
     for about, members in groups.items():
         if about is None:
@@ -826,13 +846,47 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         sides: dict[tuple[str | None, str | None], list[Draft]] = {}
         for draft in members:
             sides.setdefault(side_of(draft.actor), []).append(draft)
-        speakers = {draft.claim.speaker for draft in members}
-        if len(sides) < 2 or len(speakers) < 2:
+        clashing = [group for group in sides.values() if any(_sides_clash(group, other) for other in sides.values())]
+        speakers = {draft.claim.speaker for group in clashing for draft in group}
+        if len(clashing) < 2 or len(speakers) < 2:
             continue  # one source naming two suspects ("Syrian or Russian planes") is unsure
-        values = [group[0].actor.name for group in sides.values()]  # type: ignore[union-attr]
-        claims = [draft.claim.id for group in sides.values() for draft in group]
+        values = [group[0].actor.name for group in clashing]  # type: ignore[union-attr]
+        claims = [draft.claim.id for group in clashing for draft in group]
         found.append(Contradiction(about, "perpetrator", values, claims))
     return found
+
+
+def _comparable(draft: Draft) -> bool:
+    """A named perpetrator, or a kind of armed group a source blames ("the government blamed
+    Syrian rebels"): a blame is a claim about who did it even when it names no group."""
+    assert draft.actor is not None
+    if is_specific(draft.actor):
+        return True
+    return bool(draft.extra.get("blamed")) and (draft.actor.name or "").startswith(_armed_prefixes())
+
+
+def _sides_clash(first: list[Draft], second: list[Draft]) -> bool:
+    """Two sides disagree when both are named, or one is a state's forces: "rebels" may be the
+    named group another source blames, but never the army that a third source blames."""
+    a, b = first[0].actor, second[0].actor
+    if first is second or a is None or b is None:
+        return False
+    if is_specific(a) and is_specific(b):
+        return True
+    return "state" in (side_of(a)[1], side_of(b)[1])
+
+
+@cache
+def _armed_prefixes() -> tuple[str, ...]:
+    """Names of the armed kinds of actor (rebels, militants, unidentified gunmen)."""
+    from ..langdata import load_tsv
+
+    rows = load_tsv("en", "actors", "categories.tsv")
+    prefixes = []
+    for row in rows:
+        if row["category"] in ARMED_CATEGORIES:
+            prefixes.extend([row["template"].split("{country}")[0].rstrip(" ("), row["without_country"]])
+    return tuple(prefix for prefix in prefixes if prefix and prefix != "-")
 
 
 def is_specific(actor: Actor) -> bool:

@@ -387,7 +387,9 @@ def _attribution_claims(
             claim = _new_claim(doc, "perpetrator", content, attribution, attribution.speaker, OUTLET_SPEAKER)
             claim.value = blamed.name
             objects = [c.lemma_ for c in attribution.cue.children if c.dep_ in {"dobj", "nsubjpass"}]
-            extra: dict[str, object] = {"object": objects[0]} if objects else {}
+            extra: dict[str, object] = {"blamed": True}
+            if objects:
+                extra["object"] = objects[0]
             drafts.append(
                 Draft(
                     claim, attribution.sentence, attribution, actor=blamed, anchor=content.start, extra=extra
