@@ -364,7 +364,8 @@ def test_rebels_blamed_by_one_source_dispute_the_army_named_by_another(nlp: Lang
 def test_a_blame_on_it_is_about_the_attack_told_before(nlp: Language) -> None:
     text = (
         "A chemical attack killed dozens of people in the town of Kafr Hamra in May. Western "
-        "governments said the Syrian government was responsible for that attack. Damascus blamed it on rebels."
+        "governments said the Syrian government was responsible for that attack. "
+        "Damascus blamed it on rebels."
     )
     found = perpetrator_contradictions(run(nlp, text))
     assert any({"Rebel groups (Syria)", "Military Forces of Syria"} <= values for values in found)

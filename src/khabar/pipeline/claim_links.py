@@ -206,7 +206,8 @@ def _event_of(draft: Draft, events: list[Event]) -> str | None:
 
 def _blames_pronoun(draft: Draft) -> bool:
     """A blame whose object is a pronoun ("blamed it on rebels"; ``blamed_pronouns``)."""
-    return bool(draft.extra.get("blamed")) and str(draft.extra.get("object", "")).lower() in _blamed_pronouns()
+    pronoun = str(draft.extra.get("object", "")).lower() in _blamed_pronouns()
+    return bool(draft.extra.get("blamed")) and pronoun
 
 
 @cache
@@ -846,7 +847,8 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         sides: dict[tuple[str | None, str | None], list[Draft]] = {}
         for draft in members:
             sides.setdefault(side_of(draft.actor), []).append(draft)
-        clashing = [group for group in sides.values() if any(_sides_clash(group, other) for other in sides.values())]
+        sided = list(sides.values())
+        clashing = [group for group in sided if any(_sides_clash(group, other) for other in sided)]
         speakers = {draft.claim.speaker for group in clashing for draft in group}
         if len(clashing) < 2 or len(speakers) < 2:
             continue  # one source naming two suspects ("Syrian or Russian planes") is unsure
