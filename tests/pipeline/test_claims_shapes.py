@@ -377,3 +377,19 @@ def test_rebels_fighting_the_army_are_no_dispute_over_who_did_it(nlp: Language) 
         "Rights said. The Syrian army repelled the rebels, state media said."
     )
     assert perpetrator_contradictions(run(nlp, text)) == []
+
+
+def test_some_victims_counted_above_anothers_toll_of_all_contradict_it(nlp: Language) -> None:
+    text = (
+        "Air strikes on the town of Mayadin left at least 40 civilians dead, state media reported on "
+        "Tuesday. The Syrian Observatory for Human Rights said the strikes killed 25 people."
+    )
+    assert killed_contradictions(run(nlp, text)) == [[40, 25]]
+
+
+def test_some_victims_counted_below_anothers_toll_of_all_are_part_of_it(nlp: Language) -> None:
+    text = (
+        "Air strikes on the town of Mayadin left at least 10 civilians dead, state media reported on "
+        "Tuesday. The Syrian Observatory for Human Rights said the strikes killed 25 people."
+    )
+    assert killed_contradictions(run(nlp, text)) == []

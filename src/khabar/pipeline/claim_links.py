@@ -580,6 +580,32 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
     return head_a.rstrip("s") == head_b.rstrip("s")
 
 
+def _part_above_whole(first: Draft, second: Draft) -> bool:
+    """'at least 31 civilians' (state media) beside '23 people' (the monitor): some of the victims
+    counted above another source's figure of all of them cannot both hold (``everyone_victims``)."""
+    if first.claim.speaker == second.claim.speaker:
+        return False
+    for part, whole in ((first, second), (second, first)):
+        head = _victim_head(whole)
+        if head in everyone_victims() and _victim_head(part) not in (None, head):
+            return figure_range(part)[0] > figure_range(whole)[1]
+    return False
+
+
+def _victim_head(draft: Draft) -> str | None:
+    victims = draft.count.victims if draft.count else None
+    if victims is None or not victims.text.strip():
+        return None
+    return victims.text.lower().split()[-1]
+
+
+@cache
+def everyone_victims() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["everyone_victims"])
+
+
 @cache
 def toll_victims() -> frozenset[str]:
     from ..langdata import load_json
@@ -733,7 +759,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
                     # two sources' ("30 were killed, the monitor said, while state media put it at 11") differ
                 if (
                     _ranges_clash(first, second)
-                    and _victims_agree(first, second)
+                    and (_victims_agree(first, second) or _part_above_whole(first, second))
                     and not _part_of(first, second)
                 ):
                     clashing.extend(d for d in (first, second) if d not in clashing)
