@@ -393,3 +393,20 @@ def test_some_victims_counted_below_anothers_toll_of_all_are_part_of_it(nlp: Lan
         "Tuesday. The Syrian Observatory for Human Rights said the strikes killed 25 people."
     )
     assert killed_contradictions(run(nlp, text)) == []
+
+
+def test_a_risen_toll_replaces_the_figure_the_report_calls_earlier_whoever_gave_it(nlp: Language) -> None:
+    text = (
+        "The death toll from the shelling of Hama rose to 9 people and more than 40 others injured, "
+        "the agency's reporter said. According to earlier information provided by a source at the "
+        "Hama Police Command, 4 people were killed and 17 others were injured in the shelling."
+    )
+    ledger = run(nlp, text)
+    pairs = {(r.field, r.before, r.after) for r in ledger.revisions}
+    assert {("killed", 4, 9), ("injured", 17, 40)} <= pairs
+
+
+def test_more_than_a_figure_is_claimed_as_the_number_told(nlp: Language) -> None:
+    text = "More than 30 people were killed in the air strike on Douma, the Syrian Observatory said."
+    values = [c.value for c in run(nlp, text).claims if c.kind == "killed"]
+    assert values == [30]

@@ -36,6 +36,8 @@ NEAR_SPAN = 0.2
 APPROX_SPAN = 0.1
 #: how many tokens before a figure an earlier-figure cue marks it as the old one
 EARLIER_WINDOW = 7
+#: how many tokens an attribution before a figure may span and still mark it as earlier
+ATTRIBUTION_REACH = 24
 #: sectors of state actors: the army and the government of one country are one side
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
 #: actor categories that name a kind of actor, not one: they never contradict a named one
@@ -58,6 +60,7 @@ ARMED_CATEGORIES = frozenset({"rebels", "islamists", "unidentified"})
 #: speakers the attribution stage leaves as the pronoun of a relative clause
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
+OTHERS_WORDS = frozenset({"others", "other"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
 
 
@@ -252,7 +255,7 @@ def find_revisions(doc: Doc, drafts: list[Draft], *, implied: bool = True) -> li
     parts = [d for d in figures if _dead_part(d)]
     figures = [d for d in figures if not _dead_part(d)]  # "including 58 civilians" revises nothing
     # "three more people had died, bringing the toll to 18": an increment is neither toll
-    figures = [d for d in figures if not _additive(d)]
+    figures = [d for d in figures if not _additive(d) or _others_of_another_kind(d, figures)]
     revisions.extend(_marked_in_sentence(doc, figures, cues))
     revisions.extend(_earlier_told_after(doc, figures, cues, index))
     for position, later in enumerate(figures):
@@ -447,7 +450,13 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
             if not marked and not cues.revision(new.sentence):
                 continue  # "had been killed" is earlier only beside a toll that "has risen to 18"
             # the events may differ: a bare "a death toll of 22" has no event words of its own
-            same = new.claim.kind == old.claim.kind and same_source(new.claim.speaker, old.claim.speaker)
+            same = new.claim.kind == old.claim.kind and (
+                same_source(new.claim.speaker, old.claim.speaker)
+                # "the toll rose to 12, the reporter said ... According to earlier information
+                # from a police source, 5 were killed": a risen toll replaces the figure the
+                # report calls earlier, whoever gave it
+                or (marked and bool(cues.revision(new.sentence)))
+            )
             if same and _victims_agree(new, old) and new.claim.value != old.claim.value:
                 if not cues.earlier_figure(new.sentence):
                     revisions.append(_revise(old, new))
@@ -503,7 +512,20 @@ def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-un
     if span is None:
         return False
     window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
-    return bool(cues.earlier_figure(window)) or _from_figure(doc, span)
+    if cues.earlier_figure(window) or _from_figure(doc, span):
+        return True
+    return _told_as_earlier(doc, draft, span, cues)
+
+
+def _told_as_earlier(doc: Doc, draft: Draft, span: Span, cues) -> bool:  # type: ignore[no-untyped-def]
+    """'According to earlier information provided by a police source, 5 were killed': the
+    attribution before the figure calls what it says earlier."""
+    attribution = draft.attribution
+    if attribution is None or attribution.sentence != draft.sentence or attribution.cue.i >= span.start:
+        return False
+    if span.start - attribution.cue.i > ATTRIBUTION_REACH:
+        return False
+    return bool(cues.earlier_figure(doc[attribution.cue.i : span.start]))
 
 
 def _from_figure(doc: Doc, span: Span) -> bool:
@@ -662,6 +684,25 @@ def _additive(draft: Draft) -> bool:
         return False
     words = [*(count.victims.text.lower().split() if count.victims else []), *count.span.text.lower().split()]
     return any(word in ADDITIVE_WORDS for word in words) or _more_after(draft)
+
+
+def _others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
+    """'5 people were killed and 46 others were injured': 'others' beside the killed counts the
+    injured apart from them, a tally of its own kind, not an increment of it."""
+    assert draft.count is not None
+    count = draft.count
+    text = " ".join([*(count.victims.text.lower().split() if count.victims else []), count.span.text.lower()])
+    words = set(text.replace("more than", " ").split())  # "more than 200 others": a bound, not "more"
+    if _more_after(draft):
+        doc = draft.sentence.doc
+        after = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+        if after is not None and after.end < len(doc):
+            words.add(doc[after.end].lower_)  # "five more" adds; "46 others" may not
+    if not words & OTHERS_WORDS or words & (ADDITIVE_WORDS - OTHERS_WORDS):
+        return False
+    start = count.span.start
+    before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
+    return bool(before) and all(f.claim.kind != draft.claim.kind for f in before)
 
 
 def _more_after(draft: Draft) -> bool:
