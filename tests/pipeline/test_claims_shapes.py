@@ -410,3 +410,22 @@ def test_more_than_a_figure_is_claimed_as_the_number_told(nlp: Language) -> None
     text = "More than 30 people were killed in the air strike on Douma, the Syrian Observatory said."
     values = [c.value for c in run(nlp, text).claims if c.kind == "killed"]
     assert values == [30]
+
+
+def test_a_source_stating_who_was_responsible_blames_them(nlp: Language) -> None:
+    text = (
+        "Activists say a gas attack on Zamalka on Wednesday killed 40 people. For days the government "
+        "has tried to counter those allegations, arguing that opposition fighters themselves were "
+        "responsible for that attack. Britain said the Syrian army was behind the attack."
+    )
+    found = perpetrator_contradictions(run(nlp, text))
+    assert any({"Rebel groups (Syria)", "Military Forces of Syria"} <= values for values in found)
+
+
+def test_stating_who_was_responsible_with_no_attack_word_is_a_perpetrator_claim(nlp: Language) -> None:
+    text = (
+        "Activists say a gas attack on Zamalka on Wednesday killed 40 people. The government has "
+        "countered the allegations, arguing that opposition fighters themselves were responsible."
+    )
+    claims = [c for c in run(nlp, text).claims if c.speaker == "government"]
+    assert [(c.kind, c.value) for c in claims] == [("perpetrator", "Rebel groups (Syria)")]

@@ -931,7 +931,21 @@ def _comparable(draft: Draft) -> bool:
     assert draft.actor is not None
     if is_specific(draft.actor):
         return True
-    return bool(draft.extra.get("blamed")) and (draft.actor.name or "").startswith(_armed_prefixes())
+    blamed = bool(draft.extra.get("blamed")) or _subject_of_responsibility(draft)
+    return blamed and (draft.actor.name or "").startswith(_armed_prefixes())
+
+
+def _subject_of_responsibility(draft: Draft) -> bool:
+    """'opposition fighters themselves were responsible for that attack': the perpetrator is the
+    subject of a responsibility predicate (``responsible_predicates``), a blame."""
+    from .claims import responsible_predicates
+
+    doc = draft.sentence.doc
+    evidence = draft.claim.evidence[0]
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj" or span.root.head.lemma_ != "be":
+        return False
+    return any(child.lower_ in responsible_predicates() for child in span.root.head.children)
 
 
 def _sides_clash(first: list[Draft], second: list[Draft]) -> bool:

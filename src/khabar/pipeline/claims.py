@@ -445,7 +445,7 @@ def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
     """'attributed the strike to the Syrian military', 'blamed X for', 'held X responsible'."""
     cue = attribution.cue
     if cue.lemma_.lower() not in BLAME_LEMMAS:
-        return None
+        return _responsible_subject(doc, attribution)
     objects = [g for c in cue.children if c.lower_ in {"to", "on"} for g in c.children if g.dep_ == "pobj"]
     objects += [c for c in cue.children if c.dep_ == "dobj"]
     for token in objects:
@@ -455,6 +455,30 @@ def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
         if actor is not None:
             return actor
     return None
+
+
+def _responsible_subject(doc: Doc, attribution: Attribution) -> Actor | None:
+    """'... arguing that opposition fighters themselves were responsible for that attack', 'said
+    the regime was behind it': the subject of a responsibility predicate the source states
+    (``responsible_predicates``) is whom it blames."""
+    for token in (doc[i] for i in sorted(attribution.scope)):
+        if token.lower_ not in responsible_predicates() or token.head.lemma_ != "be":
+            continue
+        if token.dep_ not in {"acomp", "prep", "advmod", "attr"}:
+            continue
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.i in attribution.scope]
+        for subject in subjects:
+            subtree = list(subject.subtree)
+            span = TextSpan.of(doc_text(doc), subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+            actor = _actor_at(doc, span)
+            if actor is not None:
+                return actor
+    return None
+
+
+@cache
+def responsible_predicates() -> frozenset[str]:
+    return frozenset(load_json("en", "claims", "cues.json")["responsible_predicates"])
 
 
 def _says_more(doc: Doc, content: TextSpan, attribution: Attribution, earlier: list[Draft]) -> bool:
