@@ -603,13 +603,17 @@ def _victims_agree(first: Draft, second: Draft) -> bool:
 
 
 def _part_above_whole(first: Draft, second: Draft) -> bool:
-    """'at least 31 civilians' (state media) beside '23 people' (the monitor): some of the victims
-    counted above another source's figure of all of them cannot both hold (``everyone_victims``)."""
+    """'at least 31 civilians' (state media) beside '23 people' (the monitor): a toll of some of the
+    victims above another source's figure of all of them cannot both hold (``everyone_victims``;
+    the part must be a toll word of ``whole_victims``)."""
     if first.claim.speaker == second.claim.speaker:
         return False
     for part, whole in ((first, second), (second, first)):
         head = _victim_head(whole)
-        if head in everyone_victims() and _victim_head(part) not in (None, head):
+        part_head = _victim_head(part)
+        if head in everyone_victims() and part_head not in (None, head) and part_head in whole_victims():
+            # a toll of civilians beside one of people; not '12 children' or '23 journalists',
+            # which are as often figures of another event or a statistic
             return figure_range(part)[0] > figure_range(whole)[1]
     return False
 
