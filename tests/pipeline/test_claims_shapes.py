@@ -429,3 +429,12 @@ def test_stating_who_was_responsible_with_no_attack_word_is_a_perpetrator_claim(
     )
     claims = [c for c in run(nlp, text).claims if c.speaker == "government"]
     assert [(c.kind, c.value) for c in claims] == [("perpetrator", "Rebel groups (Syria)")]
+
+
+def test_up_from_gives_the_sources_previous_figure_which_the_new_one_revises(nlp: Language) -> None:
+    text = (
+        "Air strikes on Douma killed 45 people, up from 30 reported on Sunday, the Syrian Observatory said."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(30, 45)]
+    assert killed_contradictions(ledger) == []

@@ -23,6 +23,8 @@ from .extensions import doc_text
 TOLL_REACH = 6
 FIGURE_PREPOSITIONS = frozenset({"of", "at", "to"})
 TOLL_MATCHES_KEY = "khabar.toll_matches"
+#: how many tokens after a figure its previous figure may stand ("45 were killed, up from 30")
+PREVIOUS_REACH = 12
 #: how far into the sentence after a toll its anaphor may stand ("Later this was updated to")
 ANAPHOR_REACH = 4
 
@@ -35,7 +37,61 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     quoted += _anaphoric_tolls(doc, [*counts, *background, *quoted])
     parts = _parts_of_the_dead(doc, [*counts, *background, *quoted])
     parts += _parts_of_them(doc, counts, [*counts, *background, *quoted, *parts])
-    return background + quoted + parts
+    previous = _previous_figures(
+        doc, [*counts, *background, *quoted], [*counts, *background, *quoted, *parts]
+    )
+    return background + quoted + parts + previous
+
+
+def _previous_figures(doc: Doc, figures: list[CountMention], known: list[CountMention]) -> list[CountMention]:
+    """'45 people were killed, up from 30 on Sunday': the number after a previous-figure phrase
+    (``previous_figure_phrases``) is the same source's earlier figure of the same victims."""
+    taken = _covered(known)
+    found: list[CountMention] = []
+    phrases = [tuple(p.split()) for p in load_json("en", "claims", "cues.json")["previous_figure_phrases"]]
+    for count in figures:
+        span = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+        if span is None or count.low is None:
+            continue
+        sentence = sentence_of(span[0])
+        end = min(sentence.end, span.end + PREVIOUS_REACH)
+        for i in range(span.end, end):
+            words = next((w for w in phrases if tuple(t.lower_ for t in doc[i : i + len(w)]) == w), None)
+            if words is None:
+                continue
+            number = _number_after(doc, i + len(words), sentence.end, taken)
+            if number is not None:
+                first, last, value = number
+                figure = Span.of(doc_text(doc), first.idx, last.idx + len(last))
+                found.append(
+                    CountMention(
+                        span=figure,
+                        kind=count.kind,
+                        low=value,
+                        high=value,
+                        victims=count.victims,
+                        trigger=count.trigger,
+                    )
+                )
+                taken.update(range(figure.start, figure.end))
+            break
+    return found
+
+
+def _number_after(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[Token, Token, int] | None:
+    """The whole number that begins at ``start`` ("30", "twenty one"), if it is one."""
+    lexicon = count_lexicon()
+    parts: list[Token] = []
+    for token in doc[start:end]:
+        if (
+            not _number_part(token, lexicon.numbers)
+            or token.idx in taken
+            or _joins_digit_groups(parts, token)
+        ):
+            break
+        parts.append(token)
+    value = parse_number(parts, lexicon) if parts else None
+    return (parts[0], parts[-1], value) if value is not None else None
 
 
 @cache
