@@ -963,15 +963,19 @@ def _sides_clash(first: list[Draft], second: list[Draft]) -> bool:
     return "state" in (side_of(a)[1], side_of(b)[1])
 
 
-@cache
 def _armed_prefixes() -> tuple[str, ...]:
     """Names of the armed kinds of actor (rebels, militants, unidentified gunmen)."""
+    return _category_prefixes(ARMED_CATEGORIES)
+
+
+@cache
+def _category_prefixes(categories: frozenset[str]) -> tuple[str, ...]:
+    """The names of the actor categories ``categories`` take, before their country."""
     from ..langdata import load_tsv
 
-    rows = load_tsv("en", "actors", "categories.tsv")
     prefixes = []
-    for row in rows:
-        if row["category"] in ARMED_CATEGORIES:
+    for row in load_tsv("en", "actors", "categories.tsv"):
+        if row["category"] in categories:
             prefixes.extend([row["template"].split("{country}")[0].rstrip(" ("), row["without_country"]])
     return tuple(prefix for prefix in prefixes if prefix and prefix != "-")
 
@@ -985,14 +989,7 @@ def is_specific(actor: Actor) -> bool:
 
 
 def _generic_prefixes() -> tuple[str, ...]:
-    from ..langdata import load_tsv
-
-    rows = load_tsv("en", "actors", "categories.tsv")
-    prefixes = []
-    for row in rows:
-        if row["category"] in GENERIC_CATEGORIES:
-            prefixes.extend([row["template"].split("{country}")[0].rstrip(" ("), row["without_country"]])
-    return tuple(prefix for prefix in prefixes if prefix and prefix != "-")
+    return _category_prefixes(GENERIC_CATEGORIES)
 
 
 def side_of(actor: Actor | None) -> tuple[str | None, str | None]:
