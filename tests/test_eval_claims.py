@@ -68,3 +68,13 @@ def test_score_counts_found_claims_kinds_revisions_and_contradictions() -> None:
     ]
     assert metrics["revision_recall"] == 0.5 and score.missed_revisions == ["row 1: injured 1 -> 2"]
     assert metrics["contradiction_recall"] == 1.0
+
+
+def test_a_bound_value_matches_the_stated_number_of_the_annotation() -> None:
+    from khabar.evaluate.claims import told, told_any
+
+    stated = {"c1": (201, 200), "c2": (15, 15)}  # "more than 200" keeps its bound 201
+    assert 200 in told(201, ["c1", "c2"], stated)
+    assert told(15, ["c2"], stated) == [15, 15]
+    assert 200 not in told(201, ["c2"], stated)
+    assert {200, 15} <= set(told_any([201, 15], ["c1", "c2"], stated))

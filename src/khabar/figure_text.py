@@ -38,7 +38,14 @@ def stated_figure(value: Any, qualifier: str | None) -> str:
         return json.dumps(value, ensure_ascii=False)
     if not qualifier:
         return str(value)
-    rule = bound_rules().get(qualifier.lower())
-    if rule not in _STATED_OFFSET:
+    if bound_rules().get(qualifier.lower()) not in _STATED_OFFSET:
         return str(value)
-    return f"{qualifier} {value + _STATED_OFFSET[rule]}"
+    return f"{qualifier} {stated_number(value, qualifier)}"
+
+
+def stated_number(value: Any, qualifier: str | None) -> Any:
+    """The number a source stated for a claim's value: 20 for value 21 "more than"; any other
+    value as it is."""
+    if not qualifier or isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return value + _STATED_OFFSET.get(bound_rules().get(qualifier.lower(), ""), 0)

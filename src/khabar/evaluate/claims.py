@@ -39,6 +39,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..errors import KhabarError
+from ..figure_text import stated_number
 from ..model import ArticleLedger, Claim
 from . import EvalReport, Progress
 
@@ -195,6 +196,21 @@ def _overlapping(claims: list[Claim], span: tuple[int, int]) -> list[Claim]:
     return [c for c in claims if c.evidence and c.evidence[0].start < span[1] and span[0] < c.evidence[0].end]
 
 
+def stated_values(claims: list[Claim]) -> dict[str, tuple[Any, Any]]:
+    """Claim id -> (value, the number its source stated): a claim keeps the bound of "more than
+    200" (201), the annotations write the stated 200."""
+    return {claim.id: (claim.value, stated_number(claim.value, claim.qualifier)) for claim in claims}
+
+
+def told(value: Any, claim_ids: list[str], stated: dict[str, tuple[Any, Any]]) -> list[Any]:
+    """``value`` and the stated numbers of the claims that hold it."""
+    return [value, *(stated[i][1] for i in claim_ids if i in stated and stated[i][0] == value)]
+
+
+def told_any(values: list[Any], claim_ids: list[str], stated: dict[str, tuple[Any, Any]]) -> list[Any]:
+    return [form for value in values for form in told(value, claim_ids, stated)]
+
+
 class Score:
     def __init__(self) -> None:
         self.gold = self.overlapped = self.speaker_ok = self.found = 0
@@ -213,10 +229,13 @@ class Score:
         self.predicted += len(ledger.claims)
         for gold in annotation["claims"]:
             self._claim(row, gold, text, ledger.claims)
+        stated = stated_values(ledger.claims)
         for gold in annotation.get("revisions", []):
             self.revisions += 1
             found = any(
-                r.field == gold["field"] and r.before == gold["from"] and r.after == gold["to"]
+                r.field == gold["field"]
+                and gold["from"] in told(r.before, r.claims, stated)
+                and gold["to"] in told(r.after, r.claims, stated)
                 for r in ledger.revisions
             )
             self.revisions_found += found
@@ -225,7 +244,8 @@ class Score:
         for gold in annotation.get("contradictions", []):
             self.contradictions += 1
             found = any(
-                c.field == gold["field"] and set(gold["values"]) <= set(c.values)
+                c.field == gold["field"]
+                and all(value in told_any(c.values, c.claims, stated) for value in gold["values"])
                 for c in ledger.contradictions
             )
             self.contradictions_found += found

@@ -11,7 +11,6 @@ links claims to the events they are about.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -265,23 +264,7 @@ def figure_value(count: CountMention) -> int | str | None:
     words = count.span.text.lower().split()
     if count.qualifier and any(word in VAGUE_FIGURES for word in words):
         return count.qualifier if count.qualifier.lower() in VAGUE_FIGURES else count.span.text
-    if count.low is not None and _stated_below(count):
-        return count.low - 1  # "more than 200": the report's number, as told, not its bound 201
     return count.low if count.low is not None else count.high
-
-
-def _stated_below(count: CountMention) -> bool:
-    """'more than 200' has the bound 201: the figure the report states is one below it."""
-    if (count.qualifier or "").lower() not in exclusive_qualifiers() or count.low is None:
-        return False
-    return str(count.low - 1) in re.findall(r"\d+", count.span.text.replace(",", ""))
-
-
-@cache
-def exclusive_qualifiers() -> frozenset[str]:
-    from ..langdata import load_json
-
-    return frozenset(load_json("en", "claims", "cues.json")["exclusive_qualifiers"])
 
 
 def _perpetrator_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[int]) -> list[Draft]:
