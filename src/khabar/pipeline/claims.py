@@ -431,7 +431,12 @@ def _blamed_actor(doc: Doc, attribution: Attribution) -> Actor | None:
         return _responsible_subject(doc, attribution)
     objects = [g for c in cue.children if c.lower_ in {"to", "on"} for g in c.children if g.dep_ == "pobj"]
     objects += [c for c in cue.children if c.dep_ == "dobj"]
-    for token in objects:
+    return _first_actor_under(doc, objects)
+
+
+def _first_actor_under(doc: Doc, heads: list[Token]) -> Actor | None:
+    """The actor the phrase of the first of ``heads`` that names one names."""
+    for token in heads:
         subtree = list(token.subtree)
         span = TextSpan.of(doc_text(doc), subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
         actor = _actor_at(doc, span)
@@ -450,12 +455,9 @@ def _responsible_subject(doc: Doc, attribution: Attribution) -> Actor | None:
         if token.dep_ not in {"acomp", "prep", "advmod", "attr"}:
             continue
         subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.i in attribution.scope]
-        for subject in subjects:
-            subtree = list(subject.subtree)
-            span = TextSpan.of(doc_text(doc), subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
-            actor = _actor_at(doc, span)
-            if actor is not None:
-                return actor
+        actor = _first_actor_under(doc, subjects)
+        if actor is not None:
+            return actor
     return None
 
 
