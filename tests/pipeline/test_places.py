@@ -374,3 +374,27 @@ def test_a_direction_word_between_the_cue_and_the_name_keeps_the_cue(base_nlp: L
     found = by_text(places_of(base_nlp, text))
     assert found["Aleppo"].place.country == "SYR"
     assert found["Menbeij"].place.name == "Manbij"  # a usual news spelling (aliases.tsv)
+
+
+def test_a_type_word_after_a_longer_unknown_name_does_not_make_its_last_word_a_place(
+    base_nlp: Language,
+) -> None:
+    text = "Rebels shelled Salah Eddin neighborhood in Aleppo city on Wednesday, a police source said."
+    found = by_text(places_of(base_nlp, text))
+    assert "Eddin" not in found  # not Edina, Missouri
+    assert found["Aleppo"].place.country == "SYR"
+
+
+def test_a_small_town_s_name_that_speaks_is_a_person_wherever_it_recurs(base_nlp: Language) -> None:
+    text = (
+        "Experts in Washington doubt the account. According to Winfield, a sample is needed. "
+        "Winfield says the delivery system matters, and Winfield notes that the army has it."
+    )
+    found = by_text(places_of(base_nlp, text))
+    assert "Winfield" not in found
+    assert found["Washington"].place.country == "USA"
+
+
+def test_a_capital_that_speaks_is_still_a_place(base_nlp: Language) -> None:
+    text = "Damascus said on Monday that its forces had taken the town of Saraqeb in Idlib province."
+    assert by_text(places_of(base_nlp, text))["Damascus"].place.country == "SYR"

@@ -77,6 +77,7 @@ class Cues:
     joining_articles_unhyphenated: frozenset[str]
     outlet_words: frozenset[str]
     listener_verbs: frozenset[str]
+    speaker_verbs: frozenset[str]
 
     @classmethod
     @cache
@@ -96,6 +97,7 @@ class Cues:
             joining_articles_unhyphenated=frozenset(data["joining_articles_unhyphenated"]),
             outlet_words=frozenset(data["outlet_words"]),
             listener_verbs=frozenset(data["listener_verbs"]),
+            speaker_verbs=frozenset(data["speaker_verbs"]),
         )
 
 
@@ -265,9 +267,11 @@ def _lookup_span(
                 position + width < end and doc[position + width].text in cues.facility_words
             )
             if candidates and not followed_by_facility:
-                found.append(
-                    _with_cues(doc, Toponym(position, position + width, label + "/part", candidates), cues)
-                )
+                # a type word after a longer name is that name's: "Salah Eddin neighborhood"
+                # says nothing of "Eddin"
+                names_whole = position > start and position + width == end
+                part = Toponym(position, position + width, label + "/part", candidates)
+                found.append(_with_cues(doc, part, cues, type_word_after=not names_whole))
                 position += width
                 break
         else:
@@ -374,8 +378,9 @@ def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
     return not (len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions))
 
 
-def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
-    """Record the cues around a toponym: 'town of X', 'in X', 'X province', "X's governor"."""
+def _with_cues(doc: Doc, toponym: Toponym, cues: Cues, *, type_word_after: bool = True) -> Toponym:
+    """Record the cues around a toponym: 'town of X', 'in X', 'X province', "X's governor".
+    ``type_word_after=False`` ignores a type word after it, which belongs to a longer name."""
     before = [token.lower_ for token in doc[max(0, toponym.start - 3) : toponym.start]]
     # an Arabic article joined by a hyphen belongs to the name: "al-Zahraa"
     if (
@@ -396,7 +401,7 @@ def _with_cues(doc: Doc, toponym: Toponym, cues: Cues) -> Toponym:
         toponym.weak_cue = True
     after = _token_after(doc, toponym.end)
     if after is not None:
-        if after.lower_ in cues.after:
+        if after.lower_ in cues.after and type_word_after:
             toponym.strong_cue = True
             toponym.feature_hint = cues.after[after.lower_]
         elif after.tag_ == "POS":
@@ -439,6 +444,27 @@ def _decide_toponyms(doc: Doc, ents: tuple[SpacySpan, ...], toponyms: list[Topon
         if toponym.accepted or toponym.label == "PERSON/part" or name_key(text) not in accepted_keys:
             continue
         toponym.accepted = toponym.label != "PERSON" or text not in name_parts
+    _unaccept_speakers(doc, toponyms, cues)
+
+
+def _unaccept_speakers(doc: Doc, toponyms: list[Toponym], cues: Cues) -> None:
+    """A small town's name that speaks somewhere in the report ("Winfield says") is a person's
+    name in every mention without a type word; a capital or province that speaks is its
+    government ("Damascus said") and stays a place."""
+    speakers = {
+        name_key(doc[toponym.start : toponym.end].text)
+        for toponym in toponyms
+        if _speaks(doc, toponym, cues) and not _is_known_by_own_name(doc, toponym)
+    }
+    for toponym in toponyms:
+        if toponym.accepted and not toponym.strong_cue and toponym.feature_hint is None:
+            if name_key(doc[toponym.start : toponym.end].text) in speakers:
+                toponym.accepted = False
+
+
+def _speaks(doc: Doc, toponym: Toponym, cues: Cues) -> bool:
+    root = doc[toponym.start : toponym.end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.speaker_verbs
 
 
 def _mark_addresses(doc: Doc, toponyms: list[Toponym]) -> None:
