@@ -457,9 +457,9 @@ def _unaccept_speakers(doc: Doc, toponyms: list[Toponym], cues: Cues) -> None:
         if _speaks(doc, toponym, cues) and not _is_known_by_own_name(doc, toponym)
     }
     for toponym in toponyms:
-        if toponym.accepted and not toponym.strong_cue and toponym.feature_hint is None:
-            if name_key(doc[toponym.start : toponym.end].text) in speakers:
-                toponym.accepted = False
+        untyped = not toponym.strong_cue and toponym.feature_hint is None
+        if toponym.accepted and untyped and name_key(doc[toponym.start : toponym.end].text) in speakers:
+            toponym.accepted = False
 
 
 def _speaks(doc: Doc, toponym: Toponym, cues: Cues) -> bool:
