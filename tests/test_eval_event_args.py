@@ -1,10 +1,11 @@
-"""The event-args scorer: which token of a gold phrase a prediction must contain."""
+"""The event-args scorer: which token of a gold phrase a prediction must have as its head."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 
-from khabar.evaluate.event_args import _phrase_head, _text_with_spacing
+from khabar.evaluate.event_args import Heads, _matches, _phrase_head, _text_with_spacing
+from khabar.model import Span as TextSpan
 
 
 def head_of(nlp: Language, text: str, phrase: str) -> str:
@@ -12,6 +13,11 @@ def head_of(nlp: Language, text: str, phrase: str) -> str:
     start = text.index(phrase)
     span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
     return _phrase_head(span).text
+
+
+def span_of(text: str, phrase: str) -> TextSpan:
+    start = text.index(phrase)
+    return TextSpan(start, start + len(phrase), phrase)
 
 
 def test_a_phrase_the_parse_roots_in_a_modifier_is_headed_by_its_noun(base_nlp: Language) -> None:
@@ -33,3 +39,14 @@ def test_wikievents_text_keeps_each_sentences_own_spacing() -> None:
     text, offsets = _text_with_spacing(sentences)
     assert text == "Syria’s army\nIt fired."
     assert [text[start:end] for start, end in offsets] == ["Syria", "’s", "army", "It", "fired", "."]
+
+
+def test_head_match_needs_the_same_head_word_not_a_phrase_around_it(base_nlp: Language) -> None:
+    text = "The warships of Europe shelled the port ."
+    doc = base_nlp(text)
+    heads = Heads(doc)
+    gold = (text.index("Europe"), text.index("Europe") + len("Europe"))
+    around = span_of(text, "The warships of Europe")
+    assert _matches(around, gold, heads, "contains")
+    assert not _matches(around, gold, heads, "head")  # the predicted phrase is headed by 'warships'
+    assert _matches(span_of(text, "Europe"), gold, heads, "head")
