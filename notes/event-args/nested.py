@@ -8,7 +8,7 @@ Errors are read on A only; a rule is kept when it also helps B (or is neutral th
 clearly general). The held-out half is never parsed here.
 
 A second check set: RAMS dev's killings and injuries (``life.die.deathcausedbyviolentevents``,
-``life.injure``; killer or injurer -> attacker, victim -> target), none of them an attack
+``life.injure`` but illness; killer or injurer -> attacker, victim -> target), none of them an attack
 document and so none in the held-out half, split by the same rule into kA and kB. Earlier
 sessions read all of them as an analysis set, so they are not blind either. ``allA`` / ``allB``
 pool the two: errors are read on allA, rules are checked on allB.
@@ -69,7 +69,11 @@ def tuning_documents(path: Path) -> list[tuple[str, GoldDocument]]:
 
 #: RAMS killings and injuries, read as attacks: the killer or injurer is the attacker, the victim
 #: the target (a second check set, scored apart from the attack events)
-KILLING_TYPES = ("life.die.deathcausedbyviolentevents", "life.injure")
+KILLING_TYPES = (
+    "life.die.deathcausedbyviolentevents",
+    "life.injure.injurycausedbyviolentevents",
+    "life.injure.n/a",
+)
 KILLING_ROLES = {"killer": "attacker", "injurer": "attacker", "victim": "target"}
 ROLE_LABEL = re.compile(r"arg\d+(\w+)$")
 
@@ -80,7 +84,7 @@ def killing_documents(path: Path) -> list[tuple[str, GoldDocument]]:
     chosen = []
     for line in (path / "dev.jsonlines").open(encoding="utf-8"):
         record = json.loads(line)
-        if not record["evt_triggers"][0][2][0][0].startswith(KILLING_TYPES):
+        if record["evt_triggers"][0][2][0][0] not in KILLING_TYPES:
             continue
         text, offsets = _text_from_tokens(record["sentences"])
         first, last = record["evt_triggers"][0][:2]

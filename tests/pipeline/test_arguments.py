@@ -618,6 +618,15 @@ def test_the_subject_after_a_scene_setting_phrase_did_not_do_the_deed(base_nlp: 
     assert texts(arguments(base_nlp, text, "deaths").attackers) == ["the IRA"]
 
 
+def test_the_subject_after_an_absolute_phrase_did_not_do_the_deed(base_nlp: Language) -> None:
+    text = "With the bombing campaign dragging on, the government has quietly raised taxes."
+    assert texts(arguments(base_nlp, text, "campaign").attackers) == []
+    text = "With the air war dragging on, Hezbollah has quietly raised its fees."
+    assert texts(arguments(base_nlp, text, "war").attackers) == []
+    text = "With airstrikes, the army retook the town."  # no predicate: the army's means
+    assert texts(arguments(base_nlp, text, "airstrikes").attackers) == ["the army"]
+
+
 def test_the_work_of_x_and_the_assault_of_x_against_y_name_the_doer(base_nlp: Language) -> None:
     text = "The bombing was the work of the Islamic State."
     assert texts(arguments(base_nlp, text, "bombing").attackers) == ["the Islamic State"]

@@ -26,6 +26,8 @@ SUBJECT_DEPS = frozenset({"nsubj"})
 #: relations that leave the trigger's own clause: what is reported, equated or conditioned
 CLAUSE_BREAKS = frozenset({"ccomp", "attr", "parataxis", "csubj", "relcl"})
 MAX_CLAUSES = 2
+#: what the parser hangs on the noun of an absolute phrase as its predicate ('dragging on', 'over')
+ABSOLUTE_PREDICATE_DEPS = frozenset({"acl", "prt", "advmod", "amod"})
 
 
 def clause_subject(
@@ -34,13 +36,15 @@ def clause_subject(
     exclude: set[int],
     report_verbs: frozenset[str],
     setting_preps: frozenset[str] = frozenset(),
+    absolute_preps: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The armed actor that is the subject of the clause around the trigger, nearest first. A
     trigger in a phrase that only sets the scene ('after the explosion, the minister ...',
-    'jittery over a spate of attacks') was not done by the clause's subject."""
+    'jittery over a spate of attacks', 'with the war dragging on, AQAP ...') was not done by the
+    clause's subject."""
     current = trigger
     for _ in range(MAX_CLAUSES):
-        verb = _next_clause(current, setting_preps)
+        verb = _next_clause(current, setting_preps, absolute_preps)
         if verb is None or _lemma(verb) in report_verbs:
             return None
         for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
@@ -50,9 +54,11 @@ def clause_subject(
     return None
 
 
-def _next_clause(token: Token, setting_preps: frozenset[str] = frozenset()) -> Token | None:
-    """The nearest verb above the token within its clause, or None at a clause break or a
-    scene-setting preposition."""
+def _next_clause(
+    token: Token, setting_preps: frozenset[str] = frozenset(), absolute_preps: frozenset[str] = frozenset()
+) -> Token | None:
+    """The nearest verb above the token within its clause, or None at a clause break, a
+    scene-setting preposition or an absolute phrase."""
     current = token
     while current.head != current:
         if current.dep_ in CLAUSE_BREAKS or any(child.dep_ == "mark" for child in current.children):
@@ -61,10 +67,27 @@ def _next_clause(token: Token, setting_preps: frozenset[str] = frozenset()) -> T
             # "after the explosion, ..." (but "after causing the deaths, the IRA ...": a gerund
             # after the preposition shares the clause's subject)
             return None
+        if _is_absolute_phrase(current, absolute_preps):
+            return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             return current
     return None
+
+
+def _is_absolute_phrase(token: Token, absolute_preps: frozenset[str]) -> bool:
+    """'with the war dragging on', 'with the shelling continuing', 'with the fighting over': a
+    noun under 'with' with a predicate of its own sets the scene; who does the main clause is
+    not said to do it ('with airstrikes, the army retook the town' has no predicate: the army's
+    means)."""
+    if token.head.lower_ not in absolute_preps:
+        return False
+    if token.dep_ == "pcomp":
+        # the parser makes the noun the subject of the participle: 'with [the shelling continuing]'
+        return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+    return token.dep_ == "pobj" and any(
+        child.dep_ in ABSOLUTE_PREDICATE_DEPS and child.i > token.i for child in token.children
+    )
 
 
 def _lemma(token: Token) -> str:

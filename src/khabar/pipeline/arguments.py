@@ -183,6 +183,7 @@ class PhraseCues:
     part_nouns: frozenset[str]
     denial_verbs: frozenset[str]
     setting_preps: frozenset[str]
+    absolute_preps: frozenset[str]
     group_descriptions: frozenset[str]
     outcome_verbs: frozenset[str]
     attack_phrases: frozenset[str]
@@ -250,6 +251,7 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
             exclude={t.i for t in roles.targets},
             report_verbs=stops,
             setting_preps=phrase_cues().setting_preps,
+            absolute_preps=phrase_cues().absolute_preps,
         )
         if subject is None:
             subject = nearby_perpetrator(
