@@ -523,3 +523,31 @@ def test_parts_of_the_toll_leave_the_event_figure_alone(nlp: Language) -> None:
     )
     events = khabar.extract(text, published="2021-03-02").events
     assert [event.fatalities.low for event in events] == [16]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range hangs on its second number in the parse ("12" is a quantmod of "15")
+        ("12 to 15 people died after the gunmen opened fire.", [("killed", 12, 15)]),
+        ("Twelve to fifteen villagers were killed.", [("killed", 12, 15)]),
+        ("8-10 guards were wounded in the raid.", [("injured", 8, 10)]),
+        ("Between 12 and 15 people died in the raid.", [("killed", 12, 15)]),
+        # "dozen" is a number word; a bound reads across its article
+        ("A dozen people were killed in the attack.", [("killed", 12, 12)]),
+        ("Two dozen people were wounded.", [("injured", 24, 24)]),
+        ("About a dozen people were wounded.", [("injured", 12, 12)]),
+        ("More than a dozen people were killed.", [("killed", 13, None)]),
+        ("Scores of people were injured.", [("injured", 20, None)]),
+        ("Hundreds of people were killed.", [("killed", 100, None)]),
+    ],
+)
+def test_ranges_and_dozens(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected
+
+
+def test_a_headline_toll_counts(nlp: Language) -> None:
+    doc = nlp("5 killed in shooting at bar\n\nPolice are investigating.")
+    assert article_totals(find_counts(doc)) == (5, None)

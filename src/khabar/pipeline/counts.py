@@ -353,7 +353,7 @@ def _figure_of(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
         return _range_figure(span, lexicon)
     number_tokens = list(span)
     value = parse_number(number_tokens, lexicon)
-    bound = _bound_before(span.doc, span.start, lexicon)
+    bound = _bound_before(span.doc, _article_before(span, lexicon), lexicon)
     if bound is not None:
         span = span.doc[bound[0] : span.end]
     if value is None or not _is_count_number(span, number_tokens, lexicon):
@@ -365,6 +365,15 @@ def _figure_of(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
         value = 0  # "no one was hurt"
         span = span.doc[span.start - 1 : span.end]
     return Figure(span, value, value, None, number_tokens[-1])
+
+
+def _article_before(span: SpacySpan, lexicon: CountLexicon) -> int:
+    """Where a bounding phrase would end: before "a" of "about a dozen", "more than a hundred"."""
+    first = span[0]
+    article = span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an")
+    if article and lexicon.numbers.get(first.lower_, (0, ""))[1] == "multiplier":
+        return span.start - 1
+    return span.start
 
 
 def _bounds(value: int, rule: str) -> tuple[int | None, int | None]:
@@ -384,8 +393,18 @@ def _range_figure(span: SpacySpan, lexicon: CountLexicon) -> Figure | None:
     values = [v for v in values if v is not None]
     if len(values) != 2 or values[0] > values[1] or not _is_count_number(span, list(span), lexicon):
         return None
-    anchor = next(t for t in span if t.like_num)  # the first number carries the role
-    return Figure(span, values[0], values[1], "between", anchor)
+    return Figure(span, values[0], values[1], "between", _range_anchor(span))
+
+
+def _range_anchor(span: SpacySpan) -> Token:
+    """The number of a range that carries its role in the sentence.
+
+    The parser hangs "12 to 15 people" on the second number (the first is its quantmod) and
+    "between 12 and 15 people" on the first: the number whose head lies outside the range.
+    """
+    numbers = [t for t in span if t.like_num]
+    outside = [t for t in numbers if not span.start <= t.head.i < span.end]
+    return (outside or numbers)[0]
 
 
 def _vague_anchor(span: SpacySpan) -> Token:
