@@ -72,3 +72,17 @@ def test_a_day_does_not_carry_across_a_sentence_that_opens_on_another_happening(
         "the village well in Westville."
     )
     assert event_dates(text) == [("2021-03-10", "week")]
+
+
+def test_shots_fired_make_an_event_dated_by_its_paragraph() -> None:
+    # a report of shots fired at people, with no one hurt, is still an attack to code and date
+    text = (
+        "Police in Eastville were called to Elm Street on Sunday night. Two men fired several shots "
+        "at a man on the corner and drove off, officers said."
+    )
+    assert event_dates(text) == [("2021-03-07", "day")]
+
+
+def test_a_dismissal_is_no_shooting() -> None:
+    text = "The coach of the Eastville team was fired at the end of the season on Sunday."
+    assert event_dates(text) == []
