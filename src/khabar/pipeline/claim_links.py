@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from ..model import Actor, Claim, Contradiction, Count, Event, Revision
+from ..model import Actor, Claim, Contradiction, Count, CountMention, Event, Revision
 from .assemble import finalise_inter
 from .claim_attribution import sentence_of, sentences
 from .figures import count_of
@@ -34,6 +34,10 @@ FIGURE_STANDING = {"asserted": "asserted", "confirmed": "asserted", "unverified"
 #: how far below its figure 'nearly N' may be, and how far 'about N' may stray either side
 NEAR_SPAN = 0.2
 APPROX_SPAN = 0.1
+#: how far another source's figure must stand above an open one ("at least 22") to be another toll
+OPEN_MARGIN = 0.25
+#: more rival figures of one kind than this for one event: a round-up of incidents, not a dispute
+MAX_SIDES = 3
 #: how many tokens before a figure an earlier-figure cue marks it as the old one
 EARLIER_WINDOW = 7
 #: how many tokens an attribution before a figure may span and still mark it as earlier
@@ -618,6 +622,19 @@ def _part_above_whole(first: Draft, second: Draft) -> bool:
     return False
 
 
+def _two_tolls(first: Draft, second: Draft) -> bool:
+    """'23 civilians had been killed' (the monitor) beside 'the deaths of 43 people' (rescuers):
+    two sources' tolls of the victims of one event, though one counts civilians and the other
+    everyone (both toll words of ``whole_victims``). Only definite figures: "at least 10
+    civilians" is a floor of some of the victims, which a toll of all of them may well hold."""
+    if first.claim.speaker == second.claim.speaker or _dead_part(first) or _dead_part(second):
+        return False
+    if float("inf") in (figure_range(first)[1], figure_range(second)[1]):
+        return False
+    heads = {_victim_head(first), _victim_head(second)}
+    return None not in heads and heads <= whole_victims()
+
+
 def _victim_head(draft: Draft) -> str | None:
     victims = draft.count.victims if draft.count else None
     if victims is None or not victims.text.strip():
@@ -655,17 +672,27 @@ def zero_victims() -> frozenset[str]:
     return frozenset(load_json("en", "claims", "cues.json")["zero_victims"])
 
 
-def _splits_tally(sentence: Span) -> bool:
+def _splits_tally(sentence: Span, told: frozenset[int] | set[int] = frozenset()) -> bool:
     """'30 were killed around Shadadi and another five outside Kobane': a number next to
-    'another' / 'others' adds a part, though the count stage may not read it as a figure."""
+    'another' / 'others' adds a part, though the count stage may not read it as a figure. A
+    number of ``told`` (token indices of figures known to be a tally of their own kind, "six
+    more wounded" after the killed) adds nothing."""
     for token in sentence:
         following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
         if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
             continue  # "more than 50" is a bound, not a further part
         window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
-        if any(other.like_num and other.i != token.i for other in window):
+        if any(other.like_num and other.i != token.i and other.i not in told for other in window):
             return True
     return False
+
+
+def _token_range(draft: Draft) -> range:
+    """Token indices of a figure's number."""
+    assert draft.count is not None
+    doc = draft.sentence.doc
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _is_toll(draft: Draft) -> bool:
@@ -686,8 +713,14 @@ def _additive(draft: Draft) -> bool:
     count = draft.count
     if count is None:
         return False
-    words = [*(count.victims.text.lower().split() if count.victims else []), *count.span.text.lower().split()]
-    return any(word in ADDITIVE_WORDS for word in words) or _more_after(draft)
+    return bool(_figure_words(count) & ADDITIVE_WORDS) or _more_after(draft)
+
+
+def _figure_words(count: CountMention) -> set[str]:
+    """The words of a figure and its victims, without the bound of "more than 60" (a bound, not
+    "60 more")."""
+    text = " ".join([*(count.victims.text.lower().split() if count.victims else []), count.span.text.lower()])
+    return set(text.replace("more than", " ").split())
 
 
 def _others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
@@ -695,14 +728,16 @@ def _others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
     injured apart from them, a tally of its own kind, not an increment of it."""
     assert draft.count is not None
     count = draft.count
-    text = " ".join([*(count.victims.text.lower().split() if count.victims else []), count.span.text.lower()])
-    words = set(text.replace("more than", " ").split())  # "more than 200 others": a bound, not "more"
+    words = _figure_words(count)  # "more than 200 others": a bound, not "more"
     if _more_after(draft):
         doc = draft.sentence.doc
         after = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
         if after is not None and after.end < len(doc):
-            words.add(doc[after.end].lower_)  # "five more" adds; "46 others" may not
-    if not words & OTHERS_WORDS or words & (ADDITIVE_WORDS - OTHERS_WORDS):
+            words.add(doc[after.end].lower_)
+    # "one was killed and six more wounded": "more" beside a figure of another kind is "others"
+    # too; "another five", "further ten" always add to a tally of their own kind
+    others = OTHERS_WORDS | {"more"}
+    if not words & others or words & (ADDITIVE_WORDS - others):
         return False
     start = count.span.start
     before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
@@ -788,33 +823,54 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
-    # a sentence with "another five" or "21 others" splits a tally into parts
-    split = {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _additive(d)}
-    split |= {d.sentence.start for d in drafts if d.claim.kind in FIGURE_KINDS and _splits_tally(d.sentence)}
+    increments, split = _increments_and_split(drafts)
     for (about, kind), members in groups.items():
         # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
         members = [d for d in members if d.sentence.start not in split or _is_toll(d)]
-        clashing: list[Draft] = []
-        for first_index, first in enumerate(members):
-            for second in members[first_index + 1 :]:
-                if _additive(first) or _additive(second):
-                    continue  # "another five", "21 others": parts of one tally
-                if first.sentence == second.sentence and first.claim.speaker == second.claim.speaker:
-                    continue  # one source's figures of one sentence are parts of one tally;
-                    # two sources' ("30 were killed, the monitor said, while state media put it at 11") differ
-                if (
-                    _ranges_clash(first, second)
-                    and (_victims_agree(first, second) or _part_above_whole(first, second))
-                    and not _part_of(first, second)
-                ):
-                    clashing.extend(d for d in (first, second) if d not in clashing)
+        clashing = _clashing(members, increments)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
             continue  # no event to tie them to: one source's two figures are two tallies
+        values = list(dict.fromkeys(d.claim.value for d in clashing))
+        if len(values) > MAX_SIDES:
+            continue  # a round-up of several incidents told as one event: no rival tolls
         if clashing:
             clashing.sort(key=lambda d: d.claim.evidence[0].start)
             values = list(dict.fromkeys(d.claim.value for d in clashing))
             found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
     return found
+
+
+def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
+    """Figures that add to a tally ("another five", "21 others" of the same kind), and the
+    starts of the sentences such additions split into parts."""
+    figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
+    # "one was killed and six more wounded": the injured beside the killed, a tally of its own
+    tallies = [d for d in figures if _additive(d) and _others_of_another_kind(d, figures)]
+    increments = [d for d in figures if _additive(d) and d not in tallies]
+    split = {d.sentence.start for d in increments}
+    told = {i for d in tallies for i in _token_range(d)}
+    split |= {d.sentence.start for d in figures if _splits_tally(d.sentence, told)}
+    return increments, split
+
+
+def _clashing(members: list[Draft], increments: list[Draft]) -> list[Draft]:
+    """The members of one event's figures of one kind that clash with another member."""
+    clashing: list[Draft] = []
+    for first_index, first in enumerate(members):
+        for second in members[first_index + 1 :]:
+            if first in increments or second in increments:
+                continue  # "another five", "21 others": parts of one tally
+            if first.sentence == second.sentence and first.claim.speaker == second.claim.speaker:
+                continue  # one source's figures of one sentence are parts of one tally;
+                # two sources' ("30 were killed, the monitor said, while state media put it at 11") differ
+            if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
+                clashing.extend(d for d in (first, second) if d not in clashing)
+    return clashing
+
+
+def _same_victims(first: Draft, second: Draft) -> bool:
+    """Two figures that count the same victims, as far as two tolls can be compared."""
+    return _victims_agree(first, second) or _part_above_whole(first, second) or _two_tolls(first, second)
 
 
 def _part_of(first: Draft, second: Draft) -> bool:
@@ -857,7 +913,25 @@ def _ranges_clash(first: Draft, second: Draft) -> bool:
         return True  # "rescue workers gave a higher toll of 23": the report says they differ
     if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
         return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
+    if first.claim.speaker != second.claim.speaker and _far_above_open(first, second):
+        return True
     return a_low > b_high or b_low > a_high
+
+
+def _far_above_open(first: Draft, second: Draft) -> bool:
+    """'at least 22 killed' (the monitor) beside '40 people had been killed' (the group that
+    claims the attack): a floor is its source's count so far, and another source's figure well
+    above it (by more than ``OPEN_MARGIN``) is a toll of its own, not one the floor allows. Of the
+    same victims only: "at least 10 civilians" is not everyone's toll."""
+    if not _victims_agree(first, second):
+        return False
+    for open_one, other in ((first, second), (second, first)):
+        low, high = figure_range(open_one)
+        other_low, other_high = figure_range(other)
+        closed = other_high != float("inf")
+        if high == float("inf") and closed and low > 0 and other_low > low * (1 + OPEN_MARGIN):
+            return True
+    return False
 
 
 def _contrasted(draft: Draft) -> bool:
