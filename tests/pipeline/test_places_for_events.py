@@ -95,3 +95,23 @@ def test_a_country_as_the_subject_acts_and_a_world_region_holds_the_town(nlp: La
     ]
     text = "Gunmen killed six people in Srebrenica, the worst attack in Europe this year."
     assert _places_for_verb(nlp, text, "killed") == ["Srebrenica"]
+
+
+def test_a_town_inside_the_province_told_in_the_locative_phrase_refines_it(nlp: Language) -> None:
+    # the town hangs on "part of", outside the locative phrase, but lies in the province told there
+    text = (
+        "Eleven civilians were killed in air strikes on Tuesday in the village of Umm Qarwa part of the "
+        "city of Manbij in the governorate of Aleppo."
+    )
+    assert _places_for_verb(nlp, text, "killed") == ["Manbij"]
+
+
+def test_the_ledger_places_an_event_where_the_event_place_rule_does(nlp: Language) -> None:
+    from khabar.pipeline.places_for_events import event_places
+
+    text = "Gunmen shot dead two guards outside a bank in Homs on Monday, police in Damascus said."
+    doc = nlp(text)
+    triggers = [doc.char_span(m.trigger.start, m.trigger.end) for m in doc._.event_mentions]
+    ruled = {place.place.name for places in event_places(doc, triggers) for place in places}
+    coded = {location.name for event in doc._.events for location in event.locations}
+    assert ruled == coded == {"Homs"}

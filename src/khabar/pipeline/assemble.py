@@ -47,7 +47,14 @@ from .linking import (
     trigger_tokens,
 )
 from .merging import Draft, merge_drafts, place_within
-from .places_for_events import SPECIFICITY, choose_locations, country_location, country_place, known_role
+from .places_for_events import (
+    SPECIFICITY,
+    choose_locations,
+    country_location,
+    country_place,
+    event_places,
+    known_role,
+)
 from .report_country import is_locative, report_country
 from .roles import Role, event_roles
 
@@ -152,16 +159,10 @@ def attach(
 
 
 def link_places(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
-    trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
-    verbs = reporting.load_cues(doc.vocab).reporting_verbs
-    actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
-    for mention in doc._.places or []:
-        token = span_at(doc, mention.span.start, mention.span.end).root
-        if in_speaker_phrase(token, verbs) or is_actor_name(mention, actor_spans):
-            continue
-        index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets, clause_only=True)
-        if index is not None:
-            drafts[index].places.append(mention)
+    """Each draft's places are those the one event-place rule gives its trigger
+    (``places_for_events.event_places``, the rule ``khabar eval event-location`` measures)."""
+    for draft, places in zip(drafts, event_places(doc, triggers), strict=True):
+        draft.places.extend(places)
 
 
 def is_actor_name(mention: PlaceMention, actor_spans: list[tuple[int, int]]) -> bool:
@@ -377,18 +378,21 @@ def is_foreign_aside(doc: Doc, mention: PlaceMention) -> bool:
 
 
 def places_of_happening(draft: Draft) -> list[PlaceMention]:
-    """The places told with the first mention that names any, and later ones that lie in them.
+    """The places told with the mention that names the most specific place (the first of
+    equals), and the draft's other places that lie in them.
 
     A retelling may add a detail ("in Idlib"), but a place elsewhere belongs to something else
-    the sentence says (the hospitals in Hatay treating the wounded).
+    the sentence says (the hospitals in Hatay treating the wounded); and where one mention
+    names towns and another only their province, ACLED codes the towns.
     """
     if not draft.places:
         return []
-    first = min(draft.places, key=lambda mention: mention.span.start)
-    sentence = next(
-        m.sentence for m in draft.mentions if m.sentence.start <= first.span.start < m.sentence.end
+    sentences = list(dict.fromkeys(m.sentence for m in draft.mentions))
+    told_in = [[m for m in draft.places if s.start <= m.span.start < s.end] for s in sentences]
+    told = min(
+        (places for places in told_in if places),
+        key=lambda places: min(SPECIFICITY.get(m.place.feature, 0) for m in places),
     )
-    told = [m for m in draft.places if sentence.start <= m.span.start < sentence.end]
     later = [m for m in draft.places if m not in told and any(place_within(m, t) for t in told)]
     return told + later
 

@@ -50,6 +50,8 @@ PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
 #: how far under a verb trigger a noun trigger may be and still retell its event ("killed in
 #: renewed attacks by the army": attacks is two hops under killed)
 RETELLING_HOPS = 3
+#: dependencies of a verb's own subject
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 PlaceRole = Literal["origin", "descriptor", "landmark"]
 #: ``doc.user_data`` key: the role of each place mention
@@ -69,6 +71,7 @@ class PlaceCues:
     landmark_prepositions: frozenset[str]
     border_nouns: frozenset[str]
     border_prepositions: frozenset[str]
+    other_happening_words: frozenset[str]
 
 
 @cache
@@ -93,22 +96,47 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
 
 
 def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> list[PlaceMention]:
-    """The place mentions that say where the event of ``trigger`` happened, by the pipeline's
-    rules for one sentence: a place goes to the trigger that governs it in the parse, else to
-    the nearest trigger of its clause (``others`` are the sentence's other triggers, which may
-    claim it); a place in a speaker's phrase or used for an actor goes to none; origins and
-    descriptors are dropped (``places_of_event``); of the rest, a country or province that holds
-    another is dropped (``choose_locations``). ``khabar eval event-location`` asks this."""
+    """The place mentions that say where the event of ``trigger`` happened, ``others`` being
+    the sentence's other triggers, which may claim them (``event_places``). ``khabar eval
+    event-location`` asks this; assembly asks ``event_places`` for all of a report's triggers."""
+    return event_places(doc, [trigger, *others])[0]
+
+
+def event_places(doc: Doc, triggers: Sequence[Span]) -> list[list[PlaceMention]]:
+    """For each trigger, the place mentions that say where its event happened, by one rule per
+    sentence: a place goes to the trigger that governs it in the parse, else to the nearest
+    trigger of its clause; a place in a speaker's phrase or used for an actor goes to none; a
+    trigger takes the places of the triggers of its own clause, which retell its event
+    (``same_happening``); origins and descriptors are dropped (``places_of_event``); a place in
+    a locative phrase of the trigger's own clause goes before one linked otherwise; of the rest,
+    a country or province that holds another is dropped (``choose_locations``)."""
+    trigger_sets = [trigger_tokens(span) for span in triggers]
+    linked = _linked_places(doc, list(triggers), trigger_sets)
+    places = []
+    for index, trigger in enumerate(triggers):
+        # "killed in renewed attacks in Deir ez-Zor", "shot and killed outside a school in
+        # Karachi": a trigger of the verb's own clause retells its event, and its places are the verb's
+        retellings = [index] + [
+            other for other, span in enumerate(triggers) if other != index and same_happening(trigger, span)
+        ]
+        mentions = sorted(
+            (mention for other in retellings for mention in linked.get(other, [])),
+            key=lambda mention: mention.span.start,
+        )
+        places.append(_where_of(doc, mentions, [trigger_sets[other] for other in retellings]))
+    return places
+
+
+def _linked_places(
+    doc: Doc, triggers: list[Span], trigger_sets: list[set[int]]
+) -> dict[int, list[PlaceMention]]:
+    """Trigger index -> the place mentions linked to it (governing trigger, else the nearest of
+    the place's clause); places in a speaker's phrase or claimed by the actor stage go to none."""
     from . import reporting  # reporting's cues load the vocab; imported where needed
 
-    triggers = [trigger, *others]
-    trigger_sets = [trigger_tokens(span) for span in triggers]
-    # "killed in renewed attacks in Deir ez-Zor", "shot and killed outside a school in Karachi":
-    # a trigger of the verb's own clause retells its event, and the places it takes are the verb's
-    retellings = {0} | {index for index, span in enumerate(others, start=1) if same_happening(trigger, span)}
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     actor_spans = {(actor.span.start, actor.span.end) for actor in doc._.actors or []}
-    linked = []
+    linked: dict[int, list[PlaceMention]] = {}
     for mention in doc._.places or []:
         span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -121,15 +149,34 @@ def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> 
             index = nearest_trigger(token, triggers)
             if index is not None and not same_clause(token, triggers[index], trigger_sets[index]):
                 index = None
-        if index is not None and index in retellings:
-            linked.append(mention)
+        if index is not None:
+            linked.setdefault(index, []).append(mention)
+    return linked
+
+
+def _where_of(doc: Doc, linked: list[PlaceMention], trigger_sets: list[set[int]]) -> list[PlaceMention]:
+    """Of the places linked to one event's triggers, those that say where it happened."""
     kept = places_of_event(doc, linked)
     # "bombed ... inside Sudan, ... reached by telephone from Libreville": a place in a locative
     # phrase under the event's own trigger says where it happened before one linked otherwise
-    direct = [m for m in kept if _told_where(doc, m, [trigger_sets[index] for index in sorted(retellings)])]
-    chosen = choose_locations(direct or kept)
+    direct = [mention for mention in kept if _told_where(doc, mention, trigger_sets)]
+    # "in the village of Tokhar part of the city of Manbij in the governorate of Aleppo": a
+    # place inside the one told in the locative phrase refines it
+    candidates = [mention for mention in kept if mention in direct or _inside_any(mention, direct)] or kept
+    chosen = choose_locations(candidates)
     spans = {(evidence.start, evidence.end) for location in chosen for evidence in location.evidence}
-    return [mention for mention in direct or kept if (mention.span.start, mention.span.end) in spans]
+    return [mention for mention in candidates if (mention.span.start, mention.span.end) in spans]
+
+
+def _inside_any(mention: PlaceMention, outers: list[PlaceMention]) -> bool:
+    """Does the place lie in the province or country of one of ``outers``?"""
+    place = mention.place
+    for outer in (other.place for other in outers):
+        if outer.country != place.country or SPECIFICITY[place.feature] >= SPECIFICITY[outer.feature]:
+            continue
+        if outer.feature == "country" or (outer.feature == "admin1" and place.admin1 == outer.admin1):
+            return True
+    return False
 
 
 def _told_where(doc: Doc, mention: PlaceMention, trigger_sets: list[set[int]]) -> bool:
@@ -161,22 +208,46 @@ def _in_locative_phrase(token: Token) -> bool:
 
 def same_happening(trigger: Span, other: Span) -> bool:
     """Does ``other`` tell the event of ``trigger`` again, in its clause: a few hops under it
-    in the parse, or under the same verb ("killed in attacks", "shot and killed")?"""
+    in the parse, or under the same verb ("killed in attacks", "shot and killed")? Not when
+    the way up crosses another verb ("fighting continues" under "shot down") or a word of
+    another happening ("in response to an airstrike", "after clashes")."""
     root, other_root = trigger.root, other.root
     if root.sent != other_root.sent:
         return False
     if _under(root, other_root) or _under(other_root, root):
         return True
-    return clause_head(root).i == clause_head(other_root).i
+    head = clause_head(root)
+    return head.i == clause_head(other_root).i and not (_apart(root, head) or _apart(other_root, head))
 
 
 def _under(upper: Token, lower: Token) -> bool:
+    """Is ``upper`` a few hops above ``lower`` in one clause (no verb with a subject of its own
+    between), with no word of another happening between?"""
     current = lower
     for _ in range(RETELLING_HOPS):
         if current.head.i == current.i:
             return False
         current = current.head
         if current.i == upper.i:
+            return True
+        if _own_clause(current) or _word_in(current, place_cues().other_happening_words):
+            return False
+    return False
+
+
+def _own_clause(token: Token) -> bool:
+    """A verb with a subject of its own heads a clause of its own ("as fighting continues");
+    one sharing its subject ("shot, killed and blew up", "while carrying out") does not."""
+    return token.pos_ in ("VERB", "AUX") and any(child.dep_ in SUBJECT_DEPS for child in token.children)
+
+
+def _apart(token: Token, head: Token) -> bool:
+    """Is there a word of another happening on the way up from ``token`` to its clause's verb?"""
+    words = place_cues().other_happening_words
+    current = token
+    while current.i != head.i and current.head.i != current.i:
+        current = current.head
+        if _word_in(current, words):
             return True
     return False
 
