@@ -76,3 +76,20 @@ def test_a_figure_just_above_anothers_floor_is_allowed_by_it(nlp: Language) -> N
         "Observatory for Human Rights said. Local officials said 24 people were killed in the attack."
     )
     assert contradictions(run(nlp, text), "killed") == []
+
+
+def test_victims_before_an_inverted_cue_are_the_killing_verbs_object(nlp: Language) -> None:
+    # no comma before "said": the parser makes "civilians" the subject of "said"
+    text = "Air strikes on Idlib killed at least 10 civilians said the Syrian Observatory for Human Rights."
+    claims = [c for c in run(nlp, text).claims if c.kind == "killed"]
+    assert [(c.speaker, c.value, c.qualifier) for c in claims] == [
+        ("Syrian Observatory for Human Rights", 10, "at least")
+    ]
+
+
+def test_a_floor_before_an_inverted_cue_disputes_anothers_floor(nlp: Language) -> None:
+    text = (
+        "Air strikes on Idlib killed at least 10 people said the Syrian Observatory for Human Rights. "
+        "The Idlib Media Center said at least six people had been killed in the strikes."
+    )
+    assert {10, 6} in contradictions(run(nlp, text), "killed")

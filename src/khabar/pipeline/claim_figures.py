@@ -40,7 +40,54 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
     previous = _previous_figures(
         doc, [*counts, *background, *quoted], [*counts, *background, *quoted, *parts]
     )
-    return background + quoted + parts + previous
+    inverted = _objects_before_a_cue(doc, [*counts, *background, *quoted, *parts, *previous])
+    return background + quoted + parts + previous + inverted
+
+
+def _objects_before_a_cue(doc: Doc, known: list[CountMention]) -> list[CountMention]:
+    """'Air strikes killed at least 10 civilians said the Observatory': with no comma before an
+    inverted cue (``inverted_cues``) the parser makes the victims the cue's subject, so the count
+    stage, which reads victims as the object of a killing verb, leaves the figure out. Victims
+    right after a transitive killed / injured verb of the count stage's triggers are its object."""
+    taken = _covered(known)
+    text = doc_text(doc)
+    cues = frozenset(load_json("en", "claims", "cues.json")["inverted_cues"])
+    found: list[CountMention] = []
+    for victims in doc:
+        if victims.dep_ != "nsubj" or victims.head.lemma_ not in cues or victims.head.i < victims.i:
+            continue
+        number = next((c for c in victims.children if c.dep_ == "nummod" and _is_number(c)), None)
+        figure = _number_at(doc, number) if number is not None else None
+        if figure is None or figure[0].idx in taken:
+            continue
+        qualifier, before = _qualifier_before(doc, figure[0].i)
+        trigger = count_lexicon().verbal_triggers.get(doc[before].lemma_.lower()) if before >= 0 else None
+        if trigger is None or trigger.role != "transitive" or trigger.kind not in ("killed", "injured"):
+            continue
+        first, last, value = figure
+        verb = doc[before]
+        found.append(
+            CountMention(
+                span=Span.of(text, first.idx, last.idx + len(last)),
+                kind=trigger.kind,  # type: ignore[arg-type]
+                low=value,
+                high=None if qualifier in _qualifier_cues()[1] else value,
+                qualifier=qualifier,
+                victims=Span.of(text, victims.idx, victims.idx + len(victims)),
+                trigger=Span.of(text, verb.idx, verb.idx + len(verb)),
+            )
+        )
+    return found
+
+
+def _qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The qualifier right before a figure ("at least" of "killed at least 10") and the index of
+    the token before it all."""
+    for words, name in _qualifier_cues()[0].items():
+        begin = start - len(words)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == words:
+            return name, begin - 1
+    return None, start - 1
 
 
 def _previous_figures(doc: Doc, figures: list[CountMention], known: list[CountMention]) -> list[CountMention]:
