@@ -93,3 +93,26 @@ def test_a_floor_before_an_inverted_cue_disputes_anothers_floor(nlp: Language) -
         "The Idlib Media Center said at least six people had been killed in the strikes."
     )
     assert {10, 6} in contradictions(run(nlp, text), "killed")
+
+
+def test_a_sources_earlier_figure_is_revised_by_the_toll_the_report_tells(nlp: Language) -> None:
+    text = (
+        "At least 28 civilians were killed in air strikes on the town of Armanaz on Saturday. Four "
+        "children were among the dead, the Syrian Observatory for Human Rights said. The monitor had "
+        "earlier reported 12 dead in the strikes."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after, r.by) for r in ledger.revisions] == [
+        (12, 28, "Syrian Observatory for Human Rights")
+    ]
+    assert contradictions(ledger, "killed") == []
+
+
+def test_a_sources_earlier_figure_is_revised_by_its_own_new_one_first(nlp: Language) -> None:
+    text = (
+        "At least 28 civilians were killed in air strikes on the town of Armanaz on Saturday. The "
+        "Syrian Observatory for Human Rights said 25 civilians were killed in the strikes. The "
+        "monitor had earlier reported 12 dead in the strikes."
+    )
+    ledger = run(nlp, text)
+    assert [(r.before, r.after) for r in ledger.revisions] == [(12, 25)]

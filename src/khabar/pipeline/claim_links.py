@@ -465,7 +465,32 @@ def _earlier_told_after(doc: Doc, figures: list[Draft], cues, index: dict[int, i
                 if not cues.earlier_figure(new.sentence):
                     revisions.append(_revise(old, new))
                 break
+        if marked and old.claim.superseded_by is None:
+            current = _current_toll(doc, old, figures[:position])
+            if current is not None:
+                revision = _revise(old, current)
+                revision.by = old.claim.speaker  # the source revised its figure, the report told it
+                revisions.append(revision)
     return revisions
+
+
+def _current_toll(doc: Doc, old: Draft, before: list[Draft]) -> Draft | None:
+    """'At least 28 civilians were killed ... The watchdog had earlier reported 12 dead': a source
+    that gives only an earlier figure has since given the one the report tells in its own voice,
+    the report's last such figure of that event before it (an old figure's source is the
+    report's source of the new one)."""
+    from .claims import _outlet_name
+
+    outlet = _outlet_name(doc)
+    if any(same_source(d.claim.speaker, old.claim.speaker) and d is not old for d in before):
+        return None  # the source's own later figure, if any, is the one that replaced it
+    for new in reversed(before):
+        own_voice = new.attribution is None and new.claim.speaker == outlet
+        if not own_voice or new.claim.kind != old.claim.kind or new.claim.about != old.claim.about:
+            continue
+        if _victims_agree(new, old) and new.claim.value != old.claim.value and new.claim.revises is None:
+            return new
+    return None
 
 
 def _pluperfect(doc: Doc, draft: Draft) -> bool:
