@@ -766,3 +766,36 @@ def test_a_year_closes_the_date_glued_to_an_argument(base_nlp: Language) -> None
     text = "Mon Jul 11 2016 175 Nusra Terrorists Killed in Army Operations."
     found = arguments(base_nlp, text, "Operations")
     assert texts(found.targets) == ["175 Nusra Terrorists"]
+
+
+def test_an_attributive_participle_the_tagger_misreads_names_its_noun(base_nlp: Language) -> None:
+    text = "Only severely injured people were allowed across the border."
+    assert texts(arguments(base_nlp, text, "injured").targets) == ["Only severely injured people"]
+    text = "The slain military officers were buried on Monday."
+    assert texts(arguments(base_nlp, text, "slain").targets) == ["The slain military officers"]
+    text = "The attacking forces entered the town at dawn."
+    found = arguments(base_nlp, text, "attacking")
+    assert texts(found.attackers) == ["The attacking forces"]
+    assert texts(found.targets) == []
+
+
+def test_a_deed_compounding_a_victim_noun_names_the_victim(base_nlp: Language) -> None:
+    text = "The bombing victims were taken to hospital."
+    assert texts(arguments(base_nlp, text, "bombing").targets) == ["The bombing victims"]
+
+
+def test_a_people_on_a_deed_named_by_whom_it_destroys_is_the_victim(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The Armenian genocide is remembered every April.", "genocide")
+    assert texts(found.attackers) == []
+    assert texts(found.targets) == ["Armenian"]
+    found = arguments(base_nlp, "The Serb massacre of Muslims shocked the world.", "massacre")
+    assert texts(found.attackers) == ["Serb"]
+    assert "Muslims" in texts(found.targets)
+
+
+def test_a_passive_participle_on_a_noun_befalls_the_noun(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Two besieged Syrian towns were evacuated on Friday.", "besieged")
+    assert texts(found.attackers) == []  # 'Syrian' says whose towns, not who besieged them
+    assert texts(found.targets) == ["Two besieged Syrian towns"]
+    found = arguments(base_nlp, "The regime-besieged towns were evacuated.", "besieged")
+    assert texts(found.attackers) == ["regime"]

@@ -189,6 +189,7 @@ class PhraseCues:
     attack_phrases: frozenset[str]
     calendar_words: frozenset[str]
     object_nouns: frozenset[str]
+    victim_deed_nouns: frozenset[str]
 
 
 @cache
@@ -272,7 +273,9 @@ def _parse_roles(head: Token, start: int, end: int, cues: RoleCues) -> _Roles:
     roles = _Roles()
     if head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp") and head.head != head:
         _adjectival_roles(head, roles, cues)
-    elif head.pos_ == "ADJ" and _modified_noun(head) is not None:
+    elif (head.pos_ == "ADJ" or head.dep_ == "amod") and _modified_noun(head) is not None:
+        # the tagger reads some attributive participles as verbs or nouns ('severely injured
+        # people', 'the slain officials')
         _attributive_roles(head, _modified_noun(head), roles, cues)
     elif head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
         _verbal_roles(head, roles, cues)
@@ -607,17 +610,34 @@ def _adjectival_roles(adjective: Token, roles: _Roles, cues: RoleCues) -> None:
 
 
 def _modified_noun(adjective: Token) -> Token | None:
-    """The noun an attributive adjective modifies, across coordination ('harsh and violent rule')."""
+    """The noun an attributive adjective modifies, across coordination ('harsh and violent rule')
+    and other adjectives the parser hangs it on ('the slain military officials')."""
     current = adjective
-    while current.dep_ == "conj" and current.head != current and current.head.pos_ == "ADJ":
+    while current.head != current and current.head.pos_ == "ADJ" and current.dep_ in ("conj", "amod"):
         current = current.head
     return current.head if current.dep_ == "amod" and current.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _described_noun(trigger: Token) -> Token | None:
+    """The noun a trigger inside its phrase says something of: the noun of an adjective trigger
+    ('violent mobs'), the victim of a deed compounding a victim noun ('a rape victim')."""
+    if trigger.dep_ == "compound" and _lemma_in(trigger.head, phrase_cues().victim_nouns):
+        return trigger.head
+    return _modified_noun(trigger)
 
 
 def _attributive_roles(adjective: Token, noun: Token, roles: _Roles, cues: RoleCues) -> None:
     """'the fatal shooting of Tamir Rice' and 'AQI's violent rule' take the roles of the noun;
     'violent mobs' are the doers, 'the slain officials' the victims."""
-    if _lemma_in(adjective, phrase_cues().victim_nouns) or _lemma_in(adjective, cues.victim_verbs):
+    if adjective.tag_ == "VBN":
+        # a passive participle: 'the besieged towns', 'the bombed city' suffered it; a name
+        # hyphened to it did it ('regime-besieged towns')
+        roles.attackers.extend(c for c in adjective.lefts if c.dep_ == "npadvmod" and _can_act(c))
+        roles.targets.append(noun)
+        return
+    suffers = _lemma_in(adjective, phrase_cues().victim_nouns) or _lemma_in(adjective, cues.victim_verbs)
+    if suffers and adjective.tag_ != "VBG":
+        # ('the attacking forces' attack)
         roles.targets.append(noun)
         return
     _nominal_roles(noun, noun.i, noun.i + 1, roles, cues)
@@ -829,6 +849,10 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None
 
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
     roles.attackers.extend(_nominal_attackers(noun, start, end, cues))
+    _victim_modifiers(noun, roles)
+    if noun.dep_ == "compound" and _lemma_in(noun.head, phrase_cues().victim_nouns):
+        # "a rape victim", "the bombing survivors": who suffered the deed
+        roles.targets.append(noun.head)
     if not roles.attackers:
         roles.attackers.extend(_attackers_of_the_whole(noun, cues))
     if not roles.attackers and _is_charge_compound(noun):
@@ -859,6 +883,17 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
+
+
+def _victim_modifiers(noun: Token, roles: _Roles) -> None:
+    """'the Armenian genocide', 'civilian massacres': on a deed named by whom it destroys, a
+    people or kind of people modifying it is the victim, not the doer (with an 'of' phrase
+    the modifier does it: 'the Serb massacre of Muslims')."""
+    if not _lemma_in(noun, phrase_cues().victim_deed_nouns) or _prep_objects(noun, frozenset({"of"})):
+        return
+    victims = [t for t in roles.attackers if t.head == noun and t.dep_ in MODIFIER_DEPS]
+    roles.attackers[:] = [t for t in roles.attackers if t not in victims]
+    roles.targets.extend(victims)
 
 
 def _attackers_of_the_whole(noun: Token, cues: RoleCues) -> list[Token]:
@@ -1423,9 +1458,10 @@ def _to_spans(
                 seen.add(head.i)
                 first, last = _phrase_tokens(head)
                 first = _after_dateline(first, head)
-                if first.i <= exclude.start < last.i + 1 and _modified_noun(exclude.root) != head:
+                if first.i <= exclude.start < last.i + 1 and _described_noun(exclude.root) != head:
                     # a name that contains the trigger ("the Iraq war") names the event itself;
-                    # an adjective trigger's noun does not ("violent mobs")
+                    # an adjective trigger's noun does not ("violent mobs"), nor a victim noun
+                    # the deed compounds ("a rape victim")
                     continue
                 phrase = doc[first.i : last.i + 1]
                 if any(span.start == phrase.start_char and span.end == phrase.end_char for span in spans):
