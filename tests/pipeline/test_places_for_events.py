@@ -31,6 +31,7 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("A bomb hit a police station in Inkhil on Monday.", "Inkhil", None),
         ("Fighters of the Islamic State of Iraq and the Levant attacked the town.", "Iraq", "descriptor"),
         ("Fighters attacked the town in Iraq on Monday.", "Iraq", None),
+        ("Syria's Idlib province was shelled on Monday.", "Syria", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:
@@ -41,6 +42,7 @@ def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) 
 def test_a_nationality_on_the_trigger_names_the_attacker(base_nlp: Language) -> None:
     text = "Russian air strikes killed 14 civilians in Mayadin."
     doc, russian = mention_in(base_nlp, text, "Russian")
+    russian.place.feature = "country"  # the place stage reads a nationality as its country
     _, town = mention_in(base_nlp, text, "Mayadin")
     trigger = span_of(text, "air strikes")
     doc._.event_mentions = [EventMention(trigger, "Air/drone strike", span_of(text, text))]  # type: ignore[attr-defined]
@@ -115,3 +117,22 @@ def test_the_ledger_places_an_event_where_the_event_place_rule_does(nlp: Languag
     ruled = {place.place.name for places in event_places(doc, triggers) for place in places}
     coded = {location.name for event in doc._.events for location in event.locations}
     assert ruled == coded == {"Homs"}
+
+
+def test_a_province_on_the_trigger_is_where_it_happened(base_nlp: Language) -> None:
+    text = "Twenty rebels died in the Helmand battle on Monday."
+    doc, province = mention_in(base_nlp, text, "Helmand")
+    province.place.feature = "admin1"
+    doc._.event_mentions = [EventMention(span_of(text, "battle"), "Armed clash", span_of(text, text))]  # type: ignore[attr-defined]
+    assert place_role(doc, province) is None  # type: ignore[arg-type]
+
+
+def test_the_city_named_on_a_neighbourhood_word_only_locates_the_neighbourhood(nlp: Language) -> None:
+    text = "In the south Baghdad neighbourhood of Dora, a roadside bomb killed one civilian."
+    assert _places_for_verb(nlp, text, "killed") == ["Dora"]
+
+
+def test_a_place_owning_an_actor_says_whose_it_is(nlp: Language) -> None:
+    assert _places_for_verb(nlp, "Mexico's army has captured a cartel leader.", "captured") == []
+    text = "Mexico's army has captured a cartel leader in Sinaloa."
+    assert _places_for_verb(nlp, text, "captured") == ["Sinaloa"]

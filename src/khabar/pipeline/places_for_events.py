@@ -50,6 +50,8 @@ PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "conj", "flat"})
 #: how far under a verb trigger a noun trigger may be and still retell its event ("killed in
 #: renewed attacks by the army": attacks is two hops under killed)
 RETELLING_HOPS = 3
+#: entity labels of the names of groups and people
+ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 #: dependencies of a verb's own subject
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -163,9 +165,33 @@ def _where_of(doc: Doc, linked: list[PlaceMention], trigger_sets: list[set[int]]
     # "in the village of Tokhar part of the city of Manbij in the governorate of Aleppo": a
     # place inside the one told in the locative phrase refines it
     candidates = [mention for mention in kept if mention in direct or _inside_any(mention, direct)] or kept
+    candidates = [mention for mention in candidates if not _names_a_container(doc, mention, candidates)]
     chosen = choose_locations(candidates)
     spans = {(evidence.start, evidence.end) for location in chosen for evidence in location.evidence}
     return [mention for mention in candidates if (mention.span.start, mention.span.end) in spans]
+
+
+def _names_a_container(doc: Doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
+    """'the south Baghdad neighbourhood of Al-Bayaa', 'the West Bank town of Jenin': a place
+    naming the area of a place noun whose 'of' names another place says where that one lies."""
+    token = _root_of(doc, mention)
+    if token is None or token.dep_ not in ("compound", "amod", "poss") or not _is_place_noun(token.head):
+        return False
+    held = {
+        grandchild.i
+        for child in token.head.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+        for grandchild in (pobj, *pobj.children)
+    }
+    roots = [_root_of(doc, other) for other in others if other is not mention]
+    return any(root is not None and root.i in held for root in roots)
+
+
+def _root_of(doc: Doc, mention: PlaceMention) -> Token | None:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _inside_any(mention: PlaceMention, outers: list[PlaceMention]) -> bool:
@@ -284,7 +310,12 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if _is_nationality(mention, token):
         return "descriptor"
     # "Russian air strikes", "Turkish shelling": a nationality on the trigger names who acted
-    if not parse_only and token.dep_ in ("amod", "compound") and _in_trigger(doc, token.head):
+    # (a province or town there is where: "the Helmand battle")
+    nationality = mention.place.feature == "country" and token.dep_ in ("amod", "compound")
+    if not parse_only and nationality and _in_trigger(doc, token.head):
+        return "descriptor"
+    # "Mexico's army", "Caracas' Diario newspaper": a place owning an actor says whose it is
+    if token.dep_ == "poss" and _names_an_actor(doc, token.head):
         return "descriptor"
     head = _phrase_head(token)
     # "Hosts Canada captured the silver", "the United States and Britain weighed up plans": a
@@ -357,6 +388,14 @@ def _measures_from(governor: Token, cues: PlaceCues) -> bool:
         child.dep_ in ("npadvmod", "advmod") and child.lower_ in cues.distance_units | cues.directions
         for child in governor.children
     )
+
+
+def _names_an_actor(doc: Doc, token: Token) -> bool:
+    """Is the token a name of a group or person, or inside an actor the actor stage found?"""
+    if token.ent_type_ in ACTOR_ENTITY_LABELS:
+        return True
+    char = token.idx
+    return any(actor.span.start <= char < actor.span.end for actor in doc._.actors or [])
 
 
 def _in_trigger(doc: Doc, token: Token) -> bool:
