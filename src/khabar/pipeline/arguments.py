@@ -1442,7 +1442,9 @@ def _to_spans(
             )
             # "Salman Abedi, the bomber behind the bombing": the name the description is set beside
             named_beside = member.head if member.dep_ == "appos" and _is_name(member.head) else None
-            heads = (member, antecedent, *group, owner, named, described, named_beside)
+            # "the alleged killer, Cherif Chekatt": the name set beside the description, apart
+            name_in_apposition = _apposed_name(member)
+            heads = (member, antecedent, *group, owner, named, described, named_beside, name_in_apposition)
             for head in dict.fromkeys(heads):
                 if head is None:
                     continue
@@ -1456,7 +1458,7 @@ def _to_spans(
                 ):
                     continue
                 seen.add(head.i)
-                first, last = _phrase_tokens(head)
+                first, last = _phrase_tokens(head, apposition=False)
                 first = _after_dateline(first, head)
                 if first.i <= exclude.start < last.i + 1 and _described_noun(exclude.root) != head:
                     # a name that contains the trigger ("the Iraq war") names the event itself;
@@ -1541,9 +1543,10 @@ def _predicated(token: Token) -> Token | None:
     return next(iter(_children(verb, deps)), None)
 
 
-def _phrase_tokens(token: Token) -> tuple[Token, Token]:
+def _phrase_tokens(token: Token, *, apposition: bool = True) -> tuple[Token, Token]:
     """First and last token of the noun phrase a token heads: its left modifiers, itself, its
-    entity, and what belongs to it on the right (a group, an owner, a name in apposition)."""
+    entity, and what belongs to it on the right (a group, an owner, and unless ``apposition``
+    is false, a name in apposition)."""
     first = token
     for child in token.lefts:
         if child.dep_ in PHRASE_LEFT_DEPS:
@@ -1553,7 +1556,7 @@ def _phrase_tokens(token: Token) -> tuple[Token, Token]:
         # "IS militants" parsed as the verb "is" before "militants"
         first = token.doc[first.i - 1]
     last = _quantified_noun(token) or _owning_name(token) or _led_by(token) or token
-    for child in token.rights:
+    for child in token.rights if apposition else ():
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
             # "the armed separatist group ETA", "the alleged killer, Cherif Chekatt": a name in
             # apposition belongs to the phrase
@@ -1563,6 +1566,16 @@ def _phrase_tokens(token: Token) -> tuple[Token, Token]:
         first = first if first.i < entity_start else token.doc[entity_start]
         last = max(last, token.doc[entity_end - 1], key=lambda edge: edge.i)
     return first, last
+
+
+def _apposed_name(token: Token) -> Token | None:
+    """The name in apposition right after a noun ('the armed separatist group ETA', 'the alleged
+    killer, Cherif Chekatt'): a phrase of its own beside the noun's."""
+    last = _quantified_noun(token) or _owning_name(token) or _led_by(token) or token
+    for child in token.rights:
+        if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
+            return child
+    return None
 
 
 def _led_by(token: Token) -> Token | None:
