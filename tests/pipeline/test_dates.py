@@ -12,6 +12,7 @@ from khabar.pipeline.dates import (
     AnchoredMatcher,
     build_date_matcher,
     find_dates,
+    outlet_date_order,
     parse_published,
     time_lexicon,
 )
@@ -103,3 +104,50 @@ def test_parse_published_rejects_garbage() -> None:
     with pytest.raises(KhabarError) as caught:
         parse_published("next tuesday-ish", name="report.txt")
     assert caught.value.code == "E006"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number above 12 tells the day from the month, whatever the separator
+        ("The robbery was on 13.02.2020 at noon.", ("13.02.2020", "2020-02-13", "day")),
+        ("Filed 02/13/2020 by the clerk.", ("02/13/2020", "2020-02-13", "day")),
+        # a four-digit year first: year, month, day
+        ("The log says 2020/02/03 for the raid.", ("2020/02/03", "2020-02-03", "day")),
+        # ambiguous: the reading on or before publication and nearest to it (Feb 3, not Mar 2)
+        ("The raid came on 03-02-2020 before dawn.", ("03-02-2020", "2020-02-03", "day")),
+        ("The raid came on 2.3.2020 before dawn.", ("2.3.2020", "2020-02-03", "day")),
+        ("Police were called on 2/3/20 to the house.", ("2/3/20", "2020-02-03", "day")),
+    ],
+)
+def test_numeric_dates(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in resolve(nlp, text)
+
+
+def test_numeric_date_follows_the_given_order(nlp: Language) -> None:
+    doc = nlp("The raid came on 03-02-2020 before dawn.")
+    assert [m.value for m in find_dates(doc, FRIDAY, order="mdy")] == [dt.date(2020, 3, 2)]
+    assert [m.value for m in find_dates(doc, FRIDAY, order="dmy")] == [dt.date(2020, 2, 3)]
+    # without a publication date the separator's usual order reads it: "." day first, "/" month first
+    assert [m.value for m in find_dates(nlp("On 03.02.2020 it began."), None)] == [dt.date(2020, 2, 3)]
+    assert [m.value for m in find_dates(nlp("On 03/02/2020 it began."), None)] == [dt.date(2020, 3, 2)]
+
+
+def test_outlet_date_order() -> None:
+    lexicon = time_lexicon()
+    assert outlet_date_order("https://www.example.co.uk/news/1", lexicon) == "dmy"
+    assert outlet_date_order("news.example.us", lexicon) == "mdy"
+    assert outlet_date_order("Example Gazette", lexicon) is None
+
+
+def test_numbers_that_are_no_dates(nlp: Language) -> None:
+    for text in ("Call 608-362-7463 for help.", "Photo 1/2 shows the house.", "He scored 3.5 points."):
+        assert resolve(nlp, text) == []
+
+
+def test_a_date_of_birth_dates_nothing_in_the_report(nlp: Language) -> None:
+    text = (
+        "Officers arrested Jane Doe (8/4/1978) and Leah Walker (11/24/1989) on Monday. The suspect, "
+        "born on March 5, 1990, fled."
+    )
+    assert resolve(nlp, text) == [("Monday", "2020-02-24", "day")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,12 @@ from ..model import DateMention, DatePrecision, Span
 
 #: how far after publication a date without a year may fall before it is read as last year's
 FUTURE_TOLERANCE = dt.timedelta(days=183)
+#: ``doc.user_data`` key a caller sets to "dmy", "mdy" or "ymd" (``--date-order``): how the
+#: report writes numeric dates, which decides "01-11-2014" before the outlet or the publication date
+DATE_ORDER_KEY = "khabar.date_order"
+#: one token holding a numeric date with its year: "2014/11/01", "1.11.2014", "11/1/14"
+NUMERIC_DATE = r"^(\d{1,4})([/.])(\d{1,2})\2(\d{1,4})$"
+_NUMERIC_DATE = re.compile(NUMERIC_DATE)
 
 _PUBLISHED_FORMATS: tuple[str, ...] = (
     "%Y-%m-%d",
@@ -90,6 +97,9 @@ class TimeLexicon:
     ago_units: dict[str, str]
     trim_leading: frozenset[str]
     numbers: dict[str, int]
+    outlet_orders: dict[str, str]
+    separator_orders: dict[str, str]
+    birth_cues: frozenset[str]
 
 
 @cache
@@ -105,6 +115,7 @@ def time_lexicon() -> TimeLexicon:
         for row in load_tsv("en", "counts", "numbers.tsv")
         if row["kind"] in ("unit", "ten")
     }
+    orders = load_json("en", "time", "date_orders.json")
     return TimeLexicon(
         weekdays={row["word"]: int(row["value"]) for row in calendar if row["kind"] == "weekday"},
         months={row["word"]: int(row["value"]) for row in calendar if row["kind"] == "month"},
@@ -114,6 +125,9 @@ def time_lexicon() -> TimeLexicon:
         ago_units=dict(phrases["ago_units"]),
         trim_leading=frozenset(phrases["trim_leading"]),
         numbers=numbers,
+        outlet_orders=dict(orders["outlets"]),
+        separator_orders=dict(orders["separators"]),
+        birth_cues=frozenset(phrases["birth_cues"]),
     )
 
 
@@ -155,6 +169,14 @@ def build_date_matcher(nlp_vocab: object, lexicon: TimeLexicon) -> Matcher:
                 {"TEXT": {"REGEX": r"^\d\d$"}},
             ],
             [{"LOWER": {"IN": ["in", "since", "during"]}}, year],
+            [{"TEXT": {"REGEX": NUMERIC_DATE}}],
+            [
+                {"TEXT": {"REGEX": r"^\d{1,2}$"}},
+                {"ORTH": "-"},
+                {"TEXT": {"REGEX": r"^\d{1,2}$"}},
+                {"ORTH": "-"},
+                {"TEXT": {"REGEX": r"^(\d{2}|\d{4})$"}},
+            ],
             [{"LOWER": "the"}, {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)$"}}],
         ],
     )
@@ -241,15 +263,25 @@ class AnchoredMatcher:
 
 
 def find_dates(
-    doc: Doc, published: dt.date | None, *, matcher: Matcher | AnchoredMatcher | None = None
+    doc: Doc,
+    published: dt.date | None,
+    *,
+    matcher: Matcher | AnchoredMatcher | None = None,
+    order: str | None = None,
 ) -> list[DateMention]:
-    """Every temporal expression of ``doc`` that resolves, in text order."""
+    """Every temporal expression of ``doc`` that resolves, in text order.
+
+    ``order`` ("dmy", "mdy", "ymd") says how the report writes numeric dates ("01-11-2014");
+    without it an ambiguous one is read by its publication date, else by its separator.
+    """
     lexicon = time_lexicon()
     matcher = matcher or AnchoredMatcher(build_date_matcher(doc.vocab, lexicon), lexicon)
     candidates = [SpacySpan(doc, start, end, label=label) for label, start, end in matcher(doc)]
     mentions: list[DateMention] = []
     for span in sorted(filter_spans(candidates), key=lambda item: item.start):
-        resolved = _resolve(span, published, lexicon)
+        if is_birth_date(span, lexicon):
+            continue
+        resolved = _resolve(span, published, lexicon, order)
         if resolved is None:
             continue
         value, precision = resolved
@@ -264,6 +296,19 @@ def find_dates(
     return mentions
 
 
+def is_birth_date(span: SpacySpan, lexicon: TimeLexicon) -> bool:
+    """A date of birth: after "born" or "DOB", or in brackets after a person's name ("Jane Doe
+    (8/4/1978)"). It dates no happening of the report, and read as one it would make the arrest
+    or shooting told beside it look like history."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if any(word in lexicon.birth_cues for word in before):
+        return True
+    opening = span.start > 1 and doc[span.start - 1].text == "("
+    name = doc[span.start - 2] if opening else None
+    return name is not None and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+
+
 def _trim(span: SpacySpan, lexicon: TimeLexicon) -> SpacySpan:
     # "on 5 March" -> "5 March": a bare preposition or article is syntax, not the expression
     while len(span) > 1 and span[0].lower_ in lexicon.trim_leading:
@@ -272,8 +317,11 @@ def _trim(span: SpacySpan, lexicon: TimeLexicon) -> SpacySpan:
 
 
 def _resolve(
-    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon
+    span: SpacySpan, published: dt.date | None, lexicon: TimeLexicon, order: str | None = None
 ) -> tuple[dt.date, DatePrecision] | None:
+    numeric = numeric_date(span.text, published, lexicon, order)
+    if numeric is not None:
+        return numeric, "day"
     label = span.label_
     if label == "WEEKDAY":
         return _resolve_weekday(span, published, lexicon)
@@ -354,6 +402,81 @@ def _resolve_calendar(
     return _calendar_date(day, month, year, published)
 
 
+def numeric_date(
+    text: str, published: dt.date | None, lexicon: TimeLexicon, order: str | None = None
+) -> dt.date | None:
+    """The day of a numeric date ("01-11-2014", "1.11.2014", "2014/11/01", "11/1/14"), if it is one.
+
+    A four-digit first number is the year (year, month, day). Otherwise the day and the month
+    are told apart by a number above 12; where both could be either, by ``order``, else by the
+    publication date (the reading on or before it and nearest to it: news tells what has
+    happened), else by the separator's usual order (``date_orders.json``).
+    """
+    parts = _numeric_parts(text)
+    if parts is None:
+        return None
+    first, separator, second, last = parts
+    if len(first) == 4:
+        return _checked(int(first), int(second), int(last)) if len(last) <= 2 else None
+    if len(first) > 2 or len(last) not in (2, 4):
+        return None
+    year_text = last
+    year = _full_year(year_text, published)
+    day_first = _checked(year, int(second), int(first))
+    month_first = _checked(year, int(first), int(second))
+    readings = {reading for reading in (day_first, month_first) if reading is not None}
+    if len(readings) < 2:
+        return readings.pop() if readings else None
+    if order is None and published is None:
+        order = lexicon.separator_orders.get(separator, "mdy")
+    if order in ("dmy", "mdy"):
+        return day_first if order == "dmy" else month_first
+    return _nearest_before(sorted(readings), published)
+
+
+def _numeric_parts(text: str) -> tuple[str, str, str, str] | None:
+    match = _NUMERIC_DATE.match(text)
+    if match is not None:
+        return match.group(1), match.group(2), match.group(3), match.group(4)
+    pieces = text.replace(" ", "").split("-")
+    if len(pieces) == 3 and all(piece.isdigit() for piece in pieces) and len(pieces[0]) <= 2:
+        return pieces[0], "-", pieces[1], pieces[2]
+    return None
+
+
+def _full_year(text: str, published: dt.date | None) -> int:
+    """A two-digit year in the publication's century ("11/1/14" -> 2014)."""
+    if len(text) == 4:
+        return int(text)
+    century = (published.year if published else dt.date.today().year) // 100 * 100
+    return century + int(text)
+
+
+def _checked(year: int, month: int, day: int) -> dt.date | None:
+    value = _safe_date(year, month, day)
+    return None if value == dt.date.min else value
+
+
+def _nearest_before(readings: list[dt.date], published: dt.date | None) -> dt.date:
+    assert published is not None
+    before = [reading for reading in readings if reading <= published]
+    if before:
+        return max(before)
+    return min(readings, key=lambda reading: reading - published)
+
+
+def outlet_date_order(outlet: str | None, lexicon: TimeLexicon) -> str | None:
+    """The order an outlet writes numeric dates in, by a suffix of its address or a word of its name."""
+    if not outlet:
+        return None
+    name = outlet.lower().rstrip("/")
+    host = name.split("//")[-1].split("/")[0]
+    for key, order in lexicon.outlet_orders.items():
+        if host.endswith(key) or key in name.split():
+            return order
+    return None
+
+
 def _calendar_date(
     day: int | None, month: int | None, year: int | None, published: dt.date | None
 ) -> tuple[dt.date, DatePrecision] | None:
@@ -393,5 +516,8 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
         published = article.published if article else None
-        doc._.dates = find_dates(doc, published, matcher=self.matcher)
+        order = doc.user_data.get(DATE_ORDER_KEY) or outlet_date_order(
+            article.outlet if article else None, time_lexicon()
+        )
+        doc._.dates = find_dates(doc, published, matcher=self.matcher, order=order)
         return doc
