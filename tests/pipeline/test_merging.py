@@ -63,3 +63,23 @@ def test_unidentified_armed_groups_name_no_side_that_makes_an_event(nlp: Languag
 def test_an_act_told_by_a_finite_verb_is_an_event_without_place_or_day(nlp: Language) -> None:
     events = events_of(nlp, "Unknown gunmen shot the guards of the bank.", dt.date(2017, 4, 4))
     assert len(events) == 1
+
+
+def test_the_same_trigger_noun_with_the_same_attacker_retells_one_strike(nlp: Language) -> None:
+    text = (
+        "At least 12 Syrian soldiers were killed in Israeli air raids on positions near Quneitra "
+        "on Tuesday, a monitor said. \"At least 12 Syrian soldiers were killed in Israeli raids against "
+        "military positions near Quneitra,\" the monitor said."
+    )
+    events = events_of(nlp, text, dt.date(2015, 3, 4))
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+
+
+def test_a_strike_told_in_an_earlier_month_is_not_the_report_s_strike(nlp: Language) -> None:
+    text = (
+        "US warplanes bombed two markets in the town of Manbij, killing 30 civilians. "
+        "Also in March over 20 civilians were killed in US Air Force strikes on a village near Manbij."
+    )
+    events = events_of(nlp, text, dt.date(2016, 4, 9))
+    months = sorted((event.date.value.month, event.sub_event_type) for event in events if event.date.value)
+    assert months == [(3, "Air/drone strike"), (4, "Air/drone strike")]

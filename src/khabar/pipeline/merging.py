@@ -173,14 +173,46 @@ def is_current(doc: Doc, draft: Draft, published: dt.date) -> bool:
 def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
     """The draft ``new`` retells, if any: tied ones first; a weak trigger joins the focus."""
     by_recency = sorted(merged, key=lambda kept: kept.last, reverse=True)
-    compatible = [kept for kept in by_recency if not conflicting(kept, new)]
+    published = doc._.article.published if doc._.article else None
+    compatible = [kept for kept in by_recency if not conflicting(kept, new, published)]
     if new.weak:
         return next((kept for kept in compatible if kept.family in VIOLENT_TYPES), None)
-    return next((kept for kept in compatible if tied(doc, kept, new)), None)
+    tied_ones = (kept for kept in by_recency if kept in compatible and tied(doc, kept, new))
+    return next(tied_ones, None) or next(
+        (kept for kept in by_recency if retold(doc, kept, new, published)), None
+    )
 
 
-def conflicting(kept: Draft, new: Draft) -> bool:
-    if not types_compatible(kept, new):
+def retold(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    """The same trigger noun again with the same attacker and nothing in conflict retells the
+    happening, though its words type it otherwise ("killed in Israeli air raids on positions",
+    then "killed in Israeli raids against military positions", read as a clash): ACLED codes
+    one event per place, day and type, and the first telling's type stands."""
+    if kept.family not in VIOLENT_TYPES or new.family not in VIOLENT_TYPES or new.weak:
+        return False
+    if not named(kept.attackers) & named(new.attackers) or anchors_conflict(kept, new, published):
+        return False
+    return bool(trigger_nouns(doc, kept) & trigger_nouns(doc, new))
+
+
+def trigger_nouns(doc: Doc, draft: Draft) -> set[str]:
+    """The lemmas of the head nouns of the draft's triggers ("raid" of "air raids")."""
+    heads = (span_at(doc, m.trigger.start, m.trigger.end).root for m in draft.mentions)
+    return {head.lemma_.lower() for head in heads if head.pos_ == "NOUN"}
+
+
+def conflicting(kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    return not types_compatible(kept, new) or anchors_conflict(kept, new, published)
+
+
+def anchors_conflict(kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    """Do the drafts' places, explicit dates or named targets tell them apart? A draft told in
+    an earlier month ("also in July", in a report of August) is not one told with no date."""
+    if (
+        published
+        and bool(kept.dates) != bool(new.dates)
+        and in_other_period(kept.dates + new.dates, published)
+    ):
         return True
     if kept.places and new.places and not shares_place(kept.places, new.places, country_wide=True):
         return True
@@ -193,6 +225,17 @@ def conflicting(kept: Draft, new: Draft) -> bool:
     attackers = named(kept.attackers) | named(new.attackers)
     kept_targets, new_targets = named(kept.targets) - attackers, named(new.targets) - attackers
     return bool(kept_targets and new_targets and not kept_targets & new_targets)
+
+
+def in_other_period(dates: list[DateMention], published: dt.date) -> bool:
+    """Are all the dates months or years other than the report's ('in July' in August)?"""
+
+    def other(date: DateMention) -> bool:
+        if date.precision == "month":
+            return (date.value.year, date.value.month) != (published.year, published.month)
+        return date.precision == "year" and date.value.year != published.year
+
+    return all(other(date) for date in dates)
 
 
 def types_compatible(kept: Draft, new: Draft) -> bool:
