@@ -339,3 +339,18 @@ def test_being_called_to_a_shooting_is_no_intention(base_nlp: Language) -> None:
     assert "Attack" in types_of(base_nlp, "Deputies were advised that a clerk was shot in the store.")
     # an active call for an attack is still no event
     assert types_of(base_nlp, "The group called for a shooting of officials.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian troops and pro-government gunmen repelled an offensive by rebels on Tuesday.",
+        "The suicide attack killed 25 soldiers and pro-government gunmen.",
+    ],
+)
+def test_a_doer_noun_that_is_a_side_of_another_event_is_no_event(base_nlp: Language, text: str) -> None:
+    assert "Attack" not in types_of(base_nlp, text)
+
+
+def test_gunmen_who_act_are_an_event(base_nlp: Language) -> None:
+    assert types_of(base_nlp, "Gunmen opened fire on a bus on Monday.") == ["Attack"]

@@ -1011,6 +1011,37 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     )
 
 
+#: dependencies of a noun that suffered a verb's act ("killed 25 gunmen", "gunmen were killed")
+SUFFERED_DEPS = frozenset({"dobj", "nsubjpass"})
+#: dependencies of a noun listed beside another ("troops and gunmen", "the attackers, two men")
+LISTED_DEPS = frozenset({"conj", "appos"})
+
+
+def _side_of_another_event(
+    doc: Doc, candidate: Candidate, kept: list[Candidate], lexicon: EventLexicon
+) -> bool:
+    """A doer noun ('gunmen') listed beside another side, suffering an act, or the subject of
+    another trigger's verb ("troops and gunmen repelled an offensive") names a side of that
+    event, not an event of its own."""
+    root = doc[candidate.start : candidate.end].root
+    if (
+        root.lower_ not in lexicon.modality["doer_nouns"]
+        and root.lemma_.lower() not in lexicon.modality["doer_nouns"]
+    ):
+        return False
+    if root.dep_ in LISTED_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if root.dep_ in SUFFERED_DEPS:
+        return True
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    others = {i for other in kept if other is not candidate for i in range(other.start, other.end)}
+    return verb.i in others or any(
+        child.i in others for child in verb.children if child.dep_ in SUFFERED_DEPS
+    )
+
+
 def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[EventMention]:
     """Typed event triggers of a parsed document, in text order.
 
@@ -1020,6 +1051,7 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     lexicon = event_lexicon(doc.vocab)
     view = DocView(doc)
     kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
+    kept = [candidate for candidate in kept if not _side_of_another_event(doc, candidate, kept, lexicon)]
     trigger_tokens = {i for candidate in kept for i in range(candidate.start, candidate.end)}
     mentions = [_mention(view, candidate, lexicon, trigger_tokens) for candidate in kept]
     # the assembler reads which old dates belong to background rather than to an event
