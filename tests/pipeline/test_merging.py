@@ -83,3 +83,20 @@ def test_a_strike_told_in_an_earlier_month_is_not_the_report_s_strike(nlp: Langu
     events = events_of(nlp, text, dt.date(2016, 4, 9))
     months = sorted((event.date.value.month, event.sub_event_type) for event in events if event.date.value)
     assert months == [(3, "Air/drone strike"), (4, "Air/drone strike")]
+
+
+def test_a_date_in_a_clause_of_another_happening_does_not_date_the_event(nlp: Language) -> None:
+    text = (
+        "Government shelling killed 20 people in the town of Rankous on Saturday, a monitor said. "
+        "The bombardment of Rankous began after the army said militants killed a pilot when he was "
+        "forced to eject from his plane on Friday."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 3))
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert [event.date.value for event in shelling] == [dt.date(2016, 7, 2)]
+
+
+def test_a_date_whose_clause_holds_the_trigger_dates_it(nlp: Language) -> None:
+    text = "On Sunday at least 29 fighters were killed when rebels launched an assault on the town of Rankous."
+    events = events_of(nlp, text, dt.date(2016, 7, 12))
+    assert [event.date.value for event in events] == [dt.date(2016, 7, 10)]

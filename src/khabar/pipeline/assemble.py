@@ -39,6 +39,7 @@ from .dates import time_lexicon
 from .event_dates import date_from_discourse, dates_a_statement
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
+    clause_head,
     governing_trigger,
     in_speaker_phrase,
     nearest_trigger,
@@ -186,8 +187,20 @@ def link_dates(
         if any(mention is part for part in dateline) or dates_a_statement(doc, mention, verbs, trigger_sets):
             continue
         index = attach(doc, mention.span.start, mention.span.end, triggers, trigger_sets)
-        if index is not None:
+        if index is not None and not in_clause_below(doc, mention, triggers[index], trigger_sets[index]):
             drafts[index].dates.append(rebased(mention, published, dateline[-1].value if dateline else None))
+
+
+def in_clause_below(doc: Doc, mention: DateMention, trigger: Span, tokens: set[int]) -> bool:
+    """Is the date in a clause below the trigger's, which tells another happening ("the
+    bombardment began after militants killed a pilot who ejected on Friday")? A date whose
+    clause holds the trigger ("were killed on Sunday when rebels launched an assault") or
+    governs it is the trigger's."""
+    token = span_at(doc, mention.span.start, mention.span.end).root
+    if governing_trigger(token, [tokens]) is not None or same_clause(token, trigger, tokens):
+        return False
+    head = clause_head(token)
+    return not (head.i == trigger.root.i or head.is_ancestor(trigger.root))
 
 
 def dateline_of(dates: list[DateMention]) -> list[DateMention]:
