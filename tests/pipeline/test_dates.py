@@ -151,3 +151,8 @@ def test_a_date_of_birth_dates_nothing_in_the_report(nlp: Language) -> None:
         "born on March 5, 1990, fled."
     )
     assert resolve(nlp, text) == [("Monday", "2020-02-24", "day")]
+
+
+def test_a_date_in_brackets_after_a_weekday_restates_it(nlp: Language) -> None:
+    found = resolve(nlp, "Two carjackings were reported Monday (Feb. 24) in the east.")
+    assert ("Feb. 24", "2020-02-24", "day") in found

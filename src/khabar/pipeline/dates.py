@@ -306,7 +306,9 @@ def is_birth_date(span: SpacySpan, lexicon: TimeLexicon) -> bool:
         return True
     opening = span.start > 1 and doc[span.start - 1].text == "("
     name = doc[span.start - 2] if opening else None
-    return name is not None and (name.ent_type_ == "PERSON" or name.pos_ == "PROPN")
+    if name is None or name.lower_ in lexicon.weekdays or name.lower_ in lexicon.months:
+        return False  # "Monday (March 5)" restates the day
+    return name.ent_type_ == "PERSON" or (name.pos_ == "PROPN" and name.ent_type_ not in ("DATE", "TIME"))
 
 
 def _trim(span: SpacySpan, lexicon: TimeLexicon) -> SpacySpan:
