@@ -116,3 +116,37 @@ def test_a_sources_earlier_figure_is_revised_by_its_own_new_one_first(nlp: Langu
     )
     ledger = run(nlp, text)
     assert [(r.before, r.after) for r in ledger.revisions] == [(12, 25)]
+
+
+def test_a_figure_summed_over_attacks_across_the_country_is_no_rival_toll(nlp: Language) -> None:
+    # the count stage sets such a sum apart as no one event's figure
+    text = (
+        "One civilian was killed on Monday and at least 17 others were injured in several mortar "
+        "attacks across the country. The state news agency SANA said mortar shells fired by militants "
+        "at the Zablatani area of Damascus killed a civilian and injured 14 others."
+    )
+    assert contradictions(run(nlp, text), "injured") == []
+
+
+def test_a_source_listing_a_figure_speaks_it(nlp: Language) -> None:
+    text = (
+        "A barrel bomb hit the market of Saraqeb on Monday. The Syrian Observatory for Human Rights "
+        "said more than 60 people were wounded in the bombing. The Ariha Today page said 27 people "
+        "were killed. The group also listed 55 wounded."
+    )
+    ledger = run(nlp, text)
+    listed = [c for c in ledger.claims if c.kind == "injured" and c.value == 55]
+    assert listed and all("page" in str(c.speaker) for c in listed)  # the page, not the outlet
+    assert {61, 55} in contradictions(ledger, "injured")
+
+
+def test_a_source_placing_the_toll_at_a_figure_speaks_it(nlp: Language) -> None:
+    text = (
+        "At least 20 people were killed in a car bomb attack near the shrine in Damascus, the Syrian "
+        "Observatory for Human Rights said. SANA placed the death toll at 12."
+    )
+    ledger = run(nlp, text)
+    assert [c.speaker for c in ledger.claims if c.kind == "killed" and c.value == 12] == [
+        "Syrian Arab News Agency"
+    ]
+    assert {20, 12} in contradictions(ledger, "killed")

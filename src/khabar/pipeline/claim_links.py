@@ -845,6 +845,9 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     found: list[Contradiction] = []
     live = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
     live = [d for d in live if d.claim.status != "superseded" and isinstance(d.claim.value, int)]
+    # history, a war's toll, a sum over several incidents ("in attacks across the country"): the
+    # count stage sets them apart as no one event's figure, so none is a rival toll of the event
+    live = [d for d in live if not d.extra.get("background")]
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)

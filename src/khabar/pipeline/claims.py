@@ -255,6 +255,7 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
         claim.part = count.part
         draft = Draft(claim, sentence_of(token), attribution, count=count, anchor=count.span.start)
         draft.extra["quoted_toll"] = id(count) in quoted
+        draft.extra["background"] = id(count) in background
         drafts.append(draft)
     return drafts
 
