@@ -354,3 +354,15 @@ def test_a_doer_noun_that_is_a_side_of_another_event_is_no_event(base_nlp: Langu
 
 def test_gunmen_who_act_are_an_event(base_nlp: Language) -> None:
     assert types_of(base_nlp, "Gunmen opened fire on a bus on Monday.") == ["Attack"]
+
+
+def test_a_group_told_as_newly_formed_is_a_description(base_nlp: Language) -> None:
+    text = "The fighting is part of an offensive by a newly-formed coalition of rebel factions."
+    formed = [m for m in mentions_of(base_nlp, text) if m.sub_event_type == "Change to group/activity"]
+    assert formed and all(mention.generic for mention in formed)
+
+
+def test_what_despite_presupposes_is_background(base_nlp: Language) -> None:
+    text = "The violence comes despite an extension of a nationwide truce declared by the government."
+    assert "Agreement" not in types_of(base_nlp, text)
+    assert "Agreement" in types_of(base_nlp, "The government declared a nationwide truce on Monday.")

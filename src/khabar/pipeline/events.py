@@ -843,9 +843,10 @@ def is_background(
         return False
     cues = lexicon.modality
     nodes = _clause_nodes(anchor)
-    for node in nodes:
+    for node in [*nodes, *_of_heads(anchor)]:
         if node.dep_ == "pobj" and node.head.lower_ in cues["background_prepositions"]:
             return True
+    for node in nodes:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in cues["background_prepositions"]:
                 return True
@@ -861,6 +862,16 @@ def is_background(
     # "had been recaptured by Friday": a recent date of its own keeps the pluperfect current
     pluperfect = any(_pluperfect(node) for node in nodes) and governed == []
     return pluperfect and not _reported(anchor, nodes, lexicon.reporting_verbs)
+
+
+def _of_heads(anchor: Token) -> list[Token]:
+    """The nouns a trigger hangs on by 'of' ("despite an extension of the truce": extension)."""
+    heads = []
+    node = anchor
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head.head
+        heads.append(node)
+    return heads
 
 
 def _pluperfect(verb: Token) -> bool:
