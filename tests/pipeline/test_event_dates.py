@@ -86,3 +86,24 @@ def test_shots_fired_make_an_event_dated_by_its_paragraph() -> None:
 def test_a_dismissal_is_no_shooting() -> None:
     text = "The coach of the Eastville team was fired at the end of the season on Sunday."
     assert event_dates(text) == []
+
+
+def test_a_later_step_of_the_case_does_not_date_the_shooting() -> None:
+    text = (
+        "A man who wounded two women in Eastville was sentenced on Sunday to ten years in prison. "
+        "He shot them at a party, prosecutors said."
+    )
+    assert event_dates(text) == [("2021-03-10", "week")]
+
+
+def test_a_page_stamp_does_not_date_the_shooting() -> None:
+    text = (
+        "A man was shot and wounded near the old mill on the east side of Eastville late in the "
+        "evening, police said. Updated March 9th, 2021: he is in stable condition."
+    )
+    assert event_dates(text) == [("2021-03-10", "week")]
+
+
+def test_a_day_under_the_shooting_still_dates_it_in_a_court_story() -> None:
+    text = "A man was arraigned this morning on murder charges in Sunday's shooting death of his cousin."
+    assert ("2021-03-07", "day") in event_dates(text)

@@ -16,7 +16,8 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..langdata import load_json
 from ..model import DateMention, EventDate
@@ -107,6 +108,31 @@ def dates_a_statement(
     doc: Doc, mention: DateMention, verbs: frozenset[str], trigger_sets: Sequence[set[int]] = ()
 ) -> bool:
     """A date no trigger governs in the clause of a verb of saying dates the telling ("a monitor
-    said Sunday in a new toll", "the network reported on Thursday"), not the event."""
-    token = span_at(doc, mention.span.start, mention.span.end).root
-    return governing_trigger(token, list(trigger_sets)) is None and clause_head(token).lemma_ in verbs
+    said Sunday in a new toll", "the network reported on Thursday"), not the event; so does one
+    of a case's later steps ("was sentenced Wednesday", "the victim was identified Tuesday") and
+    a page's stamp ("UPDATE: March 5th, 2018")."""
+    span = span_at(doc, mention.span.start, mention.span.end)
+    if is_stamp(span):
+        return True
+    token = span.root
+    if governing_trigger(token, list(trigger_sets)) is not None:
+        return False
+    return clause_head(token).lemma_ in verbs or dates_a_step(token)
+
+
+def dates_a_step(token: Token) -> bool:
+    """The date modifies a verb of a case's later step itself ("was sentenced Wednesday", "was
+    charged on Monday"), not a noun under it ("charged in Tuesday's shooting")."""
+    head = token.head.head if token.head.dep_ == "prep" else token.head
+    return head.i != token.i and head.lemma_ in discourse_words("procedure_verbs")
+
+
+def is_stamp(span: SpacySpan) -> bool:
+    """A date right after a word that stamps the page ("UPDATE:", "Posted", "Updated on")."""
+    before = span.doc[max(0, span.start - 3) : span.start]
+    return any(token.lower_ in discourse_words("stamp_words") for token in before)
+
+
+@lru_cache(maxsize=4)
+def discourse_words(name: str) -> frozenset[str]:
+    return frozenset(load_json("en", "time", "discourse.json")[name])
