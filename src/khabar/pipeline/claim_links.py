@@ -38,6 +38,8 @@ APPROX_SPAN = 0.1
 OPEN_MARGIN = 0.25
 #: more rival figures of one kind than this for one event: a round-up of incidents, not a dispute
 MAX_SIDES = 3
+#: the sentences of a report's lead (FA-KES runs the headline into the first one)
+LEAD_SENTENCES = 2
 #: how many tokens before a figure an earlier-figure cue marks it as the old one
 EARLIER_WINDOW = 7
 #: how many tokens an attribution before a figure may span and still mark it as earlier
@@ -654,6 +656,8 @@ def _two_tolls(first: Draft, second: Draft) -> bool:
     civilians" is a floor of some of the victims, which a toll of all of them may well hold."""
     if first.claim.speaker == second.claim.speaker or _dead_part(first) or _dead_part(second):
         return False
+    if _own_voice(first) or _own_voice(second):
+        return False  # the report's own later figures are often other incidents' (a round-up)
     if float("inf") in (figure_range(first)[1], figure_range(second)[1]):
         return False
     heads = {_victim_head(first), _victim_head(second)}
@@ -868,12 +872,29 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     return found
 
 
+def _own_voice(draft: Draft) -> bool:
+    """A figure the report tells in its own voice after its lead (``LEAD_SENTENCES``). The rules
+    that read differing figures as rival tolls beyond what the numbers force (a floor well below
+    another toll, civilians against people, a tally beside the killed) do not hold for these: a
+    report's own later figures are as often another incident of a round-up, an earlier attack, or
+    a sum; its lead's figure is its toll of the event."""
+    from .claims import _outlet_name
+
+    doc = draft.sentence.doc
+    if draft.attribution is not None or draft.claim.speaker != _outlet_name(doc):
+        return False
+    return sum(1 for sentence in sentences(doc) if sentence.start < draft.sentence.start) >= LEAD_SENTENCES
+
+
 def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
     """Figures that add to a tally ("another five", "21 others" of the same kind), and the
     starts of the sentences such additions split into parts."""
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
     # "one was killed and six more wounded": the injured beside the killed, a tally of its own
-    tallies = [d for d in figures if _additive(d) and _others_of_another_kind(d, figures)]
+    # (a source's: the report's own "others" are as often the next incident of a round-up)
+    tallies = [
+        d for d in figures if _additive(d) and _others_of_another_kind(d, figures) and not _own_voice(d)
+    ]
     increments = [d for d in figures if _additive(d) and d not in tallies]
     split = {d.sentence.start for d in increments}
     told = {i for d in tallies for i in _token_range(d)}
@@ -888,9 +909,9 @@ def _clashing(members: list[Draft], increments: list[Draft]) -> list[Draft]:
         for second in members[first_index + 1 :]:
             if first in increments or second in increments:
                 continue  # "another five", "21 others": parts of one tally
-            if first.sentence == second.sentence and first.claim.speaker == second.claim.speaker:
-                continue  # one source's figures of one sentence are parts of one tally;
-                # two sources' ("30 were killed, the monitor said, while state media put it at 11") differ
+            if same_source(first.claim.speaker, second.claim.speaker):
+                continue  # sources disagree (PRODUCT.md); one source's differing figures are parts
+                # of a tally, several incidents, or a revision (``find_revisions``)
             if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
                 clashing.extend(d for d in (first, second) if d not in clashing)
     return clashing
@@ -951,7 +972,7 @@ def _far_above_open(first: Draft, second: Draft) -> bool:
     claims the attack): a floor is its source's count so far, and another source's figure well
     above it (by more than ``OPEN_MARGIN``) is a toll of its own, not one the floor allows. Of the
     same victims only: "at least 10 civilians" is not everyone's toll."""
-    if not _victims_agree(first, second):
+    if not _victims_agree(first, second) or _own_voice(first) or _own_voice(second):
         return False
     for open_one, other in ((first, second), (second, first)):
         low, high = figure_range(open_one)
