@@ -548,6 +548,24 @@ def test_ranges_and_dozens(
     assert figures(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline lists each figure with its outcome right after it
+        ("2 dead, 3 wounded in shooting at bar", (2, 3)),
+        ("3 shot, 1 fatally, at party in Eastville", (1, 2)),
+        ("1 dead, 1 hurt after gunfire at bar", (1, 1)),
+        ("2 shot dead in Eastville", (2, None)),
+        # the noun "shot" counts nobody
+        ("He fired 1 shot, police said.", (None, None)),
+        ("3 wounded soldiers died.", (3, None)),
+        ("Police seized five guns, officers said.", (None, None)),
+    ],
+)
+def test_headline_lists(nlp: Language, text: str, expected: tuple[int | None, int | None]) -> None:
+    assert article_totals(find_counts(nlp(text))) == expected
+
+
 def test_a_headline_toll_counts(nlp: Language) -> None:
     doc = nlp("5 killed in shooting at bar\n\nPolice are investigating.")
     assert article_totals(find_counts(doc)) == (5, None)

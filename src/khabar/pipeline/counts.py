@@ -107,6 +107,7 @@ class CountLexicon:
     condition_states: frozenset[str]  # "in critical condition": a victim alive and hurt
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
+    listed_forms: dict[str, str]  # "3 shot, 1 fatally": "shot" as the headline lists it
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -187,6 +188,7 @@ def count_lexicon() -> CountLexicon:
         condition_states=frozenset(words["condition_states"]),
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
+        listed_forms=dict(words["listed_forms"]),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),
@@ -451,9 +453,10 @@ def find_counts(
         if figure is None:
             continue
         victim = _victim_noun(figure.anchor)
-        if victim.lemma_.lower() in lexicon.non_victims:
+        listed = _listed_outcome(figure.anchor, lexicon)
+        if listed is None and victim.lemma_.lower() in lexicon.non_victims:
             continue  # "bullets hit 3 homes", "several shootings that injured ..."
-        attached = _attach(victim, lexicon)
+        attached = listed or _attach(victim, lexicon)
         if attached is None:
             continue
         kind, trigger = attached
@@ -697,6 +700,61 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     if victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return _attach(victim.head, lexicon)
     return None
+
+
+#: parts of speech that may follow a headline's "2 dead" ("2 dead, 3 hurt in shooting"): not a
+#: noun the outcome word would modify ("3 wounded soldiers died")
+LIST_FOLLOWERS = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "SPACE"})
+
+
+def _listed_outcome(number: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, word) of a figure a headline lists with its outcome right after it: "2 dead, 3
+    wounded in shooting", "3 shot, 1 fatally, at party", "4 injured after gunfire".
+
+    The parse of such telegraphic lists is unreliable (it has read "3 wounded" as killed, and
+    "3 shot" as nothing), while the order is plain: the word after the number says its outcome.
+    A fatal adverb after a number ("1 fatally") kills those of a harm told before it.
+    """
+    doc = number.doc
+    word = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if word is None or not (number.like_num or number.lower_ in lexicon.numbers):
+        return None  # a vague figure's anchor is its noun ("several guns")
+    if word.lower_ in lexicon.fatal_modifiers and word.pos_ == "ADV":
+        # "3 shot, 1 fatally"; a clause's "seven people were shot, two fatally" is left to the parse
+        return ("killed", word) if _follows_a_listed_figure(number) else None
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("NOUN", "PROPN") and word.lower_ not in lexicon.listed_forms:
+        return None  # "five guns", "two wounds": things counted, no outcome
+    if word.lower_ in lexicon.listed_forms:
+        if not _opens_a_list_item(number):
+            return None  # "he fired 1 shot": the noun, not the outcome
+        lemma = lexicon.listed_forms[word.lower_]
+    entry = lexicon.verbal_triggers.get(lemma)
+    if entry is None or entry.kind not in ("killed", "injured", "harm"):
+        return None
+    last = word
+    kind = entry.kind
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if kind == "harm" and after is not None and after.lower_ in lexicon.fatal_modifiers:
+        kind, last = "killed", after  # "2 shot dead in ..."
+        after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if after is not None and after.pos_ not in LIST_FOLLOWERS:
+        return None
+    return kind, last if kind != "killed" else word
+
+
+def _follows_a_listed_figure(number: Token) -> bool:
+    """The item before ``number`` is a bare figure and its outcome: "3 shot, " of "3 shot, 1 fatally"."""
+    if number.i < 3:
+        return False
+    before = number.doc[number.i - 3 : number.i]
+    return before[0].like_num and before[2].pos_ == "PUNCT"
+
+
+def _opens_a_list_item(number: Token) -> bool:
+    """The number starts its sentence or follows a comma, a colon or "and"."""
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    return before is None or number.is_sent_start or before.pos_ in ("PUNCT", "CCONJ", "SPACE")
 
 
 def _irrealis(trigger: Token, lexicon: CountLexicon) -> bool:
