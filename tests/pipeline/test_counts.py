@@ -560,6 +560,11 @@ def test_ranges_and_dozens(
         ("He fired 1 shot, police said.", (None, None)),
         ("3 wounded soldiers died.", (3, None)),
         ("Police seized five guns, officers said.", (None, None)),
+        # a headline drops the "was": a bare noun before a past form with no object is the victim
+        ("Man killed, 2 hurt in Eastville shooting", (1, 2)),
+        ("Teen shot dead in Eastville", (1, None)),
+        ("Police: Man shot in leg on Elm Street", (None, 1)),
+        ("Gunman shot at officers.", (None, None)),
     ],
 )
 def test_headline_lists(nlp: Language, text: str, expected: tuple[int | None, int | None]) -> None:

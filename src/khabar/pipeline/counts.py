@@ -1028,7 +1028,17 @@ def _is_patient(victim: Token, verb: Token, entry: Trigger) -> bool:
     # "they found X shot to death": the parser reads the participle as a finite verb with X
     # as its subject; a clause told as what was found has no doer of its own
     found_clause = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in count_lexicon().result_verbs
-    return verb.tag_ == "VBN" or found_clause
+    return verb.tag_ == "VBN" or found_clause or _headline_subject(victim)
+
+
+def _headline_subject(victim: Token) -> bool:
+    """A bare noun opening a headline before a past form with no object ("Teen shot dead in
+    Eastville", "Police: Man shot in leg"): a headline drops the "was", so it is the patient."""
+    if victim.pos_ not in ("NOUN", "PROPN") or any(c.dep_ in ("det", "poss") for c in victim.children):
+        return False
+    start = victim.left_edge
+    before = victim.doc[start.i - 1] if start.i > 0 else None
+    return before is None or start.is_sent_start or before.text in (":", "--", "—", "|")
 
 
 def _has_aux(verb: Token) -> bool:
