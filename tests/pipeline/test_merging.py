@@ -68,8 +68,8 @@ def test_an_act_told_by_a_finite_verb_is_an_event_without_place_or_day(nlp: Lang
 def test_the_same_trigger_noun_with_the_same_attacker_retells_one_strike(nlp: Language) -> None:
     text = (
         "At least 12 Syrian soldiers were killed in Israeli air raids on positions near Quneitra "
-        "on Tuesday, a monitor said. \"At least 12 Syrian soldiers were killed in Israeli raids against "
-        "military positions near Quneitra,\" the monitor said."
+        'on Tuesday, a monitor said. "At least 12 Syrian soldiers were killed in Israeli raids against '
+        'military positions near Quneitra," the monitor said.'
     )
     events = events_of(nlp, text, dt.date(2015, 3, 4))
     assert [event.sub_event_type for event in events] == ["Air/drone strike"]
@@ -97,7 +97,9 @@ def test_a_date_in_a_clause_of_another_happening_does_not_date_the_event(nlp: La
 
 
 def test_a_date_whose_clause_holds_the_trigger_dates_it(nlp: Language) -> None:
-    text = "On Sunday at least 29 fighters were killed when rebels launched an assault on the town of Rankous."
+    text = (
+        "On Sunday at least 29 fighters were killed when rebels launched an assault on the town of Rankous."
+    )
     events = events_of(nlp, text, dt.date(2016, 7, 12))
     assert [event.date.value for event in events] == [dt.date(2016, 7, 10)]
 
