@@ -146,6 +146,18 @@ def test_an_appositive_name_is_a_phrase_of_its_own_beside_the_description(base_n
     assert texts(arguments(base_nlp, text, "bombed").attackers) == ["The armed separatist group", "ETA"]
 
 
+def test_a_name_compounding_a_body_noun_is_a_phrase_of_its_own(base_nlp: Language) -> None:
+    # 'the Hamas movement' is the body Hamas: the name is a second mention of the participant
+    text = 'Police said the "Red Brigades" militant group shelled the barracks.'
+    found = arguments(base_nlp, text, "shelled")
+    assert texts(found.attackers) == ['the "Red Brigades" militant group', "Red Brigades"]
+    found = arguments(base_nlp, "The Hamas movement fired rockets at the town.", "fired")
+    assert texts(found.attackers) == ["The Hamas movement", "Hamas"]
+    # members are not the body: 'Red Brigades militants' stays one phrase
+    found = arguments(base_nlp, "Red Brigades militants stormed the town.", "stormed")
+    assert texts(found.attackers) == ["Red Brigades militants"]
+
+
 def test_involved_in_names_the_attacker(base_nlp: Language) -> None:
     found = arguments(base_nlp, "Police said three men were involved in the assassination.", "assassination")
     assert texts(found.attackers) == ["three men"]

@@ -190,6 +190,7 @@ class PhraseCues:
     calendar_words: frozenset[str]
     object_nouns: frozenset[str]
     victim_deed_nouns: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @cache
@@ -1444,7 +1445,10 @@ def _to_spans(
             named_beside = member.head if member.dep_ == "appos" and _is_name(member.head) else None
             # "the alleged killer, Cherif Chekatt": the name set beside the description, apart
             name_in_apposition = _apposed_name(member)
-            heads = (member, antecedent, *group, owner, named, described, named_beside, name_in_apposition)
+            # "the Hamas movement", "the 'Islamic State' militant group": the body's name, apart
+            body_name = _body_name(member)
+            heads = (member, antecedent, *group, owner, named, described, named_beside)
+            heads += (name_in_apposition, body_name)
             for head in dict.fromkeys(heads):
                 if head is None:
                     continue
@@ -1460,6 +1464,10 @@ def _to_spans(
                 seen.add(head.i)
                 first, last = _phrase_tokens(head, apposition=False)
                 first = _after_dateline(first, head)
+                if head is body_name:
+                    # 'the "Islamic State" group': the article and the quote are the body's
+                    while first.i < head.i and (first.dep_ == "det" or first.is_punct):
+                        first = doc[first.i + 1]
                 if first.i <= exclude.start < last.i + 1 and _described_noun(exclude.root) != head:
                     # a name that contains the trigger ("the Iraq war") names the event itself;
                     # an adjective trigger's noun does not ("violent mobs"), nor a victim noun
@@ -1576,6 +1584,16 @@ def _apposed_name(token: Token) -> Token | None:
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
             return child
     return None
+
+
+def _body_name(token: Token) -> Token | None:
+    """The name compounding a noun of an organised body ('the Hamas movement', 'the "Islamic
+    State" militant group'): the body itself, so a phrase of its own beside the description's,
+    as a name in apposition is ('Islamic State militants' are its members, not the body)."""
+    if not _lemma_in(token, phrase_cues().body_nouns):
+        return None
+    names = [child for child in token.lefts if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _led_by(token: Token) -> Token | None:
