@@ -815,3 +815,31 @@ def test_a_passive_participle_on_a_noun_befalls_the_noun(base_nlp: Language) -> 
     assert texts(found.targets) == ["Two besieged Syrian towns"]
     found = arguments(base_nlp, "The regime-besieged towns were evacuated.", "besieged")
     assert texts(found.attackers) == ["regime"]
+
+
+def test_the_subject_of_a_verb_of_becoming_suffers_an_adjective_trigger(base_nlp: Language) -> None:
+    # 'get sick' as 'be sick': the subject is the victim, never the doer
+    found = arguments(base_nlp, "Several guards will get sick, the doctor warned.", "sick")
+    assert texts(found.targets) == ["Several guards"]
+    assert found.attackers == []
+
+
+def test_a_participle_conjoined_to_a_passive_shares_its_subject(base_nlp: Language) -> None:
+    # 'thrown in jail or exterminated': the second participle is passive too, with no auxiliary
+    found = arguments(base_nlp, "Opponents can be thrown in jail or exterminated.", "exterminated")
+    assert texts(found.targets) == ["Opponents"]
+    assert found.attackers == []
+
+
+def test_casualties_that_include_someone_name_the_victims(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The dead include three children, an official said.", "dead")
+    assert texts(found.targets) == ["three children"]
+
+
+def test_a_passive_complement_befalls_the_subject_or_object_above(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The soldiers feared being captured by the rebels.", "captured")
+    assert texts(found.targets) == ["The soldiers"]
+    assert texts(found.attackers) == ["the rebels"]
+    # object control: the prisoners, not the colonel, are shot
+    found = arguments(base_nlp, "The colonel ordered the prisoners to be shot.", "shot")
+    assert texts(found.targets) == ["the prisoners"]

@@ -191,6 +191,9 @@ class PhraseCues:
     object_nouns: frozenset[str]
     victim_deed_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    copular_verbs: frozenset[str]
+    casualty_nouns: frozenset[str]
+    membership_verbs: frozenset[str]
 
 
 @cache
@@ -393,9 +396,17 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    """Passive voice, including a bare participle with a 'by' agent ('shot dead by police')."""
-    return any(
+    """Passive voice, including a bare participle with a 'by' agent ('shot dead by police') and a
+    participle conjoined to a passive with no subject of its own ('were deported, massacred')."""
+    if any(
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in ("auxpass", "agent") for child in verb.children
+    ):
+        return True
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not _children(verb, SUBJECT_DEPS | frozenset({"aux"}))
+        and _is_passive(verb.head)
     )
 
 
@@ -602,9 +613,11 @@ def _controllers(verb: Token, cues: RoleCues) -> list[Token]:
 
 
 def _adjectival_roles(adjective: Token, roles: _Roles, cues: RoleCues) -> None:
-    """'shot dead by police' takes the verb's roles; 'nine people were dead' names victims."""
+    """'shot dead by police' takes the verb's roles; 'nine people were dead' and 'they got sick'
+    name victims."""
     verb = adjective.head
-    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+    if verb.lemma_ == "be" or verb.pos_ == "AUX" or _lemma_in(verb, phrase_cues().copular_verbs):
+        # 'nine people were dead', 'you will get sick', 'he fell ill': the subject suffers it
         roles.targets.extend(_subjects(verb, cues))
     else:
         _verbal_roles(verb, roles, cues)
@@ -663,7 +676,7 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         for agent in _agents(verb) or _shared_agents(verb) or _stray_agents(verb, cues):
             _attacker_or_instrument(agent, roles, cues)
         patients = _children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb)
-        roles.targets.extend(patients or _participle_bearer(verb))
+        roles.targets.extend(patients or _participle_bearer(verb) or _controlled_patients(verb, cues))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
     elif _lemma_in(verb, cues.device_verbs) and not objects:
@@ -750,6 +763,17 @@ def _victims_of_consequence(verb: Token, cues: RoleCues) -> list[Token]:
     ]
 
 
+def _controlled_patients(verb: Token, cues: RoleCues) -> list[Token]:
+    """'The soldiers feared being captured', 'I remember getting whipped': a passive infinitive or
+    gerund with no subject of its own befalls the subject of the clause above."""
+    if verb.dep_ not in ("xcomp", "pcomp") or not _children(verb, frozenset({"auxpass"})):
+        return []
+    if verb.dep_ == "xcomp" and _children(verb.head, OBJECT_DEPS):
+        # "ordered the prisoners to be shot": the object is who suffers it
+        return _children(verb.head, OBJECT_DEPS)
+    return _subjects(verb, cues)
+
+
 def _participle_bearer(verb: Token) -> list[Token]:
     """'Attacked by Russian jets, the hospital was destroyed': a passive participle clause says
     what befell the subject of the clause it opens."""
@@ -791,9 +815,10 @@ def _can_act(token: Token) -> bool:
 
 
 def _shared_passive_subjects(verb: Token) -> list[Token]:
-    """'the village was raided and burned': the second passive shares the first one's subject."""
+    """'the village was raided and burned': the second passive shares the first one's subject
+    (the first one's in a list: 'were deported, massacred and marched')."""
     if verb.dep_ == "conj" and _is_passive(verb.head):
-        return _children(verb.head, PASSIVE_SUBJECT_DEPS)
+        return _children(verb.head, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb.head)
     return []
 
 
@@ -1214,6 +1239,10 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     if relation == "subject" and not roles.attackers and _raised_agents(verb, cues):
         # "air strikes thought to be carried out by Syrian forces"
         roles.attackers.extend(_raised_agents(verb, cues))
+    if relation == "subject" and not roles.targets and _lists_casualties(noun, verb):
+        # "the fatalities included two Iraqis and a Tunisian": the listed are the victims
+        roles.targets.extend(_children(verb, OBJECT_DEPS))
+        return
     if relation == "subject" and _lemma_in(verb, cues.victim_verbs) and not roles.targets:
         roles.targets.extend(_children(verb, OBJECT_DEPS))
         return
@@ -1283,6 +1312,13 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _lists_casualties(noun: Token, verb: Token) -> bool:
+    """'The dead include two children', 'other fatalities included ...': the verb lists who they
+    are."""
+    phrases = phrase_cues()
+    return _lemma_in(noun, phrases.casualty_nouns) and _lemma_in(verb, phrases.membership_verbs)
 
 
 def _raised_agents(verb: Token, cues: RoleCues) -> list[Token]:
