@@ -102,14 +102,3 @@ def test_a_date_whose_clause_holds_the_trigger_dates_it(nlp: Language) -> None:
     )
     events = events_of(nlp, text, dt.date(2016, 7, 12))
     assert [event.date.value for event in events] == [dt.date(2016, 7, 10)]
-
-
-def test_an_event_with_no_date_takes_the_day_of_the_statement_that_tells_it(nlp: Language) -> None:
-    text = (
-        "Government shelling killed 20 people in the town of Rankous on Friday, a monitor said. "
-        "Early Sunday the monitor said elders in Rankous had reached an agreement with government "
-        "officials that rebel fighters would leave the town."
-    )
-    events = events_of(nlp, text, dt.date(2016, 7, 3))
-    agreements = [event for event in events if event.sub_event_type == "Agreement"]
-    assert [event.date.value for event in agreements] == [dt.date(2016, 7, 3)]

@@ -416,28 +416,7 @@ def event_date(doc: Doc, draft: Draft, published: dt.date | None) -> EventDate:
         return code_date(draft.dates, published)
     first = min(mention.trigger.start for mention in draft.mentions)
     dateline = dateline_of(doc._.dates or [])
-    told = statement_date(doc, first, dateline)
-    if told is not None:
-        return code_date([told], published)
     return date_from_discourse(doc, first, published, skip=dateline) or code_date([], published)
-
-
-def statement_date(doc: Doc, char: int, dateline: list[DateMention]) -> DateMention | None:
-    """The day of the statement that tells an event with no date of its own ("Early Sunday
-    Abdel Rahman said figures in Jayrud had reached an agreement"): the nearest day known, and
-    closer than a day told sentences before."""
-    trigger = span_at(doc, char, char + 1).root
-    verbs = reporting.load_cues(doc.vocab).reporting_verbs
-    for mention in doc._.dates or []:
-        if mention.precision != "day" or any(mention is part for part in dateline):
-            continue
-        token = span_at(doc, mention.span.start, mention.span.end).root
-        if token.sent != trigger.sent:
-            continue
-        head = clause_head(token)
-        if head.lemma_ in verbs and head.is_ancestor(trigger):
-            return mention
-    return None
 
 
 def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
