@@ -701,27 +701,17 @@ def zero_victims() -> frozenset[str]:
     return frozenset(load_json("en", "claims", "cues.json")["zero_victims"])
 
 
-def _splits_tally(sentence: Span, told: frozenset[int] | set[int] = frozenset()) -> bool:
+def _splits_tally(sentence: Span) -> bool:
     """'30 were killed around Shadadi and another five outside Kobane': a number next to
-    'another' / 'others' adds a part, though the count stage may not read it as a figure. A
-    number of ``told`` (token indices of figures known to be a tally of their own kind, "six
-    more wounded" after the killed) adds nothing."""
+    'another' / 'others' adds a part, though the count stage may not read it as a figure."""
     for token in sentence:
         following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
         if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
             continue  # "more than 50" is a bound, not a further part
         window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
-        if any(other.like_num and other.i != token.i and other.i not in told for other in window):
+        if any(other.like_num and other.i != token.i for other in window):
             return True
     return False
-
-
-def _token_range(draft: Draft) -> range:
-    """Token indices of a figure's number."""
-    assert draft.count is not None
-    doc = draft.sentence.doc
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _is_toll(draft: Draft) -> bool:
@@ -762,11 +752,8 @@ def _others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
         doc = draft.sentence.doc
         after = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
         if after is not None and after.end < len(doc):
-            words.add(doc[after.end].lower_)
-    # "one was killed and six more wounded": "more" beside a figure of another kind is "others"
-    # too; "another five", "further ten" always add to a tally of their own kind
-    others = OTHERS_WORDS | {"more"}
-    if not words & others or words & (ADDITIVE_WORDS - others):
+            words.add(doc[after.end].lower_)  # "five more" adds; "46 others" may not
+    if not words & OTHERS_WORDS or words & (ADDITIVE_WORDS - OTHERS_WORDS):
         return False
     start = count.span.start
     before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
@@ -875,7 +862,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
 def _own_voice(draft: Draft) -> bool:
     """A figure the report tells in its own voice after its lead (``LEAD_SENTENCES``). The rules
     that read differing figures as rival tolls beyond what the numbers force (a floor well below
-    another toll, civilians against people, a tally beside the killed) do not hold for these: a
+    another toll, civilians against people) do not hold for these: a
     report's own later figures are as often another incident of a round-up, an earlier attack, or
     a sum; its lead's figure is its toll of the event."""
     from .claims import _outlet_name
@@ -890,15 +877,11 @@ def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
     """Figures that add to a tally ("another five", "21 others" of the same kind), and the
     starts of the sentences such additions split into parts."""
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
-    # "one was killed and six more wounded": the injured beside the killed, a tally of its own
-    # (a source's: the report's own "others" are as often the next incident of a round-up)
-    tallies = [
-        d for d in figures if _additive(d) and _others_of_another_kind(d, figures) and not _own_voice(d)
-    ]
-    increments = [d for d in figures if _additive(d) and d not in tallies]
+    # not even "one was killed and six others wounded" beside the killed: read as a tally of its
+    # own, such figures of a source set the many incidents of a round-up against each other
+    increments = [d for d in figures if _additive(d)]
     split = {d.sentence.start for d in increments}
-    told = {i for d in tallies for i in _token_range(d)}
-    split |= {d.sentence.start for d in figures if _splits_tally(d.sentence, told)}
+    split |= {d.sentence.start for d in figures if _splits_tally(d.sentence)}
     return increments, split
 
 
