@@ -843,3 +843,12 @@ def test_a_passive_complement_befalls_the_subject_or_object_above(base_nlp: Lang
     # object control: the prisoners, not the colonel, are shot
     found = arguments(base_nlp, "The colonel ordered the prisoners to be shot.", "shot")
     assert texts(found.targets) == ["the prisoners"]
+
+
+def test_a_relative_clause_told_inside_the_deed_names_its_victims_and_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The raid, in which 12 people died, was condemned.", "raid")
+    assert texts(found.targets) == ["12 people"]
+    text = "The ambush, in which rebels killed six soldiers, shocked the town."
+    found = arguments(base_nlp, text, "ambush")
+    assert texts(found.attackers) == ["rebels"]
+    assert texts(found.targets) == ["six soldiers"]

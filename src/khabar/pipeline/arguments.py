@@ -1183,6 +1183,13 @@ def _names_actor_shallow(token: Token) -> bool:
 
 def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
     """'an airstrike blamed on Damascus', 'an airstrike that killed 34 soldiers'."""
+    if _told_within(clause) and (_lemma_in(clause, cues.victim_verbs) or _lemma_in(clause, cues.die_verbs)):
+        # "the raid, in which 12 people died": the deaths told inside the deed are its victims
+        inside = _Roles()
+        _verbal_roles(clause, inside, cues)
+        roles.attackers.extend(inside.attackers)
+        roles.targets.extend(inside.targets)
+        return
     if _agents(clause):
         # "attacks carried out by X", "a bombing claimed by X"
         roles.attackers.extend(_agents(clause))
@@ -1201,6 +1208,16 @@ def _clause_on_noun(clause: Token, roles: _Roles, cues: RoleCues) -> None:
             if _lemma_in(verb, cues.aim_verbs):
                 roles.targets.extend(_prep_objects(verb, cues.target_preps))
                 roles.targets.extend(_children(verb, OBJECT_DEPS))
+
+
+def _told_within(clause: Token) -> bool:
+    """A relative clause set inside the noun's deed: 'the massacre, in which ...', 'during which'."""
+    if clause.dep_ != "relcl":
+        return False
+    return any(
+        child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "which" for g in child.children)
+        for child in clause.children
+    )
 
 
 def _relative_object(clause: Token, cues: RoleCues) -> bool:
