@@ -108,6 +108,7 @@ class CountLexicon:
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
     listed_forms: dict[str, str]  # "3 shot, 1 fatally": "shot" as the headline lists it
+    verb_endings: tuple[str, ...]  # "Kills", "Killed": a title-case verb's inflection, longest first
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -189,6 +190,7 @@ def count_lexicon() -> CountLexicon:
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
         listed_forms=dict(words["listed_forms"]),
+        verb_endings=tuple(sorted(words["verb_endings"], key=len, reverse=True)),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),
@@ -456,7 +458,8 @@ def find_counts(
         listed = _listed_outcome(figure.anchor, lexicon)
         if listed is None and victim.lemma_.lower() in lexicon.non_victims:
             continue  # "bullets hit 3 homes", "several shootings that injured ..."
-        attached = listed or _attach(victim, lexicon)
+        conjoined = _conjoined_outcome(figure.span, figure.anchor, lexicon)
+        attached = listed or conjoined or _headline_object(figure.span, lexicon) or _attach(victim, lexicon)
         if attached is None:
             continue
         kind, trigger = attached
@@ -669,6 +672,35 @@ def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
     return lexicon.verbal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
 
 
+def _headline_object(figure: SpacySpan, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, verb) of a figure right after a title-case headline's verb the tagger took for a
+    name: "Army Kills 10 Terrorists in ...", "Police Kill 3 Robbers". The parse of such a verb
+    is unreliable (it hangs the object as an apposition of the date or the doer), while the
+    order is plain: a counted noun right after a transitive verb is its object."""
+    if figure.start == 0:
+        return None
+    verb = figure.doc[figure.start - 1]
+    if verb.pos_ != "PROPN" or not verb.is_title:
+        return None  # a verb tagged as one is left to the parse
+    entry = _title_case_verb(verb, lexicon)
+    if entry is None or entry.kind not in ("killed", "injured", "harm"):
+        return None
+    return entry.kind, verb
+
+
+def _title_case_verb(token: Token, lexicon: CountLexicon) -> Trigger | None:
+    """A name is not lemmatised, so the inflection of a title-case verb tagged as one is taken
+    off here ("kills" -> "kill") to find its transitive trigger."""
+    form = token.lower_
+    for ending in lexicon.verb_endings:
+        if ending and not form.endswith(ending):
+            continue
+        entry = lexicon.verbal_triggers.get(form[: len(form) - len(ending)])
+        if entry is not None and entry.role == "transitive":
+            return entry
+    return None
+
+
 def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     """(kind, trigger) when ``victim`` is the victim of a casualty trigger, else None."""
     for candidate in (
@@ -741,6 +773,43 @@ def _listed_outcome(number: Token, lexicon: CountLexicon) -> tuple[str, Token] |
     if after is not None and after.pos_ not in LIST_FOLLOWERS:
         return None
     return kind, last if kind != "killed" else word
+
+
+def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, word) of a figure joined by "and" to an earlier one that tells its own outcome:
+    "the toll rose to 32 and more than 115 wounded people", "killed 12 and 40 others were hurt",
+    "leaving 27 people dead and 40 others wounded".
+
+    The parser makes the second figure a conjunct of the first (or hangs it anywhere), so by the
+    parse it would share the first one's trigger (the toll, "killed"); the outcome word after it
+    governs it instead. Between them may stand the counted noun ("others") and auxiliaries ("were").
+    """
+    if not (number.like_num or number.lower_ in lexicon.numbers):
+        return None
+    doc = number.doc
+    after_and = figure.start > 0 and doc[figure.start - 1].pos_ == "CCONJ"
+    conjunct = number.dep_ == "conj" and number.head.pos_ in ("NUM", "NOUN", "PROPN")
+    if not (after_and or conjunct):
+        return None
+    index, nouns = number.i + 1, 0
+    while index < len(doc):
+        word = doc[index]
+        entry = _trigger(word, lexicon)
+        if entry is not None and entry.kind in ("killed", "injured") and entry.role != "noun":
+            if any(c.dep_ == "dobj" for c in word.children):
+                return None  # "and 3 gunmen killed two guards": the figure is the doers
+            return _conjoined_kind(entry.kind, word, lexicon), word
+        if word.pos_ == "AUX" or (word.pos_ in ("NOUN", "PRON") and nouns == 0):
+            nouns += word.pos_ != "AUX"
+            index += 1
+            continue
+        return None
+    return None
+
+
+def _conjoined_kind(kind: str, word: Token, lexicon: CountLexicon) -> str:
+    # "and three others fatally wounded": the adverb kills as it does elsewhere
+    return "killed" if kind == "injured" and _said_fatal(word, lexicon) else kind
 
 
 def _follows_a_listed_figure(number: Token) -> bool:
@@ -1111,7 +1180,21 @@ def _as_result(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None
     head = victim.head
     if victim.dep_ not in ("dobj", "nsubjpass") or head.lemma_ not in lexicon.result_verbs:
         return None
-    return _result_state(head, lexicon)
+    return _result_state(head, lexicon) or _state_after(victim, lexicon)
+
+
+def _state_after(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """ "leaving at least 27 people dead a monitor said": without its commas the parser may hang
+    the state word anywhere, while the order is plain: the state right after the object is its."""
+    doc = victim.doc
+    word = doc[victim.i + 1] if victim.i + 1 < len(doc) else None
+    if victim.dep_ != "dobj" or word is None:
+        return None
+    # the form, not the lemma: "leaving 12 others wounded" is the state "wounded", not "wound"
+    entry = lexicon.verbal_triggers.get(word.lower_)
+    if entry is None or entry.role != "state" or (word.dep_ == "amod" and word.head.i > word.i):
+        return None  # "left 5 people wounded soldiers": a modifier of a later noun is no result
+    return entry.kind, word
 
 
 def _result_state(verb: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
