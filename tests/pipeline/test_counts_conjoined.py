@@ -60,6 +60,13 @@ def test_a_conjunct_without_an_outcome_of_its_own_shares_the_first(nlp: Language
         ),
         ("The strike hit the market, leaving at least 27 people dead and 40 others wounded.", (27, 40)),
         ("The bomb killed five people, leaving 12 others wounded.", (5, 12)),
+        # the parser makes "people" the subject of "wounded"
+        (
+            "A rocket fell on the market on Friday leaving at least 12 people dead and 30 others "
+            "wounded an activist said.",
+            (12, 30),
+        ),
+        ("Police found 2 men dead in the car.", (2, None)),
         ("The attack left 14 dead.", (14, None)),
         ("The shelling left 9 people dead and 20 injured.", (9, 20)),
     ],

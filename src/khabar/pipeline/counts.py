@@ -459,7 +459,13 @@ def find_counts(
         if listed is None and victim.lemma_.lower() in lexicon.non_victims:
             continue  # "bullets hit 3 homes", "several shootings that injured ..."
         conjoined = _conjoined_outcome(figure.span, figure.anchor, lexicon)
-        attached = listed or conjoined or _headline_object(figure.span, lexicon) or _attach(victim, lexicon)
+        attached = (
+            listed
+            or conjoined
+            or _headline_object(figure.span, lexicon)
+            or _left_in_state(figure.span, victim, lexicon)
+            or _attach(victim, lexicon)
+        )
         if attached is None:
             continue
         kind, trigger = attached
@@ -1183,12 +1189,26 @@ def _as_result(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None
     return _result_state(head, lexicon) or _state_after(victim, lexicon)
 
 
-def _state_after(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+def _left_in_state(figure: SpacySpan, victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, state) of "leaving at least 12 people dead and 30 others wounded": a figure right
+    after a result verb, whose victim the state word follows. The parser has made "people" the
+    subject of the later "wounded" here, which would count the dead as wounded."""
+    if figure.start == 0 or victim.i < figure.end - 1:
+        return None
+    verb = figure.doc[figure.start - 1]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.result_verbs:
+        return None
+    return _state_after(victim, lexicon, object_only=False)
+
+
+def _state_after(
+    victim: Token, lexicon: CountLexicon, *, object_only: bool = True
+) -> tuple[str, Token] | None:
     """ "leaving at least 27 people dead a monitor said": without its commas the parser may hang
     the state word anywhere, while the order is plain: the state right after the object is its."""
     doc = victim.doc
     word = doc[victim.i + 1] if victim.i + 1 < len(doc) else None
-    if victim.dep_ != "dobj" or word is None:
+    if (object_only and victim.dep_ != "dobj") or word is None:
         return None
     # the form, not the lemma: "leaving 12 others wounded" is the state "wounded", not "wound"
     entry = lexicon.verbal_triggers.get(word.lower_)
