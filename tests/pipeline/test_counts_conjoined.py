@@ -45,6 +45,11 @@ def test_a_conjoined_figure_of_doers_is_no_victim_count(nlp: Language) -> None:
     assert ("killed", 3, 3) not in figures(nlp, "Two soldiers died and 3 gunmen killed two guards.")
 
 
+def test_a_conjoined_part_of_a_figure_is_not_counted_apart(nlp: Language) -> None:
+    text = "At least 30 people including 8 children and four women were killed in the raid."
+    assert figures(nlp, text) == [("killed", 30, None)]
+
+
 def test_a_conjunct_without_an_outcome_of_its_own_shares_the_first(nlp: Language) -> None:
     text = "The shelling killed two soldiers and three civilians."
     assert figures(nlp, text) == [("killed", 2, 2), ("killed", 3, 3)]

@@ -108,6 +108,7 @@ class CountLexicon:
     transport_verbs: frozenset[str]  # "was taken to a hospital": a victim, outcome open
     hospital_words: frozenset[str]
     listed_forms: dict[str, str]  # "3 shot, 1 fatally": "shot" as the headline lists it
+    part_openers: frozenset[str]  # "36 killed, including five women": a part of a figure told before
     verb_endings: tuple[str, ...]  # "Kills", "Killed": a title-case verb's inflection, longest first
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
@@ -190,6 +191,7 @@ def count_lexicon() -> CountLexicon:
         transport_verbs=frozenset(words["transport_verbs"]),
         hospital_words=frozenset(words["hospital_words"]),
         listed_forms=dict(words["listed_forms"]),
+        part_openers=frozenset(words["part_openers"]),
         verb_endings=tuple(sorted(words["verb_endings"], key=len, reverse=True)),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
@@ -795,8 +797,8 @@ def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) 
     doc = number.doc
     after_and = figure.start > 0 and doc[figure.start - 1].pos_ == "CCONJ"
     conjunct = number.dep_ == "conj" and number.head.pos_ in ("NUM", "NOUN", "PROPN")
-    if not (after_and or conjunct):
-        return None
+    if not (after_and or conjunct) or any(a.lower_ in lexicon.part_openers for a in number.ancestors):
+        return None  # "36 civilians including 11 children and five women were killed": a part
     index, nouns = number.i + 1, 0
     while index < len(doc):
         word = doc[index]
