@@ -794,6 +794,23 @@ def is_result_state(span: SpacySpan, sub_event_type: str, lexicon: EventLexicon)
     return any(token.dep_ == "amod" and token.tag_ == "VBN" for token in span)
 
 
+#: how a bare participle hangs from the noun it describes ("the force fighting them"); the
+#: parser often attaches it as a clause ("help tribesmen fighting them")
+DESCRIBING_DEPS = frozenset({"acl", "ccomp"})
+
+
+def describes_a_side(anchor: Token, lexicon: EventLexicon) -> bool:
+    """A bare -ing participle of fighting after a noun tells who a side is, not a happening:
+    "the main force fighting the militants", "helping tribesmen fighting against them" (the
+    parser's small clause, whose subject is the side described). Without an auxiliary it asserts
+    no clash on any day."""
+    if anchor.tag_ != "VBG" or anchor.dep_ not in DESCRIBING_DEPS:
+        return False
+    if anchor.lemma_.lower() not in lexicon.modality["description_participles"]:
+        return False
+    return not any(child.dep_ in ("aux", "auxpass") for child in anchor.children)
+
+
 def is_habitual(anchor: Token, words: list[str]) -> bool:
     """How often, not once: "daily shelling", "the shelling is daily", "targeted regularly by air
     strikes" (a frequency word on the trigger or on the verb it hangs from)."""
@@ -999,6 +1016,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     sent = view.sentences[number]
     generic = is_generic(anchor, sent, view.cues(number), lexicon, view.generic_phrase(number, lexicon))
     generic = generic or is_result_state(span, candidate.sub_event_type, lexicon)
+    generic = generic or describes_a_side(anchor, lexicon)
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if not candidate.strong:

@@ -28,6 +28,12 @@ CATCH_ALL_TYPES = frozenset({"Armed clash", "Attack", "Other"})
 NARROWER_TYPES = {"Suicide bomb": "Remote explosive/landmine/IED"}
 #: families of violence a weak casualty trigger may refer back to
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: the actor name of unarmed victims ("Civilians (Syria)")
+CIVILIANS = "Civilians"
+#: the catch-all type of violence against civilians, and the family that codes such violence
+#: when it is done from afar (air strikes, shelling, bombs)
+ATTACK = "Attack"
+REMOTE_FAMILY = "Explosions/Remote violence"
 #: determiners that make a trigger refer back to an event already told ("the strike")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: actors that name no side: "armed groups fighting in Syria's complex war" names no one
@@ -71,6 +77,8 @@ class Draft:
             return False
         if NARROWER_TYPES.get(other.sub_event_type) == self.sub_event_type:
             return True
+        if self.sub_event_type == ATTACK and other.family == REMOTE_FAMILY:
+            return True
         return (self.weak and not other.weak) or (
             self.sub_event_type in CATCH_ALL_TYPES
             and other.family == self.family
@@ -106,6 +114,7 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             home.absorb(draft)
+    merged = join_attacks_done_from_afar(doc, merged, published)
     return [draft for draft in merged if is_codable_draft(doc, draft)]
 
 
@@ -175,12 +184,49 @@ def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
     by_recency = sorted(merged, key=lambda kept: kept.last, reverse=True)
     published = doc._.article.published if doc._.article else None
     compatible = [kept for kept in by_recency if not conflicting(kept, new, published)]
+    if refers_back(doc, new.mentions[0]):
+        # "one civilian was also killed in the air strikes": a definite retelling may name other
+        # victims of the same strikes, so differing targets do not split it
+        same_ones = [
+            kept for kept in by_recency if kept not in compatible and same_strikes(kept, new, published)
+        ]
+        compatible += same_ones
     if new.weak:
         return next((kept for kept in compatible if kept.family in VIOLENT_TYPES), None)
     tied_ones = (kept for kept in by_recency if kept in compatible and tied(doc, kept, new))
     return next(tied_ones, None) or next(
         (kept for kept in by_recency if retold(doc, kept, new, published)), None
     )
+
+
+def join_attacks_done_from_afar(doc: Doc, merged: list[Draft], published: dt.date | None) -> list[Draft]:
+    """Folds each attack on civilians into a strike of the same attacker at the same place and
+    day, once all retellings have lent the drafts their places and attackers."""
+    joined: list[Draft] = []
+    for draft in merged:
+        home = next((kept for kept in joined if attack_by_remote_means(doc, kept, draft, published)), None)
+        if home is None:
+            joined.append(draft)
+        else:
+            home.absorb(draft)
+    return joined
+
+
+def attack_by_remote_means(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    """A massacre of civilians and the air strikes or shells of the same attacker at the same
+    place that day are one happening: ACLED codes violence against civilians done from afar as
+    Explosions/Remote violence ("the regime committed a massacre in the neighbourhood", then "the
+    victims were hit by airstrikes"). Only an attack told by a word that names no means of its
+    own (``means_free_attack_nouns``): a shooting or an execution stays an event of its own."""
+    attack, strike = (kept, new) if kept.sub_event_type == ATTACK else (new, kept)
+    if attack.sub_event_type != ATTACK or strike.family != REMOTE_FAMILY:
+        return False
+    words = event_lexicon(doc.vocab).modality["means_free_attack_nouns"]
+    if not trigger_nouns(doc, attack) or not trigger_nouns(doc, attack) <= words:
+        return False
+    if not named(kept.attackers) & named(new.attackers) or not shares_place(kept.places, new.places):
+        return False
+    return not anchors_conflict(kept, new, published, check_targets=False)
 
 
 def retold(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
@@ -205,7 +251,21 @@ def conflicting(kept: Draft, new: Draft, published: dt.date | None = None) -> bo
     return not types_compatible(kept, new) or anchors_conflict(kept, new, published)
 
 
-def anchors_conflict(kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+def same_strikes(kept: Draft, new: Draft, published: dt.date | None) -> bool:
+    """Same sub-event type, neither place nor date tells them apart, and the one new target is
+    civilians: bystanders a strike on fighters also killed. Two armed targets are two strikes."""
+    if kept.sub_event_type != new.sub_event_type or not bystanders(named(new.targets)):
+        return False
+    return not anchors_conflict(kept, new, published, check_targets=False)
+
+
+def bystanders(targets: set[str]) -> bool:
+    return bool(targets) and all(name.startswith(CIVILIANS) for name in targets)
+
+
+def anchors_conflict(
+    kept: Draft, new: Draft, published: dt.date | None = None, *, check_targets: bool = True
+) -> bool:
     """Do the drafts' places, explicit dates or named targets tell them apart? A draft told in
     an earlier month ("also in July", in a report of August) is not one told with no date."""
     if (
@@ -218,7 +278,8 @@ def anchors_conflict(kept: Draft, new: Draft, published: dt.date | None = None) 
         return True
     if kept.dates and new.dates and not shares_date(kept.dates, new.dates):
         return True
-    if new.weak:  # "nine soldiers had been killed": whose soldiers the retelling leaves to context
+    # "nine soldiers had been killed": whose soldiers the retelling leaves to context
+    if new.weak or not check_targets:
         return False
     # a side either draft has as its attacker is no target of a separate happening: the parse
     # took the striker for the struck ("aircraft of the coalition bombed tents")

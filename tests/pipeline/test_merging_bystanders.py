@@ -1,0 +1,46 @@
+"""Civilians also killed in a strike, and a massacre told by its strike, are the strike itself.
+
+Run through the whole pipeline on texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.model import Article, Event
+
+
+def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, id="t", published=published)
+    return nlp(doc)._.events
+
+
+def test_civilians_also_killed_in_the_strikes_are_no_second_strike(nlp: Language) -> None:
+    text = (
+        "Coalition air strikes killed 14 Islamic State fighters near the town of Shaddadi on Tuesday, "
+        "a monitoring group said. Two civilians were also killed in the air strikes, it said."
+    )
+    events = events_of(nlp, text, dt.date(2015, 3, 5))
+    assert [event.sub_event_type for event in events].count("Air/drone strike") == 1
+
+
+def test_a_massacre_told_by_its_air_strikes_is_one_strike(nlp: Language) -> None:
+    text = (
+        "Government forces committed a massacre in the town of Kafr Nabl on Sunday, killing 17 civilians. "
+        "The victims were hit by air strikes of government forces on the market of Kafr Nabl on Sunday."
+    )
+    events = events_of(nlp, text, dt.date(2016, 3, 8))
+    assert [event.sub_event_type for event in events] == ["Air/drone strike"]
+
+
+def test_an_attack_on_a_bus_beside_a_strike_stays_an_attack(nlp: Language) -> None:
+    text = (
+        "Government soldiers attacked a bus carrying civilians in the town of Kafr Nabl on Sunday, "
+        "killing five. Air strikes by government forces hit the market of Kafr Nabl on Sunday, "
+        "killing three people."
+    )
+    types = [event.sub_event_type for event in events_of(nlp, text, dt.date(2016, 3, 8))]
+    assert "Attack" in types and "Air/drone strike" in types
