@@ -68,6 +68,10 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
 OTHERS_WORDS = frozenset({"others", "other"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
+#: where ``link_events`` leaves the happening of each event for the comparisons (``doc.user_data``)
+HAPPENINGS = "khabar_claim_happenings"
+#: place precisions too wide to tell that two events are one happening
+WIDE_PRECISIONS = frozenset({"country", "region"})
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
@@ -176,6 +180,73 @@ def link_events(doc: Doc, drafts: list[Draft]) -> None:
             draft.claim.about = previous.get(draft.claim.kind)
         if draft.count is not None:
             previous[draft.claim.kind] = draft.claim.about
+    doc.user_data[HAPPENINGS] = same_happenings(events)
+
+
+# -- one happening told as two events -----------------------------------------------------------
+
+
+def same_happenings(events: list[Event]) -> dict[str, str]:
+    """Event id -> the id of the happening it tells: the event stage may leave one strike on two
+    events (the monitor's toll on "the strike on Kafr Takharim", the hospital's on "the
+    bombardment of Idlib"), so their figures are never compared. Two events are one happening when
+    their dates agree (or one is undated), one's places lie within the other's (or one is
+    unplaced) and both are violence of one ACLED type; an event that would join two events that
+    are not one happening themselves (a province's strikes beside two towns') is a round-up and
+    joins none."""
+    violent = [e for e in events if e.event_type in _happening_types()]
+    matches = {e.id: {o.id for o in violent if o is not e and _one_happening(e, o)} for e in violent}
+    ambiguous = {
+        event_id
+        for event_id, partners in matches.items()
+        if any(b not in matches[a] for a in partners for b in partners if a != b)
+    }
+    happening: dict[str, str] = {}
+    for event in violent:  # events in report order: a happening is named after its first event
+        if event.id in ambiguous or event.id in happening:
+            continue
+        happening[event.id] = event.id
+        for partner in matches[event.id] - ambiguous:
+            happening.setdefault(partner, event.id)
+    return happening
+
+
+def _one_happening(first: Event, second: Event) -> bool:
+    if first.event_type != second.event_type:
+        return False
+    dates = first.date.value, second.date.value
+    if None not in dates and (dates[0] != dates[1] or first.date.precision != second.date.precision):
+        return False
+    if not first.locations or not second.locations:
+        return True
+    return _places_within(first, second) or _places_within(second, first)
+
+
+def _places_within(inner: Event, outer: Event) -> bool:
+    """Every place of ``inner`` is a place of ``outer`` or lies in its province (a country or a
+    region is too wide to tell one happening)."""
+    return all(any(_place_within(place, other) for other in outer.locations) for place in inner.locations)
+
+
+def _place_within(place, other) -> bool:  # type: ignore[no-untyped-def]
+    if place.name == other.name and place.precision == other.precision:
+        return place.precision not in WIDE_PRECISIONS
+    return other.precision == "admin1" and place.admin1 == other.name
+
+
+@cache
+def _happening_types() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "settings.json")["happening_event_types"])
+
+
+def happening_of(draft: Draft) -> str | None:
+    """The happening a claim is about (``same_happenings``), else its event."""
+    about = draft.claim.about
+    if about is None:
+        return None
+    return draft.sentence.doc.user_data.get(HAPPENINGS, {}).get(about, about)
 
 
 def _event_of(draft: Draft, events: list[Event]) -> str | None:
@@ -351,7 +422,7 @@ def _toll_before(increment: Draft, figures: list[Draft], index: dict[int, int]) 
     sourced = increment.attribution is not None
     if sourced and not same_family(old.claim.speaker, increment.claim.speaker):
         return None
-    if old.claim.about and increment.claim.about and old.claim.about != increment.claim.about:
+    if old.claim.about and increment.claim.about and happening_of(old) != happening_of(increment):
         return None
     return old if _victims_agree(old, increment) else None
 
@@ -488,7 +559,7 @@ def _current_toll(doc: Doc, old: Draft, before: list[Draft]) -> Draft | None:
         return None  # the source's own later figure, if any, is the one that replaced it
     for new in reversed(before):
         own_voice = new.attribution is None and new.claim.speaker == outlet
-        if not own_voice or new.claim.kind != old.claim.kind or new.claim.about != old.claim.about:
+        if not own_voice or new.claim.kind != old.claim.kind or happening_of(new) != happening_of(old):
             continue
         if _victims_agree(new, old) and new.claim.value != old.claim.value and new.claim.revises is None:
             return new
@@ -575,7 +646,7 @@ def _same_figure_source(earlier: Draft, later: Draft, sources=None) -> bool:  # 
     alike = sources or same_source
     if earlier.claim.kind != later.claim.kind or not alike(earlier.claim.speaker, later.claim.speaker):
         return False
-    if earlier.claim.about and later.claim.about and earlier.claim.about != later.claim.about:
+    if earlier.claim.about and later.claim.about and happening_of(earlier) != happening_of(later):
         return False
     return _victims_agree(earlier, later)
 
@@ -841,7 +912,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     live = [d for d in live if not d.extra.get("background")]
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
-        groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
+        # one happening the event stage told as two events is compared as one (``same_happenings``)
+        groups.setdefault((happening_of(draft), draft.claim.kind), []).append(draft)
     increments, split = _increments_and_split(drafts)
     for (about, kind), members in groups.items():
         # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
@@ -855,7 +927,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         if clashing:
             clashing.sort(key=lambda d: d.claim.evidence[0].start)
             values = list(dict.fromkeys(d.claim.value for d in clashing))
-            found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
+            event = clashing[0].claim.about  # of a happening told as two events, the first told
+            found.append(Contradiction(event, kind, values, [d.claim.id for d in clashing]))
     return found
 
 
@@ -895,9 +968,19 @@ def _clashing(members: list[Draft], increments: list[Draft]) -> list[Draft]:
             if same_source(first.claim.speaker, second.claim.speaker):
                 continue  # sources disagree (PRODUCT.md); one source's differing figures are parts
                 # of a tally, several incidents, or a revision (``find_revisions``)
+            if first.claim.about != second.claim.about and not (_sourced(first) and _sourced(second)):
+                continue  # across two events of one happening only two named sources' tolls: the
+                # report's own figures there are as often a round-up's total and one incident's
             if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
                 clashing.extend(d for d in (first, second) if d not in clashing)
     return clashing
+
+
+def _sourced(draft: Draft) -> bool:
+    """A figure a named source gives, not the report in its own voice."""
+    from .claims import _outlet_name
+
+    return draft.attribution is not None and draft.claim.speaker != _outlet_name(draft.sentence.doc)
 
 
 def _same_victims(first: Draft, second: Draft) -> bool:
@@ -1120,9 +1203,10 @@ def fill_event_claims(doc: Doc, drafts: list[Draft], contradictions: list[Contra
         _settle_range(event.fatalities, [d for d in about if d.claim.kind == "killed"], "killed")
         _settle_range(event.injured, [d for d in about if d.claim.kind == "injured"], "injured")
         _fill_actor_claims(event.actor1, [d for d in about if d.claim.kind == "perpetrator"])
+        ids = {d.claim.id for d in about}
         for contradiction in contradictions:
-            if contradiction.about != event.id:
-                continue
+            if contradiction.about != event.id and not ids & set(contradiction.claims):
+                continue  # a happening told as two events: each event with a rival figure is disputed
             if contradiction.field == "killed":
                 event.fatalities.disputed = True
             elif contradiction.field == "injured":
