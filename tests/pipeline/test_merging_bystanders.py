@@ -1,4 +1,4 @@
-"""Civilians also killed in a strike, and a massacre told by its strike, are the strike itself.
+"""Civilians also killed in a strike, a massacre told by its strike, and its bombing are the strike.
 
 Run through the whole pipeline on texts written for these tests.
 """
@@ -44,3 +44,21 @@ def test_an_attack_on_a_bus_beside_a_strike_stays_an_attack(nlp: Language) -> No
     )
     types = [event.sub_event_type for event in events_of(nlp, text, dt.date(2016, 3, 8))]
     assert "Attack" in types and "Air/drone strike" in types
+
+
+def test_the_bombing_of_an_air_strike_is_no_explosive_device(nlp: Language) -> None:
+    text = (
+        "Government air strikes hit the town of Kafr Nabl on Sunday, in a second day of renewed "
+        "bombing that has killed 12 people."
+    )
+    types = [event.sub_event_type for event in events_of(nlp, text, dt.date(2016, 3, 8))]
+    assert types == ["Air/drone strike"]
+
+
+def test_a_car_bomb_beside_an_air_strike_stays_a_device(nlp: Language) -> None:
+    text = (
+        "Government air strikes hit the town of Kafr Nabl on Sunday. A car bomb exploded at a "
+        "checkpoint in Kafr Nabl on Sunday, killing 12 people."
+    )
+    types = [event.sub_event_type for event in events_of(nlp, text, dt.date(2016, 3, 8))]
+    assert "Remote explosive/landmine/IED" in types and "Air/drone strike" in types

@@ -28,6 +28,9 @@ CATCH_ALL_TYPES = frozenset({"Armed clash", "Attack", "Other"})
 NARROWER_TYPES = {"Suicide bomb": "Remote explosive/landmine/IED"}
 #: families of violence a weak casualty trigger may refer back to
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+#: an explosive device, and the air strike whose bombs a report may tell as one
+DEVICE = "Remote explosive/landmine/IED"
+AIR_STRIKE = "Air/drone strike"
 #: the actor name of unarmed victims ("Civilians (Syria)")
 CIVILIANS = "Civilians"
 #: the catch-all type of violence against civilians, and the family that codes such violence
@@ -78,6 +81,8 @@ class Draft:
         if NARROWER_TYPES.get(other.sub_event_type) == self.sub_event_type:
             return True
         if self.sub_event_type == ATTACK and other.family == REMOTE_FAMILY:
+            return True
+        if self.sub_event_type == DEVICE and other.sub_event_type == AIR_STRIKE:
             return True
         return (self.weak and not other.weak) or (
             self.sub_event_type in CATCH_ALL_TYPES
@@ -204,12 +209,52 @@ def join_attacks_done_from_afar(doc: Doc, merged: list[Draft], published: dt.dat
     day, once all retellings have lent the drafts their places and attackers."""
     joined: list[Draft] = []
     for draft in merged:
-        home = next((kept for kept in joined if attack_by_remote_means(doc, kept, draft, published)), None)
+        home = next((kept for kept in joined if done_from_afar(doc, kept, draft, published)), None)
         if home is None:
             joined.append(draft)
         else:
             home.absorb(draft)
     return joined
+
+
+def done_from_afar(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    return attack_by_remote_means(doc, kept, new, published) or bombs_of_a_strike(doc, kept, new, published)
+
+
+def bombs_of_a_strike(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
+    """Bombs told beside an air strike at the same place and day are the strike's own ("regime
+    jets pounded the district ... the bombing killed 12", "barrel bombs dropped on the town"), not
+    an explosive device planted on the ground: a bomb named with a device of its own ("a car bomb")
+    is not folded. The bombs' attacker, if named, must be the strike's."""
+    bombs, strike = (kept, new) if kept.sub_event_type == DEVICE else (new, kept)
+    if bombs.sub_event_type != DEVICE or strike.sub_event_type != AIR_STRIKE:
+        return False
+    if not all(is_aerial_bomb(doc, mention) for mention in bombs.mentions):
+        return False
+    if not same_place(bombs.places, strike.places):
+        return False
+    attackers = {name for name in named(bombs.attackers) if not name.startswith(UNNAMED_ACTORS)}
+    if attackers and not attackers & named(strike.attackers):
+        return False
+    return not anchors_conflict(kept, new, published, check_targets=False)
+
+
+def is_aerial_bomb(doc: Doc, mention: EventMention) -> bool:
+    """A bomb trigger whose noun modifiers, if any, name aerial bombs ("barrel bombs"); a device
+    of its own ("car bomb", "roadside bomb") is named by a noun, so adjectives are not read."""
+    modality = event_lexicon(doc.vocab).modality
+    trigger = span_at(doc, mention.trigger.start, mention.trigger.end)
+    if trigger.root.lemma_.lower() not in modality["aerial_bomb_nouns"]:
+        return False
+    nouns = [token for token in trigger if token.i != trigger.root.i and token.pos_ in ("NOUN", "PROPN")]
+    nouns += [child for child in trigger.root.children if child.dep_ == "compound"]
+    return all(token.lemma_.lower() in modality["aerial_bomb_modifiers"] for token in nouns)
+
+
+def same_place(first: list[PlaceMention], second: list[PlaceMention]) -> bool:
+    """One place named by both, not only one province."""
+    local = [mention for mention in first if mention.place.feature not in ("country", "admin1")]
+    return any(a.place.name == b.place.name for a in local for b in second)
 
 
 def attack_by_remote_means(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
