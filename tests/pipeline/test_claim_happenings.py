@@ -80,3 +80,12 @@ def test_the_reports_own_total_is_not_set_against_one_incident(nlp: Language) ->
         "Observatory for Human Rights said."
     )
     assert [c for c in run(nlp, text).contradictions if c.field == "killed"] == []
+
+
+def test_a_figure_of_one_day_alone_is_a_part_of_the_campaigns_toll(nlp: Language) -> None:
+    text = (
+        "Renewed bombing of eastern Aleppo has killed at least 32 people over two days, rescue "
+        "workers said. The Syrian Observatory for Human Rights said the air strikes on Wednesday "
+        "alone killed at least 21 people."
+    )
+    assert [c for c in run(nlp, text).contradictions if c.field == "killed"] == []

@@ -191,10 +191,11 @@ def same_happenings(events: list[Event]) -> dict[str, str]:
     events (the monitor's toll on "the strike on Kafr Takharim", the hospital's on "the
     bombardment of Idlib"), so their figures are never compared. Two events are one happening when
     their dates agree (or one is undated), one's places lie within the other's (or one is
-    unplaced) and both are violence of one ACLED type; an event that would join two events that
-    are not one happening themselves (a province's strikes beside two towns') is a round-up and
-    joins none."""
-    violent = [e for e in events if e.event_type in _happening_types()]
+    unplaced) and both are violence of one ACLED type; an event of several places, or one that
+    would join two events that are not one happening themselves (a province's strikes beside two
+    towns'), is a round-up and joins none."""
+    # an event of several places is itself a round-up ("attacks in Aleppo, Hama and Damascus")
+    violent = [e for e in events if e.event_type in _happening_types() and len(e.locations) <= 1]
     matches = {e.id: {o.id for o in violent if o is not e and _one_happening(e, o)} for e in violent}
     ambiguous = {
         event_id
@@ -903,21 +904,21 @@ def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
 
 
 def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
-    """Figures of one kind about one event whose ranges cannot both be true."""
+    """Figures of one kind about one event whose ranges cannot both be true; then two named
+    sources' figures of one happening the event stage told as two events (``same_happenings``)."""
     found: list[Contradiction] = []
     live = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
     live = [d for d in live if d.claim.status != "superseded" and isinstance(d.claim.value, int)]
     # history, a war's toll, a sum over several incidents ("in attacks across the country"): the
     # count stage sets them apart as no one event's figure, so none is a rival toll of the event
     live = [d for d in live if not d.extra.get("background")]
+    increments, split = _increments_and_split(drafts)
+    # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
+    live = [d for d in live if d.sentence.start not in split or _is_toll(d)]
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
-        # one happening the event stage told as two events is compared as one (``same_happenings``)
-        groups.setdefault((happening_of(draft), draft.claim.kind), []).append(draft)
-    increments, split = _increments_and_split(drafts)
+        groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
     for (about, kind), members in groups.items():
-        # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
-        members = [d for d in members if d.sentence.start not in split or _is_toll(d)]
         clashing = _clashing(members, increments)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
             continue  # no event to tie them to: one source's two figures are two tallies
@@ -927,9 +928,40 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         if clashing:
             clashing.sort(key=lambda d: d.claim.evidence[0].start)
             values = list(dict.fromkeys(d.claim.value for d in clashing))
-            event = clashing[0].claim.about  # of a happening told as two events, the first told
-            found.append(Contradiction(event, kind, values, [d.claim.id for d in clashing]))
+            found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
+    _across_events(live, increments, found)
     return found
+
+
+def _across_events(live: list[Draft], increments: list[Draft], found: list[Contradiction]) -> None:
+    """Two named sources' clashing figures on two events of one happening: a contradiction of
+    their own, or more sides of the one either figure already has (each event's own comparisons
+    stand as they were; only pairs across the events are added)."""
+    sourced = [d for d in live if d.claim.about is not None and d not in increments and _sourced(d)]
+    by_id = {d.claim.id: d for d in live}
+    for first_index, first in enumerate(sourced):
+        for second in sourced[first_index + 1 :]:
+            if first.claim.kind != second.claim.kind or first.claim.about == second.claim.about:
+                continue
+            if happening_of(first) != happening_of(second):
+                continue
+            if same_source(first.claim.speaker, second.claim.speaker):
+                continue
+            if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
+                _add_sides(found, first, second, by_id)
+
+
+def _add_sides(found: list[Contradiction], first: Draft, second: Draft, by_id: dict[str, Draft]) -> None:
+    ids = {first.claim.id, second.claim.id}
+    held = next((c for c in found if c.field == first.claim.kind and ids & set(c.claims)), None)
+    claims = sorted(ids | set(held.claims if held else ()), key=lambda i: by_id[i].claim.evidence[0].start)
+    values = list(dict.fromkeys(by_id[i].claim.value for i in claims))
+    if len(values) > MAX_SIDES:
+        return  # a round-up of several incidents: no rival tolls
+    if held is None:
+        found.append(Contradiction(by_id[claims[0]].claim.about, first.claim.kind, values, claims))
+    else:
+        held.values, held.claims = values, claims
 
 
 def _own_voice(draft: Draft) -> bool:
@@ -968,9 +1000,6 @@ def _clashing(members: list[Draft], increments: list[Draft]) -> list[Draft]:
             if same_source(first.claim.speaker, second.claim.speaker):
                 continue  # sources disagree (PRODUCT.md); one source's differing figures are parts
                 # of a tally, several incidents, or a revision (``find_revisions``)
-            if first.claim.about != second.claim.about and not (_sourced(first) and _sourced(second)):
-                continue  # across two events of one happening only two named sources' tolls: the
-                # report's own figures there are as often a round-up's total and one incident's
             if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
                 clashing.extend(d for d in (first, second) if d not in clashing)
     return clashing
@@ -995,6 +1024,8 @@ def _part_of(first: Draft, second: Draft) -> bool:
         values = (part.claim.value, whole.claim.value)
         if _dead_part(part) and all(isinstance(v, int) for v in values) and values[0] < values[1]:  # type: ignore[operator]
             return True  # "at least 10 of the dead" beside anyone's toll of 23
+        if _marked_part(part) and figure_range(part)[0] < figure_range(whole)[0]:
+            return True  # "on Wednesday alone killed at least 21" beside the campaign's 32
     if _contrasted(first) or _contrasted(second):
         return False
     for part, whole in ((first, second), (second, first)):
@@ -1007,6 +1038,18 @@ def _part_of(first: Draft, second: Draft) -> bool:
         if head not in whole_victims() and below and part.claim.value < whole.claim.value:
             return True
     return False
+
+
+def _marked_part(draft: Draft) -> bool:
+    """A figure whose sentence says it counts one day or place of more ("alone"; ``part_marks``)."""
+    return any(token.lower_ in _part_marks() for token in draft.sentence)
+
+
+@cache
+def _part_marks() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["part_marks"])
 
 
 def _dead_part(draft: Draft) -> bool:
