@@ -12,7 +12,7 @@ Matching rule (documented in the report's notes): a gold argument is found by a 
 span of the same role when the head of the predicted span is the head of the gold span (its
 syntactic root in our parse, or its last noun before any preposition when the parse roots the
 phrase in a modifier: 'US-led coalition' is headed by 'coalition', not 'led'), as the
-WikiEvents / RAMS head scorer compares heads; ``contains`` (the head rule until session 7)
+WikiEvents / RAMS head scorer compares heads; ``contains`` (the head rule until session 6)
 only asks the predicted span to contain the gold head, so 'the forces of the regime' found
 'the regime'; ``overlap``: any shared character; ``exact``: the same character span.
 Precision counts a predicted span correct when it finds some gold argument of its role in
@@ -309,7 +309,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
             " any preposition when the parse roots the phrase in a modifier) of the gold span or of"
             " the coreferent mention WikiEvents' dev_info names, as the datasets' head scorers"
             " compare heads; contains: predicted span contains that head (the head rule until"
-            " session 7, more lenient); overlap: any shared character; exact: same span.",
+            " session 6, more lenient); overlap: any shared character; exact: same span.",
             "Anchors cover all roles of all event types; these figures cover attacker and target"
             " of attacks only.",
             "rams_tune / rams_heldout: the first and second half of the RAMS documents; rules are"
