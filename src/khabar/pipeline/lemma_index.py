@@ -5,19 +5,24 @@ spaCy's rule lemmatizer visits every token in Python and builds its cache key fr
 news text. Its lemma is a function of the token's ORTH, POS and MORPH (the very key of its
 own cache), so this one reads those three as arrays, asks the lemmatizer once per distinct
 triple (remembered across documents) and writes all lemmas back in one ``Doc.from_array``.
+A word it has not seen goes through spaCy's rule lemmatizer with one change: the lemma index
+of each part of speech (lists of up to 57,000 words, searched one by one for each candidate
+form) is asked as a set, which gives the same answers (``rule_lemmatize``, from spaCy 3.8).
 Tokens that already have a lemma (from the attribute ruler) keep it, as in spaCy, and any
 mode but "rule" without overwrite runs spaCy's own code.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Warnings
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 #: how many (ORTH, POS, MORPH) answers are remembered before the memo starts afresh
 MEMO_LIMIT = 200_000
@@ -29,6 +34,7 @@ class IndexedLemmatizer(EnglishLemmatizer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lemma_ids: dict[tuple[int, int, int], int] = {}
+        self._index_sets: dict[str, frozenset[str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if self.overwrite or self.mode != "rule" or not len(doc):
@@ -51,6 +57,64 @@ class IndexedLemmatizer(EnglishLemmatizer):
                 self._lemma_ids.clear()
             lemma = self._lemma_ids[key] = self.vocab.strings.add(self.lemmatize(doc[index])[0])
         return lemma
+
+    def rule_lemmatize(self, token: Token) -> list[str]:
+        """spaCy's ``Lemmatizer.rule_lemmatize`` (3.8), the index asked as a set (``index_set``)."""
+        cache_key = (token.orth, token.pos, token.morph.key)
+        if cache_key in self.cache:
+            return self.cache[cache_key]
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            if univ_pos == "":
+                warnings.warn(Warnings.W108, stacklevel=2)
+            return [string.lower()]
+        if self.is_base_form(token):
+            return [string.lower()]
+        index_table = self.lookups.get_table("lemma_index", {})
+        exc_table = self.lookups.get_table("lemma_exc", {})
+        rules_table = self.lookups.get_table("lemma_rules", {})
+        if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
+            return [string] if univ_pos == "propn" else [string.lower()]
+        forms, oov_forms = self._rule_forms(string.lower(), univ_pos, rules_table.get(univ_pos, {}))
+        # as spaCy: exceptions go first, forms of letters alone count only when nothing else does
+        for form in exc_table.get(univ_pos, {}).get(string.lower(), []):
+            if form not in forms:
+                forms.insert(0, form)
+        if not forms:
+            forms.extend(oov_forms)
+        if not forms:
+            forms.append(string)
+        self.cache[cache_key] = forms
+        return forms
+
+    def _rule_forms(self, string: str, univ_pos: str, rules: list[list[str]]) -> tuple[list[str], list[str]]:
+        """The forms the suffix rules make of ``string``: those in the lemma index (first, in
+        reverse rule order) or with other characters than letters, each once; and the others."""
+        index = self.index_set(univ_pos)
+        forms: list[str] = []
+        oov_forms: list[str] = []
+        for old, new in rules:
+            if not string.endswith(old):
+                continue
+            form = string[: len(string) - len(old)] + new
+            if not form:
+                continue
+            if form in index:
+                forms.insert(0, form)
+            elif not form.isalpha():
+                forms.append(form)
+            else:
+                oov_forms.append(form)
+        return list(dict.fromkeys(forms)), oov_forms
+
+    def index_set(self, univ_pos: str) -> frozenset[str]:
+        """The lemma index of a part of speech as a set, built on first use."""
+        index = self._index_sets.get(univ_pos)
+        if index is None:
+            words = self.lookups.get_table("lemma_index", {}).get(univ_pos, {})
+            index = self._index_sets[univ_pos] = frozenset(words)
+        return index
 
 
 @Language.factory(
