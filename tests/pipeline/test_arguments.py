@@ -192,9 +192,10 @@ def test_fallback_ignores_a_speaker(base_nlp: Language) -> None:
     assert found.attackers == []
 
 
-def test_a_phrase_naming_part_of_a_group_includes_the_group(base_nlp: Language) -> None:
-    found = arguments(base_nlp, "Some of the rebels ambushed a convoy near the town.", "ambushed")
-    assert texts(found.attackers) == ["Some of the rebels"]
+def test_a_phrase_counting_part_of_a_group_includes_the_group(base_nlp: Language) -> None:
+    # (a part of a definite group, 'some of the rebels', is given as the group: see below)
+    found = arguments(base_nlp, "Dozens of rebels ambushed a convoy near the town.", "ambushed")
+    assert texts(found.attackers) == ["Dozens of rebels"]
 
 
 def test_an_active_participle_on_a_noun_makes_the_noun_the_doer(base_nlp: Language) -> None:
@@ -852,3 +853,27 @@ def test_a_relative_clause_told_inside_the_deed_names_its_victims_and_doer(base_
     found = arguments(base_nlp, text, "ambush")
     assert texts(found.attackers) == ["rebels"]
     assert texts(found.targets) == ["six soldiers"]
+
+
+def test_who_used_the_weapon_of_a_passive_is_the_attacker(base_nlp: Language) -> None:
+    text = "Two soldiers were killed by a roadside bomb planted by the rebels."
+    found = arguments(base_nlp, text, "killed")
+    assert texts(found.attackers) == ["the rebels"]
+    assert texts(found.instruments) == ["a roadside bomb"]
+
+
+def test_a_weapon_used_by_another_weapon_leads_to_its_owner(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The hospital was hit by missiles fired by government jets.", "hit")
+    assert texts(found.attackers) == ["government jets"]
+
+
+def test_a_part_of_a_known_group_is_given_as_the_group(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Some of the gunmen opened fire on the crowd.", "opened fire")
+    assert texts(found.attackers) == ["the gunmen"]
+
+
+def test_a_counted_part_of_a_group_keeps_its_figure(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Two of the attackers were killed by police.", "killed")
+    assert texts(found.targets) == ["Two of the attackers"]
+    found = arguments(base_nlp, "Hundreds of protesters were shot by the police.", "shot")
+    assert texts(found.targets) == ["Hundreds of protesters"]

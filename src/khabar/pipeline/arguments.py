@@ -864,13 +864,30 @@ def _shared_objects(verb: Token) -> list[Token]:
     return []
 
 
-def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues) -> None:
-    """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one."""
+def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: int = 0) -> None:
+    """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one, or
+    who used it ('a bomb planted by the rebels', 'rockets fired by Hamas')."""
     if _lemma_in(token, cues.instrument_nouns) and not _names_actor(token):
         roles.instruments.append(token)
-        roles.attackers.extend(_nominal_attackers(token, token.i, token.i + 1, cues))
+        owners = _nominal_attackers(token, token.i, token.i + 1, cues)
+        roles.attackers.extend(owners)
+        if not owners and depth < 2:
+            # the user may be a weapon in turn ('missiles fired by government jets')
+            for user in _weapon_users(token):
+                _attacker_or_instrument(user, roles, cues, depth + 1)
     else:
         roles.attackers.append(token)
+
+
+def _weapon_users(weapon: Token) -> list[Token]:
+    """Who a passive participle on a weapon says used it: 'a roadside bomb planted by the rebels',
+    'shells fired by the army', 'an airstrike carried out by the coalition'."""
+    return [
+        agent
+        for clause in _children(weapon, frozenset({"acl"}))
+        if clause.tag_ == "VBN"
+        for agent in _agents(clause)
+    ]
 
 
 def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleCues) -> None:
@@ -1482,6 +1499,8 @@ def _to_spans(
     seen: set[int] = set()
     for token in tokens:
         for member in (token,) if token.i in alone else (token, *_nominal_conjuncts(token)):
+            # "some of these guys", "two of the 12": the part names the group told before
+            member = _definite_group(member) or member
             # the pronoun is the argument the text states; its antecedent is what it names
             owner = _pronoun_owner(member)
             named = _predicated(member)
@@ -1725,6 +1744,26 @@ def _quantified_noun(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _definite_group(token: Token) -> Token | None:
+    """For a part of a definite group ('some of these guys', 'many of those'),
+    the group: the phrase picks out members of a group already known, which is what it names.
+    A count of an indefinite group ('hundreds of protesters') and a noun of a body ('members of
+    the group', 'a crowd of worshippers') name the phrase itself."""
+    if token.pos_ not in ("PRON", "DET", "ADJ") or token.like_num:
+        # a figure keeps its phrase: 'two of the attackers were killed' counts the victims
+        return None
+    group = _quantified_noun(token)
+    if group is None:
+        return None
+    if group.pos_ == "PRON" and group.lower_ not in RELATIVE_WORDS:
+        return group
+    definite = (
+        child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in phrase_cues().anaphoric_determiners)
+        for child in group.lefts
+    )
+    return group if any(definite) else None
 
 
 def _pronoun_owner(token: Token) -> Token | None:
