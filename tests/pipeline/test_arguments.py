@@ -877,3 +877,14 @@ def test_a_counted_part_of_a_group_keeps_its_figure(base_nlp: Language) -> None:
     assert texts(found.targets) == ["Two of the attackers"]
     found = arguments(base_nlp, "Hundreds of protesters were shot by the police.", "shot")
     assert texts(found.targets) == ["Hundreds of protesters"]
+
+
+def test_a_plural_possessive_with_a_curly_apostrophe_owns_the_intention(base_nlp: Language) -> None:
+    # the parser reads 'rebels’' as a noun beside a closing quote
+    found = arguments(base_nlp, "The rebels’ decision to attack the base surprised everyone.", "attack")
+    assert texts(found.attackers) == ["The rebels"]
+
+
+def test_a_quoted_plural_is_no_possessive(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The ‘rebels’ decision to attack the base surprised everyone.", "attack")
+    assert "rebels" not in texts(found.attackers)

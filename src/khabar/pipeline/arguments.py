@@ -376,6 +376,28 @@ def _children(token: Token, deps: frozenset[str]) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+def _possessors(noun: Token) -> list[Token]:
+    """Who owns the noun: 'the army's shelling', and a plural possessive the parser took for a
+    noun beside a quote mark ('the rebels’ decision', 'his supporters ’ tendency', where the
+    apostrophe hangs on the owned noun as punctuation)."""
+    owners = _children(noun, frozenset({"poss"}))
+    for child in noun.lefts:
+        if child.dep_ in ("nmod", "nsubj", "compound") and _ends_plural_possessive(child, noun):
+            owners.append(child)
+    return owners
+
+
+def _ends_plural_possessive(owner: Token, noun: Token) -> bool:
+    """'rebels ’' before the noun it owns, with no opening quote before (a quoted word, 'the
+    ‘rebels’ movement', is no possessive)."""
+    if owner.i + 1 >= noun.i or owner.tag_ not in ("NNS", "NNPS"):
+        return False
+    mark = owner.doc[owner.i + 1]
+    start = min(owner.left_edge.i, noun.left_edge.i)
+    opened = any(token.text in ("‘", "'") for token in owner.doc[start : owner.i])
+    return mark.text in ("’", "'") and mark.head == noun and mark.dep_ == "punct" and not opened
+
+
 def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token`` ('on Y', 'by X')."""
     objects = []
@@ -591,7 +613,7 @@ def _noun_clause_subjects(clause: Token, cues: RoleCues) -> list[Token]:
     is_infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
     if not is_infinitive or not _lemma_in(noun, phrase_cues().intention_nouns):
         return []
-    owners = _children(noun, frozenset({"poss"})) + _prep_objects(noun, cues.agent_preps)
+    owners = _possessors(noun) + _prep_objects(noun, cues.agent_preps)
     if not owners and noun.dep_ in OBJECT_DEPS and _lemma_in(noun.head, phrase_cues().holding_verbs):
         # "the U.S. has no plans to bomb Iran", "the army announced a plan to storm the town"
         owners = _subjects(noun.head, cues)
@@ -983,7 +1005,7 @@ def _partakers(noun: Token) -> list[Token]:
         part = above if above.pos_ == "NOUN" and _lemma_in(above, cues.part_nouns) else None
     if part is None:
         return []
-    owners = _children(part, frozenset({"poss"}))
+    owners = _possessors(part)
     if owners or part.dep_ not in OBJECT_DEPS:
         return owners
     verb = part.head
@@ -1011,7 +1033,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     A place owning the trigger is where it happened, not its doer ('Aleppo's bombardment')."""
     owners = [
         owner
-        for owner in _children(noun, frozenset({"poss"}))
+        for owner in _possessors(noun)
         if (not _is_place(owner) or _is_capital(owner)) and owner.ent_type_ not in TEMPORAL_ENTITIES
     ]
     # "strikes from the coalition" names who fired; "rockets from Gaza" only where from
