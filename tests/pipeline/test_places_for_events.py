@@ -136,3 +136,28 @@ def test_a_place_owning_an_actor_says_whose_it_is(nlp: Language) -> None:
     assert _places_for_verb(nlp, "Mexico's army has captured a cartel leader.", "captured") == []
     text = "Mexico's army has captured a cartel leader in Sinaloa."
     assert _places_for_verb(nlp, text, "captured") == ["Sinaloa"]
+
+
+def test_a_trigger_of_another_sentence_changes_no_trigger_s_places(nlp: Language) -> None:
+    """``event_places`` asks only a sentence's own triggers whether they retell an event: each
+    trigger's places are those it gets when its sentence's triggers are asked alone."""
+    from khabar.pipeline.extensions import sentence_numbers
+    from khabar.pipeline.places_for_events import event_places, same_happening
+
+    text = (
+        "Jets bombed the market in Ariha on Monday and shelling killed five people in Saraqib. "
+        "Gunmen shot and killed two guards outside a bank in Homs on Tuesday. "
+        "More than 100 fighters were killed in renewed attacks by the army in the city of Palmyra."
+    )
+    doc = nlp(text)
+    triggers = [doc.char_span(m.trigger.start, m.trigger.end) for m in doc._.event_mentions]
+    numbers = sentence_numbers(doc)
+    assert len({numbers[span.root.i] for span in triggers}) == 3
+    together = event_places(doc, triggers)
+    for number in {numbers[span.root.i] for span in triggers}:
+        own = [index for index, span in enumerate(triggers) if numbers[span.root.i] == number]
+        alone = event_places(doc, [triggers[index] for index in own])
+        assert [together[index] for index in own] == alone
+    assert not same_happening(triggers[0], triggers[-1])
+    names = [[mention.span.text for mention in places] for places in together]
+    assert ["Palmyra"] in names and ["Ariha", "Saraqib"] in names

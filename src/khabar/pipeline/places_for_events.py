@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
 from ..model import Actor, GeoPrecision, Location, Place, PlaceMention
+from .extensions import sentence_numbers
 from .linking import (
     clause_head,
     governing_trigger,
@@ -114,12 +115,19 @@ def event_places(doc: Doc, triggers: Sequence[Span]) -> list[list[PlaceMention]]
     a country or province that holds another is dropped (``choose_locations``)."""
     trigger_sets = [trigger_tokens(span) for span in triggers]
     linked = _linked_places(doc, list(triggers), trigger_sets)
+    # only a trigger of the same sentence may retell an event: the others are never asked
+    numbers = sentence_numbers(doc)
+    by_sentence: dict[int, list[int]] = {}
+    for index, trigger in enumerate(triggers):
+        by_sentence.setdefault(numbers[trigger.root.i], []).append(index)
     places = []
     for index, trigger in enumerate(triggers):
         # "killed in renewed attacks in Deir ez-Zor", "shot and killed outside a school in
         # Karachi": a trigger of the verb's own clause retells its event, and its places are the verb's
         retellings = [index] + [
-            other for other, span in enumerate(triggers) if other != index and same_happening(trigger, span)
+            other
+            for other in by_sentence[numbers[trigger.root.i]]
+            if other != index and same_happening(trigger, triggers[other])
         ]
         mentions = sorted(
             (mention for other in retellings for mention in linked.get(other, [])),
@@ -238,7 +246,8 @@ def same_happening(trigger: Span, other: Span) -> bool:
     the way up crosses another verb ("fighting continues" under "shot down") or a word of
     another happening ("in response to an airstrike", "after clashes")."""
     root, other_root = trigger.root, other.root
-    if root.sent != other_root.sent:
+    numbers = sentence_numbers(root.doc)
+    if numbers[root.i] != numbers[other_root.i]:
         return False
     if _under(root, other_root) or _under(other_root, root):
         return True
