@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.language import Language
+
 import khabar
 from khabar.model import DateMention, Span
 from khabar.pipeline.event_dates import is_recent, nearest_date, paragraph_bounds
@@ -107,3 +109,18 @@ def test_a_page_stamp_does_not_date_the_shooting() -> None:
 def test_a_day_under_the_shooting_still_dates_it_in_a_court_story() -> None:
     text = "A man was arraigned this morning on murder charges in Sunday's shooting death of his cousin."
     assert ("2021-03-07", "day") in event_dates(text)
+
+
+def test_topic_shifts_read_once_are_the_sentences_that_open_on_another_happening(nlp: Language) -> None:
+    from khabar.pipeline.event_dates import opens_with, shift_openings, topic_shifts
+
+    text = (
+        "Rain fell on Sunday.\nSeparately, gunmen killed two farmers. Meanwhile rain fell again. "
+        "Separately gunmen came back.\nSeparately, a bomb went off."
+    )
+    doc = nlp(text)
+    every = [s.start_char for s in doc.sents if opens_with(s.text.lower(), shift_openings())]
+    assert len(every) >= 3
+    for low, high in ((0, len(text)), (0, 21), (21, 90), (90, len(text))):
+        assert topic_shifts(doc, low, high) == [start for start in every if low <= start < high]
+    assert topic_shifts(doc, 0, len(text)) == every  # asked again, from the Doc's memo

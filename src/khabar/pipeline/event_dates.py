@@ -26,6 +26,7 @@ from . import reporting
 # a date BACKGROUND_DAYS or more before publication is background, not the news of the day
 # (the event finder's own threshold)
 from .events import BACKGROUND_DAYS
+from .extensions import doc_text
 from .linking import clause_head, governing_trigger, span_at
 
 
@@ -38,7 +39,7 @@ def date_from_discourse(
     holds dates that date the report rather than anything in it (the date line).
     """
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
-    low, high = paragraph_bounds(doc.text, start)
+    low, high = paragraph_bounds(doc_text(doc), start)
     days = [
         mention
         for mention in doc._.dates or []
@@ -71,12 +72,26 @@ def nearest_date(days: list[DateMention], start: int) -> DateMention | None:
 
 def topic_shifts(doc: Doc, low: int, high: int) -> list[int]:
     """Starts of the sentences in characters [low, high) that open on another happening."""
-    openings = shift_openings()
-    return [
-        sentence.start_char
-        for sentence in doc.sents
-        if low <= sentence.start_char < high and opens_with(sentence.text.lower(), openings)
-    ]
+    return [start for start in shift_starts(doc) if low <= start < high]
+
+
+#: where ``shift_starts`` keeps a Doc's answer
+SHIFTS_KEY = ("khabar", "topic_shifts")
+
+
+def shift_starts(doc: Doc) -> list[int]:
+    """Starts of all the sentences that open on another happening, read once per Doc (each
+    event asks, and ``doc.sents`` builds every sentence's span again on each pass)."""
+    starts = doc.user_data.get(SHIFTS_KEY)
+    if starts is None:
+        openings = shift_openings()
+        text = doc_text(doc)
+        starts = doc.user_data[SHIFTS_KEY] = [
+            sentence.start_char
+            for sentence in doc.sents
+            if opens_with(text[sentence.start_char : sentence.end_char].lower(), openings)
+        ]
+    return starts
 
 
 def opens_with(text: str, openings: tuple[str, ...]) -> bool:
