@@ -1050,6 +1050,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
             found.extend(_actor_modifiers_of(child, start))
         elif _lemma_in(child, phrase_cues().leader_participles):
             # "a Saudi-led strike", "the US-led coalition": the name before "-led" leads it
+            # (in "the US-led coalition bombing" the loop gives the coalition as well)
             found.extend(c for c in child.lefts if c.dep_ in ("npadvmod", "compound") and _is_name(c))
         elif _names_actor(child) or _names_agent(child):
             found.append(child)
@@ -1657,6 +1658,9 @@ def _phrase_tokens(token: Token, *, apposition: bool = True) -> tuple[Token, Tok
     if first.i > 0 and _is_mistagged_acronym(token.doc[first.i - 1]):
         # "IS militants" parsed as the verb "is" before "militants"
         first = token.doc[first.i - 1]
+    if first.i == token.i and _leader_before(token) is not None:
+        # "the US-led coalition bombing": 'US-led' hangs on the deed beside 'coalition'
+        first = _leader_before(token)
     last = _quantified_noun(token) or _owning_name(token) or _led_by(token) or token
     for child in token.rights if apposition else ():
         if child.dep_ == "appos" and _adjoins(last, child.left_edge) and _is_name(child):
@@ -1688,6 +1692,27 @@ def _body_name(token: Token) -> Token | None:
         return None
     names = [child for child in token.lefts if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def _led_sibling(participle: Token) -> Token | None:
+    """'the US-led coalition bombing' parsed as 'US-led' and 'coalition' both on 'bombing': the
+    noun right after the participle, on the same head, is what it leads."""
+    if participle.i + 1 >= len(participle.doc):
+        return None
+    noun = participle.doc[participle.i + 1]
+    same_head = noun.head == participle.head and noun.dep_ in ("compound", "nmod", "amod")
+    return noun if same_head and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _leader_before(token: Token) -> Token | None:
+    """The first token of 'US-led' set before ``token`` as its sibling ('US-led coalition')."""
+    if token.i == 0:
+        return None
+    participle = token.doc[token.i - 1]
+    if not _lemma_in(participle, phrase_cues().leader_participles) or _led_sibling(participle) != token:
+        return None
+    leaders = [c for c in participle.lefts if c.dep_ in ("npadvmod", "compound") and _is_name(c)]
+    return leaders[0].left_edge if leaders else None
 
 
 def _led_by(token: Token) -> Token | None:
