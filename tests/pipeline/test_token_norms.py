@@ -33,3 +33,17 @@ def test_the_islamic_states_acronym_is_a_name_not_the_verb(nlp: Language) -> Non
 def test_a_headline_in_capitals_keeps_the_verb(nlp: Language) -> None:
     doc = parse(nlp, "WHY THE WAR IS NOT OVER. Fighting went on in Idlib.")
     assert next(token for token in doc if token.text == "IS").norm_ == "is"
+
+
+def test_the_norms_found_through_the_array_are_those_of_a_token_by_token_pass(nlp: Language) -> None:
+    from khabar.pipeline.token_norms import _in_capitals, norm_table
+
+    text = "WAR NEWS: WHY IS IT SO HARD? Five IS militants died; IS fighters left. Is it over? IS"
+    norms = nlp.get_pipe("khabar_token_norms")(nlp.make_doc(text))
+    table = norm_table()
+    expected = nlp.make_doc(text)
+    for token in expected:
+        if token.text in table and not _in_capitals(token):
+            token.norm_ = table[token.text]
+    assert [t.norm_ for t in norms] == [t.norm_ for t in expected]
+    assert [t.norm_ for t in norms if t.text == "IS"] == ["is", "isis", "isis", "isis"]

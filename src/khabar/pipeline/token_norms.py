@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from ..langdata import load_tsv
@@ -30,9 +33,12 @@ class TokenNorms:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.table = norm_table()
+        # a token's ORTH is the hash of its text: the table's words are found in one array pass
+        self.orths = np.array([hash_string(orth) for orth in self.table], dtype=np.uint64)
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
+        for index in np.flatnonzero(np.isin(doc.to_array(ORTH), self.orths)).tolist():
+            token = doc[index]
             norm = self.table.get(token.text)
             if norm is not None and not _in_capitals(token):
                 token.norm_ = norm
