@@ -42,3 +42,19 @@ def test_patterns_it_cannot_index_fall_back_to_the_matcher(base_nlp: Language) -
     with indexed.select_pipes(enable=["tok2vec", "tagger", "parser"]):
         doc = indexed(TEXT)
     assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+def test_annotations_are_set_on_the_rules_token_as_spacy_sets_them(base_nlp: Language) -> None:
+    """Rules whose token is the second of a two-token match ('ai n't') included."""
+    indexed = spacy.load(MODEL)
+    index_attribute_ruler(indexed)
+    ruler = indexed.get_pipe("attribute_ruler")
+    assert 1 in ruler.indices  # the model has rules set on a match's second token
+    with indexed.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        fast, stock = indexed(TEXT), indexed(TEXT)
+    matches = ruler.match(fast)
+    ruler.set_annotations(fast, matches)
+    AttributeRuler.set_annotations(ruler, stock, matches)
+    attributes = [[(t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in (fast, stock)]
+    assert attributes[0] == attributes[1]
+    assert any(t.pos_ for t in fast)

@@ -6,8 +6,9 @@ whole spaCy pipeline's time on news text. Its patterns are one or two tokens lon
 operators, over a few token attributes (TAG, LOWER, DEP, IS_SPACE). Here the tests a token
 passes are worked out per attribute value and per combination of values (both remembered across
 documents), and a rule matches where its token tests hold on consecutive tokens. ``match``
-returns exactly the list ``AttributeRuler.match`` returns (same tuples, same order), and the
-inherited ``set_annotations`` applies it, so every token attribute comes out the same.
+returns exactly the list ``AttributeRuler.match`` returns (same tuples, same order), and
+``set_annotations`` applies it in that order as spaCy's does (reaching each rule's token by its
+index instead of through a new ``Span`` per match), so every token attribute comes out the same.
 Patterns this does not understand (operators, other attributes, longer patterns) make it fall
 back to spaCy's own ``match``.
 """
@@ -23,6 +24,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 #: the token attributes the indexed matcher reads, in the order of ``Doc.to_array``
 ATTRIBUTES = ("TAG", "LOWER", "DEP", "IS_SPACE")
@@ -66,6 +68,16 @@ class IndexedAttributeRuler(AttributeRuler):
         if index is None:
             return super().match(doc)
         return index.match(doc)
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """``AttributeRuler.set_annotations``: each match sets its rule's attributes on the token
+        at the rule's index in the match (negative from its end), later matches last."""
+        for attr_id, match_id, start, end in matches:
+            index = self.indices[attr_id]
+            position = (start if index >= 0 else end) + index
+            if not start <= position < end:  # spaCy's own error for an index outside the match
+                super().set_annotations(doc, [(attr_id, match_id, start, end)])
+            set_token_attrs(doc[position], self.attrs[attr_id])
 
     def _current_index(self) -> _Index | None:
         if self._stale:
