@@ -894,3 +894,9 @@ def test_a_led_coalition_parsed_beside_the_deed_keeps_its_leader(base_nlp: Langu
     # the parser hangs both 'US-led' and 'coalition' on 'bombing'
     found = arguments(base_nlp, "The US-led coalition bombing killed dozens of civilians.", "bombing")
     assert texts(found.attackers) == ["US-led", "US-led coalition"]
+
+
+def test_the_owner_of_a_weapon_did_the_deed(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The regime's barrel bombs have killed thousands.", "killed")
+    assert texts(found.attackers) == ["The regime"]
+    assert texts(found.instruments) == ["The regime's barrel bombs"]

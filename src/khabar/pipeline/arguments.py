@@ -889,7 +889,10 @@ def _shared_objects(verb: Token) -> list[Token]:
 def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: int = 0) -> None:
     """'killed by an IED' names a weapon, not an attacker: its own modifiers may name one, or
     who used it ('a bomb planted by the rebels', 'rockets fired by Hamas')."""
-    if _lemma_in(token, cues.instrument_nouns) and not _names_actor(token):
+    # a weapon an actor owns ('the regime's barrel bombs') is the owner's; one an actor word
+    # describes ('Israeli warplanes', 'government jets') stands for its crew
+    owned = any(_can_act(owner) for owner in _possessors(token))
+    if _lemma_in(token, cues.instrument_nouns) and (owned or not _names_actor(token)):
         roles.instruments.append(token)
         owners = _nominal_attackers(token, token.i, token.i + 1, cues)
         roles.attackers.extend(owners)
