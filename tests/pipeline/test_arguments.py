@@ -900,3 +900,9 @@ def test_the_owner_of_a_weapon_did_the_deed(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The regime's barrel bombs have killed thousands.", "killed")
     assert texts(found.attackers) == ["The regime"]
     assert texts(found.instruments) == ["The regime's barrel bombs"]
+
+
+def test_a_gerund_names_its_sides_as_a_noun_does(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Fighting between government forces and rebels killed 20 people.", "Fighting")
+    assert texts(found.attackers) == ["government forces"]
+    assert texts(found.targets) == ["rebels"]

@@ -743,6 +743,10 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         roles.targets.extend(_victims_of_consequence(verb, cues))
     if not roles.attackers and (_is_passive(verb) or _lemma_in(verb, cues.die_verbs)):
         roles.attackers.extend(_doers_of_attack_phrase(verb, cues))
+    if not roles.attackers and verb.tag_ == "VBG":
+        # a gerund used as a noun names its sides as a noun does ('fighting between the army
+        # and rebels')
+        _sides(verb, roles, cues)
     if not roles.attackers:
         # "missiles fired from a Syrian warplane"
         sources = _prep_objects(verb, phrase_cues().source_preps)
