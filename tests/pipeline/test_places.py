@@ -398,3 +398,35 @@ def test_a_small_town_s_name_that_speaks_is_a_person_wherever_it_recurs(base_nlp
 def test_a_capital_that_speaks_is_still_a_place(base_nlp: Language) -> None:
     text = "Damascus said on Monday that its forces had taken the town of Saraqeb in Idlib province."
     assert by_text(places_of(base_nlp, text))["Damascus"].place.country == "SYR"
+
+
+def test_the_context_s_remembered_answers_are_its_computed_ones() -> None:
+    """``Context`` remembers its shares and asks only a band of latitude for the nearest place:
+    the same answers as computing each share again and measuring to every point."""
+    import random
+
+    from khabar.pipeline.places import Context, _nearest_km
+
+    rng = random.Random(7)
+    context = Context()
+    for index in range(40):
+        lat, lon = rng.uniform(30, 40), rng.uniform(30, 45)
+        country, admin1 = rng.choice(["SYR", "IRQ", "TUR"]), rng.choice(["A", "B", ""])
+        weight = rng.choice([0.5, 1.0, 2.0])
+        context.countries[country] += weight
+        if admin1:
+            context.admin1s[(country, admin1)] += weight
+        context.votes[index] = (country, (country, admin1) if admin1 else None, weight)
+        context.points.append((lat, lon, index))
+        context.same_name[index] = (index, (index + 10) % 40)
+    for index in (-1, 0, 5, 39):
+        for country in ("SYR", "IRQ", "TUR", "JOR", None):
+            for _ in range(2):  # the second answer comes from the memo
+                assert context.country_share(country, index) == context._country_share(country, index)
+                assert context.admin1_share(country, "A", index) == context._admin1_share(country, "A", index)
+    for lat, lon in [(rng.uniform(25, 45), rng.uniform(25, 50)) for _ in range(200)] + [(35.0, 37.0)]:
+        for index in (0, 17):
+            assert context.nearest_km(lat, lon, index) == _nearest_km(
+                lat, lon, context.points, context.others(index)
+            )
+    assert context.nearest_km(35.0, 37.0, 0) < 300

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -58,6 +59,8 @@ STRANGER_CONTEXT = 3.0
 ONE_COUNTRY_MENTION = 2.0
 #: "near" for the context: another place named within this distance supports a reading
 NEAR_KM = 300.0
+#: degrees of latitude beyond which another place is never within ``NEAR_KM`` (111.2 km a degree)
+LATITUDE_CUT = 2.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,17 +137,37 @@ class Context:
     votes: dict[int, tuple[str | None, tuple[str, str] | None, float]] = field(default_factory=dict)
     #: toponym index -> the indices of the mentions of its name (itself included)
     same_name: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    #: answers of the share methods, which every candidate of every toponym asks; the context
+    #: is complete before the first question and never changes after
+    memo: dict[tuple[object, ...], float] = field(default_factory=dict)
+    #: ``points`` sorted by latitude, and their latitudes, for ``nearest_km``
+    by_latitude: list[tuple[float, float, int]] | None = None
+    latitudes: list[float] = field(default_factory=list)
 
     def _own_votes(self, index: int) -> list[tuple[str | None, tuple[str, str] | None, float]]:
         return [self.votes[other] for other in self.same_name.get(index, (index,)) if other in self.votes]
 
     def country_share(self, country: str | None, index: int = -1) -> float:
+        key = ("country", country, index)
+        share = self.memo.get(key)
+        if share is None:
+            share = self.memo[key] = self._country_share(country, index)
+        return share
+
+    def _country_share(self, country: str | None, index: int) -> float:
         own = self._own_votes(index)
         total = sum(self.countries.values()) - sum(weight for _, _, weight in own)
         count = self.countries[country] - sum(weight for voted, _, weight in own if voted == country)
         return count / total if country and total > 0 else 0.0
 
     def admin1_share(self, country: str | None, admin1: str | None, index: int = -1) -> float:
+        key = ("admin1", country, admin1, index)
+        share = self.memo.get(key)
+        if share is None:
+            share = self.memo[key] = self._admin1_share(country, admin1, index)
+        return share
+
+    def _admin1_share(self, country: str | None, admin1: str | None, index: int) -> float:
         own = self._own_votes(index)
         key = (country or "", admin1 or "")
         total = sum(self.admin1s.values()) - sum(weight for _, own_admin1, weight in own if own_admin1)
@@ -154,6 +177,17 @@ class Context:
     def others(self, index: int) -> frozenset[int]:
         """The toponyms whose places may say where ``index`` is: not the mentions of its name."""
         return frozenset(self.same_name.get(index, (index,)))
+
+    def nearest_km(self, lat: float, lon: float, index: int) -> float:
+        """``_nearest_km`` over ``points`` less the mentions of toponym ``index``'s name, asking
+        only the points in a band of latitude around ``lat`` (the others are too far anyway)."""
+        if self.by_latitude is None:
+            self.by_latitude = sorted(self.points)
+            self.latitudes = [point[0] for point in self.by_latitude]
+        # a little wider than _nearest_km's cut, which then decides exactly as over all points
+        low = bisect_left(self.latitudes, lat - LATITUDE_CUT - 0.1)
+        high = bisect_right(self.latitudes, lat + LATITUDE_CUT + 0.1)
+        return _nearest_km(lat, lon, self.by_latitude[low:high], self.others(index))
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None = None) -> list[PlaceMention]:
@@ -837,7 +871,7 @@ def _context_score(candidate: Candidate, context: Context, index: int) -> float:
             default=0.0,
         )
     score += 3.0 * context.admin1_share(place.country, place.admin1, index)
-    nearest = _nearest_km(place.lat, place.lon, context.points, context.others(index))
+    nearest = context.nearest_km(place.lat, place.lon, index)
     if nearest < 100:
         score += 1.5
     elif nearest < 300:
@@ -870,7 +904,7 @@ def _nearest_km(
     scale = math.cos(math.radians(lat))
     for other_lat, other_lon, other in points:
         dlat = abs(other_lat - lat)
-        if other in excluded or dlat > 2.8:
+        if other in excluded or dlat > LATITUDE_CUT:
             continue
         dlon = abs(other_lon - lon) * scale
         nearest = min(nearest, 111.2 * math.hypot(dlat, dlon))
