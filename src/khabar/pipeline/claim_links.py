@@ -68,6 +68,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
 OTHERS_WORDS = frozenset({"others", "other"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
+#: actor sectors of non-state armed groups (rebels, insurgents)
+NON_STATE_ARMED_SECTORS = frozenset({"REB", "INS"})
 #: where ``link_events`` leaves the happening of each event for the comparisons (``doc.user_data``)
 HAPPENINGS = "khabar_claim_happenings"
 #: place precisions too wide to tell that two events are one happening
@@ -617,7 +619,22 @@ def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-un
     window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
     if cues.earlier_figure(window) or _from_figure(doc, span):
         return True
+    if draft.attribution is not None and _opened_as_earlier(draft.sentence, cues):
+        return True  # a source's figures; the report's own "earlier three were killed" in a
+        # round-up is as often an earlier attack
     return _told_as_earlier(doc, draft, span, cues)
+
+
+def _opened_as_earlier(sentence: Span, cues) -> bool:  # type: ignore[no-untyped-def]
+    """'Earlier five civilians were killed and 27 others were injured ..., according to a source':
+    a sentence opened by an earlier-figure mark tells each of its figures as an earlier one, also
+    those beyond ``EARLIER_WINDOW``; not 'Earlier this week' or 'Earlier on Friday' (an earlier
+    happening)."""
+    words = [token for token in sentence if not token.is_punct]
+    if len(words) < 2 or not cues.earlier_figure(sentence.doc[words[0].i : words[0].i + 1]):
+        return False
+    following = words[1]
+    return not (following.ent_type_ in {"DATE", "TIME"} or following.pos_ == "ADP" or following.tag_ == "DT")
 
 
 def _told_as_earlier(doc: Doc, draft: Draft, span: Span, cues) -> bool:  # type: ignore[no-untyped-def]
@@ -896,6 +913,7 @@ def _revise(earlier: Draft, later: Draft) -> Revision:
 def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
     from .claim_settings import setting_contradictions
 
+    add_counter_blames(doc, drafts)
     return [
         *_figure_contradictions(drafts),
         *_perpetrator_contradictions(drafts),
@@ -922,8 +940,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         clashing = _clashing(members, increments)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
             continue  # no event to tie them to: one source's two figures are two tallies
-        values = list(dict.fromkeys(d.claim.value for d in clashing))
-        if len(values) > MAX_SIDES:
+        if _sides(clashing) > MAX_SIDES:
             continue  # a round-up of several incidents told as one event: no rival tolls
         if clashing:
             clashing.sort(key=lambda d: d.claim.evidence[0].start)
@@ -956,12 +973,28 @@ def _add_sides(found: list[Contradiction], first: Draft, second: Draft, by_id: d
     held = next((c for c in found if c.field == first.claim.kind and ids & set(c.claims)), None)
     claims = sorted(ids | set(held.claims if held else ()), key=lambda i: by_id[i].claim.evidence[0].start)
     values = list(dict.fromkeys(by_id[i].claim.value for i in claims))
-    if len(values) > MAX_SIDES:
+    if _sides([by_id[i] for i in claims]) > MAX_SIDES:
         return  # a round-up of several incidents: no rival tolls
     if held is None:
         found.append(Contradiction(by_id[claims[0]].claim.about, first.claim.kind, values, claims))
     else:
         held.values, held.claims = values, claims
+
+
+def _sides(clashing: list[Draft]) -> int:
+    """How many rival figures clash. A part of a source's toll ("20 people including 13
+    civilians") stands with its whole, whose side it is, though it may clash with another
+    source's lower toll (12) itself; so does a source's lower figure beside its own higher one
+    ("killed at least 25 members ... killed a senior member": one source's figures are parts of
+    one tally, ``_clashing``)."""
+    highest: dict[str | None, int] = {}
+    for draft in clashing:
+        value = draft.claim.value
+        if _dead_part(draft) or not isinstance(value, int):
+            continue
+        speaker = next((s for s in highest if same_source(s, draft.claim.speaker)), draft.claim.speaker)
+        highest[speaker] = max(value, highest.get(speaker, value))
+    return len(set(highest.values()))
 
 
 def _own_voice(draft: Draft) -> bool:
@@ -1155,10 +1188,152 @@ def _perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
         speakers = {draft.claim.speaker for group in clashing for draft in group}
         if len(clashing) < 2 or len(speakers) < 2:
             continue  # one source naming two suspects ("Syrian or Russian planes") is unsure
-        values = [group[0].actor.name for group in clashing]  # type: ignore[union-attr]
+        values = [_side_name(group) for group in clashing]
         claims = [draft.claim.id for group in clashing for draft in group]
         found.append(Contradiction(about, "perpetrator", values, claims))
     return found
+
+
+def _side_name(group: list[Draft]) -> str | None:
+    """The name a side of a perpetrator dispute goes by. A state blamed for an attack is blamed
+    for what its forces did: ACLED codes a state's violence as its military forces', so "the
+    Syrian government" a source blames and "Syrian warplanes" another names are one side,
+    "Military Forces of Syria"."""
+    names = [draft.actor.name for draft in group if draft.actor is not None and draft.actor.name]
+    if not names or side_of(group[0].actor)[1] != "state":
+        return names[0] if names else None
+    forces = [name for name in names if name.startswith(STATE_PREFIXES[0])]
+    if forces:
+        return forces[0]
+    government = STATE_PREFIXES[1]
+    if names[0].startswith(government):
+        return STATE_PREFIXES[0] + names[0][len(government) :]
+    return names[0]
+
+
+# -- counter-blames ------------------------------------------------------------------------------
+
+
+def add_counter_blames(doc: Doc, drafts: list[Draft]) -> None:
+    """A source naming an armed group as the owner, maker or user of an attack's toxic agent
+    blames that group ("Russia said the gas leaked from a rebel depot", "denied any
+    responsibility saying its air strikes hit a rebel depot containing chemical materials",
+    "rebels may have released gas"; ``counter_blame`` of cues.json). A perpetrator claim that
+    names the group is marked a blame; else the source gets a new one. The new claim is about
+    the report's one toxic happening, where the source's own claim is about another event."""
+    words = _counter_blame_words()
+    for sentence in sentences(doc):
+        sources = [d for d in drafts if d.sentence == sentence and _named_source(d)]
+        if not sources:
+            continue
+        toxic = any(token.lower_ in words["toxic_words"] for token in sentence)
+        for mention in _mentions_in(doc, sentence):
+            if not _armed_group(mention.actor) or not _blamed_for_agent(doc, mention.span, words, toxic):
+                continue
+            naming = [
+                d
+                for d in drafts
+                if d.claim.kind == "perpetrator" and _overlaps(d.claim.evidence[0], mention.span)
+            ]
+            for draft in naming:
+                draft.extra["blamed"] = True
+            if not naming:
+                source = next(
+                    (d for d in sources if _overlaps(d.claim.evidence[0], mention.span)), sources[0]
+                )
+                drafts.append(_counter_blame(doc, source, mention, len(drafts) + 1))
+
+
+def _named_source(draft: Draft) -> bool:
+    from .claims import OUTLET_SPEAKER
+
+    return draft.attribution is not None and draft.claim.speaker not in {None, OUTLET_SPEAKER}
+
+
+def _mentions_in(doc: Doc, sentence: Span) -> list:  # type: ignore[type-arg]
+    return [m for m in doc._.actors or [] if sentence.start_char <= m.span.start < sentence.end_char]
+
+
+def _armed_group(actor: Actor) -> bool:
+    """A rebel, Islamist or unnamed armed group, or a named non-state armed one."""
+    if side_of(actor)[1] == "state" or not actor.name:
+        return False
+    return actor.sector in NON_STATE_ARMED_SECTORS or actor.name.startswith(_armed_prefixes())
+
+
+def _blamed_for_agent(doc: Doc, span, words: dict[str, frozenset[str]], toxic: bool) -> bool:  # type: ignore[no-untyped-def]
+    """Is the group the owner of a store ("a rebel depot"), the subject of using, keeping or
+    releasing ("where terrorists stored", "rebels may have released gas", "belonged to rebels"),
+    or the maker of a provocation ("a rebel provocation")?"""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    head = tokens.root.head
+    if head.pos_ == "ADP" and head.i != tokens.root.i:  # "belonged to rebels"
+        head = head.head
+    lemmas = {token.lemma_.lower() for token in tokens} | {head.lemma_.lower()}
+    if lemmas & words["false_flag_heads"]:
+        return True
+    return toxic and bool(lemmas & words["agent_heads"])
+
+
+def _counter_blame(doc: Doc, source: Draft, mention, number: int) -> Draft:  # type: ignore[no-untyped-def]
+    from .claims import Draft
+
+    claim = Claim(
+        id=f"c{number}",
+        speaker=source.claim.speaker,
+        kind="perpetrator",
+        status="unverified",  # a blame is an accusation (``status_by_kind``)
+        evidence=[mention.span],
+        value=mention.actor.name,
+        role=source.claim.role,
+        speaker_actor=source.claim.speaker_actor,
+        via=list(source.claim.via),
+        cue=source.claim.cue,
+        about=_agent_event(doc, source.claim.about),
+    )
+    extra: dict[str, object] = {"blamed": True, "counter_blame": True}
+    return Draft(
+        claim,
+        source.sentence,
+        source.attribution,
+        actor=mention.actor,
+        anchor=mention.span.start,
+        extra=extra,
+    )
+
+
+def _agent_event(doc: Doc, about: str | None) -> str | None:
+    """The event a counter-blame is about: the attack of an agent (``agent_event_types``) that is
+    the source's own event or one happening with it (the event stage may tell "its air strikes
+    hit a depot" as a strike of its own), else the report's one such happening, else the
+    source's event. (Grouping every perpetrator by happening set joint attackers told on two
+    events against each other on unannotated reports.)"""
+    happenings = doc.user_data.get(HAPPENINGS, {})
+    toxic = [e.id for e in doc._.events or [] if e.sub_event_type in _agent_event_types()]
+    if about is not None:
+        own = happenings.get(about, about)
+        joined = [event_id for event_id in toxic if happenings.get(event_id, event_id) == own]
+        if about in toxic or joined:
+            return about if about in toxic else joined[0]
+    told = {happenings.get(event_id, event_id) for event_id in toxic}
+    return toxic[0] if len(told) == 1 else about
+
+
+@cache
+def _counter_blame_words() -> dict[str, frozenset[str]]:
+    from ..langdata import load_json
+
+    table = load_json("en", "claims", "cues.json")["counter_blame"]
+    return {key: frozenset(words) for key, words in table.items()}
+
+
+@cache
+def _agent_event_types() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "settings.json")["agent_event_types"])
 
 
 def _comparable(draft: Draft) -> bool:

@@ -1,0 +1,62 @@
+"""Figures at the link level: how many sides a figure dispute has, and a sentence opened as an
+earlier one (``claim_links._sides``, ``_opened_as_earlier``). Texts are written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from khabar.extract import ledger_of
+from khabar.model import Article, ArticleLedger
+
+
+def run(nlp: Language, text: str) -> ArticleLedger:
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, published=dt.date(2016, 6, 8))
+    return ledger_of(nlp(doc))
+
+
+def killed_disputes(ledger: ArticleLedger) -> list[set[object]]:
+    return [set(c.values) for c in ledger.contradictions if c.field == "killed"]
+
+
+def test_a_part_of_a_sources_toll_is_no_side_of_its_own(nlp: Language) -> None:
+    # 20 (with its part 13), 12 and 7: three sides, not a round-up of four incidents
+    text = (
+        "A car bomb exploded at a checkpoint in Jableh on Sunday. At least 20 people including 13 "
+        "civilians were killed in the blast, the Syrian Observatory for Human Rights said. The "
+        "official news agency SANA placed the death toll at 12. Police said at least seven people "
+        "were killed in the blast."
+    )
+    assert any({20, 12} <= values for values in killed_disputes(run(nlp, text)))
+
+
+def test_a_sources_lower_figure_beside_its_own_toll_is_no_side_of_its_own(nlp: Language) -> None:
+    text = (
+        "A suicide bomber struck a rebel headquarters in Ariha on Friday, killing at least 25 "
+        "fighters, the Syrian Observatory for Human Rights said. The Observatory said the blast "
+        "also killed a senior commander of the group. Activists said more than 40 people were "
+        "killed in the bombing. The state news agency SANA reported 15 deaths in the blast."
+    )
+    assert any({25, 15} <= values for values in killed_disputes(run(nlp, text)))
+
+
+def test_a_sentence_opened_with_earlier_tells_each_of_its_figures_as_earlier(nlp: Language) -> None:
+    text = (
+        "A source at the police command said that nine civilians were killed and 31 others were "
+        "injured in a rocket attack on the Old City of Homs. Earlier six civilians including a "
+        "child were killed and 24 others were injured due to the rocket attack on the Old City, "
+        "according to a source at the police command."
+    )
+    revisions = {(r.field, r.before, r.after) for r in run(nlp, text).revisions}
+    assert ("injured", 24, 31) in revisions
+
+
+def test_earlier_this_week_is_an_earlier_happening_not_an_earlier_figure(nlp: Language) -> None:
+    text = (
+        "A source at the police command said that nine civilians were killed in a rocket attack "
+        "on the Old City of Homs on Thursday. Earlier this week a source at the police command "
+        "said six civilians were killed in a rocket attack on the Old City of Homs."
+    )
+    assert [r for r in run(nlp, text).revisions if r.field == "killed"] == []
