@@ -288,6 +288,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None  # "Qardaha, where is said to be Assad's village": a hedge, no one speaks
     if subject.dep_ == "nsubjpass":
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
+    if table.reporting_verbs[lemma] == "belief" and adjacent is None and not _can_speak(subject):
+        return None  # "The attack believed to have been carried out by ...": a hedge, no believer
     if token.dep_ in {"acl", "amod"} and not _speaker_noun(subject):
         return None  # "an airstrike blamed on Damascus"; but "activists reported on Friday" speaks
     if following is None and (author := _author_of_report(subject)) is not subject:
@@ -311,7 +313,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     elif cited is not None and (outlet_in(phrase) or is_media(phrase)):
         # "AA reported, citing the governor": the governor speaks, AA carries it
         via.append(outlet_in(phrase) or phrase.text)
-        speaker = book.resolve(speaker_phrase(cited))
+        # "citing a statement from the Revolution General Commission": the statement's author
+        speaker = book.resolve(speaker_phrase(_author_of_report(cited)))
     elif (rumour := _unverified_source(token, phrase)) is not None:
         # "unverified reports swirled on social media, claiming ...": social media speaks
         speaker = book.resolve(rumour)
@@ -621,11 +624,25 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return _main_subject(current, subjects)
         if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
-            return current.head
+            return _participle_owner(current) or current.head
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         return None
+    return None
+
+
+def _participle_owner(participle: Token) -> Token | None:
+    """'Russia has been Assad's backer during the war, blocking ... and blaming the attack on
+    rebels': a participle the parser hung on a noun that cannot speak ('war') tells what the
+    subject of the clause around that noun does."""
+    noun = participle.head
+    if participle.tag_ != "VBG" or _can_speak(noun):
+        return None
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects and _can_speak(subjects[0]) else None
     return None
 
 
@@ -673,6 +690,13 @@ def _cited(verb: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ in {"dobj", "pobj"}), None)
         if child.lower_ == "according":
             return _according_object(child)
+    for child in verb.children:
+        # "reported 15 deaths citing a statement": the parser hangs the relay on the object
+        if child.dep_ != "dobj":
+            continue
+        for relay in child.children:
+            if relay.lemma_.lower() in {"cite", "quote"} and relay.dep_ == "acl":
+                return next((c for c in relay.children if c.dep_ == "dobj"), None)
     return None
 
 

@@ -44,6 +44,9 @@ class Speaker:
     end: int
     role: str | None = None
     actor: str | None = None
+    #: the head noun of an anonymous source ("an official at the governor's office" -> official),
+    #: by which "the official" and "he" point back to it
+    head: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,13 @@ class SourceLexicon:
     pronouns: dict[str, str]
     role_heads: frozenset[str]
     anaphoric_heads: frozenset[str]
+    #: heads of anonymous sources that are one person ("he said" may point back to them)
+    person_heads: frozenset[str] = frozenset()
+    #: words of a casualty figure that copy without commas runs into the speaker after it
+    #: ("including 11 children state media reported")
+    figure_words: frozenset[str] = frozenset()
+    #: words after which a place run into a speaker phrase is no part of it ("Raqqa local media")
+    place_run_in_words: frozenset[str] = frozenset()
 
 
 def _phrase_docs(vocab: Vocab, phrases: list[str]) -> list[Doc]:
@@ -96,6 +106,9 @@ def source_lexicon(vocab: Vocab) -> SourceLexicon:
         pronouns=dict(data["pronouns"]),
         role_heads=frozenset(data["role_heads"]),
         anaphoric_heads=frozenset(data["anaphoric_heads"]),
+        person_heads=frozenset(data["person_heads"]),
+        figure_words=frozenset(data["figure_words"]),
+        place_run_in_words=frozenset(data["place_run_in_words"]),
     )
 
 
@@ -237,6 +250,7 @@ def speaker_phrase(subject: Token) -> Span:
         span = span[1:]  # "Aleppo Syrian activists" (copy without commas): the place is not the source
     while len(span) > 1 and _place_run_into_name(span[0], span[1]):
         span = span[1:]  # "in Syria UNICEF have said": the place ends the phrase before the name
+    span = _after_run_in_words(span, subject)
     while len(span) > 1 and span[-1].pos_ in {"PUNCT", "SPACE", "CCONJ"}:
         span = span[:-1]
     if len(span) > MAX_PHRASE:
@@ -245,6 +259,43 @@ def speaker_phrase(subject: Token) -> Span:
     while start > 0 and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON":
         start -= 1  # "Ibrahim al-Assad" parsed as two subjects: a phrase never begins mid-name
     return doc[start : span.end]
+
+
+def _after_run_in_words(span: Span, subject: Token) -> Span:
+    """Copy without commas runs the end of a clause into the speaker phrase after it: a figure's
+    victims ("including 11 children state media reported", "with children among the casualties
+    media reported") or a place before a lower-case description ("west of Raqqa local media
+    reported"). The speaker begins after them."""
+    lexicon = source_lexicon(span.doc.vocab)
+    doc = span.doc
+    cut = span.start
+    for token in span:
+        if token.i >= subject.i:
+            break
+        possessive = token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"
+        if token.lower_ in lexicon.figure_words and token.text.islower() and not possessive:
+            cut = token.i + 1  # "children's rights group" keeps its possessor
+    span = doc[cut : span.end] if cut <= subject.i else span
+    if _is_place(span[0]):
+        end = span.start + 1
+        while end < span.end - 1 and (doc[end].ent_iob_ == "I" or _is_place_name(doc[end])):
+            end += 1  # the whole place ("Deir ez-Zor")
+        if end < span.end - 1 and doc[end].lower_ in lexicon.place_run_in_words:
+            span = doc[end : span.end]
+    return span
+
+
+def _is_place(token: Token) -> bool:
+    """A token of a place: tagged as one, or inside a toponym the geoparser resolved (the
+    tagger calls some towns organisations)."""
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    places = token.doc._.places or []
+    return any(p.span.start <= token.idx < p.span.end for p in places)
+
+
+def _is_place_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and _is_place(token)
 
 
 def _place_run_into_name(place: Token, name: Token) -> bool:
@@ -282,7 +333,14 @@ class SpeakerBook:
     def __post_init__(self) -> None:
         # doc.ents builds every entity span anew on each read: read once per report
         self.entities = list(self.doc.ents)
-        self.persons = [ent for ent in self.entities if ent.label_ == "PERSON"]
+        lexicon = source_lexicon(self.doc.vocab)
+        source_words = lexicon.anaphoric_heads | lexicon.media_words
+        # "said the Observatory" tagged as a person: a word for a source is no person's name
+        self.persons = [
+            ent
+            for ent in self.entities
+            if ent.label_ == "PERSON" and not all(t.lower_ in source_words for t in ent)
+        ]
 
     # -- names ----------------------------------------------------------------------------
 
@@ -350,7 +408,7 @@ class SpeakerBook:
         if outlet:
             return Speaker(outlet, "outlet", start, end)
         if is_anonymous(phrase):
-            return Speaker(_display(phrase), "anonymous", start, end)
+            return Speaker(_display(phrase), "anonymous", start, end, head=phrase.root.lemma_.lower())
         head = phrase.root
         if head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in phrase):
             name = self.full_name(phrase.text, start)
@@ -418,6 +476,9 @@ class SpeakerBook:
             {"person"} if kind == "person" else {"organisation", "anonymous", "outlet", "unverified", "group"}
         )
         earlier = self.last(kinds, start)
+        if kind == "person":
+            # "An official ... said ... He said": a source that is one person, though unnamed
+            earlier = self._last_person_like(start) or earlier
         if earlier is None and kind == "person":
             # no person has spoken yet: "he" is the last person the report named
             named = [p for p in self.persons if p.end_char <= start]
@@ -427,6 +488,17 @@ class SpeakerBook:
         if earlier is None:
             return Speaker(phrase.text, "person" if kind == "person" else "group", start, end)
         return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
+
+    def _last_person_like(self, before: int) -> Speaker | None:
+        """The last speaker before ``before`` that is one person: named, or an anonymous source
+        whose head is a person ("an official", "a source")."""
+        person_heads = source_lexicon(self.doc.vocab).person_heads
+        for speaker in reversed(self.history):
+            if speaker.start >= before:
+                continue
+            if speaker.kind == "person" or (speaker.kind == "anonymous" and speaker.head in person_heads):
+                return speaker
+        return None
 
     def _person(self, phrase: Span, person: Span) -> Speaker:
         name = self.full_name(_strip_possessive(person.text), person.start_char)

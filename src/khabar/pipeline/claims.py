@@ -626,8 +626,6 @@ def claim_status(doc: Doc, draft: Draft) -> str:
     attribution = draft.attribution
     table = cue_table()
     status = table.status_by_kind.get(attribution.kind, "asserted") if attribution else "asserted"
-    if attribution is not None and attribution.cue.lemma_.lower() in BLAME_LEMMAS:
-        status = "asserted"
     if attribution is not None and attribution.kind == "confirmation" and attribution.negated:
         status = "unverified"
     speaker_kind = attribution.speaker.kind if attribution else _quoted_speaker_kind(doc, draft.claim)
