@@ -906,3 +906,10 @@ def test_a_gerund_names_its_sides_as_a_noun_does(base_nlp: Language) -> None:
     found = arguments(base_nlp, "Fighting between government forces and rebels killed 20 people.", "Fighting")
     assert texts(found.attackers) == ["government forces"]
     assert texts(found.targets) == ["rebels"]
+
+
+def test_the_subject_of_a_passive_does_its_active_complement(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Government troops were seen shelling the village.", "shelling")
+    assert texts(found.attackers) == ["Government troops"]
+    found = arguments(base_nlp, "Soldiers were filmed beating a man.", "beating")
+    assert texts(found.attackers) == ["Soldiers"]

@@ -454,6 +454,10 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
             if doers:
                 return doers
             current = _above_preposition(current.head)
+        elif current.dep_ == "xcomp" and _passive_controllers(current):
+            # "troops were seen shelling the village", "they were ordered to attack": the
+            # subject of the passive does the complement
+            return _passive_controllers(current)
         elif current.dep_ in ("xcomp", "ccomp") and _controllers(current.head, cues):
             # object control: "they forced the villagers to attack" -> the villagers (but "invading
             # Syria to eradicate IS": whoever invades eradicates)
@@ -470,6 +474,14 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         else:
             return []
     return []
+
+
+def _passive_controllers(complement: Token) -> list[Token]:
+    """The subject of a passive verb whose active complement it is ('were seen shelling',
+    'was forced to fight'); none for a passive complement ('feared being captured')."""
+    if complement.tag_ not in ("VB", "VBG") or _is_passive(complement) or not _is_passive(complement.head):
+        return []
+    return _children(complement.head, PASSIVE_SUBJECT_DEPS)
 
 
 def _dated_subject(subject: Token) -> list[Token]:
