@@ -913,3 +913,9 @@ def test_the_subject_of_a_passive_does_its_active_complement(base_nlp: Language)
     assert texts(found.attackers) == ["Government troops"]
     found = arguments(base_nlp, "Soldiers were filmed beating a man.", "beating")
     assert texts(found.attackers) == ["Soldiers"]
+
+
+def test_the_owner_of_ones_own_victims_is_no_victim(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Assad gassed his own people.", "gassed")
+    assert texts(found.attackers) == ["Assad"]
+    assert texts(found.targets) == ["his own people"]

@@ -1544,7 +1544,8 @@ def _to_spans(
             # "some of these guys", "two of the 12": the part names the group told before
             member = _definite_group(member) or member
             # the pronoun is the argument the text states; its antecedent is what it names
-            owner = _pronoun_owner(member)
+            # ("its jets"); a victim's "own" owner is the doer ("gassed his own people")
+            owner = _pronoun_owner(member) if describe or not _says_own(member) else None
             named = _predicated(member)
             antecedent = _antecedent(_relative_noun(member))
             # "the group", "the militants" (or "it" standing for one): the named group told before
@@ -1830,6 +1831,11 @@ def _definite_group(token: Token) -> Token | None:
         for child in group.lefts
     )
     return group if any(definite) else None
+
+
+def _says_own(token: Token) -> bool:
+    """'his own people', 'their own citizens'."""
+    return any(child.lower_ == "own" and child.dep_ == "amod" for child in token.lefts)
 
 
 def _pronoun_owner(token: Token) -> Token | None:
