@@ -430,3 +430,23 @@ def test_the_context_s_remembered_answers_are_its_computed_ones() -> None:
                 lat, lon, context.points, context.others(index)
             )
     assert context.nearest_km(35.0, 37.0, 0) < 300
+
+
+def test_proper_noun_runs_read_from_the_tag_array_are_those_of_a_token_by_token_pass(
+    base_nlp: Language,
+) -> None:
+    from khabar.pipeline.places import _proper_noun_runs
+
+    doc = base_nlp(
+        "Fighters from Jabhat Fatah al-Sham and Ahrar al-Sham entered Kafr Nabl, then MARAT Al Noman."
+    )
+    covered = [token.ent_type_ == "ORG" for token in doc]
+    expected: list[tuple[int, int]] = []
+    for token in doc:
+        inside = not covered[token.i] and token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
+        if inside and expected and expected[-1][1] == token.i:
+            expected[-1] = (expected[-1][0], token.i + 1)
+        elif inside:
+            expected.append((token.i, token.i + 1))
+    assert _proper_noun_runs(doc, covered) == expected
+    assert any(end - start > 1 for start, end in expected)

@@ -161,3 +161,15 @@ def test_a_trigger_of_another_sentence_changes_no_trigger_s_places(nlp: Language
     assert not same_happening(triggers[0], triggers[-1])
     names = [[mention.span.text for mention in places] for places in together]
     assert ["Palmyra"] in names and ["Ariha", "Saraqib"] in names
+
+
+def test_group_names_kept_per_doc_are_the_dictionary_s_group_hits(nlp: Language) -> None:
+    from khabar.pipeline.actors import dictionary_matches
+    from khabar.pipeline.places_for_events import _group_names, _inside_group_name
+
+    doc = nlp("Fighters of the Islamic State of Iraq and the Levant attacked the town in Iraq on Monday.")
+    groups = [(m.start, m.end) for m in dictionary_matches(doc) if m.kind == "group"]
+    assert groups and _group_names(doc) == groups
+    iraq = [token.i for token in doc if token.text == "Iraq"]
+    assert _inside_group_name(doc, iraq[0], iraq[0] + 1)
+    assert not _inside_group_name(doc, iraq[-1], iraq[-1] + 1)

@@ -20,7 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy as np
+from spacy.attrs import TAG
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -232,18 +235,22 @@ def _candidate_toponyms(
 
 def _proper_noun_runs(doc: Doc, covered: list[bool]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised proper nouns that no entity covers."""
+    # the tags are read as one array: only proper nouns are looked at token by token
+    proper = np.flatnonzero(np.isin(doc.to_array(TAG), _proper_noun_tags())).tolist()
     runs: list[tuple[int, int]] = []
-    start: int | None = None
-    for token in doc:
-        inside = not covered[token.i] and token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper()
-        if inside and start is None:
-            start = token.i
-        elif not inside and start is not None:
-            runs.append((start, token.i))
-            start = None
-    if start is not None:
-        runs.append((start, len(doc)))
+    for index in proper:
+        if covered[index] or not doc[index].text[:1].isupper():
+            continue
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
     return runs
+
+
+@cache
+def _proper_noun_tags() -> np.ndarray:
+    return np.array([hash_string("NNP"), hash_string("NNPS")], dtype=np.uint64)
 
 
 def _trim(doc: Doc, start: int, end: int, cues: Cues, *, directions: bool = True) -> tuple[int, int]:

@@ -356,15 +356,26 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
 
 def _inside_group_name(doc: Doc, start: int, end: int) -> bool:
     """Is the token span ``start:end`` a part of a longer name of the actor dictionary's groups?"""
+    return any(
+        group_start <= start and end <= group_end and group_end - group_start > end - start
+        for group_start, group_end in _group_names(doc)
+    )
+
+
+#: where ``_group_names`` keeps a Doc's answer
+GROUP_NAMES_KEY = ("khabar", "group_names")
+
+
+def _group_names(doc: Doc) -> list[tuple[int, int]]:
+    """The token spans of the actor dictionary's group names in ``doc`` (read once per Doc:
+    every place mention asks, and the dictionary's hits are mostly of other kinds)."""
     from .actors import dictionary_matches  # actors reads report_country, which reads this module
 
-    return any(
-        match.kind == "group"
-        and match.start <= start
-        and end <= match.end
-        and match.end - match.start > end - start
-        for match in dictionary_matches(doc)
-    )
+    spans = doc.user_data.get(GROUP_NAMES_KEY)
+    if spans is None:
+        matches = dictionary_matches(doc)
+        spans = doc.user_data[GROUP_NAMES_KEY] = [(m.start, m.end) for m in matches if m.kind == "group"]
+    return spans
 
 
 def _is_nationality(mention: PlaceMention, token: Token) -> bool:
