@@ -696,6 +696,8 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
         own = _own_modality(node, cues, inside)
         if own:
             return own
+        if is_purpose(node):
+            return "intended"
         head = node.head
         if head is node:
             break
@@ -728,6 +730,19 @@ def trigger_modality(anchor: Token, lexicon: EventLexicon, inside: range = range
     return "asserted"
 
 
+#: how an infinitive of purpose hangs from the act or the noun it is the aim of
+PURPOSE_DEPS = frozenset({"advcl", "acl"})
+
+
+def is_purpose(node: Token) -> bool:
+    """An infinitive of purpose tells an aim, not what happened: "mounted an attack to recapture
+    the road", "an offensive by regime forces to capture rebel-held parts", "its objectives to
+    retake the city"."""
+    if node.dep_ not in PURPOSE_DEPS or node.tag_ != "VB":
+        return False
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in node.children)
+
+
 def _informed_of(node: Token, head: Token, cues: dict[str, frozenset[str]]) -> bool:
     """Whether the head tells who was sent to or told of the trigger, not an intention.
 
@@ -741,8 +756,12 @@ def _informed_of(node: Token, head: Token, cues: dict[str, frozenset[str]]) -> b
 
 
 def _inherits_modality(node: Token, head: Token) -> bool:
-    """Whether the head's modality is the node's: coordinated verbs, realising verbs, xcomp."""
+    """Whether the head's modality is the node's: coordinated verbs, realising verbs, xcomp, and
+    the noun a trigger modifies ("stop their bombing campaigns", "the cessation of hostilities
+    agreement": what is stopped is the campaign, what ceased the hostilities)."""
     if node.dep_ in ("conj", "xcomp", "prep", "pobj"):
+        return True
+    if node.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
         return True
     if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr"):
         return head.lemma_.lower() in REALISATION_VERBS
@@ -809,6 +828,96 @@ def describes_a_side(anchor: Token, lexicon: EventLexicon) -> bool:
     if anchor.lemma_.lower() not in lexicon.modality["description_participles"]:
         return False
     return not any(child.dep_ in ("aux", "auxpass") for child in anchor.children)
+
+
+#: auxiliaries of the present progressive ("is fighting", "are carrying out")
+PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'re", "'s"})
+#: auxiliaries of the present perfect ("has been fighting")
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
+#: how a noun trigger hangs from a verb that tells it as a campaign ("conducting airstrikes")
+CAMPAIGN_DEPS = frozenset({"dobj", "xcomp"})
+
+
+def tells_what_goes_on(anchor: Token, dated: bool, lexicon: EventLexicon) -> bool:
+    """The state of the war, not a happening of one day: a trigger told as going on ("the ongoing
+    bombing campaign", "ongoing attacks"), or, in a sentence with no date, told in the present by a
+    verb of campaigns ("the coalition is conducting airstrikes", "conducts strikes", "warplanes
+    continue to target hospitals") or as a verb in the present progressive ("the regime is fighting
+    to push rebels out", "has been fighting"). A report tells the day's events in the past tense."""
+    cues = lexicon.modality
+    if _told_as_ongoing(anchor, cues["ongoing_words"]):
+        return True
+    if dated:
+        return False
+    if anchor.lemma_.lower() in cues["campaign_verbs"] and _in_present(anchor, simple=True):
+        return True
+    head = anchor.head
+    if anchor.dep_ in CAMPAIGN_DEPS and head.lemma_.lower() in cues["campaign_verbs"]:
+        return _in_present(head, simple=True)
+    if anchor.pos_ != "VERB" or not _armed_subject(anchor, lexicon):
+        return False
+    # "is fighting to push rebels out": the aim of what goes on goes on too
+    return _in_present(anchor, simple=False) or (anchor.dep_ == "xcomp" and _in_present(head, simple=False))
+
+
+#: how a verb shares the subject of the verb above it ("have entered ... and are advancing")
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp"})
+
+
+def _armed_subject(verb: Token, lexicon: EventLexicon) -> bool:
+    """The verb's subject is an armed side ("the regime is fighting", "the troops are advancing"),
+    not a person ("a man is fighting for his life after being shot" tells a wound)."""
+    node = verb
+    for _ in range(2):
+        subjects = [child for child in node.children if child.dep_ == "nsubj"]
+        if subjects:
+            words = _subtree_words(subjects)
+            return any(lexicon.actor_classes[name] & words for name in ARMED_CLASSES)
+        if node.dep_ not in SHARED_SUBJECT_DEPS:
+            break
+        node = node.head
+    return False
+
+
+def _told_as_ongoing(anchor: Token, words: frozenset[str]) -> bool:
+    """'Ongoing' before plural triggers or a campaign ("ongoing attacks on hospitals", "the ongoing
+    bombing campaign"): many happenings over time. One told as ongoing ("during the ongoing fierce
+    fighting") may be the day's own."""
+    if anchor.dep_ == "compound":
+        noun = anchor.head
+    elif anchor.tag_ in ("NNS", "NNPS"):
+        noun = anchor
+    else:
+        return False
+    return any(child.dep_ == "amod" and child.lower_ in words for child in noun.children)
+
+
+def _dates_a_day(ent: SpacySpan, lexicon: EventLexicon) -> bool:
+    """A date or time that places a happening, not the start of a period ("since September 2015")."""
+    if ent.label_ not in TEMPORAL_LABELS:
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return before not in lexicon.modality["background_prepositions"]
+
+
+#: clauses that tell what the report asserts: a clause beside another ("as the SDF continue
+#: their advance", an adverbial clause) tells the setting of the day's event, which goes on
+MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
+
+
+def _in_present(verb: Token, *, simple: bool) -> bool:
+    """A verb of a main clause in the present progressive or present perfect progressive ("is
+    conducting", "has been fighting"), or, if ``simple``, in the present simple ("conducts")."""
+    if verb.dep_ not in MAIN_CLAUSE_DEPS:
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return simple
+    if verb.tag_ != "VBG":
+        return False
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return bool(auxiliaries & PRESENT_AUXILIARIES) or (
+        "been" in auxiliaries and bool(auxiliaries & PERFECT_AUXILIARIES)
+    )
 
 
 def is_habitual(anchor: Token, words: list[str]) -> bool:
@@ -1017,6 +1126,10 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     generic = is_generic(anchor, sent, view.cues(number), lexicon, view.generic_phrase(number, lexicon))
     generic = generic or is_result_state(span, candidate.sub_event_type, lexicon)
     generic = generic or describes_a_side(anchor, lexicon)
+    dated = any(_dates_a_day(ent, lexicon) for ent in view.ents[number])
+    # the state of a war: "continues to detain protesters" stays an arrest
+    if ACLED_SUB_EVENT_TYPES[candidate.sub_event_type] in lexicon.modality["war_event_types"]:
+        generic = generic or tells_what_goes_on(anchor, dated, lexicon)
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if not candidate.strong:
