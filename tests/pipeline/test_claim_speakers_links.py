@@ -77,3 +77,12 @@ def test_a_participle_hung_on_a_noun_that_cannot_speak_is_the_subject_s(nlp: Lan
     )
     claim = claim_at(run(nlp, text), text, "rebel forces", "perpetrator")
     assert claim.speaker == "Iran"
+
+
+def test_joining_another_in_saying_is_saying(nlp: Language) -> None:
+    text = (
+        "A gas attack killed 40 people in Saqba on Monday. Several European governments joined "
+        "the United Nations in saying the attack was a war crime."
+    )
+    claim = claim_at(run(nlp, text), text, "the attack was a war crime")
+    assert claim.speaker == "Several European governments"

@@ -628,8 +628,17 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
+        if current.tag_ == "VBG" and current.dep_ == "pcomp" and _joins_saying(current.head):
+            # "joined Washington in saying ...": the joining verb's subject says it ("quoted X as
+            # saying" is a relay, read by ``_quoted_source``)
+            current = current.head.head
+            continue
         return None
     return None
+
+
+def _joins_saying(preposition: Token) -> bool:
+    return preposition.lower_ in {"in", "by"} and preposition.head.pos_ in {"VERB", "AUX"}
 
 
 def _participle_owner(participle: Token) -> Token | None:
