@@ -919,3 +919,8 @@ def test_the_owner_of_ones_own_victims_is_no_victim(base_nlp: Language) -> None:
     found = arguments(base_nlp, "Assad gassed his own people.", "gassed")
     assert texts(found.attackers) == ["Assad"]
     assert texts(found.targets) == ["his own people"]
+
+
+def test_a_deed_answered_is_not_done_by_who_answers_it(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Iran vowed revenge for the killing of its general.", "killing")
+    assert texts(found.attackers) == []

@@ -37,14 +37,16 @@ def clause_subject(
     report_verbs: frozenset[str],
     setting_preps: frozenset[str] = frozenset(),
     absolute_preps: frozenset[str] = frozenset(),
+    answer_nouns: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The armed actor that is the subject of the clause around the trigger, nearest first. A
     trigger in a phrase that only sets the scene ('after the explosion, the minister ...',
     'jittery over a spate of attacks', 'with the war dragging on, AQAP ...') was not done by the
-    clause's subject."""
+    clause's subject, nor one that a noun of ``answer_nouns`` answers ('vowed revenge for the
+    killing', 'struck in retaliation for the raid'): that deed was the other side's."""
     current = trigger
     for _ in range(MAX_CLAUSES):
-        verb = _next_clause(current, setting_preps, absolute_preps)
+        verb = _next_clause(current, setting_preps, absolute_preps, answer_nouns)
         if verb is None or _lemma(verb) in report_verbs:
             return None
         for subject in (child for child in verb.children if child.dep_ in SUBJECT_DEPS):
@@ -55,12 +57,17 @@ def clause_subject(
 
 
 def _next_clause(
-    token: Token, setting_preps: frozenset[str] = frozenset(), absolute_preps: frozenset[str] = frozenset()
+    token: Token,
+    setting_preps: frozenset[str] = frozenset(),
+    absolute_preps: frozenset[str] = frozenset(),
+    answer_nouns: frozenset[str] = frozenset(),
 ) -> Token | None:
     """The nearest verb above the token within its clause, or None at a clause break, a
-    scene-setting preposition or an absolute phrase."""
+    scene-setting preposition, an absolute phrase or a noun of answering."""
     current = token
     while current.head != current:
+        if current.i != token.i and current.pos_ == "NOUN" and _lemma(current) in answer_nouns:
+            return None
         if current.dep_ in CLAUSE_BREAKS or any(child.dep_ == "mark" for child in current.children):
             return None
         if current.dep_ == "pobj" and current.head.lower_ in setting_preps:

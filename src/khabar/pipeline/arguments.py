@@ -257,6 +257,8 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
             report_verbs=stops,
             setting_preps=phrase_cues().setting_preps,
             absolute_preps=phrase_cues().absolute_preps,
+            # 'vowed revenge for the killing': a deed answered is the other side's
+            answer_nouns=phrase_cues().contrast_words,
         )
         if subject is None:
             subject = nearby_perpetrator(
