@@ -53,3 +53,14 @@ def test_a_rebel_depot_hit_in_an_ordinary_strike_blames_nobody(nlp: Language) ->
     ledger = run(nlp, text)
     assert not [c for c in ledger.claims if c.kind == "perpetrator" and c.value == "Rebel groups (Syria)"]
     assert perpetrator_disputes(ledger) == []
+
+
+def test_gas_used_on_rebel_areas_blames_no_rebels(nlp: Language) -> None:
+    # the group is where the agent was used, not its owner or user
+    text = (
+        "Activists said government forces fired rockets with poison gas on Zamalka on Wednesday. "
+        "The French foreign minister said Assad must be punished for the use of poison gas on "
+        "rebel areas."
+    )
+    ledger = run(nlp, text)
+    assert not [c for c in ledger.claims if c.kind == "perpetrator" and c.value == "Rebel groups (Syria)"]

@@ -982,19 +982,12 @@ def _add_sides(found: list[Contradiction], first: Draft, second: Draft, by_id: d
 
 
 def _sides(clashing: list[Draft]) -> int:
-    """How many rival figures clash. A part of a source's toll ("20 people including 13
+    """How many rival figures clash: a part of a source's toll ("20 people including 13
     civilians") stands with its whole, whose side it is, though it may clash with another
-    source's lower toll (12) itself; so does a source's lower figure beside its own higher one
-    ("killed at least 25 members ... killed a senior member": one source's figures are parts of
-    one tally, ``_clashing``)."""
-    highest: dict[str | None, int] = {}
-    for draft in clashing:
-        value = draft.claim.value
-        if _dead_part(draft) or not isinstance(value, int):
-            continue
-        speaker = next((s for s in highest if same_source(s, draft.claim.speaker)), draft.claim.speaker)
-        highest[speaker] = max(value, highest.get(speaker, value))
-    return len(set(highest.values()))
+    source's lower toll (12) itself. (Counting only each source's highest figure as well found
+    three sources' tolls beside a source's named victim, but let round-ups of several strikes
+    through on unannotated reports.)"""
+    return len({d.claim.value for d in clashing if not _dead_part(d)})
 
 
 def _own_voice(draft: Draft) -> bool:
@@ -1262,16 +1255,19 @@ def _armed_group(actor: Actor) -> bool:
 
 
 def _blamed_for_agent(doc: Doc, span, words: dict[str, frozenset[str]], toxic: bool) -> bool:  # type: ignore[no-untyped-def]
-    """Is the group the owner of a store ("a rebel depot"), the subject of using, keeping or
-    releasing ("where terrorists stored", "rebels may have released gas", "belonged to rebels"),
-    or the maker of a provocation ("a rebel provocation")?"""
+    """Is the group the owner of a store ("a rebel depot", "the rebels' stockpile"), the subject of
+    using, keeping or releasing ("where terrorists stored", "rebels may have released gas"), the
+    one the agent belongs to ("belonged to rebels"), or the maker of a provocation ("a rebel
+    provocation")? Not the place it was used on ("the use of poison gas on rebel areas")."""
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None:
         return False
-    head = tokens.root.head
-    if head.pos_ == "ADP" and head.i != tokens.root.i:  # "belonged to rebels"
-        head = head.head
-    lemmas = {token.lemma_.lower() for token in tokens} | {head.lemma_.lower()}
+    root = tokens.root
+    lemmas = {token.lemma_.lower() for token in tokens}
+    if root.dep_ in {"compound", "amod", "poss", "nsubj"}:
+        lemmas.add(root.head.lemma_.lower())  # "rebel chemical weapons depot", "rebels released"
+    elif root.dep_ == "pobj" and root.head.lower_ == "to":
+        lemmas.add(root.head.head.lemma_.lower())  # "belonged to rebels"
     if lemmas & words["false_flag_heads"]:
         return True
     return toxic and bool(lemmas & words["agent_heads"])
