@@ -21,3 +21,16 @@ def test_a_party_blaming_another_is_unverified(nlp: Language) -> None:
     blamed = [c for c in ledger.claims if c.kind == "perpetrator" and c.speaker != "the outlet"]
     assert blamed, [c.to_dict() for c in ledger.claims]
     assert {c.status for c in blamed} == {"unverified"}
+
+
+def test_two_sides_blaming_each_other_make_a_claim_each(nlp: Language) -> None:
+    text = (
+        "A chemical attack hit the town of Saqba in March, killing 20 people. The government and "
+        "the rebels have blamed each other for that attack."
+    )
+    doc = nlp.make_doc(text)
+    doc._.article = Article(text=text, published=dt.date(2016, 3, 9))
+    ledger = ledger_of(nlp(doc))
+    blamed = {c.speaker: str(c.value) for c in ledger.claims if c.kind == "perpetrator" and c.cue == "blamed"}
+    assert set(blamed) == {"government", "rebels"}
+    assert "Rebel" in blamed["government"] and "Rebel" not in blamed["rebels"]

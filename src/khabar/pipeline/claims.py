@@ -383,6 +383,10 @@ def _attribution_claims(
         if _claims_responsibility(attribution):
             drafts.append(_responsibility_claim(doc, attribution, content))
             continue
+        reciprocal = _reciprocal_blame(doc, attribution, content)
+        if reciprocal:
+            drafts.extend(reciprocal)
+            continue
         blamed = _blamed_actor(doc, attribution)
         if blamed is not None:
             claim = _new_claim(doc, "perpetrator", content, attribution, attribution.speaker, OUTLET_SPEAKER)
@@ -402,6 +406,48 @@ def _attribution_claims(
         claim.value = content.text[:MAX_VALUE_CHARS]
         drafts.append(Draft(claim, attribution.sentence, attribution, anchor=content.start))
     return drafts
+
+
+def _reciprocal_blame(doc: Doc, attribution: Attribution, content: TextSpan) -> list[Draft]:
+    """'The regime and the rebels have blamed each other for the attack': each side names the
+    other the perpetrator, two claims of two speakers (so the two sides can contradict)."""
+    cue = attribution.cue
+    if cue.lemma_.lower() not in BLAME_LEMMAS | {"accuse"} or not _each_other(cue):
+        return []
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    sides = [subject, *subject.conjuncts] if subject is not None else []
+    spans = [_conjunct_span(doc, side) for side in sides]
+    actors = [actor for actor in (_actor_at(doc, span) for span in spans) if actor is not None]
+    if len(sides) != 2 or len(actors) != 2:
+        return []
+    drafts = []
+    for index, span in enumerate(spans):
+        other = actors[1 - index]
+        name = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        speaker = Speaker(name, "organisation", span.start, span.end, actor=actors[index].name)
+        claim = _new_claim(doc, "perpetrator", content, attribution, speaker, OUTLET_SPEAKER)
+        claim.value = other.name
+        extra: dict[str, object] = {"blamed": True}
+        anchor = content.start
+        draft = Draft(claim, attribution.sentence, attribution, actor=other, anchor=anchor, extra=extra)
+        drafts.append(draft)
+    return drafts
+
+
+def _each_other(cue: Token) -> bool:
+    """'blamed each other', 'accused one another'."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.lower_ in {"other", "another"}:
+            before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+            return before in {"each", "one"}
+    return False
+
+
+def _conjunct_span(doc: Doc, side: Token) -> TextSpan:
+    """The words of one conjunct alone ('the regime' of 'the regime and the rebels')."""
+    skipped = {t.i for c in side.children if c.dep_ in {"conj", "cc", "punct"} for t in c.subtree}
+    tokens = [t for t in side.subtree if t.i not in skipped]
+    return TextSpan.of(doc_text(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
 def _claims_responsibility(attribution: Attribution) -> bool:
