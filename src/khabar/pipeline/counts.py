@@ -109,6 +109,7 @@ class CountLexicon:
     hospital_words: frozenset[str]
     listed_forms: dict[str, str]  # "3 shot, 1 fatally": "shot" as the headline lists it
     part_openers: frozenset[str]  # "36 killed, including five women": a part of a figure told before
+    listed_others: frozenset[str]  # "13 killed 43 others injured": the word between a figure and its outcome
     verb_endings: tuple[str, ...]  # "Kills", "Killed": a title-case verb's inflection, longest first
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
@@ -192,6 +193,7 @@ def count_lexicon() -> CountLexicon:
         hospital_words=frozenset(words["hospital_words"]),
         listed_forms=dict(words["listed_forms"]),
         part_openers=frozenset(words["part_openers"]),
+        listed_others=frozenset(words["listed_others"]),
         verb_endings=tuple(sorted(words["verb_endings"], key=len, reverse=True)),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
@@ -759,6 +761,12 @@ def _listed_outcome(number: Token, lexicon: CountLexicon) -> tuple[str, Token] |
     word = doc[number.i + 1] if number.i + 1 < len(doc) else None
     if word is None or not (number.like_num or number.lower_ in lexicon.numbers):
         return None  # a vague figure's anchor is its noun ("several guns")
+    if word.lower_ in lexicon.listed_others and word.i + 1 < len(doc):
+        # "13 civilians killed 43 others injured": the parse makes "others" the object of
+        # "killed"; the outcome word right after "others" is the figure's own
+        word = doc[word.i + 1]
+        if word.pos_ not in ("VERB", "ADJ") or word.tag_ not in ("VBN", "VBD", "JJ"):
+            return None
     if word.lower_ in lexicon.fatal_modifiers and word.pos_ == "ADV":
         # "3 shot, 1 fatally"; a clause's "seven people were shot, two fatally" is left to the parse
         return ("killed", word) if _follows_a_listed_figure(number) else None
@@ -1024,6 +1032,12 @@ def _to_hospital(verb: Token, lexicon: CountLexicon) -> bool:
 
 def _death_of(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     # "charged in the death of Juan Berrios", "the killing of two men": the victim of a death noun
+    if (
+        victim.lemma_.lower() == "life"
+        and victim.dep_ == "dobj"
+        and victim.head.lemma_.lower() in lexicon.life_takers
+    ):
+        return "killed", victim  # "Russian raids claimed 17 lives": the lives counted are the dead
     if victim.dep_ == "poss" and _found_body(victim.head, lexicon):
         return "killed", victim.head  # "Thomas Hobson's body was found"
     preposition = victim.head
