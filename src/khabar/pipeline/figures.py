@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Count, CountMention
+from .counts import count_lexicon
 
 
 def count_of(
@@ -38,7 +39,7 @@ def count_of(
     if kind == "injured":
         own_killed = any(mention.kind == "killed" and mention.low for mention, _ in reported)
         mentions = net_of_killed(mentions, reported if own_killed or article is None else article)
-    credible = credible_figures(mentions)
+    credible = joined_figures(credible_figures(mentions))
     count = Count(evidence=[mention.span for mention, _ in mentions])
     if mentions and not any(status == "asserted" for mention, status in mentions if mention.low is not None):
         count.note = "; ".join(sorted({note_of(mention, status) for mention, status in mentions}))
@@ -62,6 +63,47 @@ def credible_figures(mentions: list[tuple[CountMention, str]]) -> list[CountMent
         if found:
             return wholes or found
     return []
+
+
+def joined_figures(mentions: list[CountMention]) -> list[CountMention]:
+    """Figures of one outcome word read as one figure, their sum: "30 regime and 39 rebel
+    fighters have been killed" is 69 dead, "killed 15 civilians and 27 fighters" 42. Each counts
+    other victims of the same killing (a part "among" or "including" others is not read by the
+    count stage), so neither alone is a reading of the toll; as two figures the lower would be
+    taken for the conservative one. Figures of people hit ("harm") are left as they are: they
+    are netted of the killed one by one. Only numbers of two or more are summed: a person told
+    by name, noun or pronoun ("a man", "he", "Smith") is often one victim told twice by the
+    parse ("the man ... he died"), and "one" is as often "one of them"."""
+    groups: dict[tuple[int, int], list[CountMention]] = {}
+    for mention in mentions:
+        summable = not mention.harm and not mention.part and _states_a_number(mention)
+        if mention.trigger is not None and summable:
+            groups.setdefault((mention.trigger.start, mention.trigger.end), []).append(mention)
+    joined: list[CountMention] = []
+    for mention in mentions:
+        key = (mention.trigger.start, mention.trigger.end) if mention.trigger is not None else None
+        group = groups.get(key, []) if key is not None else []
+        distinct = {item.span.start: item for item in group}
+        if len(distinct) < 2 or not any(item is mention for item in group):
+            joined.append(mention)
+        elif mention is group[0]:
+            joined.append(_sum_of(list(distinct.values())))
+    return joined
+
+
+def _states_a_number(mention: CountMention) -> bool:
+    """ "30", "thirty", "at least 15": a number of two or more, not a person told as one."""
+    numbers = count_lexicon().numbers
+    words = mention.span.text.lower().replace("-", " ").split()
+    stated = any(word.replace(",", "").isdigit() or word in numbers for word in words)
+    return stated and (mention.low or 0) >= 2
+
+
+def _sum_of(mentions: list[CountMention]) -> CountMention:
+    lows = [mention.low or 0 for mention in mentions]
+    highs = [mention.high for mention in mentions]
+    high = sum(value for value in highs if value is not None) if None not in highs else None
+    return replace(mentions[0], low=sum(lows), high=high, qualifier=None)
 
 
 def most_reported(values: list[int]) -> int:

@@ -1,0 +1,97 @@
+"""An event's toll as a coder reads it: figures of the same killing summed, lives claimed,
+families counted as no persons, a war's "hundreds of thousands" set apart, and a headline's
+"N others injured" read as injured."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from khabar.model import CountMention, Span
+from khabar.pipeline.counts import BACKGROUND_COUNTS_KEY, find_counts
+from khabar.pipeline.figures import count_of, joined_figures
+
+
+def figures(nlp: Language, text: str) -> list[tuple[str, int | None, int | None]]:
+    return [(m.kind, m.low, m.high) for m in find_counts(nlp(text))]
+
+
+def fatalities(nlp: Language, text: str) -> int | None:
+    reported = [(mention, "asserted") for mention in find_counts(nlp(text))]
+    return count_of(reported, "killed").best
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian raids claimed 17 lives overnight in the district.", [("killed", 17, 17)]),
+        ("The shells landed in the market claiming two lives.", [("killed", 2, 2)]),
+        # the parse hangs "others" on "killed" as its object; the word after it is the outcome
+        (
+            "13 civilians killed 43 others injured due to rocket attacks on the city.",
+            [("injured", 43, 43)],
+        ),
+        ("Four people including a child killed six others injured in attacks.", [("injured", 6, 6)]),
+    ],
+)
+def test_tolls_the_parse_misses(nlp: Language, text: str, expected: list[tuple[str, int, int]]) -> None:
+    found = figures(nlp, text)
+    assert all(item in found for item in expected)
+    assert not any(kind == "killed" and low in (43, 6) for kind, low, _ in found)
+
+
+def test_families_are_not_persons(nlp: Language) -> None:
+    found = figures(nlp, "At least 48 people were killed when troops executed six families in the village.")
+    assert ("killed", 48, None) in found
+    assert all(low != 6 for _, low, _ in found)
+
+
+def test_hundreds_of_thousands_is_one_figure_and_a_statistic(nlp: Language) -> None:
+    doc = nlp("Since then hundreds of thousands of people have been killed in the fighting.")
+    assert find_counts(doc) == []
+    apart = doc.user_data[BACKGROUND_COUNTS_KEY]
+    assert [(m.kind, m.low, m.span.text) for m in apart] == [("killed", 100000, "hundreds of thousands")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("30 regime and 39 rebel fighters have been killed in battles around the farms.", 69),
+        ("The attack on two villages killed 15 civilians and 27 pro-government fighters.", 42),
+        # one figure alone, or figures of two killings, are not summed
+        ("At least 9 civilians were killed in the strikes.", 9),
+        ("Five soldiers were killed in the north and 7 civilians died in the south.", 5),
+    ],
+)
+def test_figures_of_one_killing_are_summed(nlp: Language, text: str, expected: int) -> None:
+    assert fatalities(nlp, text) == expected
+
+
+def _mention(start: int, value: int, trigger: int, *, harm: bool = False, text: str = "") -> CountMention:
+    return CountMention(
+        span=Span(start, start + 2, text or str(value)),
+        kind="killed",
+        low=value,
+        high=value,
+        trigger=Span(trigger, trigger + 6, "killed"),
+        harm=harm,
+    )
+
+
+def test_joined_figures_keep_other_triggers_and_harm_apart() -> None:
+    first, second, other = _mention(0, 30, 50), _mention(10, 39, 50), _mention(80, 5, 90)
+    joined = joined_figures([first, second, other])
+    assert [(m.low, m.high) for m in joined] == [(69, 69), (5, 5)]
+    shot = [_mention(0, 2, 50, harm=True), _mention(10, 3, 50, harm=True)]
+    assert joined_figures(shot) == shot
+    # the same figure read twice (two events' drafts merged) is not added to itself
+    assert [(m.low) for m in joined_figures([first, first])] == [30, 30]
+
+
+def test_persons_told_twice_are_not_summed() -> None:
+    # "a 30-year-old man died ... he was pronounced dead": the parse may give one trigger both
+    told = [_mention(0, 1, 50, text="A 30-year-old man"), _mention(40, 1, 50, text="he")]
+    assert joined_figures(told) == told
+    # "Four men were killed, one of them ...": "one" is no figure to add
+    part = [_mention(0, 4, 50, text="Four"), _mention(30, 1, 50, text="one")]
+    assert joined_figures(part) == part
