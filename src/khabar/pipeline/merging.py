@@ -367,11 +367,6 @@ def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
         return True
     if kept.sub_event_type == new.sub_event_type and complementary(kept, new):
         return True
-    # a weak trigger with neither place nor day told before the full telling ("Homs governor says
-    # U.S. attack caused deaths", then "A U.S. missile strike on an airbase near Homs on Friday")
-    # names no happening of its own: it announces the next one it fits
-    if kept.weak and not new.weak and is_unanchored(kept):
-        return True
     if named(kept.targets) & named(new.targets):
         return True
     return refers_back(doc, new.mentions[0]) or same_clause(doc, kept, new)
