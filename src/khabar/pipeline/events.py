@@ -1184,17 +1184,6 @@ def _side_of_another_event(
     )
 
 
-def _means_named_before(doc: Doc, candidate: Candidate, kept: list[Candidate]) -> bool:
-    """A word for an act that its target types ("attack") with another trigger compounded before
-    it ("a bomb attack on a bus convoy") is that trigger's happening: the means says what it was,
-    and a convoy hit by a bomb is no clash."""
-    if candidate.rule.switch != "target" or candidate.rule.priority >= WEAK_PRIORITY:
-        return False
-    root = doc[candidate.start : candidate.end].root
-    means = [child.i for child in root.children if child.dep_ == "compound"]
-    return any(other.start <= i < other.end for other in kept if other is not candidate for i in means)
-
-
 def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[EventMention]:
     """Typed event triggers of a parsed document, in text order.
 
@@ -1205,7 +1194,6 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     view = DocView(doc)
     kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
     kept = [candidate for candidate in kept if not _side_of_another_event(doc, candidate, kept, lexicon)]
-    kept = [candidate for candidate in kept if not _means_named_before(doc, candidate, kept)]
     trigger_tokens = {i for candidate in kept for i in range(candidate.start, candidate.end)}
     mentions = [_mention(view, candidate, lexicon, trigger_tokens) for candidate in kept]
     # the assembler reads which old dates belong to background rather than to an event
