@@ -158,6 +158,7 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
             continue
         if attribution is not None:
             found.append(attribution)
+    book.name_bare_roles([attribution.speaker for attribution in found])
     return found
 
 

@@ -365,8 +365,29 @@ def find_revisions(doc: Doc, drafts: list[Draft], *, implied: bool = True) -> li
             break
     if implied:
         revisions.extend(_implied_totals(drafts, figures, increments, cues, index))
+    _supersede_echoes(figures)
     _speak_as_whole(parts, figures)
     return revisions
+
+
+def _supersede_echoes(figures: list[Draft]) -> None:
+    """A figure its source later revised is withdrawn wherever the report repeats it before
+    the revision: a headline's 'kills seven, governor says' goes with the lead's 'at least
+    seven' when the governor 'later raised the toll to nine'."""
+    by_id = {draft.claim.id: draft for draft in figures}
+    for old in [draft for draft in figures if draft.claim.superseded_by is not None]:
+        new = by_id.get(old.claim.superseded_by or "")
+        if new is None or old.claim.about is None:
+            continue
+        for echo in figures:
+            claim = echo.claim
+            if claim.superseded_by is not None or claim.revises is not None or echo is new:
+                continue
+            if (claim.value, claim.about) != (old.claim.value, old.claim.about):
+                continue
+            if echo.sentence.start < new.sentence.start and _same_figure_source(echo, old):
+                claim.status = "superseded"
+                claim.superseded_by = new.claim.id
 
 
 def _increment_by(draft: Draft) -> bool:
@@ -1450,6 +1471,8 @@ def _settle_range(count: Count, behind: list[Draft], kind: str) -> None:
     settled = count_of(reported, kind)
     count.low, count.best, count.high = settled.low, settled.best, settled.high
     count.note = settled.note
+    # the evidence is every figure behind the count, the one that replaced a withdrawn one too
+    count.evidence = settled.evidence or count.evidence
     if not reported:  # nothing left standing: say what was withdrawn
         figures = {f"{d.claim.status}: {d.count.span.text if d.count else d.claim.value}" for d in withdrawn}
         count.note = "; ".join(sorted(figures))

@@ -377,6 +377,25 @@ class SpeakerBook:
                 return speaker
         return None
 
+    def name_bare_roles(self, speakers: list[Speaker]) -> None:
+        """A headline's 'governor says' is the governor the report names ('regional Governor
+        Oleh Syniehubov said'), when it names one person of that role: one source, not two
+        (two would make his own toll a dispute with itself). Speakers are updated in place."""
+        lexicon = source_lexicon(self.doc.vocab)
+        for speaker in speakers:
+            role = speaker.name.lower()
+            if speaker.kind != "organisation" or role not in lexicon.role_heads:
+                continue
+            holders = {
+                other.name: other
+                for other in self.history
+                if other.kind == "person" and other.role and _role_head(other.role) == role
+            }
+            if len(holders) == 1:
+                (holder,) = holders.values()
+                speaker.name, speaker.kind = holder.name, holder.kind
+                speaker.role, speaker.actor = holder.role, holder.actor or speaker.actor
+
     # -- resolution -----------------------------------------------------------------------
 
     def resolve(self, phrase: Span, *, remember: bool = True) -> Speaker:
@@ -524,6 +543,13 @@ class SpeakerBook:
         """'Its spokesman', 'their director': the organisation or outlet that spoke last."""
         owners = [t for t in role_tokens if t.tag_ == "PRP$" and t.lower_ in {"its", "their"}]
         return self.last({"organisation", "outlet", "group"}, before) if owners else None
+
+
+def _role_head(role: str) -> str:
+    """The word that names the office: 'regional Governor' -> governor, 'the commander of the
+    Kurdish police' -> commander (not police, which is no one person), 'Observatory chief' -> chief."""
+    words = role.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
 
 
 def _surname(name: str) -> str:
