@@ -124,6 +124,20 @@ def test_a_small_town_known_by_another_name_abroad_stays_unresolved_in_a_report_
     assert "al-Mazra" not in by_text(places_of(base_nlp, "Shells hit the village of al-Mazra." + syria))
 
 
+def test_a_village_of_unknown_size_abroad_yields_to_the_report_s_country_named_once(
+    base_nlp: Language,
+) -> None:
+    # the gazetteer's only 'Hali' is a village in China with no population given
+    yemen = "Jets struck a market in the Al-Hali district of Hodeidah, Yemen, residents in Sanaa said."
+    assert "Al-Hali" not in by_text(places_of(base_nlp, yemen))
+    assert by_text(places_of(base_nlp, yemen))["Hodeidah"].place.country == "YEM"
+    # with nothing else to go by, the namesake stays the best guess
+    assert "Al-Hali" in by_text(places_of(base_nlp, "Jets struck a market in the Al-Hali district."))
+    # a country that only describes a group is no such evidence: Marea stays the Syrian town
+    marea = "Shells fell on the town of Marea on Monday, the Britain-based monitoring group said."
+    assert by_text(places_of(base_nlp, marea))["Marea"].place.country == "SYR"
+
+
 def test_a_direction_word_alone_is_no_province(base_nlp: Language) -> None:
     assert places_of(base_nlp, "Missiles hit the Eastern side of the town, the army said.") == []
     found = by_text(places_of(base_nlp, "Floods hit the Eastern Province of Saudi Arabia."))

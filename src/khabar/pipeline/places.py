@@ -57,6 +57,10 @@ UNKNOWN_TOWN_POPULATION = 1_000
 #: the evidence for another country (in toponym votes, a country name counting 2) that leaves a
 #: town matched by another of its names unresolved when nothing points to its own country
 STRANGER_CONTEXT = 3.0
+#: the same for a village of unknown size (GeoNames gives it no population), the weakest reading
+#: there is: the report's country named once (2, less a little doubt) outweighs it ("the Al-Hali
+#: district" of a Yemen report is not a village 'Hali' in China)
+WEAK_STRANGER_CONTEXT = 1.5
 #: a country's name counts 2 in the toponym votes: a small town abroad needs its country named
 #: more than once (or a place near it, or the report to be about its country)
 ONE_COUNTRY_MENTION = 2.0
@@ -733,6 +737,7 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
     suspects = {index for index, toponym in enumerate(toponyms) if _is_stranger_suspect(toponym)}
+    descriptors = {index for index, toponym in enumerate(toponyms) if _describes_an_actor(doc, toponym)}
     for index in sorted(suspects):
         toponym = toponyms[index]
         same_name = Counter[str]()
@@ -740,12 +745,34 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
             if (names[other] == names[index] or other in suspects) and country:
                 same_name[country] += weight
         elsewhere = {country: count - same_name[country] for country, count in context.countries.items()}
-        if max(elsewhere.values(), default=0.0) < STRANGER_CONTEXT:
+        if _evidence_elsewhere(toponym, elsewhere, context, descriptors) < _context_needed(toponym):
             continue  # too little else in the report to go by ('a U.S. drone hit Raqqa')
         excluded = frozenset(
             other for other in range(len(toponyms)) if other in suspects or names[other] == names[index]
         )
         toponym.choice = _best_settled_reading(toponym, elsewhere, context, excluded)
+
+
+def _evidence_elsewhere(
+    toponym: Toponym, elsewhere: dict[str, float], context: Context, descriptors: set[int]
+) -> float:
+    """The strongest evidence for one country. Against a village of unknown size, a place that
+    only describes an actor ('the Britain-based monitor') is no evidence: it is the weak rule's
+    only guard against a lone foreign name."""
+    if _context_needed(toponym) == STRANGER_CONTEXT:
+        return max(elsewhere.values(), default=0.0)
+    plain = dict(elsewhere)
+    for other in descriptors:
+        country, _, weight = context.votes.get(other, (None, None, 0.0))
+        if country in plain:
+            plain[country] -= weight
+    return max(plain.values(), default=0.0)
+
+
+def _describes_an_actor(doc: Doc, toponym: Toponym) -> bool:
+    """'Britain-based', 'US-backed', 'Saudi-led': the place qualifies a group, not the story."""
+    after = toponym.end
+    return after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].tag_ == "VBN"
 
 
 def _best_settled_reading(
@@ -777,6 +804,14 @@ def _best_settled_reading(
         if _nearest_km(place.lat, place.lon, compatriots, excluded) < NEAR_KM:
             return candidate
     return None
+
+
+def _context_needed(toponym: Toponym) -> float:
+    """How much evidence for other countries it takes to doubt a suspect toponym's reading."""
+    choice = toponym.choice
+    if choice is not None and choice.place.population == 0:
+        return WEAK_STRANGER_CONTEXT
+    return STRANGER_CONTEXT
 
 
 def _is_stranger_suspect(toponym: Toponym) -> bool:
