@@ -93,3 +93,13 @@ def test_the_one_state_whose_aircraft_the_report_names_is_the_striker(nlp: Langu
     bare = nlp("Air strikes on a market near Idlib killed ten people. Air forces are active in the area.")
     strikes = [event for event in bare._.events if event.sub_event_type == "Air/drone strike"]
     assert all(event.actor1.name != "Military Forces of Syria" for event in strikes)
+
+
+def test_a_state_named_on_its_missiles_or_shells_is_the_attacker(nlp: Language) -> None:
+    doc = nlp("Israeli missiles hit an air base near Homs on Sunday, killing four soldiers.")
+    assert [event.actor1.name for event in doc._.events] == ["Military Forces of Israel"]
+    doc = nlp("Turkish shells hit a village near Afrin on Sunday, killing four civilians.")
+    assert [event.actor1.name for event in doc._.events] == ["Military Forces of Turkey"]
+    # a weapon alone names nobody: the perpetrator stays unidentified
+    doc = nlp("Missiles hit an air base near Homs on Sunday, killing four soldiers.")
+    assert [event.actor1.name for event in doc._.events] == ["Unidentified Armed Group (Syria)"]
