@@ -138,6 +138,17 @@ def test_a_village_of_unknown_size_abroad_yields_to_the_report_s_country_named_o
     assert by_text(places_of(base_nlp, marea))["Marea"].place.country == "SYR"
 
 
+def test_a_name_after_a_town_and_a_comma_is_its_province(base_nlp: Language) -> None:
+    # alone, 'Guanajuato' is read as the city, as 'Idlib' is; after a town of its state, the state
+    found = by_text(places_of(base_nlp, "Gunmen opened fire in a bar in Celaya, Guanajuato, late on Monday."))
+    assert found["Guanajuato"].place.feature == "admin1"
+    assert found["Celaya"].place.feature == "town"
+    # in a list the second name is no container: Idlib stays what it was read as
+    listed = by_text(places_of(base_nlp, "Jets struck villages in Saraqib, Idlib and Hama on Monday."))
+    alone = by_text(places_of(base_nlp, "Jets struck villages in Idlib on Monday."))
+    assert listed["Idlib"].place.feature == alone["Idlib"].place.feature
+
+
 def test_a_direction_word_alone_is_no_province(base_nlp: Language) -> None:
     assert places_of(base_nlp, "Missiles hit the Eastern side of the town, the army said.") == []
     found = by_text(places_of(base_nlp, "Floods hit the Eastern Province of Saudi Arabia."))

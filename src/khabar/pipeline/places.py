@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 import numpy as np
 from spacy.attrs import TAG
@@ -210,6 +211,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     context = _document_context(doc, ents, accepted, prior_only=False)
     _resolve(accepted, context)
     _leave_strangers_unresolved(doc, accepted, context)
+    _read_containers_after_commas(doc, accepted)
     _one_sense_per_name(doc, accepted)
     text = doc_text(doc)  # built from the tokens once per Doc, shared with the later stages
     return [_mention_of(doc, text, toponym) for toponym in accepted if toponym.choice is not None]
@@ -773,6 +775,42 @@ def _describes_an_actor(doc: Doc, toponym: Toponym) -> bool:
     """'Britain-based', 'US-backed', 'Saudi-led': the place qualifies a group, not the story."""
     after = toponym.end
     return after + 1 < len(doc) and doc[after].text == "-" and doc[after + 1].tag_ == "VBN"
+
+
+def _read_containers_after_commas(doc: Doc, toponyms: list[Toponym]) -> None:
+    """'a bar in Celaya, Guanajuato': the name after a town and a comma is its province or
+    country when it has such a reading, though a city of that name is its seat (the prior
+    prefers the city for a bare 'Guanajuato', as for 'Idlib'). A list ('Aleppo, Idlib and Hama')
+    is untouched: there the second name is no container of the first."""
+    starts = {toponym.start for toponym in toponyms}
+    for town, after in pairwise(toponyms):
+        if after.start != town.end + 1 or doc[town.end].text != "," or town.choice is None:
+            continue
+        if _continues_a_list(doc, after.end, starts):
+            continue
+        inner = town.choice.place
+        if inner.feature not in ("town", "site", "admin2"):
+            continue
+        container = next((c for c in after.candidates if _contains(c.place, inner)), None)
+        if container is not None:
+            after.choice = container
+
+
+def _continues_a_list(doc: Doc, end: int, starts: set[int]) -> bool:
+    """Another item follows: 'and Hama', ', Hama'."""
+    if end >= len(doc):
+        return False
+    if doc[end].lower_ in ("and", "or", "&"):
+        return True
+    return doc[end].text == "," and end + 1 in starts
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.feature == "country":
+        return outer.country == inner.country
+    if outer.feature != "admin1" or outer.country != inner.country or not inner.admin1:
+        return False
+    return name_key(outer.name) == name_key(inner.admin1) or outer.admin1 == inner.admin1
 
 
 def _best_settled_reading(
