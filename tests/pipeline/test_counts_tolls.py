@@ -95,3 +95,11 @@ def test_persons_told_twice_are_not_summed() -> None:
     # "Four men were killed, one of them ...": "one" is no figure to add
     part = [_mention(0, 4, 50, text="Four"), _mention(30, 1, 50, text="one")]
     assert joined_figures(part) == part
+
+
+def test_shot_dead_is_a_killing_wherever_the_parse_hangs_dead(nlp: Language) -> None:
+    # the parser makes 'dead' a modifier of the victims, not of 'shot'
+    text = "Masked gunmen shot dead four police officers at a checkpoint outside Jalalabad on Tuesday."
+    assert ("killed", 4, 4) in figures(nlp, text)
+    wounded = "Masked gunmen shot four police officers at a checkpoint on Tuesday."
+    assert ("injured", 4, 4) in figures(nlp, wounded)

@@ -1287,6 +1287,10 @@ def _zero_determiner(token: Token, lexicon: CountLexicon) -> bool:
 
 def _harm_outcome(trigger: Token, lexicon: CountLexicon) -> tuple[str, Token]:
     """A "shot" is a killing when it says so ("shot dead", "fatally shot", "shot and killed")."""
+    after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    if after is not None and after.lower_ in lexicon.fatal_modifiers and after.pos_ in ("ADJ", "ADV"):
+        # "gunmen shot dead four police officers": the parser may hang 'dead' on the victims
+        return "killed", trigger
     for child in trigger.children:
         if child.lower_ in lexicon.fatal_modifiers and child.dep_ in (
             "oprd",
