@@ -45,6 +45,8 @@ MAX_SUBSPAN_TOKENS = 4
 #: a town this populous, or a country/admin1/region, may stand without a cue
 IMPORTANT_POPULATION = 100_000
 IMPORTANT_FEATURES = frozenset({"country", "admin1", "region"})
+#: a town this populous is a place by its own name, with no cue and no entity label
+FAMOUS_POPULATION = 1_000_000
 #: prior preference by feature, on top of log10(population) (regions and patches have no population)
 FEATURE_PRIOR = {"country": 3.0, "region": 6.0, "admin1": 0.0, "admin2": -0.5, "site": 5.0}
 #: a town matched only by another of its names, with less than this population, is suspect
@@ -643,7 +645,9 @@ def _looks_like_place(doc: Doc, toponym: Toponym, name_parts: set[str], cues: Cu
     # a proper-noun run outside the entities
     if any(c.place.feature in ("country", "region") for c in exact) or _is_dateline(doc, toponym):
         return important
-    return toponym.weak_cue and important
+    # a city of millions needs no cue ('Shelling hit Aleppo'), though the model gave no label
+    famous = any(c.place.population >= FAMOUS_POPULATION and c.place.feature == "town" for c in exact)
+    return (toponym.weak_cue and important) or famous
 
 
 def _spelled_alike(text: str, candidate: Candidate) -> bool:
