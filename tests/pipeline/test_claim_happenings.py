@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import ledger_of_report
 from spacy.language import Language
 
-from khabar.extract import ledger_of
-from khabar.model import Actor, Article, ArticleLedger, Event, EventDate, Location
+from khabar.model import Actor, ArticleLedger, Event, EventDate, Location
 from khabar.pipeline.claim_links import same_happenings
 
 
@@ -54,9 +54,7 @@ def test_a_country_is_too_wide_to_tell_one_happening() -> None:
 
 
 def run(nlp: Language, text: str) -> ArticleLedger:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, published=dt.date(2016, 6, 8))
-    return ledger_of(nlp(doc))
+    return ledger_of_report(nlp, text, dt.date(2016, 6, 8))
 
 
 def test_two_sources_tolls_of_one_strike_on_two_events_contradict(nlp: Language) -> None:

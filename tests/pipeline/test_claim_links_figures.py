@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import ledger_of_report
 from spacy.language import Language
 
-from khabar.extract import ledger_of
-from khabar.model import Article, ArticleLedger
+from khabar.model import ArticleLedger
 
 
 def run(nlp: Language, text: str) -> ArticleLedger:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, published=dt.date(2016, 6, 8))
-    return ledger_of(nlp(doc))
+    return ledger_of_report(nlp, text, dt.date(2016, 6, 8))
 
 
 def killed_disputes(ledger: ArticleLedger) -> list[set[object]]:

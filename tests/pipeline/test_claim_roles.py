@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import ledger_of_report
 from spacy.language import Language
 
-from khabar.extract import ledger_of
-from khabar.model import Article, ArticleLedger
+from khabar.model import ArticleLedger
 
 REPORT = (
     "Rocket strike on Dnipro market kills five, governor says\n\n"
@@ -20,9 +20,7 @@ REPORT = (
 
 
 def run(nlp: Language, text: str) -> ArticleLedger:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, published=dt.date(2024, 6, 3))
-    return ledger_of(nlp(doc))
+    return ledger_of_report(nlp, text, dt.date(2024, 6, 3))
 
 
 def test_a_headline_role_is_the_named_holder_of_that_role(nlp: Language) -> None:

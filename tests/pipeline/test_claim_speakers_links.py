@@ -5,28 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import claim_at, ledger_of_report
 from spacy.language import Language
 
-from khabar.extract import ledger_of
-from khabar.model import Article, ArticleLedger, Claim
+from khabar.model import ArticleLedger
 
 
 def run(nlp: Language, text: str) -> ArticleLedger:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, published=dt.date(2016, 3, 9))
-    return ledger_of(nlp(doc))
-
-
-def claim_at(ledger: ArticleLedger, text: str, phrase: str, kind: str | None = None) -> Claim:
-    start = text.index(phrase)
-    end = start + len(phrase)
-    found = [
-        c
-        for c in ledger.claims
-        if c.evidence[0].start < end and start < c.evidence[0].end and (kind is None or c.kind == kind)
-    ]
-    assert found, f"no claim at {phrase!r}: {[c.to_dict() for c in ledger.claims]}"
-    return found[0]
+    return ledger_of_report(nlp, text, dt.date(2016, 3, 9))
 
 
 def test_he_points_back_to_an_unnamed_official(nlp: Language) -> None:

@@ -7,28 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from report_helpers import claim_at, ledger_of_report
 from spacy.language import Language
 
-from khabar.extract import ledger_of
-from khabar.model import Article, ArticleLedger, Claim
+from khabar.model import ArticleLedger
 
 
 def run(nlp: Language, text: str, published: str = "2020-02-28") -> ArticleLedger:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, published=dt.date.fromisoformat(published))
-    return ledger_of(nlp(doc))
-
-
-def claim_at(ledger: ArticleLedger, text: str, phrase: str, kind: str | None = None) -> Claim:
-    start = text.index(phrase)
-    end = start + len(phrase)
-    found = [
-        c
-        for c in ledger.claims
-        if c.evidence[0].start < end and start < c.evidence[0].end and (kind is None or c.kind == kind)
-    ]
-    assert found, f"no claim at {phrase!r}: {[c.to_dict() for c in ledger.claims]}"
-    return found[0]
+    return ledger_of_report(nlp, text, dt.date.fromisoformat(published))
 
 
 def test_pipeline_declares_claims(nlp: Language) -> None:

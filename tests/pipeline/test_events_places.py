@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import events_of
 from spacy.language import Language
-
-from khabar.model import Article, Event
-
-
-def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, id="t", published=published)
-    return nlp(doc)._.events
 
 
 def test_an_event_with_no_place_takes_the_place_told_before_it(nlp: Language) -> None:

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import events_of
 from spacy.language import Language
-
-from khabar.model import Article, Event
-
-
-def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, id="t", published=published)
-    return nlp(doc)._.events
 
 
 def test_a_headline_with_no_place_or_day_retells_the_story_below_it(nlp: Language) -> None:

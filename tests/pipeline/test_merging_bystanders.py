@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from report_helpers import events_of
 from spacy.language import Language
-
-from khabar.model import Article, Event
-
-
-def events_of(nlp: Language, text: str, published: dt.date) -> list[Event]:
-    doc = nlp.make_doc(text)
-    doc._.article = Article(text=text, id="t", published=published)
-    return nlp(doc)._.events
 
 
 def test_civilians_also_killed_in_the_strikes_are_no_second_strike(nlp: Language) -> None:
