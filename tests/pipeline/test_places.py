@@ -156,6 +156,13 @@ def test_a_city_of_millions_needs_no_cue(base_nlp: Language) -> None:
     assert "Winfield" not in by_text(places_of(base_nlp, "Shelling hit Winfield on Saturday."))
 
 
+def test_news_spellings_of_syrian_places_resolve(base_nlp: Language) -> None:
+    # the state agency's "Deir Ezzor" and the Kurdish-side "Efrin" are curated aliases
+    found = by_text(places_of(base_nlp, "Shells hit Deir Ezzor and Efrin on Monday, residents said."))
+    assert (found["Deir Ezzor"].place.name, found["Deir Ezzor"].place.country) == ("Deir ez-Zor", "SYR")
+    assert found["Efrin"].place.name == "Afrin"
+
+
 def test_a_direction_word_alone_is_no_province(base_nlp: Language) -> None:
     assert places_of(base_nlp, "Missiles hit the Eastern side of the town, the army said.") == []
     found = by_text(places_of(base_nlp, "Floods hit the Eastern Province of Saudi Arabia."))
