@@ -78,6 +78,8 @@ PHRASE_LEFT_DEPS = frozenset(
     {"det", "amod", "compound", "nummod", "poss", "quantmod", "nmod", "predet", "case", "advmod"}
 )
 MAX_CLIMB = 4
+#: how many words after a nominal deed a subjectless 'carried out by X' is still read as its own
+DETACHED_PARTICIPLE_REACH = 12
 #: "on Friday" is a time, never a target
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
 PLACE_OR_TIME_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
@@ -194,6 +196,8 @@ class PhraseCues:
     copular_verbs: frozenset[str]
     casualty_nouns: frozenset[str]
     membership_verbs: frozenset[str]
+    performing_verbs: frozenset[str]
+    range_verbs: frozenset[str]
 
 
 @cache
@@ -969,6 +973,34 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
+    if not roles.attackers:
+        roles.attackers.extend(_detached_performers(noun))
+
+
+def _detached_performers(noun: Token) -> list[Token]:
+    """'a spate of attacks, some of them deadly, carried out by extremists': the parser hangs the
+    participle on whatever comes between, but a passive participle of a performing verb with a
+    'by' agent and no subject of its own, told after the deed with no verb and no other deed
+    between, says who did the deed."""
+    performing = phrase_cues().performing_verbs
+    reach = noun.doc[noun.i + 1 : min(noun.sent.end, noun.i + 1 + DETACHED_PARTICIPLE_REACH)]
+    for token in reach:
+        if token.pos_ not in ("VERB", "AUX"):
+            if _is_attack_word(token):
+                return []  # a nearer deed is the participle's
+            continue
+        if token.tag_ != "VBN" or token.head == noun or not _lemma_in(token, performing):
+            return []
+        if token.lemma_.lower() == "carry" and not _carried_out(token):
+            return []  # 'weapons carried by the fighters' are borne, not done
+        if _children(token, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            return []
+        return [agent for agent in _agents(token) if _can_act(agent)]
+    return []
+
+
+def _carried_out(verb: Token) -> bool:
+    return any(child.dep_ == "prt" and child.lower_ == "out" for child in verb.children)
 
 
 def _victim_modifiers(noun: Token, roles: _Roles) -> None:
@@ -1566,6 +1598,8 @@ def _to_spans(
             body_name = _body_name(member)
             heads = (member, antecedent, *group, owner, named, described, named_beside)
             heads += (name_in_apposition, body_name)
+            # "people ranging from extremist attackers to unstable individuals": the range's ends
+            heads += tuple(_range_ends(member))
             for head in dict.fromkeys(heads):
                 if head is None:
                     continue
@@ -1595,6 +1629,15 @@ def _to_spans(
                     continue  # two words of one name ("Cavehill Road") give one phrase
                 spans.append(TextSpan(start=phrase.start_char, end=phrase.end_char, text=phrase.text))
     return spans
+
+
+def _range_ends(noun: Token) -> list[Token]:
+    """The ends of a range the noun is described by ('people ranging from X to Y' -> X, Y)."""
+    ends: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ == "acl" and _lemma_in(clause, phrase_cues().range_verbs):
+            ends.extend(_prep_objects(clause, frozenset({"from", "to"})))
+    return ends
 
 
 def _has_word(token: Token) -> bool:
