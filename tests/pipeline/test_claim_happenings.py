@@ -1,5 +1,5 @@
 """One happening the event stage told as two events: its sources' tolls are still compared
-(``claim_links.same_happenings``). Texts and events are written for the tests."""
+(``claim_happenings.same_happenings``). Texts and events are written for the tests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from report_helpers import ledger_of_report
 from spacy.language import Language
 
 from khabar.model import Actor, ArticleLedger, Event, EventDate, Location
-from khabar.pipeline.claim_links import same_happenings
+from khabar.pipeline.claim_happenings import same_happenings
 
 
 def event(event_id: str, sub_type: str, day: int | None, *places: tuple[str, str, str]) -> Event:

@@ -1,5 +1,5 @@
 """Figures at the link level: how many sides a figure dispute has, and a sentence opened as an
-earlier one (``claim_links._sides``, ``_opened_as_earlier``). Texts are written for the tests."""
+earlier one (``claim_contradictions._sides``, ``_opened_as_earlier``). Texts are written for the tests."""
 
 from __future__ import annotations
 

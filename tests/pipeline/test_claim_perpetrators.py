@@ -1,6 +1,6 @@
 """Perpetrator disputes at the link level: a counter-blame (a source naming an armed group as the
 owner or user of an attack's toxic agent), one happening told as two events, and the name a
-state side goes by (``claim_links.add_counter_blames``, ``_perpetrator_contradictions``).
+state side goes by (``claim_perpetrators.add_counter_blames``, ``perpetrator_contradictions``).
 Texts are written for the tests."""
 
 from __future__ import annotations

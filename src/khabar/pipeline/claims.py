@@ -5,8 +5,8 @@ becomes a ``Claim``. Its speaker is the innermost attribution whose scope holds 
 (``claim_attribution.py``), else the speaker of the direct quote around it (``quotes.py``),
 else the outlet itself. Its status comes from the cue (an accusation is unverified), the
 source (anonymous sources and social media are unverified) and the hedges of its sentence
-(``data/en/claims/cues.json``). ``claim_links.py`` then finds revisions and contradictions and
-links claims to the events they are about.
+(``data/en/claims/cues.json``). ``claim_links.py`` then links claims to the events they are
+about, ``claim_revisions.py`` finds revisions and ``claim_contradictions.py`` contradictions.
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ class Draft:
 
 def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradiction]]:
     """Claims, revisions and contradictions of one report; events' claim lists are filled in."""
-    from . import claim_links
+    from . import claim_contradictions, claim_links, claim_revisions
 
     outlet = _outlet_name(doc)
     found = attributions(doc, outlet=outlet)
@@ -153,8 +153,8 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     claim_links.apply_confirmations(found, drafts)
     claim_links.apply_denials(doc, drafts)
     claim_links.link_events(doc, drafts)
-    revisions = claim_links.find_revisions(doc, drafts)
-    contradictions = claim_links.find_contradictions(doc, drafts)
+    revisions = claim_revisions.find_revisions(doc, drafts)
+    contradictions = claim_contradictions.find_contradictions(doc, drafts)
     claim_links.fill_event_claims(doc, drafts, contradictions)
     return [draft.claim for draft in drafts], revisions, contradictions
 
@@ -647,7 +647,7 @@ def _content_span(doc: Doc, attribution: Attribution) -> TextSpan | None:
 def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
     """How each figure stands for an event's range: ``asserted`` (in the range), ``unverified``
     or ``superseded`` (kept out), read exactly as the claims stage reads its figure claims."""
-    from . import claim_links
+    from . import claim_links, claim_revisions
 
     found = attributions(doc, outlet=_outlet_name(doc))
     drafts: list[Draft] = []
@@ -660,7 +660,7 @@ def figure_statuses(doc: Doc, counts: list[CountMention]) -> list[str]:
     for draft in drafts:
         draft.claim.status = claim_status(doc, draft)
     claim_links.apply_sentence_comments(doc, drafts)
-    claim_links.find_revisions(doc, sorted(drafts, key=lambda d: d.anchor), implied=False)
+    claim_revisions.find_revisions(doc, sorted(drafts, key=lambda d: d.anchor), implied=False)
     return [FIGURE_STANDING.get(draft.claim.status, "asserted") for draft in drafts]
 
 

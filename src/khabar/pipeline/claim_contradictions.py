@@ -1,0 +1,304 @@
+"""Contradictions: figures of one event (or of one happening told as two events) from different
+sources whose ranges cannot both be true. Perpetrator disputes are found in
+``claim_perpetrators.py``, place and date disputes in ``claim_settings.py``."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from ..model import Contradiction
+from .claim_attribution import sentences
+from .claim_happenings import happening_of
+from .claim_perpetrators import add_counter_blames, perpetrator_contradictions
+from .claim_shared import (
+    ADDITIVE_WORDS,
+    EARLIER_WINDOW,
+    FIGURE_KINDS,
+    additive,
+    dead_part,
+    everyone_victims,
+    figure_range,
+    is_toll,
+    same_source,
+    victim_head,
+    victims_agree,
+    whole_victims,
+)
+
+if TYPE_CHECKING:
+    from .claims import Draft
+
+#: how far another source's figure must stand above an open one ("at least 22") to be another toll
+OPEN_MARGIN = 0.25
+#: more rival figures of one kind than this for one event: a round-up of incidents, not a dispute
+MAX_SIDES = 3
+#: the sentences of a report's lead (FA-KES runs the headline into the first one)
+LEAD_SENTENCES = 2
+
+
+def _part_above_whole(first: Draft, second: Draft) -> bool:
+    """'at least 31 civilians' (state media) beside '23 people' (the monitor): a toll of some of the
+    victims above another source's figure of all of them cannot both hold (``everyone_victims``;
+    the part must be a toll word of ``whole_victims``)."""
+    if first.claim.speaker == second.claim.speaker:
+        return False
+    for part, whole in ((first, second), (second, first)):
+        head = victim_head(whole)
+        part_head = victim_head(part)
+        if head in everyone_victims() and part_head not in (None, head) and part_head in whole_victims():
+            # a toll of civilians beside one of people; not '12 children' or '23 journalists',
+            # which are as often figures of another event or a statistic
+            return figure_range(part)[0] > figure_range(whole)[1]
+    return False
+
+
+def _two_tolls(first: Draft, second: Draft) -> bool:
+    """'23 civilians had been killed' (the monitor) beside 'the deaths of 43 people' (rescuers):
+    two sources' tolls of the victims of one event, though one counts civilians and the other
+    everyone (both toll words of ``whole_victims``). Only definite figures: "at least 10
+    civilians" is a floor of some of the victims, which a toll of all of them may well hold."""
+    if first.claim.speaker == second.claim.speaker or dead_part(first) or dead_part(second):
+        return False
+    if _own_voice(first) or _own_voice(second):
+        return False  # the report's own later figures are often other incidents' (a round-up)
+    if float("inf") in (figure_range(first)[1], figure_range(second)[1]):
+        return False
+    heads = {victim_head(first), victim_head(second)}
+    return None not in heads and heads <= whole_victims()
+
+
+def _splits_tally(sentence: Span) -> bool:
+    """'30 were killed around Shadadi and another five outside Kobane': a number next to
+    'another' / 'others' adds a part, though the count stage may not read it as a figure."""
+    for token in sentence:
+        following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
+            continue  # "more than 50" is a bound, not a further part
+        window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
+        if any(other.like_num and other.i != token.i for other in window):
+            return True
+    return False
+
+
+def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
+    from .claim_settings import setting_contradictions
+
+    add_counter_blames(doc, drafts)
+    return [
+        *_figure_contradictions(drafts),
+        *perpetrator_contradictions(drafts),
+        *setting_contradictions(doc, drafts),
+    ]
+
+
+def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
+    """Figures of one kind about one event whose ranges cannot both be true; then two named
+    sources' figures of one happening the event stage told as two events (``same_happenings``)."""
+    found: list[Contradiction] = []
+    live = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
+    live = [d for d in live if d.claim.status != "superseded" and isinstance(d.claim.value, int)]
+    # history, a war's toll, a sum over several incidents ("in attacks across the country"): the
+    # count stage sets them apart as no one event's figure, so none is a rival toll of the event
+    live = [d for d in live if not d.extra.get("background")]
+    increments, split = _increments_and_split(drafts)
+    # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
+    live = [d for d in live if d.sentence.start not in split or is_toll(d)]
+    groups: dict[tuple[str | None, str], list[Draft]] = {}
+    for draft in live:
+        groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
+    for (about, kind), members in groups.items():
+        clashing = _clashing(members, increments)
+        if about is None and len({d.claim.speaker for d in clashing}) < 2:
+            continue  # no event to tie them to: one source's two figures are two tallies
+        if _sides(clashing) > MAX_SIDES:
+            continue  # a round-up of several incidents told as one event: no rival tolls
+        if clashing:
+            clashing.sort(key=lambda d: d.claim.evidence[0].start)
+            values = list(dict.fromkeys(d.claim.value for d in clashing))
+            found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
+    _across_events(live, increments, found)
+    return found
+
+
+def _across_events(live: list[Draft], increments: list[Draft], found: list[Contradiction]) -> None:
+    """Two named sources' clashing figures on two events of one happening: a contradiction of
+    their own, or more sides of the one either figure already has (each event's own comparisons
+    stand as they were; only pairs across the events are added)."""
+    sourced = [d for d in live if d.claim.about is not None and d not in increments and _sourced(d)]
+    by_id = {d.claim.id: d for d in live}
+    for first_index, first in enumerate(sourced):
+        for second in sourced[first_index + 1 :]:
+            if first.claim.kind != second.claim.kind or first.claim.about == second.claim.about:
+                continue
+            if happening_of(first) != happening_of(second):
+                continue
+            if same_source(first.claim.speaker, second.claim.speaker):
+                continue
+            if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
+                _add_sides(found, first, second, by_id)
+
+
+def _add_sides(found: list[Contradiction], first: Draft, second: Draft, by_id: dict[str, Draft]) -> None:
+    ids = {first.claim.id, second.claim.id}
+    held = next((c for c in found if c.field == first.claim.kind and ids & set(c.claims)), None)
+    claims = sorted(ids | set(held.claims if held else ()), key=lambda i: by_id[i].claim.evidence[0].start)
+    values = list(dict.fromkeys(by_id[i].claim.value for i in claims))
+    if _sides([by_id[i] for i in claims]) > MAX_SIDES:
+        return  # a round-up of several incidents: no rival tolls
+    if held is None:
+        found.append(Contradiction(by_id[claims[0]].claim.about, first.claim.kind, values, claims))
+    else:
+        held.values, held.claims = values, claims
+
+
+def _sides(clashing: list[Draft]) -> int:
+    """How many rival figures clash: a part of a source's toll ("20 people including 13
+    civilians") stands with its whole, whose side it is, though it may clash with another
+    source's lower toll (12) itself. (Counting only each source's highest figure as well found
+    three sources' tolls beside a source's named victim, but let round-ups of several strikes
+    through on unannotated reports.)"""
+    return len({d.claim.value for d in clashing if not dead_part(d)})
+
+
+def _own_voice(draft: Draft) -> bool:
+    """A figure the report tells in its own voice after its lead (``LEAD_SENTENCES``). The rules
+    that read differing figures as rival tolls beyond what the numbers force (a floor well below
+    another toll, civilians against people) do not hold for these: a
+    report's own later figures are as often another incident of a round-up, an earlier attack, or
+    a sum; its lead's figure is its toll of the event."""
+    from .claims import _outlet_name
+
+    doc = draft.sentence.doc
+    if draft.attribution is not None or draft.claim.speaker != _outlet_name(doc):
+        return False
+    return sum(1 for sentence in sentences(doc) if sentence.start < draft.sentence.start) >= LEAD_SENTENCES
+
+
+def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
+    """Figures that add to a tally ("another five", "21 others" of the same kind), and the
+    starts of the sentences such additions split into parts."""
+    figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
+    # not even "one was killed and six others wounded" beside the killed: read as a tally of its
+    # own, such figures of a source set the many incidents of a round-up against each other
+    increments = [d for d in figures if additive(d)]
+    split = {d.sentence.start for d in increments}
+    split |= {d.sentence.start for d in figures if _splits_tally(d.sentence)}
+    return increments, split
+
+
+def _clashing(members: list[Draft], increments: list[Draft]) -> list[Draft]:
+    """The members of one event's figures of one kind that clash with another member."""
+    clashing: list[Draft] = []
+    for first_index, first in enumerate(members):
+        for second in members[first_index + 1 :]:
+            if first in increments or second in increments:
+                continue  # "another five", "21 others": parts of one tally
+            if same_source(first.claim.speaker, second.claim.speaker):
+                continue  # sources disagree (PRODUCT.md); one source's differing figures are parts
+                # of a tally, several incidents, or a revision (``find_revisions``)
+            if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
+                clashing.extend(d for d in (first, second) if d not in clashing)
+    return clashing
+
+
+def _sourced(draft: Draft) -> bool:
+    """A figure a named source gives, not the report in its own voice."""
+    from .claims import _outlet_name
+
+    return draft.attribution is not None and draft.claim.speaker != _outlet_name(draft.sentence.doc)
+
+
+def _same_victims(first: Draft, second: Draft) -> bool:
+    """Two figures that count the same victims, as far as two tolls can be compared."""
+    return victims_agree(first, second) or _part_above_whole(first, second) or _two_tolls(first, second)
+
+
+def _part_of(first: Draft, second: Draft) -> bool:
+    """'killed 25 children' (one source) beside 'a toll of 82' (another): a figure of some of the
+    victims below a bare toll is a part of it, whatever the speakers (``whole_victims``)."""
+    for part, whole in ((first, second), (second, first)):
+        values = (part.claim.value, whole.claim.value)
+        if dead_part(part) and all(isinstance(v, int) for v in values) and values[0] < values[1]:  # type: ignore[operator]
+            return True  # "at least 10 of the dead" beside anyone's toll of 23
+        if _marked_part(part) and figure_range(part)[0] < figure_range(whole)[0]:
+            return True  # "on Wednesday alone killed at least 21" beside the campaign's 32
+    if _contrasted(first) or _contrasted(second):
+        return False
+    for part, whole in ((first, second), (second, first)):
+        victims = part.count.victims if part.count else None
+        bare = whole.count is None or whole.count.victims is None
+        if victims is None or not bare or not victims.text.strip():
+            continue
+        head = victims.text.lower().split()[-1]
+        below = isinstance(part.claim.value, int) and isinstance(whole.claim.value, int)
+        if head not in whole_victims() and below and part.claim.value < whole.claim.value:
+            return True
+    return False
+
+
+def _marked_part(draft: Draft) -> bool:
+    """A figure whose sentence says it counts one day or place of more ("alone"; ``part_marks``)."""
+    return any(token.lower_ in _part_marks() for token in draft.sentence)
+
+
+@cache
+def _part_marks() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["part_marks"])
+
+
+def _ranges_clash(first: Draft, second: Draft) -> bool:
+    a_low, a_high = figure_range(first)
+    b_low, b_high = figure_range(second)
+    differ = first.claim.speaker != second.claim.speaker and first.claim.value != second.claim.value
+    if differ and (_contrasted(first) or _contrasted(second)):
+        return True  # "rescue workers gave a higher toll of 23": the report says they differ
+    if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
+        return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
+    if first.claim.speaker != second.claim.speaker and _far_above_open(first, second):
+        return True
+    return a_low > b_high or b_low > a_high
+
+
+def _far_above_open(first: Draft, second: Draft) -> bool:
+    """'at least 22 killed' (the monitor) beside '40 people had been killed' (the group that
+    claims the attack): a floor is its source's count so far, and another source's figure well
+    above it (by more than ``OPEN_MARGIN``) is a toll of its own, not one the floor allows. Of the
+    same victims only: "at least 10 civilians" is not everyone's toll."""
+    if not victims_agree(first, second) or _own_voice(first) or _own_voice(second):
+        return False
+    for open_one, other in ((first, second), (second, first)):
+        low, high = figure_range(open_one)
+        other_low, other_high = figure_range(other)
+        closed = other_high != float("inf")
+        if high == float("inf") and closed and low > 0 and other_low > low * (1 + OPEN_MARGIN):
+            return True
+    return False
+
+
+def _contrasted(draft: Draft) -> bool:
+    """A contrast mark ("a higher toll of 23", "a lower toll of eight") just before the figure."""
+    if draft.count is None:
+        return False
+    doc = draft.sentence.doc
+    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
+    return bool(_contrast_matcher(doc.vocab)(window))
+
+
+@cache
+def _contrast_matcher(vocab):  # type: ignore[no-untyped-def]
+    from spacy.matcher import PhraseMatcher
+
+    from ..langdata import load_json
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    phrases = load_json("en", "claims", "cues.json")["contrast_marks"]
+    matcher.add("contrast", [Doc(vocab, words=phrase.split()) for phrase in phrases])
+    return matcher
