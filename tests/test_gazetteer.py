@@ -9,8 +9,6 @@ import pytest
 from khabar.errors import KhabarError
 from khabar.gazetteer import Gazetteer, country_of_demonym, is_demonym, name_key, open_gazetteer
 from khabar.gazetteer.geonames import feature_of, import_file
-from khabar.model import Place
-from khabar.pipeline.places import acled_precision
 
 
 @pytest.fixture(scope="module")
@@ -107,14 +105,6 @@ def test_demonyms_name_countries() -> None:
     assert country_of_demonym("Kurdish") is None
     assert is_demonym("Kurdish")
     assert not is_demonym("Idlib")
-
-
-def test_acled_precision_follows_feature_and_context() -> None:
-    town = Place(name="Saraqib", lat=35.86, lon=36.8, country="SYR", feature="town")
-    region = Place(name="Idlib", lat=35.8, lon=36.6, country="SYR", feature="admin1")
-    assert acled_precision(town, "shelling in") == "town"
-    assert acled_precision(town, "clashes near") == "near_town"
-    assert acled_precision(region) == "admin1"
 
 
 GEONAMES_ROWS = [

@@ -32,6 +32,9 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("Fighters of the Islamic State of Iraq and the Levant attacked the town.", "Iraq", "descriptor"),
         ("Fighters attacked the town in Iraq on Monday.", "Iraq", None),
         ("Syria's Idlib province was shelled on Monday.", "Syria", None),
+        ("BEIRUT (Reuters) - Jets struck a convoy near Homs on Tuesday.", "BEIRUT", "dateline"),
+        ("Clashes went on.\nALEPPO, Syria, March 3 (AP) \u2014 Jets struck the town.", "ALEPPO", "dateline"),
+        ("Aleppo, the largest city, was shelled on Tuesday.", "Aleppo", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:
@@ -173,3 +176,27 @@ def test_group_names_kept_per_doc_are_the_dictionary_s_group_hits(nlp: Language)
     iraq = [token.i for token in doc if token.text == "Iraq"]
     assert _inside_group_name(doc, iraq[0], iraq[0] + 1)
     assert not _inside_group_name(doc, iraq[-1], iraq[-1] + 1)
+
+
+def _event_locations(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(location.name, location.precision) for event in doc._.events for location in event.locations]
+
+
+def test_a_foreign_dateline_gives_way_to_the_landmark_the_sentence_tells(nlp: Language) -> None:
+    # the report was filed from Beirut; the strike was near Homs
+    text = "BEIRUT (Reuters) - Government jets struck a convoy 73 km east of Homs on Tuesday, killing 12 men."
+    assert _event_locations(nlp, text) == [("Homs", "near_town")]
+
+
+def test_a_town_told_with_a_word_of_nearness_is_near_town(nlp: Language) -> None:
+    text = (
+        "Rebels fired mortar shells near Jaramana on Thursday, killing two civilians.\n\n"
+        "On Friday an air strike hit a market in Saraqib, killing five people."
+    )
+    assert _event_locations(nlp, text) == [("Jaramana", "near_town"), ("Saraqib", "town")]
+
+
+def test_a_dateline_in_the_report_s_country_places_an_event_told_with_no_place(nlp: Language) -> None:
+    text = "KABUL (Reuters) - A suicide bomber blew himself up outside a ministry on Tuesday, killing ten."
+    assert [name for name, _ in _event_locations(nlp, text)] == ["Kabul"]

@@ -106,3 +106,17 @@ def test_result_does_not_depend_on_input_order() -> None:
     forward = {event.id for event in reconcile(refs)}
     backward = {event.id for event in reconcile(list(reversed(refs)))}
     assert forward == backward
+
+
+def test_a_town_named_like_its_province_may_mean_either_also_when_told_as_near() -> None:
+    from khabar.model import Location
+    from khabar.reconcile.features import is_named_like_its_province
+
+    def idlib(precision: str) -> Location:
+        return Location(
+            name="Idlib", country="SYR", lat=35.93, lon=36.63, precision=precision, admin1="Idlib"
+        )  # type: ignore[arg-type]
+
+    assert is_named_like_its_province(idlib("town"))
+    assert is_named_like_its_province(idlib("near_town"))
+    assert not is_named_like_its_province(idlib("admin1"))

@@ -314,7 +314,7 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
         places = [mention for mention in places if not is_country_modifier(doc, mention)]
     if all(mention.place.feature == "country" for mention in places):
         places += place_from_discourse(doc, draft, {mention.place.country for mention in places})
-    locations = choose_locations(places) or [country_location(doc, target, perpetrator)]
+    locations = choose_locations(places, doc) or [country_location(doc, target, perpetrator)]
     home = report_country(doc)
     located = [location for location in locations if location is not None]
     return sorted(located, key=lambda location: location.country != home)
@@ -325,8 +325,9 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
     a country: the first place one of its sentences names (though linked to no trigger: "air
     strikes and shelling struck Jayrud"), else a landmark of one, else the last place named
     before it ("On Sunday at least 29 opposition fighters were killed" in a report on Aleppo).
-    Only places where something may happen (no origin, landmark or descriptor, no speaker's or
-    actor's name) in the event's country count."""
+    Only places where something may happen (no origin, landmark, dateline or descriptor, no
+    speaker's or actor's name) in the event's country count; the dateline only when no other
+    place is named before the event."""
     home = {country for country in countries if country} or {report_country(doc)}
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
@@ -349,12 +350,24 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
             return landmarks[:1]
     before = [mention for mention in candidates if mention.span.end <= sentences[0].start]
     if not before:
-        return []
+        # the place the report was filed from, when it is in the event's country and the
+        # report names no other place before the event
+        return datelines_in(doc, home)[:1]
     # the sentence the report was last in: its most specific place ("the city of Manbij in the
     # governorate of Aleppo" is in Manbij)
     last = span_at(doc, before[-1].span.start, before[-1].span.end).root.sent
     told = [mention for mention in before if last.start_char <= mention.span.start]
     return [min(told, key=lambda mention: SPECIFICITY.get(mention.place.feature, 0))]
+
+
+def datelines_in(doc: Doc, home: set[str | None]) -> list[PlaceMention]:
+    return [
+        mention
+        for mention in doc._.places or []
+        if mention.place.feature != "country"
+        and mention.place.country in home
+        and known_role(doc, mention) == "dateline"
+    ]
 
 
 def landmarks_told(doc: Doc, sentence: TextSpan, home: set[str | None]) -> list[PlaceMention]:

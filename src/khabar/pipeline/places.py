@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, open_gazetteer
 from ..gazetteer.normalise import name_key, own_spelling, spelling_form
 from ..langdata import load_json
-from ..model import GeoPrecision, Place, PlaceMention, Span
+from ..model import Place, PlaceMention, Span
 from .extensions import doc_text
 
 #: entity labels that never name places
@@ -1019,41 +1019,6 @@ def _mention_of(doc: Doc, text: str, toponym: Toponym) -> PlaceMention:
         place=toponym.choice.place,
         score=round(toponym.confidence, 3),
     )
-
-
-# --- precision ----------------------------------------------------------------------------
-
-#: words before a town name that make an event's location the area around it
-NEAR_WORDS = (
-    "near",
-    "outside",
-    "around",
-    "outskirts",
-    "countryside",
-    "vicinity",
-    "west of",
-    "east of",
-    "north of",
-    "south of",
-)
-
-_PRECISION_OF_FEATURE: dict[str, GeoPrecision] = {
-    "country": "country",
-    "admin1": "admin1",
-    "admin2": "admin2",
-    "region": "region",
-    "site": "site",
-}
-
-
-def acled_precision(place: Place, mention_text_context: str = "") -> GeoPrecision:
-    """ACLED-style geo precision of a place, given the words before its mention ("near Saraqib")."""
-    if place.feature in _PRECISION_OF_FEATURE:
-        return _PRECISION_OF_FEATURE[place.feature]
-    context = mention_text_context.casefold()
-    if any(word in context for word in NEAR_WORDS):
-        return "near_town"
-    return "town"
 
 
 class PlaceResolver:

@@ -40,7 +40,15 @@ FEATURE_PRECISION: dict[str, GeoPrecision] = {
     "country": "country",
     "region": "region",
 }
-SPECIFICITY: dict[str, int] = {"town": 0, "site": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+SPECIFICITY: dict[str, int] = {
+    "town": 0,
+    "near_town": 0,
+    "site": 0,
+    "admin2": 1,
+    "admin1": 2,
+    "region": 3,
+    "country": 4,
+}
 
 
 #: how far up from a place name its noun phrase's head is looked for ("Hama airbase")
@@ -56,7 +64,7 @@ ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 #: dependencies of a verb's own subject
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
-PlaceRole = Literal["origin", "descriptor", "landmark"]
+PlaceRole = Literal["origin", "descriptor", "landmark", "dateline"]
 #: ``doc.user_data`` key: the role of each place mention
 ROLES_KEY = "khabar.place_roles"
 
@@ -72,6 +80,8 @@ class PlaceCues:
     directions: frozenset[str]
     distance_units: frozenset[str]
     landmark_prepositions: frozenset[str]
+    near_prepositions: frozenset[str]
+    near_nouns: frozenset[str]
     border_nouns: frozenset[str]
     border_prepositions: frozenset[str]
     other_happening_words: frozenset[str]
@@ -87,15 +97,18 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     """The places linked to an event that may be where it happened.
 
     Origins and actor descriptors are never the event's place; a landmark ("east of Aleppo")
-    is kept only when no other place is told, since then it is the nearest place named.
+    is kept only when no other place is told, since then it is the nearest place named; the
+    dateline ("BEIRUT (Reuters) -") says where the report was filed, so it is kept only when
+    the sentence tells no other place.
     """
     if not mentions:
         return mentions
     roles = [known_role(doc, mention) for mention in mentions]
-    kept = [mention for mention, role in zip(mentions, roles, strict=True) if role is None]
-    if kept:
-        return kept
-    return [mention for mention, role in zip(mentions, roles, strict=True) if role == "landmark"]
+    for wanted in (None, "landmark", "dateline"):
+        kept = [mention for mention, role in zip(mentions, roles, strict=True) if role == wanted]
+        if kept:
+            return kept
+    return []
 
 
 def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> list[PlaceMention]:
@@ -306,6 +319,8 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if span is None or not len(span):
         return None
     cues = place_cues()
+    if _opens_dateline(doc, span):
+        return "dateline"
     token = span.root
     # "the Islamic State of Iraq and the Levant", "Kurdistan Workers Party": a word of a named
     # group's name says what the group is, not where anything happened
@@ -352,6 +367,26 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if word in cues.border_prepositions and cues.border_nouns & {governor.lower_, before.lower_}:
         return "landmark"
     return None
+
+
+#: the dash that ends a dateline ("BEIRUT (Reuters) -", "DAMASCUS, Syria (AP) —")
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _opens_dateline(doc: Doc, span: Span) -> bool:
+    """A place opening the report or a paragraph, followed by a comma or a bracket and a dash
+    on the same line within a few words: "BEIRUT (Reuters) -", "Aleppo, Syria, March 3 (AP) —"."""
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws:
+        return False
+    after = doc[span.end : span.end + 10]
+    if not len(after) or after[0].text not in (",", "(", *DATELINE_DASHES):
+        return False
+    for token in after:
+        if token.text in DATELINE_DASHES:
+            return True
+        if "\n" in token.text_with_ws:
+            return False
+    return False
 
 
 def _inside_group_name(doc: Doc, start: int, end: int) -> bool:
@@ -446,20 +481,41 @@ def _is_origin_verb(verb: Token, cues: PlaceCues) -> bool:
     return any(f"{lemma} {particle}" in cues.origin_verbs for particle in particles)
 
 
-def location_from_mention(mention: PlaceMention) -> Location:
+def location_from_mention(mention: PlaceMention, doc: Doc | None = None) -> Location:
     precision = FEATURE_PRECISION.get(mention.place.feature, "town")
+    if precision == "town" and doc is not None and told_as_near(doc, mention):
+        precision = "near_town"
     return Location.from_place(mention.place, precision, [mention.span])
 
 
-def choose_locations(mentions: list[PlaceMention]) -> list[Location]:
-    """The distinct most-specific places among ``mentions``, in order of first mention."""
+def told_as_near(doc: Doc, mention: PlaceMention) -> bool:
+    """ACLED's "near town" precision: the place is told as a landmark ("73 km east of Homs") or
+    with a word of nearness ("near Saraqib", "on the outskirts of Douma")."""
+    if known_role(doc, mention) == "landmark":
+        return True
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = _phrase_head(span.root)
+    if head.dep_ != "pobj" or head.head is head:
+        return False
+    cues = place_cues()
+    preposition = head.head
+    if _word_in(preposition, cues.near_prepositions):
+        return True
+    return preposition.lower_ == "of" and _word_in(preposition.head, cues.near_nouns)
+
+
+def choose_locations(mentions: list[PlaceMention], doc: Doc | None = None) -> list[Location]:
+    """The distinct most-specific places among ``mentions``, in order of first mention (with
+    ``doc``, a town told as a landmark or with a word of nearness is ACLED's "near town")."""
     distinct: dict[tuple[str, str | None], Location] = {}
     for mention in mentions:
         key = (mention.place.name, mention.place.country)
         if key in distinct:
             distinct[key].evidence.append(mention.span)
         else:
-            distinct[key] = location_from_mention(mention)
+            distinct[key] = location_from_mention(mention, doc)
     kept = [place for place in distinct.values() if not contains_another(place, distinct.values())]
     return kept
 

@@ -108,7 +108,7 @@ def _reach(location: Location, radius: float, config: LinkingConfig) -> float:
 def is_named_like_its_province(location: Location) -> bool:
     """A town that shares its province's name ("Idlib" in Idlib): the report may mean either."""
     return (
-        location.precision == "town"
+        location.precision in ("town", "near_town")
         and bool(location.admin1)
         and location.name.casefold() == (location.admin1 or "").casefold()
     )
