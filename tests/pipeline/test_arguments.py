@@ -950,3 +950,8 @@ def test_the_ends_of_a_range_are_arguments(base_nlp: Language) -> None:
         "local gangs",
         "foreign fighters",
     ]
+
+
+def test_a_time_after_the_deed_leaves_the_target_to_the_verb_above(base_nlp: Language) -> None:
+    text = "The building was shattered by an explosion at 9:02 a.m. on April 19, 1995."
+    assert texts(arguments(base_nlp, text, "explosion").targets) == ["The building"]

@@ -948,9 +948,14 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
     if not roles.attackers and _is_charge_compound(noun):
         # "X is avoiding a rape charge": the charge names who did it
         roles.attackers.extend(_charged(noun.head))
-    targets = [t for t in _prep_objects(noun, cues.target_preps) if not _is_clock_time(t)]
+    # "an explosion at 9:02 a.m. on April 19" names when, not whom: the verb above may say whom
+    targets = [
+        t
+        for t in _prep_objects(noun, cues.target_preps)
+        if not _is_clock_time(t) and t.ent_type_ not in TEMPORAL_ENTITIES
+    ]
     owners = _prep_objects(noun, frozenset({"of"}))
-    if not roles.attackers and any(t.ent_type_ not in TEMPORAL_ENTITIES for t in targets):
+    if not roles.attackers and targets:
         # "the assault of government troops against the enclave": beside a target, the 'of'
         # phrase names the doer ("on Monday" is no target)
         doers = [owner for owner in owners if _can_act(owner) and not _is_place(owner)]
