@@ -955,3 +955,19 @@ def test_the_ends_of_a_range_are_arguments(base_nlp: Language) -> None:
 def test_a_time_after_the_deed_leaves_the_target_to_the_verb_above(base_nlp: Language) -> None:
     text = "The building was shattered by an explosion at 9:02 a.m. on April 19, 1995."
     assert texts(arguments(base_nlp, text, "explosion").targets) == ["The building"]
+
+
+def test_a_gerund_after_of_on_a_noun_of_intention_is_the_owners_deed(base_nlp: Language) -> None:
+    text = "The militia's practice of kidnapping travellers angered locals."
+    assert texts(arguments(base_nlp, text, "kidnapping").attackers) == ["The militia"]
+
+
+def test_a_gerund_after_of_on_another_noun_is_not_the_owners_deed(base_nlp: Language) -> None:
+    text = "The town's fear of shelling kept families indoors."
+    assert arguments(base_nlp, text, "shelling").attackers == []
+
+
+def test_a_spaced_plural_possessive_owns_its_noun_wherever_the_owner_hangs(base_nlp: Language) -> None:
+    # a quote closing the paragraph before makes the parser hang 'fighters' on 'As for'
+    text = "”\nAs for his fighters ’ tendency to raid villages at night , the governor said little ."
+    assert texts(arguments(base_nlp, text, "raid").attackers) == ["his fighters"]

@@ -390,6 +390,11 @@ def _possessors(noun: Token) -> list[Token]:
     for child in noun.lefts:
         if child.dep_ in ("nmod", "nsubj", "compound") and _ends_plural_possessive(child, noun):
             owners.append(child)
+        elif child.dep_ == "punct" and child.i > 0 and _ends_plural_possessive(noun.doc[child.i - 1], noun):
+            # 'as for his supporters ’ tendency to ...': the parser hung the owner elsewhere
+            owner = noun.doc[child.i - 1]
+            if owner not in owners:
+                owners.append(owner)
     return owners
 
 
@@ -456,7 +461,11 @@ def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             # "they accused Israel of bombing the school": Israel bombed it; "it forced the
             # villagers into fighting": the villagers fight; "X is engaged in torturing": X does
-            doers = _accused(current.head) or _prepositional_doers(current.head, cues)
+            doers = (
+                _accused(current.head)
+                or _prepositional_doers(current.head, cues)
+                or _intention_owners(current.head, cues)
+            )
             if doers:
                 return doers
             current = _above_preposition(current.head)
@@ -524,6 +533,16 @@ def _prepositional_doers(preposition: Token, cues: RoleCues) -> list[Token]:
     if _lemma_in(above, cues.participation_verbs) and _is_passive(above):
         return _children(above, PASSIVE_SUBJECT_DEPS)
     return []
+
+
+def _intention_owners(preposition: Token, cues: RoleCues) -> list[Token]:
+    """'the militia's practice of kidnapping travellers', 'Russia's strategy of bombing
+    hospitals': a gerund after 'of' on a noun of intention is done by the noun's owner, as an
+    infinitive on one is ('the IRA's decision to carry out attacks')."""
+    noun = preposition.head
+    if preposition.lower_ != "of" or not _lemma_in(noun, phrase_cues().intention_nouns):
+        return []
+    return _possessors(noun) + _prep_objects(noun, cues.agent_preps)
 
 
 def _above_preposition(preposition: Token) -> Token:
