@@ -971,3 +971,14 @@ def test_a_spaced_plural_possessive_owns_its_noun_wherever_the_owner_hangs(base_
     # a quote closing the paragraph before makes the parser hang 'fighters' on 'As for'
     text = "”\nAs for his fighters ’ tendency to raid villages at night , the governor said little ."
     assert texts(arguments(base_nlp, text, "raid").attackers) == ["his fighters"]
+
+
+def test_who_is_violent_does_it_and_suffers_nothing(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "He said the rebels were violent.", "violent")
+    assert texts(found.attackers) == ["the rebels"]
+    assert found.targets == []
+
+
+def test_an_event_that_becomes_violent_names_no_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The protests became violent after police fired tear gas.", "violent")
+    assert found.attackers == [] and found.targets == []

@@ -198,6 +198,7 @@ class PhraseCues:
     membership_verbs: frozenset[str]
     performing_verbs: frozenset[str]
     range_verbs: frozenset[str]
+    agentive_adjectives: frozenset[str]
 
 
 @cache
@@ -675,7 +676,12 @@ def _adjectival_roles(adjective: Token, roles: _Roles, cues: RoleCues) -> None:
     """'shot dead by police' takes the verb's roles; 'nine people were dead' and 'they got sick'
     name victims."""
     verb = adjective.head
-    if verb.lemma_ == "be" or verb.pos_ == "AUX" or _lemma_in(verb, phrase_cues().copular_verbs):
+    copular = verb.lemma_ == "be" or verb.pos_ == "AUX" or _lemma_in(verb, phrase_cues().copular_verbs)
+    if copular and _lemma_in(adjective, phrase_cues().agentive_adjectives):
+        # 'the rebels were violent', 'the crowd grew aggressive': the subject does it, if it can
+        # act ('the protests became violent' names no one)
+        roles.attackers.extend(subject for subject in _subjects(verb, cues) if _can_act(subject))
+    elif copular:
         # 'nine people were dead', 'you will get sick', 'he fell ill': the subject suffers it
         roles.targets.extend(_subjects(verb, cues))
     else:
