@@ -103,3 +103,17 @@ def test_a_state_named_on_its_missiles_or_shells_is_the_attacker(nlp: Language) 
     # a weapon alone names nobody: the perpetrator stays unidentified
     doc = nlp("Missiles hit an air base near Homs on Sunday, killing four soldiers.")
     assert [event.actor1.name for event in doc._.events] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_civilians_of_no_told_nationality_are_those_of_the_country_where_they_were_hit(nlp: Language) -> None:
+    doc = nlp(
+        "Rockets fired from Gaza hit the Israeli town of Sderot on Monday, wounding two people. "
+        "Gaza residents said jets later struck a house in Gaza City, wounding five children."
+    )
+    hit = {event.locations[0].name: event.actor2.name for event in doc._.events}
+    assert hit["Sderot"] == "Civilians (Israel)"
+
+
+def test_civilians_of_a_told_nationality_keep_it_where_they_were_hit(nlp: Language) -> None:
+    doc = nlp("Shells hit the Turkish border town of Kilis on Sunday, killing three Syrian refugees.")
+    assert [event.actor2.name for event in doc._.events] == ["Civilians (Syria)"]

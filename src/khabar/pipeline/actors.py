@@ -309,13 +309,19 @@ def _matches_by_start(doc: Doc, matches: list[DictMatch]) -> tuple[list[int], li
 
 
 def resolve_actor(
-    span: Span, doc: Doc, *, bare_country: str | None = "military", inside: list[DictMatch] | None = None
+    span: Span,
+    doc: Doc,
+    *,
+    bare_country: str | None = "military",
+    inside: list[DictMatch] | None = None,
+    home: str | None = None,
 ) -> Actor | None:
     """The actor a span of ``doc`` names, using the whole report as context.
 
     ``bare_country`` is the category given to a span that is only a country ("Turkey
     launched strikes" -> Military Forces of Turkey); None leaves such spans unresolved.
-    ``inside`` are the span's dictionary hits when the caller has them already.
+    ``inside`` are the span's dictionary hits when the caller has them already. ``home`` is
+    the country of an agent the span gives none ("two people"); the report's by default.
     """
     if inside is None:
         inside = matches_within(doc, span.start, span.end)
@@ -347,7 +353,7 @@ def resolve_actor(
         if agent.key == "asset" and country is None:
             return None
         named_country = country
-        country = country or report_country(doc)
+        country = country or home or report_country(doc)
         category = "civilians" if _is_former_official(agent, span) else agent.key
         group_key = the_one_insurgent_group(doc) if category == GENERIC_INSURGENTS else None
         if group_key is not None and named_country in (None, report_country(doc)):

@@ -72,6 +72,8 @@ VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Viole
 TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
 #: inter codes of armed actors (state forces, rebels, militias, external forces)
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+#: ACLED's inter code of civilians
+CIVILIAN_INTER = 7
 #: sub-event types whose striker is the owner of the aircraft the sentence names
 AERIAL_SUB_EVENTS = frozenset({"Air/drone strike"})
 #: dependencies of a country name that modifies a noun ("US warplanes", "the US Air Force")
@@ -284,6 +286,7 @@ def code_event(
     locations = locate(doc, draft, named_perpetrator or Actor(name=None), actor2)
     event_country = locations[0].country if locations else None
     actor1 = named_perpetrator or default_perpetrator(doc, draft, event_country)
+    actor2 = civilians_where_hit(doc, actor2, event_country)
     finalise_inter(actor1, event_country)
     finalise_inter(actor2, event_country)
     return Event(
@@ -539,6 +542,25 @@ def victims_of(doc: Doc, draft: Draft) -> Actor | None:
             if actor is not None and actor.name:
                 return _copy_actor(actor, count.victims)
     return None
+
+
+def civilians_where_hit(doc: Doc, actor: Actor, event_country: str | None) -> Actor:
+    """Civilians the report gives no nationality are those of the country where they were hit
+    ("wounding two people" in Sderot, in a report filed from Gaza): ACLED brackets civilians
+    by their nationality when told, else by the event's country."""
+    if actor.inter != CIVILIAN_INTER or not event_country or actor.country in (None, event_country):
+        return actor
+    if not actor.evidence:
+        return actor
+    try:
+        from .actors import resolve_actor
+    except ImportError:  # no actor dictionary
+        return actor
+    span = span_at(doc, actor.evidence[0].start, actor.evidence[0].end)
+    again = resolve_actor(span, doc, bare_country=None, home=event_country)
+    if again is None or again.name is None or again.country != event_country:
+        return actor
+    return _copy_actor(again, actor.evidence[0])
 
 
 def other_armed_side(doc: Doc, draft: Draft, known: Actor) -> Actor | None:
