@@ -982,3 +982,10 @@ def test_who_is_violent_does_it_and_suffers_nothing(base_nlp: Language) -> None:
 def test_an_event_that_becomes_violent_names_no_doer(base_nlp: Language) -> None:
     found = arguments(base_nlp, "The protests became violent after police fired tear gas.", "violent")
     assert found.attackers == [] and found.targets == []
+
+
+def test_a_targets_possessive_pronoun_does_not_stand_for_the_doer(base_nlp: Language) -> None:
+    text = "Israeli forces arrested three men and later demolished their homes."
+    found = arguments(base_nlp, text, "demolished")
+    assert texts(found.attackers) == ["Israeli forces"]
+    assert texts(found.targets) == ["their homes"]

@@ -273,7 +273,7 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
             roles.attackers.append(subject)
     return Arguments(
         attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone, describe=True),
-        targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone),
+        targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone, doers=roles.attackers),
         instruments=_to_spans(doc, roles.instruments, exclude=span),
         places=_to_spans(doc, roles.places, exclude=span),
     )
@@ -1595,6 +1595,7 @@ def _to_spans(
     exclude: Span,
     alone: frozenset[int] | set[int] = frozenset(),
     describe: bool = False,
+    doers: list[Token] | None = None,
 ) -> list[TextSpan]:
     """Phrases headed by the tokens and their conjuncts, without duplicates or the trigger;
     with ``describe``, 'the group' comes with the group it stands for (attackers only: a
@@ -1603,6 +1604,9 @@ def _to_spans(
         return []
     spans: list[TextSpan] = []
     seen: set[int] = set()
+    # 'Israeli forces arrested three men and demolished their homes': a target's 'their' that
+    # the pronoun rules read as the doer stands for the victims, not for the doer
+    doer_heads = {member.i for doer in doers or () for member in (doer, *_nominal_conjuncts(doer))}
     for token in tokens:
         for member in (token,) if token.i in alone else (token, *_nominal_conjuncts(token)):
             # "some of these guys", "two of the 12": the part names the group told before
@@ -1610,6 +1614,8 @@ def _to_spans(
             # the pronoun is the argument the text states; its antecedent is what it names
             # ("its jets"); a victim's "own" owner is the doer ("gassed his own people")
             owner = _pronoun_owner(member) if describe or not _says_own(member) else None
+            if owner is not None and owner.i in doer_heads:
+                owner = None
             named = _predicated(member)
             antecedent = _antecedent(_relative_noun(member))
             # "the group", "the militants" (or "it" standing for one): the named group told before
