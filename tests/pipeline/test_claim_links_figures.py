@@ -1,5 +1,6 @@
 """Figures at the link level: how many sides a figure dispute has, and a sentence opened as an
-earlier one (``claim_contradictions._sides``, ``_opened_as_earlier``). Texts are written for the tests."""
+earlier one (``claim_contradictions._sides``, ``_one_of_own_toll``, ``_ranges_clash``,
+``claim_revisions._opened_as_earlier``). Texts are written for the tests."""
 
 from __future__ import annotations
 
@@ -28,6 +29,30 @@ def test_a_part_of_a_sources_toll_is_no_side_of_its_own(nlp: Language) -> None:
         "were killed in the blast."
     )
     assert any({20, 12} <= values for values in killed_disputes(run(nlp, text)))
+
+
+def test_one_victim_a_source_names_beside_its_own_toll_is_no_side(nlp: Language) -> None:
+    # the Observatory's 25 members and one senior member: one side, so 25, 15 and 41 are three
+    text = (
+        "A suicide car bomb hit a market in the town of Jisr al-Shughur on Tuesday. The blast "
+        "killed at least 25 members of the Ahrar al-Sham movement, the Syrian Observatory for "
+        "Human Rights said. The explosion also killed a senior member of the movement, the "
+        "Observatory said. The Local Coordination Committees reported 15 deaths in the bombing. "
+        "Opposition activists said more than 40 people were killed in the blast."
+    )
+    assert any({25, 15, 41} <= values for values in killed_disputes(run(nlp, text)))
+
+
+def test_the_reports_own_later_floor_is_no_rival_of_a_sources_floor(nlp: Language) -> None:
+    # "at least five people in a bakery", told by the report after its lead, is another incident
+    text = (
+        "Air strikes on a market in the town of Saraqib killed at least 30 people on Monday. The "
+        "Syrian Observatory for Human Rights said at least 36 people were killed in the strikes "
+        "on the market. Rescuers were searching the rubble for survivors. The town has been hit "
+        "repeatedly this month. The strikes on the market also killed at least five people in a "
+        "bakery."
+    )
+    assert killed_disputes(run(nlp, text)) == [{30, 36}]
 
 
 def test_a_sentence_opened_with_earlier_tells_each_of_its_figures_as_earlier(nlp: Language) -> None:

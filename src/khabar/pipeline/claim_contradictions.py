@@ -110,6 +110,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
     for (about, kind), members in groups.items():
+        members = [d for d in members if not _one_of_own_toll(d, members)]
         clashing = _clashing(members, increments)
         if about is None and len({d.claim.speaker for d in clashing}) < 2:
             continue  # no event to tie them to: one source's two figures are two tallies
@@ -163,6 +164,22 @@ def _sides(clashing: list[Draft]) -> int:
     return len({d.claim.value for d in clashing if not dead_part(d)})
 
 
+def _one_of_own_toll(draft: Draft, members: list[Draft]) -> bool:
+    """'killed at least 25 members of the Nusra Front ... killed a senior member': one victim a
+    source names beside its own larger figure of the same victims is one of those dead, neither
+    a rival toll nor another side of a dispute."""
+    head = victim_head(draft)
+    if draft.claim.value != 1 or head is None:
+        return False
+    return any(
+        other.claim.speaker == draft.claim.speaker
+        and isinstance(other.claim.value, int)
+        and other.claim.value > 1
+        and (victim_head(other) or "").rstrip("s") == head.rstrip("s")
+        for other in members
+    )
+
+
 def _own_voice(draft: Draft) -> bool:
     """A figure the report tells in its own voice after its lead (``LEAD_SENTENCES``). The rules
     that read differing figures as rival tolls beyond what the numbers force (a floor well below
@@ -183,6 +200,7 @@ def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
     figures = [d for d in drafts if d.claim.kind in FIGURE_KINDS and d.count is not None]
     # not even "one was killed and six others wounded" beside the killed: read as a tally of its
     # own, such figures of a source set the many incidents of a round-up against each other
+    # (on 300 random FA-KES reports, Random(909): 9 of 12 new records were a round-up's parts)
     increments = [d for d in figures if additive(d)]
     split = {d.sentence.start for d in increments}
     split |= {d.sentence.start for d in figures if _splits_tally(d.sentence)}
@@ -257,8 +275,10 @@ def _ranges_clash(first: Draft, second: Draft) -> bool:
     differ = first.claim.speaker != second.claim.speaker and first.claim.value != second.claim.value
     if differ and (_contrasted(first) or _contrasted(second)):
         return True  # "rescue workers gave a higher toll of 23": the report says they differ
-    if a_high == b_high == float("inf") and a_low != b_low and first.claim.speaker != second.claim.speaker:
-        return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls
+    two_floors = a_high == b_high == float("inf") and a_low != b_low and differ
+    if two_floors and not (_own_voice(first) or _own_voice(second)):
+        return True  # "at least seven" (the monitor) and "at least four" (state media): two tolls;
+        # a report's own later floor is as often another incident of a round-up (``_own_voice``)
     if first.claim.speaker != second.claim.speaker and _far_above_open(first, second):
         return True
     return a_low > b_high or b_low > a_high

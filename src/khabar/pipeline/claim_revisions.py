@@ -11,14 +11,13 @@ from spacy.tokens import Doc, Span
 from ..model import Claim, CountMention, Revision
 from .claim_happenings import happening_of
 from .claim_shared import (
-    ADDITIVE_WORDS,
     EARLIER_WINDOW,
     FIGURE_KINDS,
     additive,
     dead_part,
-    figure_words,
     is_toll,
     more_after,
+    others_of_another_kind,
     same_family,
     same_source,
     sentence_index,
@@ -34,7 +33,6 @@ REVISION_REACH = 2
 ATTRIBUTION_REACH = 24
 #: speakers the attribution stage leaves as the pronoun of a relative clause
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
-OTHERS_WORDS = frozenset({"others", "other"})
 
 
 def find_revisions(doc: Doc, drafts: list[Draft], *, implied: bool = True) -> list[Revision]:
@@ -54,7 +52,7 @@ def find_revisions(doc: Doc, drafts: list[Draft], *, implied: bool = True) -> li
     parts = [d for d in figures if dead_part(d)]
     figures = [d for d in figures if not dead_part(d)]  # "including 58 civilians" revises nothing
     # "three more people had died, bringing the toll to 18": an increment is neither toll
-    figures = [d for d in figures if not additive(d) or _others_of_another_kind(d, figures)]
+    figures = [d for d in figures if not additive(d) or others_of_another_kind(d, figures)]
     revisions.extend(_marked_in_sentence(doc, figures, cues))
     revisions.extend(_earlier_told_after(doc, figures, cues, index))
     for position, later in enumerate(figures):
@@ -406,24 +404,6 @@ def _same_figure_source(earlier: Draft, later: Draft, sources=None) -> bool:  # 
     if earlier.claim.about and later.claim.about and happening_of(earlier) != happening_of(later):
         return False
     return victims_agree(earlier, later)
-
-
-def _others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
-    """'5 people were killed and 46 others were injured': 'others' beside the killed counts the
-    injured apart from them, a tally of its own kind, not an increment of it."""
-    assert draft.count is not None
-    count = draft.count
-    words = figure_words(count)  # "more than 200 others": a bound, not "more"
-    if more_after(draft):
-        doc = draft.sentence.doc
-        after = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
-        if after is not None and after.end < len(doc):
-            words.add(doc[after.end].lower_)  # "five more" adds; "46 others" may not
-    if not words & OTHERS_WORDS or words & (ADDITIVE_WORDS - OTHERS_WORDS):
-        return False
-    start = count.span.start
-    before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
-    return bool(before) and all(f.claim.kind != draft.claim.kind for f in before)
 
 
 def _continue_source(later: Draft, earlier: list[Draft], cues, index: dict[int, int]) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ APPROX_SPAN = 0.1
 #: how many tokens before a figure an earlier-figure cue marks it as the old one
 EARLIER_WINDOW = 7
 ADDITIVE_WORDS = frozenset({"others", "other", "more", "another", "further", "additional"})
+OTHERS_WORDS = frozenset({"others", "other"})
 
 
 def sentence_index(doc: Doc) -> dict[int, int]:
@@ -192,3 +193,21 @@ def _near_qualifiers() -> frozenset[str]:
     from ..langdata import load_json
 
     return frozenset(load_json("en", "claims", "cues.json")["near_qualifiers"])
+
+
+def others_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
+    """'5 people were killed and 46 others were injured': 'others' beside the killed counts the
+    injured apart from them, a tally of its own kind, not an increment of it."""
+    assert draft.count is not None
+    count = draft.count
+    words = figure_words(count)  # "more than 200 others": a bound, not "more"
+    if more_after(draft):
+        doc = draft.sentence.doc
+        after = doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+        if after is not None and after.end < len(doc):
+            words.add(doc[after.end].lower_)  # "five more" adds; "46 others" may not
+    if not words & OTHERS_WORDS or words & (ADDITIVE_WORDS - OTHERS_WORDS):
+        return False
+    start = count.span.start
+    before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
+    return bool(before) and all(f.claim.kind != draft.claim.kind for f in before)
