@@ -14,7 +14,8 @@ sessions read all of them as an analysis set, so they are not blind either. ``al
 pool the two: errors are read on allA, rules are checked on allB.
 
     python notes/event-args/nested.py              # figures for tune, A and B
-    python notes/event-args/nested.py --errors     # ... and the misses of the A parts
+    python notes/event-args/nested.py --errors     # ... and the misses of the A parts (A and kA)
+    python notes/event-args/nested.py --errors --part kA   # ... or of one of them
 
 The data is read from ``../shared/data/event-args/rams`` (or ``--data``); nothing of it is
 copied here.
@@ -104,7 +105,12 @@ def _found(guesses: list[TextSpan], spans: list[tuple[int, int]], heads: dict) -
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--errors", action="store_true", help="print part A's misses")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the misses of the A parts (or of --part)"
+    )
+    parser.add_argument(
+        "--part", choices=("allA", "A", "kA"), default="allA", help="whose misses --errors prints"
+    )
     options = parser.parse_args()
     register_extensions()
     nlp = load_base_model()
@@ -137,7 +143,7 @@ def main() -> None:
                             kind = "wrong" if predicted[role] else "none"
                             key = (group, role, kind)
                             kinds[key] = kinds.get(key, 0) + 1
-                if part == "A" and options.errors:
+                if options.errors and options.part in (prefix + part, "all" + part):
                     missed = [s for s in gold_args if not _found(predicted[role], s, heads)]
                     if missed:
                         errors.append((role, doc, event, missed, predicted[role]))
