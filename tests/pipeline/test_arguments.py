@@ -989,3 +989,8 @@ def test_a_targets_possessive_pronoun_does_not_stand_for_the_doer(base_nlp: Lang
     found = arguments(base_nlp, text, "demolished")
     assert texts(found.attackers) == ["Israeli forces"]
     assert texts(found.targets) == ["their homes"]
+
+
+def test_a_range_of_ages_names_no_one(base_nlp: Language) -> None:
+    text = "The gunmen killed 12 people ranging in age from 5 to 70."
+    assert texts(arguments(base_nlp, text, "killed").targets) == ["12 people"]

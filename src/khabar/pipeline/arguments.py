@@ -1668,12 +1668,20 @@ def _to_spans(
 
 
 def _range_ends(noun: Token) -> list[Token]:
-    """The ends of a range the noun is described by ('people ranging from X to Y' -> X, Y)."""
+    """The ends of a range the noun is described by ('people ranging from X to Y' -> X, Y); a
+    range of ages or sizes ('ranging in age from 5 to 70') names no one."""
     ends: list[Token] = []
     for clause in noun.children:
         if clause.dep_ == "acl" and _lemma_in(clause, phrase_cues().range_verbs):
             ends.extend(_prep_objects(clause, frozenset({"from", "to"})))
-    return ends
+    return [end for end in ends if _is_nominal(end) and not end.like_num]
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or an adjective standing for people ('the elderly', 'the wounded')."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and any(child.dep_ == "det" for child in token.children)
 
 
 def _has_word(token: Token) -> bool:
