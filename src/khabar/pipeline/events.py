@@ -608,12 +608,12 @@ ARMED_CLASSES = frozenset({"state", "nonstate"})
 
 def _defenders(anchor: Token, switch: Switch, lexicon: EventLexicon) -> list[str]:
     """An attack an armed side fended off or repelled ("regime forces fended off an attack by
-    rebels on the Zahra neighbourhood") was fought against that side: it decides the type, not
-    the place the attack was aimed at."""
+    rebels on the Zahra neighbourhood", "the assaults on the town were repelled by the army") was
+    fought against that side: it decides the type, not the place the attack was aimed at."""
     verb = _governing_verb(anchor)
     if verb is anchor or verb.lemma_ not in lexicon.groups["defence"]:
         return []
-    words = _subtree_words(child for child in verb.children if child.dep_ == "nsubj")
+    words = _subtree_words(child for child in verb.children if child.dep_ in ("nsubj", "agent"))
     return [
         sub
         for actor_class, sub in switch.classes

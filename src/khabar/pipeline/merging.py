@@ -24,8 +24,17 @@ from .roles import Role
 CATCH_ALL_TYPES = frozenset({"Armed clash", "Attack", "Other"})
 #: a narrower sub-event type and the broader one of its family it is a kind of: a suicide bombing
 #: is an explosive device set off by its carrier, so "a bus blast" or "the bus bombing" (read as
-#: a remote explosive) and "a suicide bomber" in one place can be one happening
-NARROWER_TYPES = {"Suicide bomb": "Remote explosive/landmine/IED"}
+#: a remote explosive) and "a suicide bomber" in one place can be one happening; a protest that
+#: police broke up or fired on is one protest event, not a protest and an intervention (ACLED codes
+#: one event per gathering, typed by what was done to it)
+NARROWER_TYPES = {
+    "Suicide bomb": "Remote explosive/landmine/IED",
+    "Protest with intervention": "Peaceful protest",
+    "Excessive force against protesters": "Peaceful protest",
+}
+#: the family of a protest and what was done to it: a gathering is one event, so a protest and its
+#: dispersal that between them tell one place and one day are one
+PROTESTS = "Protests"
 #: families of violence a weak casualty trigger may refer back to
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: an explosive device, and the air strike whose bombs a report may tell as one
@@ -362,10 +371,14 @@ def tied(doc: Doc, kept: Draft, new: Draft) -> bool:
     """Positive evidence that two compatible drafts are one happening. Two drafts of the same type
     that between them tell one place and one day are one: ACLED codes one event per type, place
     and day ("US-led coalition airstrikes kill ten civilians" in a headline, then "ten civilians
-    were killed Wednesday ... north of Raqqa")."""
+    were killed Wednesday ... north of Raqqa"); so are a protest and a narrower kind of it ("students
+    protested in the square on Monday", then "police fired tear gas to disperse them")."""
     if shares_place(kept.places, new.places) or shares_date(kept.dates, new.dates):
         return True
-    if kept.sub_event_type == new.sub_event_type and complementary(kept, new):
+    same_kind = kept.sub_event_type == new.sub_event_type or (
+        kept.family == PROTESTS and kin_types(kept.sub_event_type, new.sub_event_type)
+    )
+    if same_kind and complementary(kept, new):
         return True
     if named(kept.targets) & named(new.targets):
         return True
