@@ -33,9 +33,6 @@ from .claim_shared import (
 if TYPE_CHECKING:
     from .claims import Draft
 
-#: the additive words of a figure that may count the other kind apart ("injuring 20 others",
-#: "six more wounded" after the killed); "another", "further" add to a tally of the same kind
-TALLY_WORDS = frozenset({"others", "other", "more"})
 #: more rival figures of one kind than this for one event: a round-up of incidents, not a dispute
 MAX_SIDES = 3
 #: the sentences of a report's lead (FA-KES runs the headline into the first one)
@@ -228,15 +225,22 @@ def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
 def _tally_of_another_kind(draft: Draft, figures: list[Draft]) -> bool:
     """'claiming the life of one person and injuring 20 others', 'one person was killed and six
     more wounded': others of another kind than every figure before them in the sentence count
-    that kind apart from those, a tally of their own (``TALLY_WORDS``; "another five" adds)."""
+    that kind apart from those, a tally of their own (``tally_words``; "another five" adds)."""
     assert draft.count is not None
     words = figure_words(draft.count) | ({"more"} if more_after(draft) else set())
     added = words & ADDITIVE_WORDS
-    if not added or not added <= TALLY_WORDS:
+    if not added or not added <= tally_words():
         return False
     start = draft.count.span.start
     before = [f for f in figures if f.sentence == draft.sentence and f.count and f.count.span.start < start]
     return bool(before) and all(f.claim.kind != draft.claim.kind for f in before)
+
+
+@cache
+def tally_words() -> frozenset[str]:
+    from ..langdata import load_json
+
+    return frozenset(load_json("en", "claims", "cues.json")["tally_words"])
 
 
 def _round_up(draft: Draft, figures: list[Draft]) -> bool:
