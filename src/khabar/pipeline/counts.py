@@ -111,6 +111,8 @@ class CountLexicon:
     part_openers: frozenset[str]  # "36 killed, including five women": a part of a figure told before
     listed_others: frozenset[str]  # "13 killed 43 others injured": the word between a figure and its outcome
     verb_endings: tuple[str, ...]  # "Kills", "Killed": a title-case verb's inflection, longest first
+    whole_victims: frozenset[str]  # "13 people", "13 civilians": a toll of all the victims
+    subgroup_victims: frozenset[str]  # "five children", "one of them": some of them, beside such a toll
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -195,6 +197,8 @@ def count_lexicon() -> CountLexicon:
         part_openers=frozenset(words["part_openers"]),
         listed_others=frozenset(words["listed_others"]),
         verb_endings=tuple(sorted(words["verb_endings"], key=len, reverse=True)),
+        whole_victims=frozenset(words["whole_victims"]),
+        subgroup_victims=frozenset(words["subgroup_victims"]),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),
@@ -442,6 +446,8 @@ def _is_count_number(span: SpacySpan, number_tokens: list[Token], lexicon: Count
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in lexicon.months:
         return False  # "died Feb. 2"
+    if after and after[0].is_title and after[0].lower_ in lexicon.months:
+        return False  # a date line's "30 September 2016" ("may" in lower case is the verb)
     return not (before is not None and (before.is_currency or before.lower_ in ("aged", "age", "no.", "#")))
 
 
@@ -465,6 +471,7 @@ def find_counts(
         conjoined = _conjoined_outcome(figure.span, figure.anchor, lexicon)
         attached = (
             listed
+            or _outcome_between_figures(figure.span, lexicon)
             or conjoined
             or _headline_object(figure.span, lexicon)
             or _left_in_state(figure.span, victim, lexicon)
@@ -487,9 +494,43 @@ def find_counts(
     doc.user_data[BACKGROUND_COUNTS_KEY] = told_apart
     mentions = [m for m in mentions if m not in told_apart]
     mentions = _apart_from_the_dead(mentions, lexicon)
+    mentions = _subgroups_as_parts(doc, mentions, lexicon)
     survivors: dict[int, bool] = {}
     mentions = [_alive(doc, m, lexicon, survivors) for m in mentions]
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
+
+
+def _subgroups_as_parts(doc: Doc, mentions: list[CountMention], lexicon: CountLexicon) -> list[CountMention]:
+    """A figure of a subgroup of the dead ("the bodies of two young boys", "four medical staff
+    killed", "the body of one of them") is a part of a larger toll of people or civilians told
+    before it ("air raids killed 13 civilians"), as if told with "including": no lower reading
+    of that toll. So is one in the report's first sentence, where a headline leads with the subgroup
+    before the text gives the toll. A subgroup told in the text before a toll is left alone:
+    "two children were killed in Aleppo ... five civilians were also killed in Ghouta" are
+    as often two incidents."""
+    lead_end = doc[0].sent.end_char if len(doc) else 0
+    tolls = [m for m in mentions if m.kind == "killed" and m.low and _victim_word(m) in lexicon.whole_victims]
+    return [
+        replace(mention, part=True) if _subgroup_of(mention, tolls, lead_end, lexicon) else mention
+        for mention in mentions
+    ]
+
+
+def _subgroup_of(
+    mention: CountMention, tolls: list[CountMention], lead_end: int, lexicon: CountLexicon
+) -> bool:
+    if mention.kind != "killed" or mention.part or _victim_word(mention) not in lexicon.subgroup_victims:
+        return False
+    in_lead = mention.span.start < lead_end
+    return any(
+        (toll.low or 0) > (mention.low or 0) and (in_lead or toll.span.start < mention.span.start)
+        for toll in tolls
+    )
+
+
+def _victim_word(mention: CountMention) -> str:
+    words = mention.victims.text.lower().split() if mention.victims is not None else []
+    return words[-1] if words else ""
 
 
 def _apart_from_the_dead(mentions: list[CountMention], lexicon: CountLexicon) -> list[CountMention]:
@@ -724,6 +765,7 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
         _as_wound_bearer,
         _in_condition,
         _taken_to_hospital,
+        _run_into_speaker,
     ):
         found = candidate(victim, lexicon)
         if found is not None:
@@ -789,6 +831,23 @@ def _listed_outcome(number: Token, lexicon: CountLexicon) -> tuple[str, Token] |
     if after is not None and after.pos_ not in LIST_FOLLOWERS:
         return None
     return kind, last if kind != "killed" else word
+
+
+def _outcome_between_figures(figure: SpacySpan, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, word) of a figure whose outcome word stands between it and the figure before it:
+    "Kurds kill 83 Injured 100 ISIS Terrorists", "killed 5 wounded 12". Such a comma-less
+    headline list hangs both numbers on the one noun and the first verb ("kill"); the word
+    right before each number is that number's outcome."""
+    if figure.start < 2:
+        return None
+    doc = figure.doc
+    word, before = doc[figure.start - 1], doc[figure.start - 2]
+    if word.pos_ not in ("VERB", "ADJ") or not (before.like_num or before.lower_ in lexicon.numbers):
+        return None
+    entry = _trigger(word, lexicon)
+    if entry is None or entry.kind not in ("killed", "injured") or entry.role == "noun":
+        return None
+    return entry.kind, word
 
 
 def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -888,6 +947,24 @@ def _as_argument(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | No
             if child.dep_ in ("acomp", "attr", "oprd") and state is not None:
                 return state.kind, child
     return _shared_subject(victim, lexicon)
+
+
+def _run_into_speaker(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, verb) of a counted noun the parse ran into the speaker after it, in text whose
+    commas were stripped: "airstrikes that killed 13 people MSF said" makes "people" a compound
+    of "MSF", the subject of "said". A transitive trigger right before the figure has it as its
+    object, as it would with the comma."""
+    speaker = victim.head
+    if victim.dep_ != "compound" or speaker.dep_ not in SUBJECT_DEPS or speaker.head.i < speaker.i:
+        return None
+    start = victim.left_edge.i
+    verb = victim.doc[start - 1] if start > 0 else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    entry = _trigger(verb, lexicon)
+    if entry is None or entry.role != "transitive":
+        return None
+    return entry.kind, verb
 
 
 def _projectile_hit(verb: Token, lexicon: CountLexicon) -> bool:
@@ -1112,14 +1189,26 @@ def _is_patient(victim: Token, verb: Token, entry: Trigger) -> bool:
         return dep in SUBJECT_DEPS or dep == "npadvmod"
     if dep in PATIENT_DEPS:
         return True
-    # "9 killed and 20 injured": a subject of a bare participle with no object is its patient
-    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    # "9 killed and 20 injured": a subject of a bare participle with no object is its patient;
+    # "13 civilians killed 43 others injured": "others" with its own outcome is no object
+    has_object = any(c.dep_ == "dobj" and not _listed_other(c) for c in verb.children)
     if dep != "nsubj" or has_object or _has_aux(verb):
         return False
     # "they found X shot to death": the parser reads the participle as a finite verb with X
     # as its subject; a clause told as what was found has no doer of its own
     found_clause = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in count_lexicon().result_verbs
     return verb.tag_ == "VBN" or found_clause or _headline_subject(victim)
+
+
+def _listed_other(noun: Token) -> bool:
+    """ "others" followed by its own outcome word ("43 others injured"): a headline's next figure,
+    which the parse hangs on the verb before it as its object."""
+    lexicon = count_lexicon()
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if noun.lower_ not in lexicon.listed_others or after is None or after.tag_ not in ("VBN", "VBD", "JJ"):
+        return False
+    entry = _trigger(after, lexicon)
+    return entry is not None and entry.kind in ("killed", "injured", "harm")
 
 
 def _headline_subject(victim: Token) -> bool:

@@ -7,7 +7,10 @@ most conservative figure reported, hedged or not: "a man allegedly shot two peop
 two victims), and the note says they are unverified; superseded figures never do.
 low is ACLED's conservative figure (the smallest lower bound reported), high the largest, and
 best the figure reported most often (ties: the lower) — the UCDP manner — among the figures
-above zero when there are any: "no one else was hurt", "no other injuries" speak of people
+above zero when there are any. A rounded figure ("more than 30", "dozens") is no lower reading
+beside a stated number it allows ("32"): it is the same toll told roughly, and yields to it. A
+toll told only by its upper bound ("nearly 75") gives that bound when no figure has a lower one:
+it is the only number the report gives. Zeros: "no one else was hurt", "no other injuries" speak of people
 other than the victims counted, so a zero does not outvote (or tie with and, as the lower,
 beat) the one victim reported. The largest figure as best was tried and is worse: articles
 that sum up a weekend's shootings attach city-wide totals to the event of one shooting.
@@ -20,6 +23,9 @@ from dataclasses import replace
 
 from ..model import Count, CountMention
 from .counts import count_lexicon
+
+#: bounding rules that round a toll up to a number ("more than 30", "over 100"): see ``_rounded``
+ROUNDED_RULES = frozenset({"above"})
 
 
 def count_of(
@@ -39,9 +45,9 @@ def count_of(
     if kind == "injured":
         own_killed = any(mention.kind == "killed" and mention.low for mention, _ in reported)
         mentions = net_of_killed(mentions, reported if own_killed or article is None else article)
-    credible = joined_figures(credible_figures(mentions))
+    credible = stated_over_rounded(joined_figures(credible_figures(mentions)))
     count = Count(evidence=[mention.span for mention, _ in mentions])
-    if mentions and not any(status == "asserted" for mention, status in mentions if mention.low is not None):
+    if mentions and not any(status == "asserted" for mention, status in mentions if _has_value(mention)):
         count.note = "; ".join(sorted({note_of(mention, status) for mention, status in mentions}))
     if not credible:
         return count
@@ -58,11 +64,37 @@ def credible_figures(mentions: list[tuple[CountMention, str]]) -> list[CountMent
     of the victims ("five children were among the dead") only stands in for a toll when no
     toll was given: beside "at least 16 civilians were killed" it is not a lower reading."""
     for wanted in ("asserted", "unverified"):
-        found = [mention for mention, status in mentions if status == wanted and mention.low is not None]
-        wholes = [mention for mention in found if not mention.part]
-        if found:
-            return wholes or found
+        found = [mention for mention, status in mentions if status == wanted and _has_value(mention)]
+        if not found:
+            continue
+        chosen = [mention for mention in found if not mention.part] or found
+        with_low = [mention for mention in chosen if mention.low is not None]
+        # "nearly 75 killed, including 30 foreigners": the toll is the 75, never its part
+        return with_low or [replace(mention, low=mention.high) for mention in chosen]
     return []
+
+
+def _has_value(mention: CountMention) -> bool:
+    return mention.low is not None or mention.high is not None
+
+
+def stated_over_rounded(mentions: list[CountMention]) -> list[CountMention]:
+    """Rounded figures ("more than 30", "dozens") yield to a stated number they allow: "more
+    than 30 rebels killed" in a headline and "the attack killed 32 rebels" in the text are one
+    toll, told roughly and then exactly; as two figures the rounded one would be taken for the
+    lower reading. A rounded figure that no stated number reaches stays ("more than 30" beside
+    "25" is a dispute)."""
+    stated = [m.low for m in mentions if m.qualifier is None and m.low is not None and m.low == m.high]
+    kept = [m for m in mentions if not (_rounded(m) and any(value >= (m.low or 0) for value in stated))]
+    return kept or mentions
+
+
+def _rounded(mention: CountMention) -> bool:
+    """A vague word ("dozens") or a bound above a number ("more than 30", "over 100")."""
+    if mention.qualifier is None or mention.low is None:
+        return False
+    quantifier = count_lexicon().quantifiers.get(mention.qualifier.lower())
+    return quantifier is not None and (quantifier.kind == "vague" or quantifier.rule in ROUNDED_RULES)
 
 
 def joined_figures(mentions: list[CountMention]) -> list[CountMention]:
