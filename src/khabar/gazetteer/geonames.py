@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import KhabarError
-from .index import PlaceRow, connect_for_writing, write_places
+from .index import PlaceRow, connect_for_writing, write_places, write_skeletons
 
 GEONAMES_COLUMNS = 19
 ADMIN1_COLUMNS = 4
@@ -64,7 +64,9 @@ def import_file(path: Path, index_path: Path, *, classes: str = DEFAULT_CLASSES)
                     path=path,
                     detail=f"expected {GEONAMES_COLUMNS} or {ADMIN1_COLUMNS} tab-separated columns",
                 )
-            return _import_places(handle, connection, frozenset(classes.upper()))
+            written = _import_places(handle, connection, frozenset(classes.upper()))
+            write_skeletons(connection)  # the imported names' skeletons, for the last-resort lookup
+            return written
     finally:
         connection.commit()
         connection.close()

@@ -7,6 +7,8 @@ Tables:
   (town / admin1 / admin2 / country / region / site), population and GeoNames feature code.
 * ``names``: (key, place, exact) rows; ``exact`` is 1 for the place's own names
   (official and ASCII), 0 for alternate names and transliterations.
+* ``skeletons``: (skeleton, place) rows, the ``spelling_skeleton`` of every name in
+  ``names``, for the last-resort lookup of a spelling the keys miss, within one country.
 * ``admin1``: GeoNames admin1 code ("SY.10") -> English name, to label imported rows.
 * ``meta``: build information (sources, version).
 
@@ -23,10 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model import Place
-from .normalise import name_key, own_spelling
+from .normalise import name_key, own_spelling, skeleton_countries, spelling_skeleton
 
 #: bump when the schema or the build changes, so stale caches are rebuilt
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 INDEX_FILE = f"gazetteer-v{INDEX_VERSION}.sqlite"
 #: the most candidates one name may have; the most populous are kept
 MAX_CANDIDATES = 40
@@ -52,6 +54,11 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_place ON names (place);
+CREATE TABLE IF NOT EXISTS skeletons (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS admin1 (code TEXT PRIMARY KEY, name TEXT NOT NULL, place INTEGER);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
@@ -138,6 +145,22 @@ def _name_rows(row: PlaceRow) -> Iterator[tuple[str, int, int]]:
         yield key, row.id, int(key == own or row.feature in ("country", "region"))
 
 
+def write_skeletons(connection: sqlite3.Connection) -> int:
+    """(Re)derive the ``skeletons`` table from the names in ``names`` of the places of the
+    ``skeleton_countries``; returns its row count. Derived once after all names are written
+    (by the build and by each import), as a name's skeleton depends on its key only."""
+    countries = sorted(skeleton_countries())
+    connection.execute("DELETE FROM skeletons")
+    names = connection.execute(
+        "SELECT n.key, n.place FROM names n JOIN places p ON p.id = n.place "
+        f"WHERE p.country IN ({','.join('?' * len(countries))})",
+        countries,
+    ).fetchall()
+    rows = ((skeleton, place) for key, place in names if (skeleton := spelling_skeleton(key)))
+    connection.executemany("INSERT OR IGNORE INTO skeletons VALUES (?,?)", rows)
+    return connection.execute("SELECT count(*) FROM skeletons").fetchone()[0]
+
+
 def _place_of(record: tuple) -> Place:
     (place_id, name, lat, lon, country, admin1, admin2, feature, population) = record
     return Place(
@@ -164,6 +187,7 @@ class Gazetteer:
         self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.candidates = lru_cache(maxsize=20000)(self._candidates)
         self.lookup_key = lru_cache(maxsize=20000)(self._lookup_key)
+        self.skeleton_lookup = lru_cache(maxsize=4096)(self._skeleton_lookup)
         self._countries: dict[str, Place] | None = None
 
     def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
@@ -196,6 +220,32 @@ class Gazetteer:
             else Candidate(candidate.place, exact=False, capital=candidate.capital)
             for candidate in self.lookup_key(key)
         )
+
+    def skeleton_candidates(self, text: str, country: str) -> tuple[tuple[Candidate, tuple[str, ...]], ...]:
+        """Places of ``country`` one of whose names has the spelling skeleton of ``text``, each
+        with the keys of its names (to tell the closest spelling), most populous first. Never
+        an own name: a skeleton match is a guess at a spelling the keys do not hold."""
+        skeleton = spelling_skeleton(text)
+        if not skeleton or country not in skeleton_countries():
+            return ()
+        return self.skeleton_lookup(skeleton, country)
+
+    def _skeleton_lookup(self, skeleton: str, country: str) -> tuple[tuple[Candidate, tuple[str, ...]], ...]:
+        cursor = self._connection.execute(
+            f"SELECT {_PLACE_COLUMNS}, p.fcode FROM skeletons s JOIN places p ON p.id = s.place "
+            "WHERE s.key = ? AND p.country = ? ORDER BY p.population DESC LIMIT ?",
+            (skeleton, country, MAX_CANDIDATES),
+        )
+        found = []
+        for record in cursor.fetchall():
+            names = tuple(
+                key
+                for (key,) in self._connection.execute("SELECT key FROM names WHERE place = ?", (record[0],))
+            )
+            found.append(
+                (Candidate(_place_of(record[:-1]), exact=False, capital=record[-1] == "PPLC"), names)
+            )
+        return tuple(found)
 
     def has_key(self, key: str) -> bool:
         return bool(self.lookup_key(key))
