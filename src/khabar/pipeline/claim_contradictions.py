@@ -39,54 +39,9 @@ MAX_SIDES = 3
 LEAD_SENTENCES = 2
 
 
-def _part_above_whole(first: Draft, second: Draft) -> bool:
-    """'at least 31 civilians' (state media) beside '23 people' (the monitor): a toll of some of the
-    victims above another source's figure of all of them cannot both hold (``everyone_victims``;
-    the part must be a toll word of ``whole_victims``)."""
-    if first.claim.speaker == second.claim.speaker:
-        return False
-    for part, whole in ((first, second), (second, first)):
-        head = victim_head(whole)
-        part_head = victim_head(part)
-        if head in everyone_victims() and part_head not in (None, head) and part_head in whole_victims():
-            # a toll of civilians beside one of people; not '12 children' or '23 journalists',
-            # which are as often figures of another event or a statistic
-            return figure_range(part)[0] > figure_range(whole)[1]
-    return False
-
-
-def _two_tolls(first: Draft, second: Draft) -> bool:
-    """'23 civilians had been killed' (the monitor) beside 'the deaths of 43 people' (rescuers):
-    two sources' tolls of the victims of one event, though one counts civilians and the other
-    everyone (both toll words of ``whole_victims``). Only definite figures: "at least 10
-    civilians" is a floor of some of the victims, which a toll of all of them may well hold."""
-    if first.claim.speaker == second.claim.speaker or dead_part(first) or dead_part(second):
-        return False
-    if _own_voice(first) or _own_voice(second):
-        return False  # the report's own later figures are often other incidents' (a round-up)
-    if float("inf") in (figure_range(first)[1], figure_range(second)[1]):
-        return False
-    heads = {victim_head(first), victim_head(second)}
-    return None not in heads and heads <= whole_victims()
-
-
-def _splits_tally(sentence: Span, tallies: set[int]) -> bool:
-    """'30 were killed around Shadadi and another five outside Kobane': a number next to
-    'another' / 'others' adds a part, though the count stage may not read it as a figure; not
-    the 'others' of a tally of its own (``tallies``: the tokens of such figures)."""
-    for token in sentence:
-        following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
-        if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
-            continue  # "more than 50" is a bound, not a further part
-        if token.i in tallies:
-            continue
-        window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
-        if any(other.like_num and other.i != token.i for other in window):
-            return True
-    return False
-
-
 def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
+    """Figure, perpetrator, place and date disputes of one report (a counter-blame may add a
+    perpetrator claim to ``drafts`` first)."""
     from .claim_settings import setting_contradictions
 
     add_counter_blames(doc, drafts)
@@ -210,6 +165,22 @@ def _own_voice(draft: Draft) -> bool:
     return sum(1 for sentence in sentences(doc) if sentence.start < draft.sentence.start) >= LEAD_SENTENCES
 
 
+def _splits_tally(sentence: Span, tallies: set[int]) -> bool:
+    """'30 were killed around Shadadi and another five outside Kobane': a number next to
+    'another' / 'others' adds a part, though the count stage may not read it as a figure; not
+    the 'others' of a tally of its own (``tallies``: the tokens of such figures)."""
+    for token in sentence:
+        following = sentence.doc[token.i + 1] if token.i + 1 < sentence.end else None
+        if token.lower_ not in ADDITIVE_WORDS or (following is not None and following.lower_ == "than"):
+            continue  # "more than 50" is a bound, not a further part
+        if token.i in tallies:
+            continue
+        window = sentence.doc[max(sentence.start, token.i - 2) : min(sentence.end, token.i + 3)]
+        if any(other.like_num and other.i != token.i for other in window):
+            return True
+    return False
+
+
 def _increments_and_split(drafts: list[Draft]) -> tuple[list[Draft], set[int]]:
     """Figures that add to a tally ("another five", "21 others" of the same kind), and the
     starts of the sentences such additions split into parts."""
@@ -313,6 +284,37 @@ def _sourced(draft: Draft) -> bool:
 def _same_victims(first: Draft, second: Draft) -> bool:
     """Two figures that count the same victims, as far as two tolls can be compared."""
     return victims_agree(first, second) or _part_above_whole(first, second) or _two_tolls(first, second)
+
+
+def _part_above_whole(first: Draft, second: Draft) -> bool:
+    """'at least 31 civilians' (state media) beside '23 people' (the monitor): a toll of some of the
+    victims above another source's figure of all of them cannot both hold (``everyone_victims``;
+    the part must be a toll word of ``whole_victims``)."""
+    if first.claim.speaker == second.claim.speaker:
+        return False
+    for part, whole in ((first, second), (second, first)):
+        head = victim_head(whole)
+        part_head = victim_head(part)
+        if head in everyone_victims() and part_head not in (None, head) and part_head in whole_victims():
+            # a toll of civilians beside one of people; not '12 children' or '23 journalists',
+            # which are as often figures of another event or a statistic
+            return figure_range(part)[0] > figure_range(whole)[1]
+    return False
+
+
+def _two_tolls(first: Draft, second: Draft) -> bool:
+    """'23 civilians had been killed' (the monitor) beside 'the deaths of 43 people' (rescuers):
+    two sources' tolls of the victims of one event, though one counts civilians and the other
+    everyone (both toll words of ``whole_victims``). Only definite figures: "at least 10
+    civilians" is a floor of some of the victims, which a toll of all of them may well hold."""
+    if first.claim.speaker == second.claim.speaker or dead_part(first) or dead_part(second):
+        return False
+    if _own_voice(first) or _own_voice(second):
+        return False  # the report's own later figures are often other incidents' (a round-up)
+    if float("inf") in (figure_range(first)[1], figure_range(second)[1]):
+        return False
+    heads = {victim_head(first), victim_head(second)}
+    return None not in heads and heads <= whole_victims()
 
 
 def _part_of(first: Draft, second: Draft) -> bool:
