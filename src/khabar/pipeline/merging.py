@@ -35,6 +35,10 @@ NARROWER_TYPES = {
 #: the family of a protest and what was done to it: a gathering is one event, so a protest and its
 #: dispersal that between them tell one place and one day are one
 PROTESTS = "Protests"
+#: acts that are part of a fight when its sides do them there that day: the weapons seized, the
+#: vehicles destroyed; and the families of the fights they are part of
+PART_TYPES = frozenset({"Disrupted weapons use", "Looting/property destruction"})
+FIGHT_FAMILIES = frozenset({"Battles", "Explosions/Remote violence"})
 #: families of violence a weak casualty trigger may refer back to
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: an explosive device, and the air strike whose bombs a report may tell as one
@@ -99,6 +103,11 @@ class Draft:
             and other.sub_event_type not in CATCH_ALL_TYPES
         )
 
+    def absorb_part(self, other: Draft) -> None:
+        """Takes in the telling of a part of this happening as another act: its words are evidence
+        of this event; its place, day, figures and sides stay this event's own."""
+        self.mentions.extend(other.mentions)
+
     def absorb(self, other: Draft) -> None:
         if self.yields_type_to(other):
             self.sub_event_type = other.sub_event_type
@@ -129,6 +138,7 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         else:
             home.absorb(draft)
     merged = join_attacks_done_from_afar(doc, merged, published)
+    merged = join_parts_of_a_fight(merged, published)
     return [draft for draft in merged if is_codable_draft(doc, draft)]
 
 
@@ -224,6 +234,39 @@ def join_attacks_done_from_afar(doc: Doc, merged: list[Draft], published: dt.dat
         else:
             home.absorb(draft)
     return joined
+
+
+def join_parts_of_a_fight(merged: list[Draft], published: dt.date | None) -> list[Draft]:
+    """Folds what a side seized or destroyed in a fight (``PART_TYPES``: "killed 70 terrorists and
+    destroyed a tank", "the army unit confiscated the insurgents' weapons") into the battle or
+    strike of the same sides at the same place and day: ACLED codes the fight, not its spoils."""
+    fights = [draft for draft in merged if draft.family in FIGHT_FAMILIES]
+    kept: list[Draft] = []
+    for draft in merged:
+        home = next((fight for fight in fights if part_of_fight(fight, draft, published)), None)
+        if home is None:
+            kept.append(draft)
+        else:
+            home.absorb_part(draft)
+    return kept
+
+
+def part_of_fight(fight: Draft, part: Draft, published: dt.date | None) -> bool:
+    if part.sub_event_type not in PART_TYPES:
+        return False
+    # a part told with no place of its own ("the army unit confiscated the weapons") is where
+    # its sides fought that day
+    if part.places and not shares_place(fight.places, part.places):
+        return False
+    if not sides(fight) & sides(part):
+        return False
+    return not anchors_conflict(fight, part, published, check_targets=False)
+
+
+def sides(draft: Draft) -> set[str]:
+    """The sides the draft names, attackers and targets, but no unidentified group."""
+    names = named(draft.attackers) | named(draft.targets)
+    return {name for name in names if not name.startswith(UNNAMED_ACTORS)}
 
 
 def done_from_afar(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
