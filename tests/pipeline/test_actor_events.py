@@ -117,3 +117,12 @@ def test_civilians_of_no_told_nationality_are_those_of_the_country_where_they_we
 def test_civilians_of_a_told_nationality_keep_it_where_they_were_hit(nlp: Language) -> None:
     doc = nlp("Shells hit the Turkish border town of Kilis on Sunday, killing three Syrian refugees.")
     assert [event.actor2.name for event in doc._.events] == ["Civilians (Syria)"]
+
+
+def test_armed_men_killing_armed_men_fought_a_clash_unless_the_killed_were_defenceless(nlp: Language) -> None:
+    doc = nlp("Gunmen killed four soldiers at a checkpoint in Homs on Monday.")
+    assert [(event.sub_event_type, event.actor2.name) for event in doc._.events] == [
+        ("Armed clash", "Military Forces of Syria")
+    ]
+    doc = nlp("Islamic State militants executed three officers of the rebel Free Syrian Army on Friday.")
+    assert [event.sub_event_type for event in doc._.events] == ["Attack"]

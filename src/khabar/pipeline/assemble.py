@@ -72,6 +72,7 @@ VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Viole
 TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
 #: inter codes of armed actors (state forces, rebels, militias, external forces)
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+ATTACK, ARMED_CLASH = "Attack", "Armed clash"
 #: ACLED's inter code of civilians
 CIVILIAN_INTER = 7
 #: sub-event types whose striker is the owner of the aircraft the sentence names
@@ -291,7 +292,7 @@ def code_event(
     finalise_inter(actor2, event_country)
     return Event(
         id=event_id,
-        sub_event_type=draft.sub_event_type,
+        sub_event_type=sub_event_of(doc, draft, actor1, actor2),
         date=event_date(doc, draft, published),
         locations=locations,
         actor1=actor1,
@@ -542,6 +543,30 @@ def victims_of(doc: Doc, draft: Draft) -> Actor | None:
             if actor is not None and actor.name:
                 return _copy_actor(actor, count.victims)
     return None
+
+
+def sub_event_of(doc: Doc, draft: Draft, actor1: Actor, actor2: Actor) -> str:
+    """ACLED's Attack is violence against civilians: armed men killing armed men ("army units
+    ... killing many terrorists", "gunmen killed four soldiers") fought an armed clash, unless
+    the armed were killed defenceless ("executed three rebel officers")."""
+    armed = actor1.inter in ARMED_INTER and actor2.inter in ARMED_INTER
+    if draft.sub_event_type != ATTACK or not armed or _kills_the_defenceless(doc, draft):
+        return draft.sub_event_type
+    return ARMED_CLASH
+
+
+def _kills_the_defenceless(doc: Doc, draft: Draft) -> bool:
+    words = _defenceless_killing_words()
+    for mention in draft.mentions:
+        trigger = span_at(doc, mention.trigger.start, mention.trigger.end)
+        if any(token.lemma_.lower() in words or token.lower_ in words for token in trigger):
+            return True
+    return False
+
+
+@cache
+def _defenceless_killing_words() -> frozenset[str]:
+    return frozenset(load_json("en", "events", "armed_targets.json")["defenceless_killing"])
 
 
 def civilians_where_hit(doc: Doc, actor: Actor, event_country: str | None) -> Actor:
