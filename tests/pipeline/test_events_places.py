@@ -34,7 +34,8 @@ def test_a_country_that_modifies_the_striker_is_no_place_beside_a_town(nlp: Lang
 def test_a_landmark_of_the_events_sentence_beats_a_place_told_sentences_before(nlp: Language) -> None:
     text = (
         "ISIS militants entered the historic city of Palmyra on Monday. "
-        "ISIS fighters also claimed a suicide attack on a rival rebel group in the town of Dumeir "
+        # a town the gazetteer holds under no spelling ('Dumeir' is now read as Ad Dumayr)
+        "ISIS fighters also claimed a suicide attack on a rival rebel group in the town of Zuweina "
         "east of Damascus on Sunday that killed 16 people."
     )
     events = events_of(nlp, text, dt.date(2016, 7, 12))

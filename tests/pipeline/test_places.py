@@ -489,3 +489,30 @@ def test_proper_noun_runs_read_from_the_tag_array_are_those_of_a_token_by_token_
             expected.append((token.i, token.i + 1))
     assert _proper_noun_runs(doc, covered) == expected
     assert any(end - start > 1 for start, end in expected)
+
+
+def test_an_unknown_spelling_typed_as_a_place_is_read_by_its_skeleton(base_nlp: Language) -> None:
+    # the gazetteer holds Tadif and Kafr Zayta under those spellings only
+    text = (
+        "Jets struck the village of Taduf near al-Bab in Aleppo province, Syria, on Monday. "
+        "Later an air strike hit the town of Kafr Zeita in northern Hama. Taduf had been shelled before."
+    )
+    found = [mention for mention in places_of(base_nlp, text) if mention.span.text in ("Taduf", "Kafr Zeita")]
+    names = {(mention.span.text, mention.place.name) for mention in found}
+    assert names == {("Taduf", "Tadif"), ("Kafr Zeita", "Kafr Zayta")}
+    assert len(found) == 3  # the untyped second 'Taduf' follows the typed one
+
+
+def test_a_skeleton_reading_needs_a_type_word_and_the_report_s_region(base_nlp: Language) -> None:
+    untyped = "Jets struck Taduf near al-Bab in Aleppo province, Syria, on Monday."
+    assert "Taduf" not in by_text(places_of(base_nlp, untyped))
+    # Tadif lies north-east of Aleppo: a village of that spelling in a Daraa report is another
+    far = "Shelling hit the village of Taduf in Daraa province in southern Syria, near Nawa and Jasim."
+    assert "Taduf" not in by_text(places_of(base_nlp, far))
+
+
+def test_a_short_skeleton_must_also_agree_on_its_vowels(base_nlp: Language) -> None:
+    # 'Salma' has the consonants of As Salamiyah (s-l-m), not its vowels
+    text = "Rebels shelled the village of Salma in the mountains of Latakia province, near Hama, Syria."
+    found = by_text(places_of(base_nlp, text))
+    assert "Salma" not in found or found["Salma"].place.name != "As Salamiyah"

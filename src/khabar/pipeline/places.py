@@ -10,6 +10,9 @@
    plus the report's context: countries and admin1 regions of its confident toponyms,
    nationality adjectives, neighbouring countries and nearness to the other places. Two passes:
    the first finds the context, the second resolves every mention in it.
+4. A name the gazetteer does not know, typed as a place ("the village of Taduf") or listed
+   with one, may be another romanisation of a place it knows (Tadif): it takes the unique
+   place of the report's country whose name has its spelling skeleton (``spelling_skeleton``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
@@ -29,7 +33,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..gazetteer import Candidate, Gazetteer, country_of_demonym, is_demonym, open_gazetteer
-from ..gazetteer.normalise import name_key, own_spelling, spelling_form
+from ..gazetteer.normalise import (
+    name_key,
+    needs_vowel_pattern,
+    own_spelling,
+    spelling_form,
+    spelling_skeleton,
+    vowel_pattern,
+)
 from ..langdata import load_json
 from ..model import Place, PlaceMention, Span
 from .extensions import doc_text
@@ -71,6 +82,18 @@ ONE_COUNTRY_MENTION = 2.0
 NEAR_KM = 300.0
 #: degrees of latitude beyond which another place is never within ``NEAR_KM`` (111.2 km a degree)
 LATITUDE_CUT = 2.8
+#: the share of the report's place votes its leading country needs to be the country in which
+#: an unknown spelling is looked up by its skeleton
+SKELETON_COUNTRY_SHARE = 0.5
+#: entity labels a name read by its skeleton may carry: the model calls a village it does not
+#: know a person or an organisation ("the village of Taduf" an ORG), and the type word before
+#: it says otherwise; groups, events and works are never read so
+SKELETON_LABELS = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG"})
+#: the confidence of a place read by its skeleton: a guess at a spelling
+SKELETON_CONFIDENCE = 0.5
+#: a place read by its skeleton lies in a province of the report's places in its country, or
+#: this near one of its towns ('Midan' of a Damascus report is no village 'Madan' by the Euphrates)
+SKELETON_NEAR_KM = 150.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +228,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     gazetteer = gazetteer or open_gazetteer()
     cues = cues or Cues.load()
     ents = tuple(doc.ents)  # doc.ents rebuilds its spans on every access: read it once
-    toponyms = _candidate_toponyms(doc, ents, gazetteer, cues)
+    unknown: list[tuple[int, int, str]] = []
+    toponyms = _candidate_toponyms(doc, ents, gazetteer, cues, unknown)
     _decide_toponyms(doc, ents, toponyms, cues)
     accepted = [toponym for toponym in toponyms if toponym.accepted]
     context = _document_context(doc, ents, accepted, prior_only=True)
@@ -213,6 +237,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     context = _document_context(doc, ents, accepted, prior_only=False)
     _resolve(accepted, context)
     _leave_strangers_unresolved(doc, accepted, context)
+    if unknown:
+        accepted = _read_by_skeleton(doc, ents, unknown, accepted, context, gazetteer, cues)
     _read_containers_after_commas(doc, accepted)
     _one_sense_per_name(doc, accepted)
     text = doc_text(doc)  # built from the tokens once per Doc, shared with the later stages
@@ -223,10 +249,17 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
 
 
 def _candidate_toponyms(
-    doc: Doc, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer, cues: Cues
+    doc: Doc,
+    ents: tuple[SpacySpan, ...],
+    gazetteer: Gazetteer,
+    cues: Cues,
+    unknown: list[tuple[int, int, str]] | None = None,
 ) -> list[Toponym]:
+    """Toponyms of the entities and proper-noun runs; ``unknown`` collects the spans (start,
+    end, label) whose whole name the gazetteer does not know, for the skeleton lookup."""
     toponyms: list[Toponym] = []
     covered = [False] * len(doc)
+    spans: list[tuple[int, int, str]] = []
     for ent in ents:
         if ent.label_ in SKIP_LABELS:
             continue
@@ -234,9 +267,13 @@ def _candidate_toponyms(
             covered[index] = True
         if ent.label_ == "NORP" and is_demonym(ent.text):
             continue
-        toponyms.extend(_lookup_span(doc, ent.start, ent.end, ent.label_, gazetteer, cues))
-    for start, end in _proper_noun_runs(doc, covered):
-        toponyms.extend(_lookup_span(doc, start, end, "", gazetteer, cues))
+        spans.append((ent.start, ent.end, ent.label_))
+    spans.extend((start, end, "") for start, end in _proper_noun_runs(doc, covered))
+    for start, end, label in spans:
+        found = _lookup_span(doc, start, end, label, gazetteer, cues)
+        toponyms.extend(found)
+        if unknown is not None and all(toponym.label.endswith("/part") for toponym in found):
+            unknown.append((start, end, label))
     toponyms.sort(key=lambda toponym: toponym.start)
     return toponyms
 
@@ -1001,6 +1038,218 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+# --- unknown spellings ---------------------------------------------------------------------
+
+
+def _read_by_skeleton(
+    doc: Doc,
+    ents: tuple[SpacySpan, ...],
+    unknown: list[tuple[int, int, str]],
+    accepted: list[Toponym],
+    context: Context,
+    gazetteer: Gazetteer,
+    cues: Cues,
+) -> list[Toponym]:
+    """Names the gazetteer does not know that the text types as places ("the village of
+    Taduf", "Jisreen district", and the names listed after them) read as the place of the
+    report's country whose name has the same spelling skeleton (Tadif, Jisrin), when exactly one
+    such place is the closest spelling and it lies near the report's other places there; every
+    other mention of the name follows. The accepted toponyms, with the new ones, in text order."""
+    leading = _leading_country(context)
+    name_parts = _name_parts_of_people_and_orgs(ents)
+    read: list[Toponym] = []
+    by_name: dict[str, Toponym] = {}
+    for start, end, label in unknown:
+        if label not in SKELETON_LABELS:
+            continue
+        for first, last in _skeleton_pieces(doc, start, end, cues):
+            if _overlaps_resolved(first, last, accepted) or not _may_name_a_place(
+                doc, first, last, name_parts, cues
+            ):
+                continue
+            toponym = _with_cues(doc, Toponym(first, last, label, ()), cues)
+            previous = read[-1] if read else None
+            if not (
+                _typed_as_place(doc, toponym, cues) or (previous and _coordinated(doc, previous, toponym))
+            ):
+                continue
+            country = _phrase_country(doc, toponym, accepted) or leading
+            choice = _skeleton_choice(doc, toponym, country, accepted, gazetteer) if country else None
+            if choice is None:
+                continue
+            _settle(toponym, choice)
+            read.append(toponym)
+            by_name.setdefault(name_key(doc[first:last].text), toponym)
+            break
+    if not read:
+        return accepted
+    read += _other_mentions(doc, unknown, by_name, read, accepted, name_parts, cues)
+    return sorted([*accepted, *read], key=lambda toponym: toponym.start)
+
+
+def _leading_country(context: Context) -> str | None:
+    """The country of at least ``SKELETON_COUNTRY_SHARE`` of the report's place votes."""
+    total = sum(context.countries.values())
+    if total <= 0:
+        return None
+    country, votes = context.countries.most_common(1)[0]
+    return country if votes / total >= SKELETON_COUNTRY_SHARE else None
+
+
+def _skeleton_pieces(doc: Doc, start: int, end: int, cues: Cues) -> list[tuple[int, int]]:
+    """The name in a span the gazetteer does not know: the span without its determiner and a
+    type word at its end ("Taduf village"), then the words that open it, longest first ("Tokhar"
+    of a run that lost its punctuation, "Tokhar Amnesty International")."""
+    first, last = _trim(doc, start, end, cues)
+    if last - first > 1 and doc[last - 1].lower_ in cues.after:
+        last -= 1
+    pieces = [(first, width_end) for width_end in range(min(last, first + MAX_SUBSPAN_TOKENS), first, -1)]
+    if (first, last) not in pieces and first < last:
+        pieces.insert(0, (first, last))
+    return pieces
+
+
+def _overlaps_resolved(first: int, last: int, toponyms: list[Toponym]) -> bool:
+    return any(t.choice is not None and t.start < last and first < t.end for t in toponyms)
+
+
+def _may_name_a_place(doc: Doc, first: int, last: int, name_parts: set[str], cues: Cues) -> bool:
+    piece = doc[first:last]
+    if first >= last or not _can_be_name(piece, cues):
+        return False
+    text = piece.text
+    if is_demonym(text) or _is_acronym(text) or text in cues.not_places:
+        return False
+    # a word of a person's or an organisation's longer name ("Hafez" of "Hafez al-Assad")
+    return not any(token.text in name_parts for token in piece)
+
+
+def _typed_as_place(doc: Doc, toponym: Toponym, cues: Cues) -> bool:
+    """A type word says what the name is ("the village of X", "X district"), or a direction
+    measured from it does ("north of X")."""
+    if toponym.feature_hint is not None:
+        return True
+    start = toponym.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in cues.directions
+
+
+def _phrase_country(doc: Doc, toponym: Toponym, accepted: list[Toponym]) -> str | None:
+    """The country a province or country right after the name puts it in ("X, Idlib", "X in
+    northern Syria"), within the sentence."""
+    sentence_end = doc[toponym.start].sent.end
+    for other in accepted:
+        if other.start < toponym.end or other.start > min(toponym.end + 4, sentence_end):
+            continue
+        place = other.choice.place if other.choice is not None else None
+        if place is not None and place.feature in ("country", "admin1") and place.country:
+            return place.country
+    return None
+
+
+def _skeleton_choice(
+    doc: Doc, toponym: Toponym, country: str, accepted: list[Toponym], gazetteer: Gazetteer
+) -> Candidate | None:
+    """The one place of ``country`` the name may be: its skeleton's, of the feature the text
+    gives, spelled closest, the most populous where two are equally close; none when two
+    remain. A place outside the provinces of the report's places there and far from its towns
+    is no reading ('al-Quriyah' of a Deir ez-Zor report is no Al Qurayya in Suwayda)."""
+    text = doc[toponym.start : toponym.end].text
+    if any(candidate.place.country == country for candidate in gazetteer.candidates(text)):
+        return None  # the keys know the name there: the resolver has had its say
+    spelled = name_key(text)
+    # the places its own sentence names ("X southeast of Deir ez-Zor"), else the report's
+    sentence = doc[toponym.start].sent
+    local = _places_below_country(accepted, country, sentence.start, sentence.end) or _places_below_country(
+        accepted, country, 0, len(doc)
+    )
+    towns = [(place.lat, place.lon, 0) for place in local if place.feature in ("town", "admin2", "site")]
+    provinces = {place.admin1 for place in local if place.admin1}
+    # a short skeleton matches too many names: the vowels must stand where one name has them
+    pattern = vowel_pattern(text) if needs_vowel_pattern(spelling_skeleton(text)) else None
+    ranked = []
+    for candidate, names in gazetteer.skeleton_candidates(text, country):
+        place = candidate.place
+        if not _where_the_report_is(place, towns, provinces):
+            continue
+        if pattern is not None and all(vowel_pattern(name) != pattern for name in names):
+            continue
+        # to a tenth: finer differences between two places' spellings say nothing
+        closeness = round(max(SequenceMatcher(None, spelled, name).ratio() for name in names), 1)
+        ranked.append(((_fits(toponym.feature_hint, place.feature), closeness, place.population), candidate))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
+
+
+def _fits(hint: str | None, feature: str) -> int:
+    """How well a place's feature fits the type word: the one it names; with none, the town
+    (a bare 'Deir az-Zour' is the city, as the resolver's prior reads 'Idlib')."""
+    if hint is not None:
+        return 2 if hint == feature else 0
+    return 1 if feature == "town" else 0
+
+
+def _places_below_country(toponyms: list[Toponym], country: str, start: int, end: int) -> list[Place]:
+    """The places of ``country`` other than the country itself named between ``start`` and ``end``."""
+    return [
+        t.choice.place
+        for t in toponyms
+        if t.choice is not None
+        and start <= t.start < end
+        and t.choice.place.country == country
+        and t.choice.place.feature != "country"
+    ]
+
+
+def _where_the_report_is(place: Place, towns: list[tuple[float, float, int]], provinces: set[str]) -> bool:
+    """Is the place in a province of the report's places, or near one of its towns? True when
+    the report names no place of the country below the country itself."""
+    if not towns and not provinces:
+        return True
+    if place.admin1 in provinces:
+        return True
+    return any(_distance_km(place.lat, place.lon, lat, lon) < SKELETON_NEAR_KM for lat, lon, _ in towns)
+
+
+def _settle(toponym: Toponym, choice: Candidate) -> None:
+    toponym.candidates = (choice,)
+    toponym.choice = choice
+    toponym.accepted = True
+    toponym.confidence = SKELETON_CONFIDENCE
+    toponym.scores = [0.0]
+
+
+def _other_mentions(
+    doc: Doc,
+    unknown: list[tuple[int, int, str]],
+    by_name: dict[str, Toponym],
+    read: list[Toponym],
+    accepted: list[Toponym],
+    name_parts: set[str],
+    cues: Cues,
+) -> list[Toponym]:
+    """The other mentions of a name read by its skeleton, untyped ("Taduf" in the headline)."""
+    taken = {(toponym.start, toponym.end) for toponym in read}
+    found = []
+    for start, end, label in unknown:
+        if label not in SKELETON_LABELS:
+            continue
+        first, last = _trim(doc, start, end, cues)
+        model = by_name.get(name_key(doc[first:last].text)) if first < last else None
+        if model is None or (first, last) in taken or _overlaps_resolved(first, last, [*accepted, *read]):
+            continue
+        if not _may_name_a_place(doc, first, last, name_parts, cues):
+            continue
+        assert model.choice is not None
+        toponym = Toponym(first, last, label, ())
+        _settle(toponym, model.choice)
+        found.append(toponym)
+    return found
 
 
 def _mention_of(doc: Doc, text: str, toponym: Toponym) -> PlaceMention:
