@@ -50,7 +50,8 @@ class Errors:
     E084 = "CASE 2021 data '{path}' lacks the columns id, EventSnippet and SubType."
     E090 = (
         "No event-argument data under '{path}': expected wikievents/dev.jsonl or rams/dev.jsonlines "
-        "(the layout of ../shared/data/event-args)."
+        "(the layout of ../shared/data/event-args), or FA-KES attack annotations *.json with row, "
+        "sha256 and events (the layout of notes/event-args-heldback)."
     )
     E091 = "No re3d data under '{path}': expected folders holding documents.json and entities.json."
     E100 = "--workers must be 1 or more, not {workers}."

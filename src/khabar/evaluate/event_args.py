@@ -7,6 +7,12 @@ Data (``PATH`` = ``../shared/data/event-args``):
   each argument, its most informative coreferent mention; a gold argument counts as
   found when either its annotated mention or that coreferent is matched.
 - ``rams/dev.jsonlines``: ``conflict.attack.*`` with roles attacker, target.
+- or ``PATH`` a folder of FA-KES annotation files (``notes/event-args-heldback/*.json``, described
+  in its README): for each article its ``row`` in the FA-KES CSV (``KHABAR_FAKES_CSV``, else
+  ``../shared/data/fakes-syria/FA-KES-Dataset.csv``), the ``sha256`` of its text and its attack
+  events: ``trigger`` and ``attacker`` / ``target``, each a list of arguments, each a list of
+  acceptable spans (character offsets into ``article_content``). Scored as source ``fakes`` on the
+  article's own text; an article whose text no longer matches its hash is skipped with a note.
 
 Matching rule (documented in the report's notes): a gold argument is found by a predicted
 span of the same role when the head of the predicted span is the head of the gold span (its
@@ -23,7 +29,9 @@ argument may lie in another sentence.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,12 +47,18 @@ from ..pipeline.actors import find_actors
 from ..pipeline.arguments import find_arguments, syntactic_arguments
 from ..pipeline.extensions import register_extensions
 from . import Anchor, EvalReport, Progress
+from .claims import DEFAULT_CSV, load_texts
 
 ROLES = ("attacker", "target")
 WIKIEVENTS_ROLES = {"Attacker": "attacker", "Target": "target", "Killer": "attacker", "Victim": "target"}
 RAMS_ROLE = re.compile(r"arg\d+(\w+)$")
 MATCH_RULES = ("head", "contains", "overlap", "exact")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: the keys every FA-KES annotation file and each of its events has
+FAKES_FILE_KEYS = frozenset({"row", "sha256", "events"})
+FAKES_EVENT_KEYS = frozenset({"trigger", *ROLES})
+#: report groups, besides each source's own
+SOURCES = ("all", "wikievents", "rams", "rams_tune", "rams_heldout", "fakes")
 
 
 @dataclass(slots=True)
@@ -177,6 +191,45 @@ def read_rams(path: Path) -> Iterator[GoldDocument]:
         yield GoldDocument(text, [event])
 
 
+def fakes_annotations(path: Path) -> list[dict]:
+    """The FA-KES annotation files in the folder ``path`` (or ``path`` itself), in name order;
+    files of another schema are left alone."""
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path] if path.suffix == ".json" else []
+    records = [json.loads(file.read_text(encoding="utf-8")) for file in files]
+    return [record for record in records if _is_fakes_annotation(record)]
+
+
+def _is_fakes_annotation(record: object) -> bool:
+    return (
+        isinstance(record, dict)
+        and record.keys() >= FAKES_FILE_KEYS
+        and all(isinstance(event, dict) and event.keys() >= FAKES_EVENT_KEYS for event in record["events"])
+    )
+
+
+def read_fakes(annotations: list[dict], texts: dict[int, str], notes: list[str]) -> Iterator[GoldDocument]:
+    """One document per annotated article, its text read from the CSV by row; an article whose
+    text is missing or no longer hashes to the annotated ``sha256`` is skipped with a note, as
+    the offsets would point into another text."""
+    for annotation in annotations:
+        text = texts.get(int(annotation["row"]))
+        if text is None or hashlib.sha256(text.encode("utf-8")).hexdigest() != annotation["sha256"]:
+            notes.append(f"fakes row {annotation['row']}: article missing or changed; skipped")
+            continue
+        events = [_fakes_event(event) for event in annotation["events"]]
+        if events:
+            yield GoldDocument(text, events)
+
+
+def _fakes_event(event: dict) -> GoldEvent:
+    trigger = event["trigger"]
+    gold = GoldEvent("fakes", (trigger["start"], trigger["end"]))
+    for role in ROLES:
+        for spans in event[role]:
+            gold.arguments.setdefault(role, []).append([(span["start"], span["end"]) for span in spans])
+    return gold
+
+
 class Heads(dict[tuple[int, int], int]):
     """Character offset of the head of a span of the document, in our parse, worked out once
     for every gold span and on demand for a predicted one."""
@@ -249,9 +302,12 @@ def _score_event(
                 )
 
 
-def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None = None) -> EvalReport:
+def evaluate(
+    path: Path, *, limit: int | None = None, progress: Progress | None = None, csv_path: Path | None = None
+) -> EvalReport:
     wikievents, rams = path / "wikievents", path / "rams"
-    if not (wikievents / "dev.jsonl").exists() and not (rams / "dev.jsonlines").exists():
+    fakes = fakes_annotations(path)
+    if not (wikievents / "dev.jsonl").exists() and not (rams / "dev.jsonlines").exists() and not fakes:
         raise KhabarError("E090", path=path)
     register_extensions()
     nlp = load_base_model()
@@ -261,6 +317,10 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
     if (rams / "dev.jsonlines").exists():
         documents.extend(read_rams(rams))
     _split_rams(documents)
+    skipped: list[str] = []
+    if fakes:
+        texts = load_texts(csv_path or Path(os.environ.get("KHABAR_FAKES_CSV", DEFAULT_CSV)))
+        documents.extend(read_fakes(fakes, texts, skipped))
     if limit is not None:
         documents = documents[:limit]
     tallies: dict[tuple[str, str, str], Tally] = {}
@@ -269,7 +329,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
     metrics: dict[str, float] = {}
     for (source, role, rule), tally in sorted(tallies.items()):
         metrics.update(tally.metrics(f"{source}_{role}_{rule}"))
-    for source in ("all", "wikievents", "rams", "rams_tune", "rams_heldout"):
+    for source in SOURCES:
         combined = Tally()
         for role in ROLES:
             part = tallies.get((source, role, "head"))
@@ -279,7 +339,7 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
                 combined.found += part.found
                 combined.correct += part.correct
         metrics.update(combined.metrics(f"{source}_args_head"))
-    for source in ("all", "wikievents", "rams"):
+    for source in ("all", "wikievents", "rams", "fakes"):
         predicted = diagnostics.get(f"{source}_attacker_fallback_predicted", 0)
         if predicted:
             correct = diagnostics.get(f"{source}_attacker_fallback_correct", 0)
@@ -321,6 +381,10 @@ def evaluate(path: Path, *, limit: int | None = None, progress: Progress | None 
             " scored on their own; miss_*: gold arguments not found, by cause (other_sentence:"
             " the gold head is outside the trigger's sentence; none_predicted: no span for the"
             " role; wrong_span: spans predicted but none matches).",
+            "fakes: attack events of hand-annotated FA-KES articles (notes/event-args-heldback),"
+            " scored on the article's own text; every attack mention of an article is annotated,"
+            " its arguments named within the trigger's sentence and two sentences either side.",
+            *skipped,
         ],
     )
 
