@@ -15,7 +15,8 @@ from khabar.evaluate.event_args import evaluate, fakes_annotations, read_fakes
 
 TEXTS = [
     "Opening remarks about the weather in the valley were long.",
-    "Government warplanes bombed the bakery in Tal Warda on Monday. The council said repairs would start soon.",
+    "Government warplanes bombed the bakery in Tal Warda on Monday."
+    " The council said repairs would start soon.",
 ]
 
 
@@ -68,7 +69,9 @@ def test_reader_takes_the_annotated_files_and_their_spans(tmp_path: Path) -> Non
     [event] = document.events
     assert event.source == "fakes"
     assert document.text[slice(*event.trigger)] == "bombed"
-    assert [document.text[slice(*spans[0])] for spans in event.arguments["attacker"]] == ["Government warplanes"]
+    assert [document.text[slice(*spans[0])] for spans in event.arguments["attacker"]] == [
+        "Government warplanes"
+    ]
     assert len(event.arguments["target"][0]) == 2  # both acceptable spans kept
 
 
@@ -94,7 +97,9 @@ def test_a_correct_prediction_is_scored_found_and_a_wrong_gold_is_not(tmp_path: 
     assert report.metrics["fakes_target_head_recall"] == 1.0
     assert "wikievents_attacker_head_recall" not in report.metrics
     # the same event with 'Monday' as its gold attacker: the predicted warplanes no longer find it
-    report = evaluate(write_folder(tmp_path / "wrong", annotation(TEXTS[1], attacker="Monday")), csv_path=csv_path)
+    report = evaluate(
+        write_folder(tmp_path / "wrong", annotation(TEXTS[1], attacker="Monday")), csv_path=csv_path
+    )
     assert report.metrics["fakes_attacker_head_recall"] == 0.0
 
 
