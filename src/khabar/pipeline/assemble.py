@@ -45,6 +45,7 @@ from .linking import (
     nearest_trigger,
     same_clause,
     span_at,
+    toll_trigger,
     trigger_tokens,
 )
 from .merging import Draft, merge_drafts, place_within
@@ -240,7 +241,12 @@ def link_figures(doc: Doc, drafts: list[Draft], triggers: list[Span]) -> None:
     statuses = reporting.figure_statuses(doc, counts) if counts else []
     trigger_sets = [trigger_tokens(trigger) for trigger in triggers]
     for count, status in zip(counts, statuses, strict=True):
-        index = attach(doc, count.span.start, count.span.end, triggers, trigger_sets)
+        root = span_at(doc, count.span.start, count.span.end).root
+        index = governing_trigger(root, trigger_sets)
+        if index is None:  # "the toll from the bombing reached 126": the bombing's
+            index = toll_trigger(root, trigger_sets)
+        if index is None:
+            index = attach(doc, count.span.start, count.span.end, triggers, trigger_sets)
         if index is None:
             index = focus_before(drafts, count.span.start)
         drafts[index].figures.append((count, status))

@@ -113,6 +113,7 @@ class CountLexicon:
     verb_endings: tuple[str, ...]  # "Kills", "Killed": a title-case verb's inflection, longest first
     whole_victims: frozenset[str]  # "13 people", "13 civilians": a toll of all the victims
     subgroup_victims: frozenset[str]  # "five children", "one of them": some of them, beside such a toll
+    toll_links: frozenset[str]  # "the death toll from the bombing": the prepositions naming a toll's event
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -199,6 +200,7 @@ def count_lexicon() -> CountLexicon:
         verb_endings=tuple(sorted(words["verb_endings"], key=len, reverse=True)),
         whole_victims=frozenset(words["whole_victims"]),
         subgroup_victims=frozenset(words["subgroup_victims"]),
+        toll_links=frozenset(words["toll_links"]),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),

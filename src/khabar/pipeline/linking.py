@@ -51,6 +51,29 @@ def governing_trigger(token: Token, triggers: list[set[int]]) -> int | None:
     return None
 
 
+def toll_trigger(token: Token, triggers: list[set[int]]) -> int | None:
+    """Index of the trigger a toll names, for a figure its verb gives: "the death toll from a
+    bomb attack on the convoy has reached 126" (the bomb attack). No trigger governs such a
+    figure, and the nearest one may be another word of the toll's phrase ("attack" of "bomb
+    attack"); the first trigger of the toll's phrase ("from", "of", "in": ``toll_links``) is
+    the one it counts."""
+    from .counts import count_lexicon  # counts does not import this module
+
+    lexicon = count_lexicon()
+    verb = clause_head(token)
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lemma_.lower() not in lexicon.nominal_triggers:
+            continue
+        for link in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in lexicon.toll_links):
+            inside = {t.i for t in link.subtree}
+            named = [
+                (min(tokens & inside), index) for index, tokens in enumerate(triggers) if tokens & inside
+            ]
+            if named:
+                return min(named)[1]
+    return None
+
+
 def nearest_trigger(token: Token, triggers: list[Span]) -> int | None:
     """Index of the trigger in the same sentence nearest to ``token``, if any."""
     best: tuple[int, int] | None = None
