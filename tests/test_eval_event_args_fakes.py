@@ -96,6 +96,7 @@ def test_a_correct_prediction_is_scored_found_and_a_wrong_gold_is_not(tmp_path: 
     assert report.metrics["fakes_attacker_head_recall"] == 1.0
     assert report.metrics["fakes_target_head_recall"] == 1.0
     assert "wikievents_attacker_head_recall" not in report.metrics
+    assert "wikievents_args_head_recall" not in report.metrics  # no zeros for a source not in the data
     # the same event with 'Monday' as its gold attacker: the predicted warplanes no longer find it
     report = evaluate(
         write_folder(tmp_path / "wrong", annotation(TEXTS[1], attacker="Monday")), csv_path=csv_path

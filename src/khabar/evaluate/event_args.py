@@ -330,6 +330,8 @@ def evaluate(
     for (source, role, rule), tally in sorted(tallies.items()):
         metrics.update(tally.metrics(f"{source}_{role}_{rule}"))
     for source in SOURCES:
+        if not any(key[0] == source for key in tallies):
+            continue  # a source the data set lacks gets no zero figures
         combined = Tally()
         for role in ROLES:
             part = tallies.get((source, role, "head"))
