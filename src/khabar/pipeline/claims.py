@@ -534,7 +534,7 @@ def _quote_claims(doc: Doc, found: list[Attribution], earlier: list[Draft]) -> l
     for quote in quote_spans(doc):
         if not quote.speaker or quote.inner_end - quote.inner_start < MIN_QUOTE_CHARS:
             continue
-        if any(span.start < quote.inner_end and quote.inner_start < span.end for span in taken):
+        if _quote_covered(quote.inner_start, quote.inner_end, taken):
             continue
         source = next((a for a in found if a.speaker.name == quote.speaker), None)
         speaker = source.speaker if source else Speaker(quote.speaker, quote.speaker_kind or "person", 0, 0)
@@ -545,6 +545,23 @@ def _quote_claims(doc: Doc, found: list[Attribution], earlier: list[Draft]) -> l
         token = _token_at(doc, quote.inner_start)
         drafts.append(Draft(claim, sentence_of(token), source, anchor=quote.inner_start))
     return drafts
+
+
+def _quote_covered(start: int, end: int, taken: list[TextSpan]) -> bool:
+    """Do earlier claims say what the quote says? A one-word perpetrator claim inside a long quote
+    ('"Al-Nusra has many enemies. It also has many hostages ..."') leaves the rest unclaimed, so a
+    quote counts as covered only when at most ``MIN_EXTRA_CHARS`` of it lie outside those claims."""
+    touching = [span for span in taken if span.start < end and start < span.end]
+    inside = [(max(span.start, start), min(span.end, end)) for span in touching]
+    if not inside:
+        return False
+    covered, reach = 0, start
+    for left, right in sorted(inside):  # merged, so that nested evidence is counted once
+        left = max(left, reach)
+        if right > left:
+            covered += right - left
+            reach = right
+    return (end - start) - covered <= MIN_EXTRA_CHARS
 
 
 def _hedged_outlet_claims(

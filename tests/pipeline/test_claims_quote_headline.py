@@ -1,0 +1,45 @@
+"""Quotes partly claimed already and headlines led by their speaker, each on text written for
+the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from report_helpers import claim_at, ledger_of_report
+from spacy.language import Language
+
+from khabar.model import ArticleLedger
+
+
+def run(nlp: Language, text: str) -> ArticleLedger:
+    return ledger_of_report(nlp, text, dt.date(2016, 5, 2))
+
+
+def test_a_quote_with_a_figure_inside_still_says_the_rest(nlp: Language) -> None:
+    text = (
+        '"The government has failed us" Mayor Khaled Hamdan told the agency. "The army killed five '
+        "of our men last week. Now they want us to hand over our weapons and leave the villages "
+        'where our families have lived for a hundred years."'
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "killed five", "killed").speaker == "Khaled Hamdan"
+    assert claim_at(ledger, text, "Now they want us", "statement").speaker == "Khaled Hamdan"
+
+
+def test_a_headline_led_by_a_speaker_and_a_colon_is_that_speakers(nlp: Language) -> None:
+    text = (
+        "30 April 2016 Russian Defence Ministry: More than 100 militants killed near Palmyra. "
+        "The ministry said the strikes hit fuel trucks."
+    )
+    claim = claim_at(run(nlp, text), text, "100 militants", "killed")
+    assert claim.speaker == "Russian Defence Ministry"
+
+
+def test_a_clock_time_before_the_headline_speaker_is_no_part_of_it(nlp: Language) -> None:
+    text = "2 May 2016 20:08 Syrian Coalition: Regime shelling killed 20 civilians in Douma."
+    assert claim_at(run(nlp, text), text, "20 civilians", "killed").speaker == "Syrian Coalition"
+
+
+def test_a_place_before_a_colon_does_not_speak(nlp: Language) -> None:
+    text = "Homs: 12 killed in car bomb on Monday. The blast hit a market, the governor said."
+    assert claim_at(run(nlp, text), text, "12 killed", "killed").speaker == "the outlet"
