@@ -18,7 +18,15 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
-from .claim_speakers import Speaker, SpeakerBook, is_media, outlet_in, speaker_phrase, unverified_source_in
+from .claim_speakers import (
+    Speaker,
+    SpeakerBook,
+    is_media,
+    is_place,
+    outlet_in,
+    speaker_phrase,
+    unverified_source_in,
+)
 
 DATA = ("en", "claims")
 #: dependency labels that link a participle cue to the verb whose subject it shares
@@ -52,6 +60,8 @@ RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 #: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: at most this many words name the speaker of a headline 'Russian Defense Ministry: ...'
+HEADLINE_SPEAKER_WORDS = 6
 #: a "verb" in one of these places is a noun the tagger misread ("according to the UN reports")
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 
@@ -158,8 +168,38 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
             continue
         if attribution is not None:
             found.append(attribution)
+    headline = _headline_speaker(doc, book)
+    if headline is not None:
+        found.insert(0, headline)
     book.name_bare_roles([attribution.speaker for attribution in found])
     return found
+
+
+def _headline_speaker(doc: Doc, book: SpeakerBook) -> Attribution | None:
+    """'10 October 2017 Russian Defense Ministry: More than 100 ISIS terrorists killed': a
+    headline led by a short name that can speak and a colon is that speaker's claim. Only the
+    report's first sentence, and only a speaker (a person, organisation or source word): not
+    'Homs: 12 killed', 'Factbox: ...'."""
+    if not len(doc):
+        return None
+    first = sentences(doc)[0]
+    colon = next((t for t in first if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= first.end:
+        return None
+    words = [t for t in doc[first.start : colon.i] if not _headline_dateline(t)]
+    if not words or len(words) > HEADLINE_SPEAKER_WORDS or words[0].i != colon.i - len(words):
+        return None  # a date or time may lead the name; nothing may stand between it and the colon
+    if not any(_speaker_noun(t) and not is_place(t) for t in words):
+        return None
+    speaker = book.resolve(doc[words[0].i : colon.i])
+    scope = frozenset(range(colon.i + 1, first.end))
+    return Attribution(cue=colon, cue_text=":", kind="statement", speaker=speaker, scope=scope)
+
+
+def _headline_dateline(token: Token) -> bool:
+    """A date, time or number of a dateline before a headline ('10 October 2017', '20:08')."""
+    clock = all(part.isdigit() for part in token.text.split(":"))
+    return token.ent_type_ in FIGURE_ENTITIES or token.like_num or clock or token.is_punct or token.is_space
 
 
 def _root_with_subject(token: Token) -> bool:

@@ -276,7 +276,7 @@ def _after_run_in_words(span: Span, subject: Token) -> Span:
         if token.lower_ in lexicon.figure_words and token.text.islower() and not possessive:
             cut = token.i + 1  # "children's rights group" keeps its possessor
     span = doc[cut : span.end] if cut <= subject.i else span
-    if _is_place(span[0]):
+    if is_place(span[0]):
         end = span.start + 1
         while end < span.end - 1 and (doc[end].ent_iob_ == "I" or _is_place_name(doc[end])):
             end += 1  # the whole place ("Deir ez-Zor")
@@ -285,7 +285,7 @@ def _after_run_in_words(span: Span, subject: Token) -> Span:
     return span
 
 
-def _is_place(token: Token) -> bool:
+def is_place(token: Token) -> bool:
     """A token of a place: tagged as one, or inside a toponym the geoparser resolved (the
     tagger calls some towns organisations)."""
     if token.ent_type_ in {"GPE", "LOC"}:
@@ -295,7 +295,7 @@ def _is_place(token: Token) -> bool:
 
 
 def _is_place_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" and _is_place(token)
+    return token.pos_ == "PROPN" and is_place(token)
 
 
 def _place_run_into_name(place: Token, name: Token) -> bool:
