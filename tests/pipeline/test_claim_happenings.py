@@ -37,6 +37,12 @@ def test_another_day_another_type_or_another_town_is_another_happening() -> None
     assert same_happenings([event("e1", STRIKE, 7, TOWN), event("e2", STRIKE, 7, OTHER_TOWN)])["e2"] == "e2"
 
 
+def test_a_place_told_as_near_a_town_is_on_the_towns_scale() -> None:
+    near = ("Kafr Nabl", "near_town", "Idlib")
+    happenings = same_happenings([event("e1", STRIKE, 7, TOWN), event("e2", SHELLING, 7, near)])
+    assert happenings["e2"] == happenings["e1"] == "e1"
+
+
 def test_a_province_event_beside_two_towns_is_a_round_up_that_joins_neither() -> None:
     events = [
         event("e1", STRIKE, 7, TOWN),

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 #: where ``link_events`` leaves the happening of each event for the comparisons (``doc.user_data``)
 HAPPENINGS = "khabar_claim_happenings"
+#: precisions of a place near another, and the scale they are on
+NEAR_SCALES = {"near_town": "town"}
 #: place precisions too wide to tell that two events are one happening
 WIDE_PRECISIONS = frozenset({"country", "region"})
 
@@ -60,9 +62,15 @@ def _places_within(inner: Event, outer: Event) -> bool:
 
 
 def _place_within(place, other) -> bool:  # type: ignore[no-untyped-def]
-    if place.name == other.name and place.precision == other.precision:
+    if place.name == other.name and _scale(place.precision) == _scale(other.precision):
         return place.precision not in WIDE_PRECISIONS
     return other.precision == "admin1" and place.admin1 == other.name
+
+
+def _scale(precision: str | None) -> str | None:
+    """A place told as near a town ("outside Hassakeh", ACLED's near-town precision) is on that
+    town's scale: its events and the town's may be one happening."""
+    return NEAR_SCALES.get(precision or "", precision)
 
 
 @cache
