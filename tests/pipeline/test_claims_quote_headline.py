@@ -43,3 +43,20 @@ def test_a_clock_time_before_the_headline_speaker_is_no_part_of_it(nlp: Language
 def test_a_place_before_a_colon_does_not_speak(nlp: Language) -> None:
     text = "Homs: 12 killed in car bomb on Monday. The blast hit a market, the governor said."
     assert claim_at(run(nlp, text), text, "12 killed", "killed").speaker == "the outlet"
+
+
+def test_affirmed_that_reports_a_statement(nlp: Language) -> None:
+    text = (
+        "Defence Ministry spokesman Ahmed Khalil affirmed that the army had destroyed three tunnels "
+        "near Homs."
+    )
+    claim = claim_at(run(nlp, text), text, "three tunnels")
+    assert (claim.speaker, claim.kind) == ("Ahmed Khalil", "statement")
+
+
+def test_pointed_out_reports_but_pointed_to_does_not(nlp: Language) -> None:
+    said = "The governor pointed out that the shelling had destroyed two schools in the town of Saraqeb."
+    claim = claim_at(run(nlp, said), said, "two schools")
+    assert claim.speaker == "governor" and not claim.value.startswith("out")
+    shown = "The soldier pointed to the hills where the rebels had fired rockets at the town."
+    assert [c.speaker for c in run(nlp, shown).claims if c.speaker == "soldier"] == []

@@ -79,13 +79,19 @@ class CueTable:
     report_nouns: frozenset[str] = frozenset()
     #: what an author makes: "a report by X", "the information provided by X" -- X speaks
     authored_nouns: frozenset[str] = frozenset()
+    #: verbs that say only with this particle ("pointed out that ...")
+    particle_verbs: dict[str, str] = field(default_factory=dict)
 
 
 @cache
 def cue_table() -> CueTable:
     data = load_json(*DATA, "cues.json")
+    more = load_json("en", "reporting", "cues.json")  # verbs of saying the claims table lacks
+    particles = dict(more["particle_statement_verbs"])
+    extra = {verb: "statement" for verb in [*more["statement_verbs"], *particles]}
     return CueTable(
-        reporting_verbs=dict(data["reporting_verbs"]),
+        reporting_verbs=extra | dict(data["reporting_verbs"]),
+        particle_verbs=particles,
         relay_verbs=frozenset(data["relay_verbs"]),
         status_by_kind=dict(data["status_by_kind"]),
         figure_cues=frozenset(data["figure_cues"]),
@@ -220,6 +226,8 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         return False  # "reported, citing the governor": part of the reporting verb's relay
     if lemma == "speak" and token.dep_ in {"advcl", "xcomp"}:
         return False  # "Speaking to Anadolu, Dogan stressed": the audience of "stressed"
+    if lemma in table.particle_verbs:  # "pointed out that"; not "pointed to the hills"
+        return any(c.dep_ == "prt" and c.lower_ == table.particle_verbs[lemma] for c in token.children)
     if lemma == "hold":
         return any(child.lower_ == "responsible" for child in token.subtree)
     if lemma == "call":  # "called the attack a terrorist explosion"; not "called for", "called on"
@@ -378,6 +386,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         split = inverted is None and adjacent is None
         if other.dep_ == "nsubj" and other.i < token.i and other is not subject and split:
             exclude |= set(other.subtree)
+    if lemma in table.particle_verbs:  # "pointed out that ...": "out" is part of the cue
+        exclude |= {child for child in token.children if child.dep_ == "prt"}
     # "a toll of eight while the Observatory gave ...": a clause begins at its conjunction
     marks = [mark.i for mark in token.children if mark.dep_ == "mark"]
     if marks:
