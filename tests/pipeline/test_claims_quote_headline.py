@@ -60,3 +60,13 @@ def test_pointed_out_reports_but_pointed_to_does_not(nlp: Language) -> None:
     assert claim.speaker == "governor" and not claim.value.startswith("out")
     shown = "The soldier pointed to the hills where the rebels had fired rockets at the town."
     assert [c.speaker for c in run(nlp, shown).claims if c.speaker == "soldier"] == []
+
+
+def test_an_outlets_reporter_speaks_as_the_reporter_not_the_outlet(nlp: Language) -> None:
+    text = (
+        "Shells hit the town of Khan Arnabeh on Monday. SANA reporter in Quneitra said that two "
+        "people were killed by the shells. SANA said that one more died in the shelling of Jaramana."
+    )
+    ledger = run(nlp, text)
+    assert claim_at(ledger, text, "two people", "killed").speaker == "SANA reporter in Quneitra"
+    assert claim_at(ledger, text, "one more", "killed").speaker == "SANA"

@@ -424,6 +424,8 @@ class SpeakerBook:
         if persons:
             return self._person(phrase, persons[-1])
         outlet = outlet_in(phrase)
+        if outlet and phrase.root.lemma_.lower() in journalist_nouns():
+            return Speaker(_display(phrase), "outlet", start, end)  # "SANA reporter in Quneitra"
         if outlet:
             return Speaker(outlet, "outlet", start, end)
         if is_anonymous(phrase):
@@ -543,6 +545,12 @@ class SpeakerBook:
         """'Its spokesman', 'their director': the organisation or outlet that spoke last."""
         owners = [t for t in role_tokens if t.tag_ == "PRP$" and t.lower_ in {"its", "their"}]
         return self.last({"organisation", "outlet", "group"}, before) if owners else None
+
+
+@cache
+def journalist_nouns() -> frozenset[str]:
+    """Nouns of an outlet's journalists (``data/en/reporting/cues.json``)."""
+    return frozenset(load_json("en", "reporting", "cues.json")["journalist_nouns"])
 
 
 def _role_head(role: str) -> str:
