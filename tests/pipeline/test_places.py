@@ -516,3 +516,12 @@ def test_a_short_skeleton_must_also_agree_on_its_vowels(base_nlp: Language) -> N
     text = "Rebels shelled the village of Salma in the mountains of Latakia province, near Hama, Syria."
     found = by_text(places_of(base_nlp, text))
     assert "Salma" not in found or found["Salma"].place.name != "As Salamiyah"
+
+
+def test_a_skeleton_piece_leaves_out_the_article_of_the_next_name(base_nlp: Language) -> None:
+    from khabar.pipeline.places import Cues, _skeleton_pieces
+
+    doc = base_nlp("Jets hit the towns of Taduf Al-Hazza and Jisreen.")
+    start = next(token.i for token in doc if token.text == "Taduf")
+    pieces = _skeleton_pieces(doc, start, start + 2, Cues.load())  # "Taduf Al", as a run lost its comma
+    assert [doc[first:last].text for first, last in pieces] == ["Taduf"]

@@ -1105,6 +1105,9 @@ def _skeleton_pieces(doc: Doc, start: int, end: int, cues: Cues) -> list[tuple[i
     first, last = _trim(doc, start, end, cues)
     if last - first > 1 and doc[last - 1].lower_ in cues.after:
         last -= 1
+    # an article that opens the next name of a list without its commas ("Mesraba Al-Hazza")
+    while last - first > 1 and doc[last - 1].lower_ in cues.joining_articles:
+        last -= 1
     pieces = [(first, width_end) for width_end in range(min(last, first + MAX_SUBSPAN_TOKENS), first, -1)]
     if (first, last) not in pieces and first < last:
         pieces.insert(0, (first, last))
