@@ -70,3 +70,12 @@ def test_an_outlets_reporter_speaks_as_the_reporter_not_the_outlet(nlp: Language
     ledger = run(nlp, text)
     assert claim_at(ledger, text, "two people", "killed").speaker == "SANA reporter in Quneitra"
     assert claim_at(ledger, text, "one more", "killed").speaker == "SANA"
+
+
+def test_a_relay_run_on_without_a_comma_governs_the_clause_before_it(nlp: Language) -> None:
+    text = (
+        "A Russian air strike killed 40 militants in Idlib province Russian state television cited "
+        "the defence ministry as saying on Thursday."
+    )
+    claim = claim_at(run(nlp, text), text, "40 militants", "killed")
+    assert claim.speaker == "defence ministry"

@@ -223,7 +223,9 @@ def toll_verbs() -> frozenset[str]:
 def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
     """Verbs that report only in some uses: 'hold X responsible', 'put the toll at 70'."""
     if lemma in table.relay_verbs and token.dep_ in {"advcl", "xcomp", "conj", "dep"}:
-        return False  # "reported, citing the governor": part of the reporting verb's relay
+        # "reported, citing the governor": part of the reporting verb's relay; but "... in Idlib
+        # province Russian state television cited the ministry as saying": a cue of its own
+        return token.dep_ == "conj" and token.tag_ == "VBD" and _as_saying(token) is not None
     if lemma == "speak" and token.dep_ in {"advcl", "xcomp"}:
         return False  # "Speaking to Anadolu, Dogan stressed": the audience of "stressed"
     if lemma in table.particle_verbs:  # "pointed out that"; not "pointed to the hills"
@@ -398,10 +400,20 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         kind=table.reporting_verbs[lemma],
         speaker=speaker,
         via=list(dict.fromkeys(via)),
-        scope=_scope(token, exclude=exclude) | _closed_clause(token, phrase),
+        scope=_scope(token, exclude=exclude) | _closed_clause(token, phrase) | _relayed_clause(token, phrase),
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _relayed_clause(cue: Token, phrase: Span) -> frozenset[int]:
+    """'A Russian air strike killed 49 militants in Idlib Russian state television cited the defence
+    ministry as saying': a relay cue run on as the conjunct of the clause before it (copy without
+    commas) governs that clause, up to its speaker."""
+    if cue.dep_ != "conj" or _as_saying(cue) is None or cue.lemma_.lower() not in cue_table().relay_verbs:
+        return frozenset()
+    own = {t.i for t in cue.subtree}
+    return frozenset(t.i for t in cue.head.subtree if t.i < min(phrase.start, cue.i) and t.i not in own)
 
 
 def _antecedent(pronoun: Token) -> Token | None:
@@ -816,7 +828,9 @@ def is_trailing(attribution: Attribution, token: Token) -> bool:
     if not before:
         return False
     after = doc[cue.i + 1 : sentence.end]
-    if any(t.pos_ in {"VERB", "AUX"} and t.lemma_ not in TRAILING_VERBS for t in after):
+    saying = _as_saying(cue)  # "cited the ministry as saying": its "saying" is part of the cue
+    said = {c.i for c in saying.children} if saying is not None else set()
+    if any(t.pos_ in {"VERB", "AUX"} and t.lemma_ not in TRAILING_VERBS and t.i not in said for t in after):
         return False
     if before[-1].text in {",", "”", '"', "’", "—", "-"}:
         return True
