@@ -1,11 +1,12 @@
 """How a figure claim reads: the number as the source stated it, with its qualifier.
 
-A claim keeps ACLED's bound of a qualified figure as its value: "more than 20 killed" is
-value 21 with qualifier "more than" (the smallest number the words allow), "fewer than 10" is
-9. Printing the qualifier before that value ("more than 21") misquotes the source, so the
+A claim keeps ACLED's conservative figure of a qualified figure as its value: "more than 20
+killed" is value 20 with qualifier "more than" (ACLED codes the stated number, as it codes
+"hundreds" as 100), "fewer than 10" is 9 (the largest number the words allow). Printing the
+qualifier before a value past the stated number ("fewer than 9") misquotes the source, so the
 stated number is recovered with the rule of the same quantifier table the count stage reads
-(``data/en/counts/quantifiers.tsv``): an ``above`` or ``below`` bound lies one past the stated
-number; ``min``, ``max`` and ``approx`` bounds are the number itself. A qualifier the table
+(``data/en/counts/quantifiers.tsv``): a ``below`` bound lies one under the stated number;
+``above``, ``min``, ``max`` and ``approx`` bounds are the number itself. A qualifier the table
 does not know gives the value without it. The web pages and ``khabar show`` both print this.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from .langdata import load_tsv
 
 #: stated number = value + this, per bound rule of the quantifier table
-_STATED_OFFSET = {"above": -1, "below": 1, "min": 0, "max": 0, "approx": 0}
+_STATED_OFFSET = {"above": 0, "below": 1, "min": 0, "max": 0, "approx": 0}
 
 
 @cache

@@ -26,14 +26,14 @@ def span(phrase: str) -> Span:
 
 def ledger() -> ArticleLedger:
     # as the extractor codes them: the smallest or largest number the words allow
-    killed = Claim(id="c1", speaker="medics", kind="killed", status="asserted", value=21,
+    killed = Claim(id="c1", speaker="medics", kind="killed", status="asserted", value=20,
                    qualifier="more than", evidence=[span("more than 20 people")], about="e1")  # fmt: skip
     injured = Claim(id="c2", speaker="medics", kind="injured", status="asserted", value=9,
                     qualifier="fewer than", evidence=[span("fewer than 10")], about="e1")  # fmt: skip
     event = Event(
         id="e1", sub_event_type="Shelling/artillery/missile attack",
         date=EventDate(dt.date(2024, 3, 4), "day"),
-        locations=[], actor1=Actor(name=None), fatalities=Count(low=21, best=21, claims=["c1"]),
+        locations=[], actor1=Actor(name=None), fatalities=Count(low=20, best=20, claims=["c1"]),
         injured=Count(high=9, claims=["c2"]), evidence=[span("Shelling")],
     )  # fmt: skip
     article = Article(text=TEXT, id="market", published=dt.date(2024, 3, 4), outlet="Wire")
@@ -50,8 +50,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(
     ("value", "qualifier", "shown"),
-    [(21, "more than", "more than 20"), (9, "fewer than", "fewer than 10"), (20, "at least", "at least 20"),
-     (101, "Over", "Over 100"), ("dozens", "dozens", "dozens"), (7, None, "7"), (7, "between", "7")],
+    [(20, "more than", "more than 20"), (9, "fewer than", "fewer than 10"), (20, "at least", "at least 20"),
+     (100, "Over", "Over 100"), ("dozens", "dozens", "dozens"), (7, None, "7"), (7, "between", "7")],
 )  # fmt: skip
 def test_stated_figure(value: object, qualifier: str | None, shown: str) -> None:
     assert stated_figure(value, qualifier) == shown

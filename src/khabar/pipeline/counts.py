@@ -394,7 +394,9 @@ def _bounds(value: int, rule: str) -> tuple[int | None, int | None]:
     if rule == "min":
         return value, None
     if rule == "above":
-        return value + 1, None
+        # "more than 20": ACLED codes the stated number as the conservative figure, as it codes
+        # "hundreds" as 100 (the bound stays open above; the figure is still a rounded one)
+        return value, None
     if rule == "max":
         return None, value
     if rule == "below":
