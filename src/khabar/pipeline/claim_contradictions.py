@@ -21,6 +21,7 @@ from .claim_shared import (
     dead_part,
     everyone_victims,
     figure_range,
+    figure_span,
     figure_words,
     is_toll,
     more_after,
@@ -387,12 +388,10 @@ def _above_open(first: Draft, second: Draft) -> bool:
 
 def _contrasted(draft: Draft) -> bool:
     """A contrast mark ("a higher toll of 23", "a lower toll of eight") just before the figure."""
-    if draft.count is None:
-        return False
-    doc = draft.sentence.doc
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    span = figure_span(draft)
     if span is None:
         return False
+    doc = draft.sentence.doc
     window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]
     return bool(_contrast_matcher(doc.vocab)(window))
 

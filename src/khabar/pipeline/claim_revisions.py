@@ -15,6 +15,7 @@ from .claim_shared import (
     FIGURE_KINDS,
     additive,
     dead_part,
+    figure_span,
     is_toll,
     more_after,
     others_of_another_kind,
@@ -110,10 +111,7 @@ def _supersede_echoes(figures: list[Draft]) -> None:
 def _increment_by(draft: Draft) -> bool:
     """'The toll has since risen by four': a figure after 'by' on a revision verb is how much a
     toll grew, not a toll (``increment_prepositions`` of ``cues.json``)."""
-    if draft.count is None:
-        return False
-    doc = draft.sentence.doc
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    span = figure_span(draft)
     if span is None:
         return False
     preposition = span.root.head
@@ -309,8 +307,7 @@ def _current_toll(doc: Doc, old: Draft, before: list[Draft]) -> Draft | None:
 def _pluperfect(doc: Doc, draft: Draft) -> bool:
     """'the Observatory reported that at least five had been killed': a figure told as of an
     earlier time (the verb of its figure takes 'had')."""
-    assert draft.count is not None
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    span = figure_span(draft)
     if span is None:
         return False
     verb = next((t for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
@@ -349,8 +346,7 @@ def _marked_in_sentence(doc: Doc, figures: list[Draft], cues) -> list[Revision]:
 
 def _marked_earlier(doc: Doc, draft: Draft, cues) -> bool:  # type: ignore[no-untyped-def]
     """An earlier-figure cue within a few tokens before the figure ("an earlier toll ... of 15")."""
-    assert draft.count is not None
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    span = figure_span(draft)
     if span is None:
         return False
     window = doc[max(draft.sentence.start, span.start - EARLIER_WINDOW) : span.start]

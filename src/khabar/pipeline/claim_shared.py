@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import CountMention
 from .claim_attribution import sentences
@@ -150,12 +150,19 @@ def figure_words(count: CountMention) -> set[str]:
     return set(text.replace("more than", " ").split())
 
 
+def figure_span(draft: Draft) -> Span | None:
+    """The tokens of a figure claim's number ("at least 15"), or None when they do not align."""
+    if draft.count is None:
+        return None
+    doc = draft.sentence.doc
+    return doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+
+
 def more_after(draft: Draft) -> bool:
     """'Three more people later died', 'four more had died': 'more' right after the number (not
     'more than')."""
-    assert draft.count is not None
     doc = draft.sentence.doc
-    span = doc.char_span(draft.count.span.start, draft.count.span.end, alignment_mode="expand")
+    span = figure_span(draft)
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
