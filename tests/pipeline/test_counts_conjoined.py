@@ -104,3 +104,16 @@ def test_a_title_case_headline_verb_counts_its_object(
 def test_a_title_case_name_before_a_number_is_no_verb(nlp: Language) -> None:
     # a title-case word before a number that is no casualty verb makes no figure
     assert find_counts(nlp("Team Wins 3 Games in Row at Home")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shelling caused three deaths and 22 injuries.", [("killed", 3, 3), ("injured", 22, 22)]),
+        ("The strike caused 12 injuries and two deaths.", [("injured", 12, 12), ("killed", 2, 2)]),
+    ],
+)
+def test_injuries_beside_deaths_count_the_injured(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected

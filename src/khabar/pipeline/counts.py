@@ -1369,9 +1369,21 @@ def _as_noun_trigger(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] 
     entry = _trigger(victim, lexicon)
     if entry is None or entry.role != "noun" or victim.lemma_.lower() in ("toll", "body"):
         return None
-    if entry.kind == "injured" and not _zero_determiner(victim, lexicon):
+    if entry.kind == "injured" and not (_zero_determiner(victim, lexicon) or _beside_deaths(victim, lexicon)):
         return None  # "multiple gunshot wounds" counts wounds, not victims
     return entry.kind, victim
+
+
+def _beside_deaths(noun: Token, lexicon: CountLexicon) -> bool:
+    """An injury noun joined to a count of deaths counts the injured ("three deaths and 22
+    injuries"), as its partner counts the dead."""
+    partners = [noun.head] if noun.dep_ == "conj" else []
+    partners += [child for child in noun.children if child.dep_ == "conj"]
+    for partner in partners:
+        entry = _trigger(partner, lexicon)
+        if entry is not None and entry.kind == "killed" and entry.role == "noun":
+            return True
+    return False
 
 
 def _zero_determiner(token: Token, lexicon: CountLexicon) -> bool:
