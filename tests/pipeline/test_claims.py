@@ -418,7 +418,7 @@ def test_a_person_in_apposition_to_a_role_speaks_for_its_organisation(nlp: Langu
     ledger = run(nlp, text, published="2021-06-03")
     claim = claim_at(ledger, text, "two people were killed", "killed")
     assert claim.speaker == "Omar Haddad"
-    assert claim.role == "spokesman, White Helmets"
+    assert claim.role == "spokesman, Syria Civil Defence (White Helmets)"
 
 
 def test_a_name_run_into_its_indefinite_role_is_the_speaker(nlp: Language) -> None:
