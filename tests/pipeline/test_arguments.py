@@ -994,3 +994,10 @@ def test_a_targets_possessive_pronoun_does_not_stand_for_the_doer(base_nlp: Lang
 def test_a_range_of_ages_names_no_one(base_nlp: Language) -> None:
     text = "The gunmen killed 12 people ranging in age from 5 to 70."
     assert texts(arguments(base_nlp, text, "killed").targets) == ["12 people"]
+
+
+def test_a_deed_as_subject_hands_on_its_own_doer(base_nlp: Language) -> None:
+    # the strike is no killer: the nationality naming who struck is
+    found = arguments(base_nlp, "A Turkish drone strike on the depot killed nine fighters.", "killed")
+    assert texts(found.attackers) == ["Turkish"]
+    assert texts(found.targets) == ["nine fighters"]

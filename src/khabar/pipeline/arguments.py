@@ -939,7 +939,11 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: 
     # a weapon an actor owns ('the regime's barrel bombs') is the owner's; one an actor word
     # describes ('Israeli warplanes', 'government jets') stands for its crew
     owned = any(_can_act(owner) for owner in _possessors(token))
-    if _lemma_in(token, cues.instrument_nouns) and (owned or not _names_actor(token)):
+    if _is_deed(token):
+        # 'a Syrian air strike killed 17 militants': the deed is no doer, whoever it names is;
+        # one naming none leaves the doer to another mention of the attack
+        roles.attackers.extend(_nominal_attackers(token, token.i, token.i + 1, cues))
+    elif _lemma_in(token, cues.instrument_nouns) and (owned or not _names_actor(token)):
         roles.instruments.append(token)
         owners = _nominal_attackers(token, token.i, token.i + 1, cues)
         roles.attackers.extend(owners)
@@ -1100,6 +1104,11 @@ def _partakers(noun: Token) -> list[Token]:
 
 def _is_attack_word(token: Token) -> bool:
     return _lemma_in(token, phrase_cues().attack_words)
+
+
+def _is_deed(token: Token) -> bool:
+    """A noun naming an attack ('the air strike', 'the bombing'), not a doer ('bombers' are)."""
+    return token.pos_ == "NOUN" and _is_attack_word(token) and not _names_agent(token)
 
 
 def _is_clock_time(token: Token) -> bool:
