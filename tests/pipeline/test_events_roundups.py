@@ -1,0 +1,45 @@
+"""Strikes told in state-media round-ups: fire told by what it hit, sorties, and what a fight destroyed.
+
+Texts written for these tests.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+
+def types_of(nlp: Language, text: str) -> list[str]:
+    return [
+        mention.sub_event_type
+        for mention in nlp(text)._.event_mentions
+        if mention.modality == "asserted" and not mention.generic
+    ]
+
+
+def test_army_units_targeting_positions_is_shelling(nlp: Language) -> None:
+    types = types_of(nlp, "Army units targeted the positions of the militants in the village on Monday.")
+    assert types == ["Shelling/artillery/missile attack"]
+
+
+def test_the_air_force_destroying_vehicles_of_militants_is_an_air_strike(nlp: Language) -> None:
+    text = "The air force destroyed dozens of vehicles of the militants near the town on Monday."
+    types = types_of(nlp, text)
+    assert "Air/drone strike" in types
+    assert "Looting/property destruction" not in types
+
+
+def test_air_force_sorties_are_air_strikes(nlp: Language) -> None:
+    types = types_of(nlp, "The air force conducted sorties on the hideouts of the militants on Monday.")
+    assert "Air/drone strike" in types
+
+
+def test_vehicles_destroyed_in_clashes_are_part_of_the_clash(nlp: Language) -> None:
+    text = "Rebels killed ten soldiers and destroyed four army vehicles in clashes near the town on Monday."
+    types = types_of(nlp, text)
+    assert "Shelling/artillery/missile attack" not in types
+    assert "Armed clash" in types
+
+
+def test_rioters_burning_houses_stay_property_destruction(nlp: Language) -> None:
+    types = types_of(nlp, "Rioters burned houses and shops in the town on Monday.")
+    assert "Shelling/artillery/missile attack" not in types
