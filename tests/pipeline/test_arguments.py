@@ -1001,3 +1001,32 @@ def test_a_deed_as_subject_hands_on_its_own_doer(base_nlp: Language) -> None:
     found = arguments(base_nlp, "A Turkish drone strike on the depot killed nine fighters.", "killed")
     assert texts(found.attackers) == ["Turkish"]
     assert texts(found.targets) == ["nine fighters"]
+
+
+def test_armed_men_who_fell_in_a_fight_fought_in_it(base_nlp: Language) -> None:
+    text = "Twelve rebel fighters were killed in clashes near the airport."
+    found = arguments(base_nlp, text, "clashes")
+    assert texts(found.attackers) == ["Twelve rebel fighters"]
+    assert texts(found.targets) == []
+
+
+def test_civilians_or_both_sides_fallen_in_a_fight_are_no_side(base_nlp: Language) -> None:
+    text = "Four civilians were killed in clashes near the airport."
+    assert texts(arguments(base_nlp, text, "clashes").attackers) == []
+    text = "At least 40 rebel and regime forces have been killed in two days of clashes for the hill."
+    assert texts(arguments(base_nlp, text, "clashes").attackers) == []
+    text = "Ten fighters and two civilians were killed in clashes between rival groups."
+    assert texts(arguments(base_nlp, text, "clashes").attackers) == []
+
+
+def test_the_other_side_of_a_fight_killed_the_fallen(base_nlp: Language) -> None:
+    text = "They said three soldiers had been killed and 11 wounded in the fighting against the insurgents."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["the insurgents"]
+    fight = arguments(base_nlp, text, "fighting")
+    assert texts(fight.attackers) == ["three soldiers"]
+    assert texts(fight.targets) == ["the insurgents"]
+
+
+def test_a_name_opening_the_next_clause_is_no_conjunct(base_nlp: Language) -> None:
+    text = "Days later, Omar was killed in a gun battle with police and Karim was found hiding in a shed."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["police"]

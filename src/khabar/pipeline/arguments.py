@@ -436,12 +436,14 @@ def _is_passive(verb: Token) -> bool:
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ in ("auxpass", "agent") for child in verb.children
     ):
         return True
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ == "VBN"
-        and not _children(verb, SUBJECT_DEPS | frozenset({"aux"}))
-        and _is_passive(verb.head)
-    )
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or _children(verb, frozenset({"aux"})):
+        return False
+    # 'two rebels had been killed and 19 wounded': the second participle's own subject, told
+    # with the auxiliaries left out, is its patient all the same
+    own_subject = _children(verb, SUBJECT_DEPS)
+    if own_subject and (_children(verb, OBJECT_DEPS) or not all(t.like_num for t in own_subject)):
+        return False
+    return _is_passive(verb.head)
 
 
 def _subjects(verb: Token, cues: RoleCues) -> list[Token]:
@@ -740,7 +742,12 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
     if _is_passive(verb):
         for agent in _agents(verb) or _shared_agents(verb) or _stray_agents(verb, cues):
             _attacker_or_instrument(agent, roles, cues)
-        patients = _children(verb, PASSIVE_SUBJECT_DEPS) or _shared_passive_subjects(verb)
+        patients = (
+            _children(verb, PASSIVE_SUBJECT_DEPS)
+            # 'and 19 wounded': a count told as the subject of an elided passive suffers it
+            or [subject for subject in _children(verb, SUBJECT_DEPS) if subject.like_num]
+            or _shared_passive_subjects(verb)
+        )
         roles.targets.extend(patients or _participle_bearer(verb) or _controlled_patients(verb, cues))
     elif _lemma_in(verb, cues.die_verbs):
         roles.targets.extend(_subjects(verb, cues))
@@ -802,13 +809,31 @@ def _doers_of_attack_phrase(verb: Token, cues: RoleCues) -> list[Token]:
     """'soldiers were killed in IS attacks', 'civilians died in Russian strikes': the doer of
     the attack the victims fell in."""
     doers: list[Token] = []
-    for attack in _prep_objects(verb, frozenset({"in"})) + _causes(verb):
+    for attack in _fell_in(verb) + _causes(verb):
         if _is_mistagged_acronym(attack):
             # the parse hangs "IS attacks" on the would-be verb "IS"
             doers.append(attack)
         elif _lemma_in(attack, cues.instrument_nouns):
             doers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
+        elif _is_fight(attack):
+            # 'two rebels were killed in the fighting against IS': the other side killed them
+            opponents = _prep_objects(attack, frozenset({"against", "with"}))
+            doers.extend(opponent for opponent in opponents if _can_act(opponent) and not _is_place(opponent))
     return doers
+
+
+def _fell_in(verb: Token) -> list[Token]:
+    """What the victims fell in: 'killed in IS attacks', or told once for conjoined outcomes
+    ('two were killed and 19 wounded in the fighting')."""
+    later = (conjunct for conjunct in verb.conjuncts if conjunct.i > verb.i and conjunct.tag_ == "VBN")
+    return _prep_objects(verb, frozenset({"in"})) or [
+        attack for conjunct in later for attack in _prep_objects(conjunct, frozenset({"in"}))
+    ]
+
+
+def _is_fight(noun: Token) -> bool:
+    """A two-sided fight ('clashes', 'the fighting', 'a battle'), not a one-sided attack."""
+    return _lemma_in(noun, phrase_cues().opponent_nouns) or _lemma_in(noun, role_cues().reciprocal_verbs)
 
 
 def _causes(verb: Token) -> list[Token]:
@@ -1457,10 +1482,37 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
     if relation == "phrase" and (_lemma_in(verb, cues.victim_verbs) or _lemma_in(verb, cues.die_verbs)):
         victims = _Roles()
         _verbal_roles(verb, victims, cues)
+        fighters = _fallen_side(noun, _fallen(verb, victims.targets), cues)
+        if fighters and not roles.attackers:
+            # 'thirty militants were killed in clashes': armed men who fell in a fight fought
+            # in it (civilians killed in clashes did not)
+            roles.attackers.extend(fighters)
+            roles.alone.update(fighter.i for fighter in fighters)
+            return
         if not roles.attackers:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _fallen(verb: Token, patients: list[Token]) -> list[Token]:
+    """Who fell: the patients of the verb, and of the outcome it is conjoined to ('two rebels
+    had been killed and 19 wounded in the fighting')."""
+    if verb.dep_ != "conj" or not _lemma_in(verb.head, role_cues().victim_verbs):
+        return patients
+    return patients + [token for token in _children(verb.head, PASSIVE_SUBJECT_DEPS) if token not in patients]
+
+
+def _fallen_side(fight: Token, fallen: list[Token], cues: RoleCues) -> list[Token]:
+    """The one armed side told as fallen in a two-sided fight that names no side of its own.
+    None when the fallen are of both sides ('45 rebels and 43 soldiers', 'rebel and regime
+    forces') or the fight names its sides ('clashes between rival groups')."""
+    if not _is_fight(fight) or _prep_objects(fight, cues.sides_preps):
+        return []
+    fighters = [token for token in fallen if _is_fighter(token) or is_armed_actor(token)]
+    if len(fighters) != 1 or any(child.conjuncts for child in _children(fighters[0], MODIFIER_DEPS)):
+        return []
+    return fighters
 
 
 def _lists_casualties(noun: Token, verb: Token) -> bool:
@@ -1741,7 +1793,22 @@ def _is_plural_pronoun(token: Token) -> bool:
 def _nominal_conjuncts(token: Token) -> list[Token]:
     """Conjuncts that can be arguments: 'those of her husband, beating them' parsed as conjoined
     with 'put' does not make the verb a participant."""
-    return [member for member in token.conjuncts if member.pos_ not in ("VERB", "AUX", "ADV", "ADP")]
+    return [
+        member
+        for member in token.conjuncts
+        if member.pos_ not in ("VERB", "AUX", "ADV", "ADP") and not _subject_of_next_clause(member)
+    ]
+
+
+def _subject_of_next_clause(member: Token) -> bool:
+    """'killed in a battle with police and Dzhokhar was found hiding': the parser conjoins the
+    name to the one before, but the verb right after it has no subject of its own: it opens a
+    clause whose subject it is."""
+    following = member.nbor(1) if member.i + 1 < len(member.doc) else None
+    if following is None or following.pos_ != "AUX" or following.head.i < member.i:
+        return False
+    verb = following.head
+    return verb.pos_ == "VERB" and not _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
 
 
 def _predicated(token: Token) -> Token | None:
