@@ -4,10 +4,11 @@ actor belongs to."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, Claim, Contradiction
 from .claim_attribution import sentences
@@ -39,6 +40,79 @@ ARMED_CATEGORIES = frozenset({"rebels", "islamists", "unidentified"})
 STATE_PREFIXES = ("Military Forces of", "Government of", "Police Forces of")
 #: actor sectors of non-state armed groups (rebels, insurgents)
 NON_STATE_ARMED_SECTORS = frozenset({"REB", "INS"})
+#: actor categories that carry out no attack of their own: never an attack's named agent
+UNARMED_CATEGORIES = frozenset({"civilians", "media", "protesters", "rioters"})
+#: how a name hangs on an attack noun ("an Islamic State counteroffensive", "ISIS attack",
+#: "Russian airstrikes", "the regime's offensive")
+NOUN_AGENT_DEPS = frozenset({"compound", "nmod", "poss", "amod"})
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+#: what of a subject's phrase still names it: not a clause on it ("rockets fired from an
+#: IS-held area hit", where IS is where they came from, not who fired them)
+SUBJECT_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "appos", "punct", "cc", "conj"})
+
+
+@dataclass(frozen=True, slots=True)
+class AttackWords:
+    """Words whose subject or name is an attack's agent (``attack_agents`` of cues.json)."""
+
+    verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    nouns: frozenset[str]
+
+
+@cache
+def attack_words() -> AttackWords:
+    from ..langdata import load_json
+
+    table = load_json("en", "claims", "cues.json")["attack_agents"]
+    return AttackWords(frozenset(table["verbs"]), frozenset(table["light_verbs"]), frozenset(table["nouns"]))
+
+
+def is_attack_noun(token: Token) -> bool:
+    nouns = attack_words().nouns
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lemma_.lower() in nouns or token.lower_ in nouns)
+
+
+def attack_agent_phrases(doc: Doc) -> list[Span]:
+    """Phrases that may name who carried out an attack without a 'by': the subject of an attack
+    verb ("the army's air force hit positions"), of a light verb on an attack noun ("regime forces
+    have carried out repeated attacks") and a name on an attack noun ("an Islamic State
+    counteroffensive"). Whether the phrase names an armed actor is the caller's to check."""
+    phrases = []
+    for token in doc:
+        if token.pos_ == "VERB" and _attack_verb(token):
+            phrases.extend(_subject_phrase(doc, c) for c in token.children if c.dep_ == "nsubj")
+        elif is_attack_noun(token):
+            names = [c for c in token.children if c.dep_ in NOUN_AGENT_DEPS and c.pos_ in NAME_POS]
+            phrases.extend(doc[c.left_edge.i : c.i + 1] for c in names)
+    return phrases
+
+
+def _attack_verb(verb: Token) -> bool:
+    """'hit', 'attacked'; 'carried out attacks', 'organized 11 airstrike operations'."""
+    words = attack_words()
+    lemma = verb.lemma_.lower()
+    if lemma in words.verbs:
+        return True
+    if lemma not in words.light_verbs:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns = [n for o in objects for n in (o, *(c for c in o.children if c.dep_ == "compound"))]
+    return any(is_attack_noun(noun) for noun in nouns)
+
+
+def _subject_phrase(doc: Doc, subject: Token) -> Span:
+    """The subject's words before its verb, without a clause on it."""
+    skipped = {t.i for c in subject.children if c.dep_ in SUBJECT_CLAUSE_DEPS for t in c.subtree}
+    kept = [t.i for t in subject.subtree if t.i not in skipped and t.i < subject.head.i]
+    return doc[min(kept, default=subject.i) : max(kept, default=subject.i) + 1]
+
+
+def can_attack(actor: Actor | None) -> bool:
+    """An actor that may be an attack's agent: named, and not civilians, media or protesters."""
+    if actor is None or not actor.name:
+        return False
+    return not actor.name.startswith(_category_prefixes(UNARMED_CATEGORIES))
 
 
 def perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:

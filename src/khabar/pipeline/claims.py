@@ -22,6 +22,7 @@ from ..langdata import load_json
 from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
 from .claim_attribution import Attribution, attributions, cue_table, innermost, sentence_of, sentences
+from .claim_perpetrators import is_attack_noun
 from .claim_speakers import Speaker, described_source, outlets_named, source_lexicon
 from .counts import BACKGROUND_COUNTS_KEY
 from .extensions import doc_text
@@ -140,6 +141,7 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Revision], list[Contradicti
     drafts.extend(_figure_claims(doc, found, outlet, used))
     drafts.extend(_perpetrator_claims(doc, found, outlet, used))
     drafts.extend(_agent_claims(doc, found, outlet, used, drafts))
+    drafts.extend(_attack_agent_claims(doc, found, outlet, drafts))
     drafts.extend(_attribution_claims(doc, found, used, drafts))
     drafts.extend(_quote_claims(doc, found, drafts))
     drafts.extend(_hedged_outlet_claims(doc, found, outlet, drafts))
@@ -315,6 +317,33 @@ def _agent_claims(
     return drafts
 
 
+def _attack_agent_claims(
+    doc: Doc, found: list[Attribution], outlet: str, earlier: list[Draft]
+) -> list[Draft]:
+    """An armed actor named as the doer of an attack without a 'by' ("The army's air force hit
+    positions of ISIL terrorists", "An Islamic State counteroffensive", "regime forces have
+    carried out repeated attacks"): a perpetrator claim of whoever tells it, though the event
+    stage may have read no event there (army bulletins' strikes rarely have a toll). Its
+    attribution is not marked used: what the source says beside it stays a claim of its own."""
+    from .claim_perpetrators import attack_agent_phrases, can_attack
+
+    taken = [d.claim.evidence[0] for d in earlier if d.claim.kind == "perpetrator"]
+    drafts: list[Draft] = []
+    for phrase in attack_agent_phrases(doc):
+        evidence = TextSpan.of(doc_text(doc), phrase.start_char, phrase.end_char)
+        if any(s.start < evidence.end and evidence.start < s.end for s in taken):
+            continue
+        actor = _actor_at(doc, evidence)
+        if not can_attack(actor):
+            continue
+        attribution, speaker = _source(doc, phrase[0], found)
+        claim = _new_claim(doc, "perpetrator", evidence, attribution, speaker, outlet)
+        claim.value = actor.name
+        drafts.append(Draft(claim, sentence_of(phrase[0]), attribution, actor=actor, anchor=evidence.start))
+        taken.append(evidence)
+    return drafts
+
+
 def _trigger_tokens(doc: Doc) -> set[int]:
     found: set[int] = set()
     for mention in doc._.event_mentions or []:
@@ -330,6 +359,8 @@ def _agent_of_event(token: Token, triggers: set[int]) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "by":
         return False
     head = token.head.head
+    if is_attack_noun(head):
+        return True  # "more strikes by the army's air force", whether or not the event stage read one
     candidates = [head, head.head, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
     for candidate in candidates:
         compounds = [c for c in candidate.children if c.dep_ == "compound"]

@@ -1,0 +1,59 @@
+"""An armed actor named as the doer of an attack without a 'by' is a perpetrator claim
+(``claims._attack_agent_claims``, ``attack_agents`` of cues.json). Texts are written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from report_helpers import ledger_of_report
+from spacy.language import Language
+
+from khabar.model import ArticleLedger, Claim
+
+
+def run(nlp: Language, text: str) -> ArticleLedger:
+    return ledger_of_report(nlp, text, dt.date(2016, 6, 8))
+
+
+def perpetrators(ledger: ArticleLedger, text: str, words: str) -> list[Claim]:
+    start = text.index(words)
+    end = start + len(words)
+    return [
+        c
+        for c in ledger.claims
+        if c.kind == "perpetrator" and c.evidence[0].start < end and start < c.evidence[0].end
+    ]
+
+
+def test_the_subject_of_an_attack_verb_in_a_bulletin_is_the_outlets_perpetrator(nlp: Language) -> None:
+    text = (
+        "Published May 2 2017 The jet fighters of the Syrian regime have attacked settlements in "
+        "Idlib province with chemical weapons."
+    )
+    ledger = run(nlp, text)
+    found = perpetrators(ledger, text, "The jet fighters of the Syrian regime")
+    assert found and found[0].speaker == "the outlet"
+    assert found[0].value == "Military Forces of Syria"
+
+
+def test_a_name_on_an_attack_noun_is_its_perpetrator(nlp: Language) -> None:
+    text = "An Islamic State counteroffensive in Raqqa province left 30 soldiers dead on Monday."
+    ledger = run(nlp, text)
+    found = perpetrators(ledger, text, "An Islamic State counteroffensive")
+    assert found and "Islamic State" in str(found[0].value)
+
+
+def test_the_subject_of_carrying_out_attacks_is_named_by_the_source_that_tells_it(nlp: Language) -> None:
+    text = (
+        "Over the past week regime forces have carried out repeated attacks on the district leaving "
+        "dozens of residents dead or injured, the Syrian Observatory for Human Rights said."
+    )
+    ledger = run(nlp, text)
+    found = perpetrators(ledger, text, "regime forces")
+    assert found and all(c.speaker != "the outlet" for c in found)
+
+
+def test_a_place_the_rockets_came_from_is_no_perpetrator(nlp: Language) -> None:
+    text = "On Sunday three rockets fired from an ISIS-held area hit the Turkish border city of Kilis."
+    ledger = run(nlp, text)
+    assert not perpetrators(ledger, text, "three rockets fired from an ISIS-held area")
