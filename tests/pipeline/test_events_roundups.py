@@ -5,6 +5,9 @@ Texts written for these tests.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from report_helpers import events_of
 from spacy.language import Language
 
 
@@ -43,3 +46,27 @@ def test_vehicles_destroyed_in_clashes_are_part_of_the_clash(nlp: Language) -> N
 def test_rioters_burning_houses_stay_property_destruction(nlp: Language) -> None:
     types = types_of(nlp, "Rioters burned houses and shops in the town on Monday.")
     assert "Shelling/artillery/missile attack" not in types
+
+
+def test_a_round_up_lead_spread_across_the_country_is_no_event_of_one_place(nlp: Language) -> None:
+    text = (
+        "Army units continued on Monday their operations against the terrorists across the country, "
+        "killing many of them."
+    )
+    mentions = nlp(text)._.event_mentions
+    assert mentions and all(mention.generic for mention in mentions)
+
+
+def test_a_strike_of_one_place_stays_an_event(nlp: Language) -> None:
+    mentions = nlp("Army units killed many of the terrorists in the village on Monday.")._.event_mentions
+    assert any(not mention.generic for mention in mentions)
+
+
+def test_a_region_of_several_countries_is_no_place_of_an_event(nlp: Language) -> None:
+    text = (
+        "The army targeted the positions of al-Nusra Front (Qaeda branch in the Levant) in the town "
+        "of Khan Sheikhoun on Monday."
+    )
+    events = events_of(nlp, text, dt.date(2016, 4, 22))
+    names = [location.name for event in events for location in event.locations]
+    assert names and "Levant" not in names

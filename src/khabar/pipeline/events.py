@@ -461,6 +461,14 @@ class DocView:
             self._generic[number] = _holds_generic_phrase(words, lexicon)
         return self._generic[number]
 
+    def spread_nationwide(self, number: int, lexicon: EventLexicon) -> bool:
+        """Does sentence ``number`` spread what it tells over a country or many fronts ('army
+        units continued operations in different areas across the country')? Such a sentence sums
+        up a round-up whose paragraphs tell the events place by place."""
+        sent, strings, lower_ids = self.sentences[number], self.doc.vocab.strings, self.arrays.lowers
+        padded = f" {' '.join(strings[lower_ids[i]] for i in range(sent.start, sent.end))} "
+        return any(f" {phrase} " in padded for phrase in lexicon.modality["nationwide_phrases"])
+
     def cues(self, number: int) -> frozenset[str]:
         """``sentence_cues`` of sentence ``number``, read once from the hashes (no Token objects)."""
         if number not in self._cues:
@@ -1130,6 +1138,7 @@ def _mention(view: DocView, candidate: Candidate, lexicon: EventLexicon, others:
     # the state of a war: "continues to detain protesters" stays an arrest
     if ACLED_SUB_EVENT_TYPES[candidate.sub_event_type] in lexicon.modality["war_event_types"]:
         generic = generic or tells_what_goes_on(anchor, dated, lexicon)
+        generic = generic or view.spread_nationwide(number, lexicon)
     year = reference_year(anchor, view.ents[number])
     confidence = 1.0
     if not candidate.strong:

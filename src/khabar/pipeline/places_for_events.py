@@ -99,16 +99,19 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     Origins and actor descriptors are never the event's place; a landmark ("east of Aleppo")
     is kept only when no other place is told, since then it is the nearest place named; the
     dateline ("BEIRUT (Reuters) -") says where the report was filed, so it is kept only when
-    the sentence tells no other place.
+    the sentence tells no other place; a region of no one country comes last of all.
     """
-    if not mentions:
-        return mentions
-    roles = [known_role(doc, mention) for mention in mentions]
+    # "al-Nusra Front (Qaeda branch in the Levant) ... 7 km east of Daraa city": a region over
+    # several countries yields even to a landmark, as ACLED codes an event in one country; it
+    # stays when it is all the text tells ("a patrol in the Horn of Africa")
+    in_country = [mention for mention in mentions if mention.place.country is not None]
+    roles = [known_role(doc, mention) for mention in in_country]
     for wanted in (None, "landmark", "dateline"):
-        kept = [mention for mention, role in zip(mentions, roles, strict=True) if role == wanted]
+        kept = [mention for mention, role in zip(in_country, roles, strict=True) if role == wanted]
         if kept:
             return kept
-    return []
+    regions = [mention for mention in mentions if mention.place.country is None]
+    return [mention for mention in regions if known_role(doc, mention) is None]
 
 
 def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> list[PlaceMention]:
