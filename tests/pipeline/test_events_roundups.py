@@ -10,6 +10,8 @@ import datetime as dt
 from report_helpers import events_of
 from spacy.language import Language
 
+from khabar.pipeline.places import find_places
+
 
 def types_of(nlp: Language, text: str) -> list[str]:
     return [
@@ -70,3 +72,22 @@ def test_a_region_of_several_countries_is_no_place_of_an_event(nlp: Language) ->
     events = events_of(nlp, text, dt.date(2016, 4, 22))
     names = [location.name for event in events for location in event.locations]
     assert names and "Levant" not in names
+
+
+def test_towns_listed_without_commas_after_a_type_word_are_all_places(base_nlp: Language) -> None:
+    text = (
+        "The air force destroyed vehicles of the terrorists in the villages of Kafr Zita Khan "
+        "Sheikhoun and Morek in the countryside of Hama."
+    )
+    names = {mention.place.name for mention in find_places(base_nlp(text))}
+    assert {"Kafr Zayta", "Khan Shaykhun", "Murak"} <= names
+
+
+def test_a_name_right_after_a_place_with_no_list_word_is_no_place_of_the_list(base_nlp: Language) -> None:
+    names = {mention.span.text for mention in find_places(base_nlp("Clashes in Aleppo Mohammed Ali said."))}
+    assert "Ali" not in names
+
+
+def test_army_special_operations_against_positions_are_an_armed_clash(nlp: Language) -> None:
+    text = "Army units carried out special operations against the positions of the terrorists in the town."
+    assert "Armed clash" in types_of(nlp, text)

@@ -628,8 +628,12 @@ def _is_known_by_own_name(doc: Doc, toponym: Toponym) -> bool:
 
 
 def _coordinated(doc: Doc, previous: Toponym, toponym: Toponym) -> bool:
-    """'X and Y', 'X, Y' after a cue ('the towns of X and Y'): Y shares X's cue."""
+    """'X and Y', 'X, Y' after a cue ('the towns of X and Y'): Y shares X's cue; so does a name
+    right after a town typed as one of a list of towns, in copy that lost its commas ('the
+    villages of Kafr Zita Khan Sheikhoun and Morek')."""
     between = [token.lower_ for token in doc[previous.end : toponym.start]]
+    if not between:
+        return previous.strong_cue and previous.feature_hint == "town"
     linked = 1 <= len(between) <= 3 and any(word in ("and", ",", "or") for word in between)
     return linked and all(word in ("and", ",", "or", "-", "al", "el") for word in between)
 
