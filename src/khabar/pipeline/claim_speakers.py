@@ -447,6 +447,10 @@ class SpeakerBook:
         if not proper and head.lower_ in lexicon.anaphoric_heads and _definite(head):
             earlier = self.last({"outlet", "organisation"}, start)
             organisation = self._last_organisation(start)
+            if organisation is not None and earlier is not None and _same_sentence(organisation, phrase):
+                # "... when insurgents from the Islamic Front set off explosives the group said":
+                # a group named in what the speaker tells is what it tells of, not who speaks
+                organisation = None
             if organisation is not None and (earlier is None or organisation.start_char > earlier.start):
                 return Speaker(organisation.text, "organisation", start, end)
             if earlier is not None:
@@ -564,6 +568,10 @@ def _surname(name: str) -> str:
     """The last word of a name without its particle: 'Talal al-Barazi' -> 'barazi' (as 'Barazi')."""
     words = name.split()
     return words[-1].split("-")[-1].casefold() if words else name.casefold()
+
+
+def _same_sentence(first: Span, second: Span) -> bool:
+    return first.sent.start == second.sent.start
 
 
 def _definite(head: Token) -> bool:
