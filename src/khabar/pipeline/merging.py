@@ -44,6 +44,8 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 #: an explosive device, and the air strike whose bombs a report may tell as one
 DEVICE = "Remote explosive/landmine/IED"
 AIR_STRIKE = "Air/drone strike"
+#: strikes from afar whose bombs a bare "bombing" retells
+STRIKES_FROM_AFAR = frozenset({AIR_STRIKE, "Shelling/artillery/missile attack"})
 #: the actor name of unarmed victims ("Civilians (Syria)")
 CIVILIANS = "Civilians"
 #: the catch-all type of violence against civilians, and the family that codes such violence
@@ -274,16 +276,18 @@ def done_from_afar(doc: Doc, kept: Draft, new: Draft, published: dt.date | None 
 
 
 def bombs_of_a_strike(doc: Doc, kept: Draft, new: Draft, published: dt.date | None = None) -> bool:
-    """Bombs told beside an air strike at the same place and day are the strike's own ("regime
-    jets pounded the district ... the bombing killed 12", "barrel bombs dropped on the town"), not
-    an explosive device planted on the ground: a bomb named with a device of its own ("a car bomb")
-    is not folded. The bombs' attacker, if named, must be the strike's."""
+    """Bombs told beside an air strike or shelling at the same place and day are the strike's own
+    ("regime jets pounded the district ... the bombing killed 12", "barrel bombs dropped on the
+    town", "targeted a funeral with mortars ... the intensity of the bombing"), not an explosive
+    device planted on the ground: a bomb named with a device of its own ("a car bomb") is not
+    folded. The bombs' attacker, if named, must be the strike's."""
     bombs, strike = (kept, new) if kept.sub_event_type == DEVICE else (new, kept)
-    if bombs.sub_event_type != DEVICE or strike.sub_event_type != AIR_STRIKE:
+    if bombs.sub_event_type != DEVICE or strike.sub_event_type not in STRIKES_FROM_AFAR:
         return False
     if not all(is_aerial_bomb(doc, mention) for mention in bombs.mentions):
         return False
-    if not same_place(bombs.places, strike.places):
+    # a bombing told with no place of its own is the strike's that day
+    if bombs.places and not same_place(bombs.places, strike.places):
         return False
     attackers = {name for name in named(bombs.attackers) if not name.startswith(UNNAMED_ACTORS)}
     if attackers and not attackers & named(strike.attackers):
@@ -321,7 +325,11 @@ def attack_by_remote_means(doc: Doc, kept: Draft, new: Draft, published: dt.date
     words = event_lexicon(doc.vocab).modality["means_free_attack_nouns"]
     if not trigger_nouns(doc, attack) or not trigger_nouns(doc, attack) <= words:
         return False
-    if not named(kept.attackers) & named(new.attackers) or not shares_place(kept.places, new.places):
+    if not named(kept.attackers) & named(new.attackers):
+        return False
+    # "condemned the massacre carried out by Russian warplanes": a massacre told with no place
+    # of its own is where the same attacker's strike was that day
+    if attack.places and not shares_place(attack.places, strike.places):
         return False
     return not anchors_conflict(kept, new, published, check_targets=False)
 
