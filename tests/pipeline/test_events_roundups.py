@@ -91,3 +91,24 @@ def test_a_name_right_after_a_place_with_no_list_word_is_no_place_of_the_list(ba
 def test_army_special_operations_against_positions_are_an_armed_clash(nlp: Language) -> None:
     text = "Army units carried out special operations against the positions of the terrorists in the town."
     assert "Armed clash" in types_of(nlp, text)
+
+
+def test_a_month_long_offensive_is_a_campaign_not_an_event_of_a_day(nlp: Language) -> None:
+    mentions = nlp("The town has faced a month-long offensive by Kurdish and Arab fighters.")._.event_mentions
+    assert mentions and all(mention.generic for mention in mentions)
+
+
+def test_an_hours_long_battle_stays_an_event_of_its_day(nlp: Language) -> None:
+    text = "Rebels and troops fought an hours-long battle for the town on Monday."
+    assert "Armed clash" in types_of(nlp, text)
+
+
+def test_what_troops_had_been_battling_since_a_date_is_no_event_of_a_day(nlp: Language) -> None:
+    text = "Government troops had been battling since June 25 to push the militants out of the city."
+    mentions = nlp(text)._.event_mentions
+    assert mentions and all(mention.generic for mention in mentions)
+
+
+def test_seizures_across_large_parts_of_a_country_sum_up_a_campaign(nlp: Language) -> None:
+    text = "The alliance has seized territory from the militants across large parts of northern Syria."
+    assert types_of(nlp, text) == []

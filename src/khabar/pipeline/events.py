@@ -803,6 +803,8 @@ def is_generic(
         return True
     if is_habitual(anchor, cues["habitual_words"]):
         return True
+    if lasts_for_long(anchor, cues["campaign_durations"]):
+        return True
     if not (has_generic_phrase(sent, lexicon) if phrase_found is None else phrase_found):
         return False
     plural = anchor.tag_ in ("NNS", "NNPS")
@@ -811,6 +813,17 @@ def is_generic(
     # "the fiercest fighting in recent months": a comparison with a period, not the event
     superlative = any(child.tag_ == "JJS" for child in anchor.children)
     return superlative or ((plural or perfect) and (statistic or perfect))
+
+
+def lasts_for_long(anchor: Token, durations: frozenset[str]) -> bool:
+    """A trigger told as lasting days or months ("a month-long offensive", "weeks-long
+    clashes") is a campaign, no event of one day."""
+    return any(
+        child.dep_ == "amod"
+        and child.lower_ == "long"
+        and any(grandchild.lemma_.lower() in durations for grandchild in child.children)
+        for child in anchor.children
+    )
 
 
 def is_result_state(span: SpacySpan, sub_event_type: str, lexicon: EventLexicon) -> bool:
@@ -842,6 +855,8 @@ def describes_a_side(anchor: Token, lexicon: EventLexicon) -> bool:
 PRESENT_AUXILIARIES = frozenset({"is", "are", "am", "'re", "'s"})
 #: auxiliaries of the present perfect ("has been fighting")
 PERFECT_AUXILIARIES = frozenset({"has", "have", "'ve"})
+#: "had been battling": what had gone on up to the report's day, no event of one day
+PAST_PERFECT_AUXILIARIES = frozenset({"had", "'d"})
 #: how a noun trigger hangs from a verb that tells it as a campaign ("conducting airstrikes")
 CAMPAIGN_DEPS = frozenset({"dobj", "xcomp"})
 
@@ -914,8 +929,9 @@ MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp"})
 
 
 def _in_present(verb: Token, *, simple: bool) -> bool:
-    """A verb of a main clause in the present progressive or present perfect progressive ("is
-    conducting", "has been fighting"), or, if ``simple``, in the present simple ("conducts")."""
+    """A verb of a main clause in the present progressive or a perfect progressive ("is
+    conducting", "has been fighting", "had been battling since June 25"), or, if ``simple``, in
+    the present simple ("conducts")."""
     if verb.dep_ not in MAIN_CLAUSE_DEPS:
         return False
     if verb.tag_ in ("VBZ", "VBP"):
@@ -924,7 +940,7 @@ def _in_present(verb: Token, *, simple: bool) -> bool:
         return False
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
     return bool(auxiliaries & PRESENT_AUXILIARIES) or (
-        "been" in auxiliaries and bool(auxiliaries & PERFECT_AUXILIARIES)
+        "been" in auxiliaries and bool(auxiliaries & (PERFECT_AUXILIARIES | PAST_PERFECT_AUXILIARIES))
     )
 
 
