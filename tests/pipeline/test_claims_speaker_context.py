@@ -43,3 +43,20 @@ def test_expressing_condolences_is_a_statement_and_its_toll_the_speakers(nlp: La
     found = claims_at(ledger, text, "condolences over the deaths of the five soldiers")
     kinds = {c.kind for c in found if c.speaker == "Dmitry Peskov"}
     assert kinds == {"statement", "killed"}
+
+
+def test_a_headline_closed_by_a_colon_and_a_source_is_that_sources(nlp: Language) -> None:
+    text = (
+        "August 22 2013 Government forces bombard Damascus suburbs after gas attack: activists. "
+        "Syrian government forces bombarded rebel-held suburbs of Damascus on Thursday activists said."
+    )
+    ledger = run(nlp, text)
+    found = claims_at(ledger, text, "Government forces bombard Damascus suburbs")
+    assert found and all(c.speaker == "activists" for c in found)
+
+
+def test_a_headline_closed_by_a_place_has_no_speaker(nlp: Language) -> None:
+    text = "Car bomb kills 12 people near the market: Homs. A car bomb killed 12 people in Homs on Tuesday."
+    ledger = run(nlp, text)
+    found = claims_at(ledger, text, "Car bomb kills 12 people")
+    assert found and all(c.speaker == "the outlet" for c in found)

@@ -174,7 +174,7 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
             continue
         if attribution is not None:
             found.append(attribution)
-    headline = _headline_speaker(doc, book)
+    headline = _headline_speaker(doc, book) or _headline_closing_speaker(doc, book)
     if headline is not None:
         found.insert(0, headline)
     book.name_bare_roles([attribution.speaker for attribution in found])
@@ -199,6 +199,29 @@ def _headline_speaker(doc: Doc, book: SpeakerBook) -> Attribution | None:
         return None
     speaker = book.resolve(doc[words[0].i : colon.i])
     scope = frozenset(range(colon.i + 1, first.end))
+    return Attribution(cue=colon, cue_text=":", kind="statement", speaker=speaker, scope=scope)
+
+
+def _headline_closing_speaker(doc: Doc, book: SpeakerBook) -> Attribution | None:
+    """'Assads forces bombard Damascus suburbs after gas attack: activists': a headline closed by
+    a colon and a short name that can speak is that speaker's claim, as the wire writes a source
+    after its news. Only the report's first sentence, and not a place ('... : Aleppo')."""
+    if not len(doc):
+        return None
+    first = sentences(doc)[0]
+    colon = next((t for t in reversed(first) if t.text == ":"), None)
+    if colon is None or colon.i - first.start < 3:
+        return None
+    words = [t for t in doc[colon.i + 1 : first.end] if not t.is_punct and not t.is_space]
+    if not words or len(words) > HEADLINE_SPEAKER_WORDS or words[-1].i + 1 < first.end - 1:
+        return None  # the name must close the headline (its full stop aside)
+    if not any(_speaker_noun(t) and not is_place(t) for t in words):
+        return None
+    speaker = book.resolve(doc[words[0].i : words[-1].i + 1])
+    news = [t.i for t in doc[first.start : colon.i] if not _headline_dateline(t)]
+    if not news:
+        return None
+    scope = frozenset(range(news[0], colon.i))
     return Attribution(cue=colon, cue_text=":", kind="statement", speaker=speaker, scope=scope)
 
 
