@@ -112,3 +112,22 @@ def test_what_troops_had_been_battling_since_a_date_is_no_event_of_a_day(nlp: La
 def test_seizures_across_large_parts_of_a_country_sum_up_a_campaign(nlp: Language) -> None:
     text = "The alliance has seized territory from the militants across large parts of northern Syria."
     assert types_of(nlp, text) == []
+
+
+def test_a_town_told_by_a_bare_direction_beats_its_province(nlp: Language) -> None:
+    text = (
+        "The Syrian Air Force carried out airstrikes on militants north of Palmyra city in the eastern "
+        "countryside of Homs province on Friday."
+    )
+    events = events_of(nlp, text, dt.date(2016, 4, 22))
+    assert [[location.name for location in event.locations] for event in events] == [["Tadmur"]]
+
+
+def test_a_town_told_at_a_distance_stays_a_landmark_beside_its_province(nlp: Language) -> None:
+    text = (
+        "The Syrian Air Force carried out airstrikes on militants 80 km north of Palmyra city in the "
+        "eastern countryside of Homs province on Friday."
+    )
+    events = events_of(nlp, text, dt.date(2016, 4, 22))
+    names = [location.name for event in events for location in event.locations]
+    assert names and "Tadmur" not in names

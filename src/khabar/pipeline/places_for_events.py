@@ -108,10 +108,42 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     roles = [known_role(doc, mention) for mention in in_country]
     for wanted in (None, "landmark", "dateline"):
         kept = [mention for mention, role in zip(in_country, roles, strict=True) if role == wanted]
+        if kept and wanted is None:
+            landmarks = [m for m, role in zip(in_country, roles, strict=True) if role == "landmark"]
+            return kept + _near_towns_inside(doc, landmarks, kept)
         if kept:
             return kept
     regions = [mention for mention in mentions if mention.place.country is None]
     return [mention for mention in regions if known_role(doc, mention) is None]
+
+
+def _near_towns_inside(
+    doc: Doc, landmarks: list[PlaceMention], kept: list[PlaceMention]
+) -> list[PlaceMention]:
+    """'airstrikes on ISIL north of Palmyra city ... in the countryside of Homs province': where
+    the event's own places are only provinces or countries, a town it is told beside by a bare
+    direction (no distance) lies nearer than they do, and ACLED codes that town (near it)."""
+    if not landmarks or any(mention.place.feature not in ("admin1", "country") for mention in kept):
+        return []
+    return [m for m in landmarks if _beside_by_direction(doc, m) and _inside_any(m, kept)]
+
+
+def _beside_by_direction(doc: Doc, mention: PlaceMention) -> bool:
+    """'north of Palmyra', not '73 km east of Homs' (a distance says it is not near)."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = _phrase_head(span.root)
+    if head.dep_ != "pobj":
+        return False
+    governor = head.head.head
+    cues = place_cues()
+    if governor.lower_ not in cues.directions:
+        return False
+    return not any(
+        child.like_num or child.lower_ in cues.distance_units or child.dep_ == "npadvmod"
+        for child in governor.children
+    )
 
 
 def places_for_trigger(doc: Doc, trigger: Span, others: Sequence[Span] = ()) -> list[PlaceMention]:
