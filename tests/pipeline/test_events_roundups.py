@@ -131,3 +131,12 @@ def test_a_town_told_at_a_distance_stays_a_landmark_beside_its_province(nlp: Lan
     events = events_of(nlp, text, dt.date(2016, 4, 22))
     names = [location.name for event in events for location in event.locations]
     assert names and "Tadmur" not in names
+
+
+def test_headlines_after_a_page_s_latest_updates_are_no_events(nlp: Language) -> None:
+    text = (
+        "Rebels shelled the town of Azaz on Monday, killing two people. Category News Latest updates "
+        "Idlib Clashes in Aleppo kill ten soldiers Bombing in Homs wounds five."
+    )
+    events = events_of(nlp, text, dt.date(2016, 7, 12))
+    assert [[location.name for location in event.locations] for event in events] == [["Izaz"]]
