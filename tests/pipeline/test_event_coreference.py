@@ -100,3 +100,36 @@ def test_a_death_told_without_its_cause_is_the_outcome_of_the_attack_before(base
 def test_opening_fire_is_an_attack_the_shooting_refers_back_to(base_nlp: Language) -> None:
     text = "Witnesses said the suspect opened fire in the station. Four people were hurt in the shooting."
     assert attackers(base_nlp, text, "shooting") == ["the suspect"]
+
+
+def test_a_death_of_victims_told_before_is_the_killing_told_before(base_nlp: Language) -> None:
+    text = (
+        "A French drone strike on the farm killed six fighters and a shepherd. "
+        "Villagers buried the dead on Sunday. The shepherd who was killed had been grazing goats nearby."
+    )
+    assert attackers(base_nlp, text, "killed", occurrence=1) == ["French"]
+
+
+def test_victims_told_before_take_the_doer_of_the_killing_that_named_them(base_nlp: Language) -> None:
+    text = (
+        "The army foiled an attack by rebels on Monday, killing two rebel commanders. "
+        "The rebel commanders were killed during heavy fighting near the dam."
+    )
+    assert attackers(base_nlp, text, "killed") == ["The army"]
+
+
+def test_fallen_fighters_take_the_doer_of_an_attack_on_their_side(base_nlp: Language) -> None:
+    text = (
+        "Russian jets carried out 40 airstrikes against the positions of Daesh militants on Monday. "
+        "A total of 30 Daesh militants were eliminated in the Mayadin area, the ministry said."
+    )
+    assert attackers(base_nlp, text, "eliminated") == ["Russian jets"]
+
+
+def test_fallen_fighters_of_the_attacking_side_take_no_doer(base_nlp: Language) -> None:
+    text = (
+        "Daesh militants carried out an assault on army positions on Monday. "
+        "Twenty Daesh militants were killed, the ministry said."
+    )
+    assert attackers(base_nlp, text, "killed") == []
+

@@ -45,6 +45,7 @@ The assembler resolves the spans to actors with ``actors.resolve_actor``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -62,7 +63,7 @@ from .actors import (
     place_words_by_token,
 )
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
-from .event_coreference import claimed_attackers, coreferent_attackers, remember_doers
+from .event_coreference import MentionLinks, claimed_attackers, coreferent_attackers, remember_doers
 from .linking import in_speaker_phrase
 
 #: ACLED inter codes of named non-state armed groups ('the group' may stand for one)
@@ -188,6 +189,7 @@ class PhraseCues:
     absolute_preps: frozenset[str]
     group_descriptions: frozenset[str]
     outcome_verbs: frozenset[str]
+    scene_nouns: frozenset[str]
     attack_phrases: frozenset[str]
     calendar_words: frozenset[str]
     object_nouns: frozenset[str]
@@ -301,11 +303,20 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
     phrases = phrase_cues()
     targets = [member for target in roles.targets for member in (target, *target.conjuncts)]
     exclude = {target.i for target in targets}
-    # the same party named again ('the rebels attacked ... the attack on the rebels') is no doer
-    target_words = {target.lemma_.lower() for target in targets if target.pos_ != "PRON"}
+    # the same party named again ('the rebels attacked ... the attack on the rebels', 'the
+    # terrorist commanders were killed ... an attack by terrorists') is no doer
+    target_words = {word for target in targets if target.pos_ != "PRON" for word in _party_words(target)}
+    fighters = [target for target in targets if _is_fighter(target)]
+    links = MentionLinks(
+        same_victims=_told_victims_test(head, targets, cues),
+        # dead fighters ('twenty insurgents were killed') may have fallen on either side: only
+        # an attack on their side killed them
+        outcome_of=(lambda mention: _attacks_side_of(mention, fighters, cues)) if fighters else None,
+        sets_scene=_sets_scene,
+    )
     doers = coreferent_attackers(
         head,
-        lambda mention: _parse_roles(mention, mention.i, mention.i + 1, cues).attackers,
+        lambda mention: _mention_roles(mention, cues).attackers,
         mention_words=phrases.attack_words,
         verb_words=phrases.attack_verbs,
         anaphoric_determiners=phrases.anaphoric_determiners,
@@ -314,9 +325,9 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
             doer.lemma_.lower() not in target_words and _can_be_inherited(doer, same_sentence)
         ),
         exclude=exclude,
-        # dead fighters ('twenty insurgents were killed') may have fallen on either side
-        outcome_words=frozenset() if any(map(_is_fighter, targets)) else _outcome_words(),
+        outcome_words=_outcome_words(),
         verb_phrases=phrases.attack_phrases,
+        links=links,
     )
     if doers:
         return doers
@@ -326,6 +337,73 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
         responsibility_nouns=cues.responsibility_nouns,
         negative_words=phrases.negative_words,
         exclude=exclude,
+    )
+
+
+def _mention_roles(mention: Token, cues: RoleCues) -> _Roles:
+    return _parse_roles(mention, mention.i, mention.i + 1, cues)
+
+
+def _told_victims_test(head: Token, targets: list[Token], cues: RoleCues) -> Callable[[Token], bool] | None:
+    """For a death of victims told as known ('the child who was killed', 'the terrorist commanders
+    were killed'), a test of whether a mention named them as its targets; else None."""
+    if not _lemma_in(head, _outcome_words()):
+        return None
+    known = [_group_part(_relative_noun(victim)) for victim in targets if _is_definite(victim)]
+    heads = {victim.lemma_.lower() for victim in known if victim.pos_ in ("NOUN", "PROPN")}
+    if not heads:
+        return None
+
+    def names_them(mention: Token) -> bool:
+        told = _mention_roles(mention, cues).targets
+        members = (member for target in told for member in (target, *target.conjuncts))
+        return any(_group_part(member).lemma_.lower() in heads for member in members)
+
+    return names_them
+
+
+def _is_definite(token: Token) -> bool:
+    """'the child', 'those fighters', 'the child who was killed' (a relative pronoun stands for
+    its noun)."""
+    noun = _relative_noun(token)
+    determiners = phrase_cues().anaphoric_determiners
+    return any(child.dep_ == "det" and child.lower_ in determiners for child in noun.children)
+
+
+def _attacks_side_of(mention: Token, fighters: list[Token], cues: RoleCues) -> bool:
+    """Did the mention attack the fighters' side ('strikes on the positions of Daesh
+    terrorists' for '70 Daesh terrorists were eliminated')?"""
+    side = {word for fighter in fighters for word in _party_words(fighter)}
+    hit = _mention_roles(mention, cues).targets
+    return any(not side.isdisjoint(_party_words(target)) for target in hit)
+
+
+def _party_words(token: Token) -> set[str]:
+    """Lemmas of the nouns, names and adjectives before the noun of the phrase a token heads, with
+    its 'of' phrase ('the positions of Daesh terrorists' -> position, daesh, terrorist; 'the
+    terrorist commanders' -> terrorist, commander)."""
+    token = _quantified_noun(token) or token
+    words: set[str] = set()
+    for part in (token, *_prep_objects(token, frozenset({"of"}))):
+        first, last = _phrase_tokens(part)
+        phrase = token.doc[first.i : last.i + 1]
+        words.update(word.lemma_.lower() for word in phrase if _names_party(word, part))
+    return words
+
+
+def _names_party(word: Token, head: Token) -> bool:
+    return word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "ADJ" and word.dep_ == "amod" and word.i < head.i)
+
+
+def _sets_scene(preposition: Token) -> bool:
+    """A phrase on a death that says only where or on whose word ('in the Mayadin area',
+    'according to the ministry'): no cause."""
+    if preposition.lower_ == "according":
+        return True
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return bool(objects) and all(
+        not _is_attack_word(obj) and (_is_place(obj) or _lemma_in(obj, phrase_cues().scene_nouns))
+        for obj in objects
     )
 
 

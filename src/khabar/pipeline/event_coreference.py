@@ -13,8 +13,14 @@ an earlier mention of the same attack may name one:
   the other ("the attack came a day after Russian strikes"), is conjoined with it or is among
   its targets ("airstrikes on Aleppo and a US-led raid");
 - a death or wound told in the passive with no doer and no cause in its clause ("Israel
-  launched air strikes on Gaza. Officials said 12 people were killed") is the outcome of the
-  attack told in the sentence just before;
+  launched air strikes on Gaza. Officials said 12 people were killed"; a phrase saying only
+  where or on whose word, "in the Mayadin area", "according to the ministry", tells no cause)
+  is the outcome of the attack told in the sentence just before; when the dead are fighters,
+  who may have fallen on either side, only of an attack on their side ("strikes on the
+  positions of Daesh terrorists ... 70 Daesh terrorists were eliminated");
+- a death of victims told as known ("the child who was killed", "the terrorist commanders were
+  killed") is the killing told before, in the two sentences before, that named them among its
+  targets;
 - whoever claims responsibility in the passage (the trigger's sentence and the two on each
   side: "The Taliban later claimed responsibility") did an attack that names no doer.
 
@@ -27,6 +33,7 @@ without the fallback and without this module (no chains).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -54,6 +61,27 @@ SUFFIXES = ("ing", "ed", "es", "s")
 AttackersOf = Callable[[Token], list[Token]]
 
 
+@dataclass(frozen=True, slots=True)
+class MentionLinks:
+    """What ties mentions of one attack beyond the words themselves (given by the argument
+    finder, which reads the roles):
+
+    - ``same_victims(mention)``: for a death of victims told before as known ('the child who
+      was killed', 'the terrorist commanders were killed'), does the mention name them as its
+      targets? Such mentions in the sentences before tell the same killing;
+    - ``outcome_of(mention)``: for a death told with no doer and no cause, may the mention be
+      the attack it came of? (Fighters may have fallen on either side: only a mention that
+      attacked their side.) ``None``: any mention;
+    - ``sets_scene(preposition)``: see the field.
+    """
+
+    same_victims: Callable[[Token], bool] | None = None
+    outcome_of: Callable[[Token], bool] | None = None
+    #: does a phrase on a death only say where or on whose word ('in the Mayadin area',
+    #: 'according to the ministry'), so that it tells no cause?
+    sets_scene: Callable[[Token], bool] | None = None
+
+
 def coreferent_attackers(
     trigger: Token,
     attackers_of: AttackersOf,
@@ -66,14 +94,18 @@ def coreferent_attackers(
     exclude: set[int],
     outcome_words: frozenset[str] = frozenset(),
     verb_phrases: frozenset[str] = frozenset(),
+    links: MentionLinks | None = None,
 ) -> list[Token]:
     """Doers of another mention of the trigger's attack (see the module docstring): a mention is
     a noun or verb of ``mention_words`` or a verb of ``verb_words``, in any inflection;
-    ``can_be_doer(doer, same_sentence)`` says which doers may be handed on."""
+    ``can_be_doer(doer, same_sentence)`` says which doers may be handed on; ``links`` adds
+    mentions that tell the same victims and limits those a bare outcome may come of."""
     doc = trigger.doc
     numbers = sentence_numbers(doc)
     mentions = attack_mentions(doc, mention_words, verb_words, verb_phrases)
-    for candidate in _antecedents(trigger, mentions, anaphoric_determiners, contrast_words, outcome_words):
+    links = links or MentionLinks()
+    candidates = _antecedents(trigger, mentions, anaphoric_determiners, contrast_words, outcome_words, links)
+    for candidate in candidates:
         if candidate.i in exclude:
             # a deed the trigger hit is another one ('airstrikes on Aleppo and a US-led raid')
             continue
@@ -86,6 +118,7 @@ def coreferent_attackers(
         if doers:
             return doers
     return []
+
 
 
 def _doers(mention: Token, attackers_of: AttackersOf) -> list[Token]:
@@ -166,10 +199,13 @@ def _antecedents(
     anaphoric_determiners: frozenset[str],
     contrast_words: frozenset[str],
     outcome_words: frozenset[str] = frozenset(),
+    links: MentionLinks | None = None,
 ) -> Iterator[Token]:
     """Candidate mentions of the same attack: those of the trigger's clause, nearest first,
-    then for a definite noun those of the sentences before, the nearest first, and for an
-    outcome told without its cause those of the sentence just before."""
+    then for a definite noun those of the sentences before, the nearest first, for a death of
+    victims told before the mentions before that name them, and for an outcome told without
+    its cause those of the sentence just before."""
+    links = links or MentionLinks()
     doc = trigger.doc
     numbers = sentence_numbers(doc)
     own = numbers[trigger.i]
@@ -186,18 +222,23 @@ def _antecedents(
                 continue
             if _clause_of(doc[i]) == own_clause or _tells_when(doc[i], own_clause):
                 yield doc[i]
+    accepts: Callable[[Token], bool] | None = None
     if _is_anaphoric(trigger, anaphoric_determiners):
         reach = ANTECEDENT_SENTENCES
-    elif _is_bare_outcome(trigger, outcome_words):
-        reach = OUTCOME_SENTENCES
+    elif links.same_victims is not None:
+        reach, accepts = ANTECEDENT_SENTENCES, links.same_victims
+    elif _is_bare_outcome(trigger, outcome_words, links.sets_scene):
+        reach, accepts = OUTCOME_SENTENCES, links.outcome_of
     else:
         return
     for i in reversed(mentions):
-        if own - reach <= numbers[i] < own:
+        if own - reach <= numbers[i] < own and (accepts is None or accepts(doc[i])):
             yield doc[i]
 
 
-def _is_bare_outcome(trigger: Token, outcome_words: frozenset[str]) -> bool:
+def _is_bare_outcome(
+    trigger: Token, outcome_words: frozenset[str], sets_scene: Callable[[Token], bool] | None = None
+) -> bool:
     """'Israel launched air strikes on Gaza. Officials said 12 people were killed': a death or
     wound told in the passive with no doer and no cause in its clause is the outcome of the
     attack told just before."""
@@ -212,7 +253,12 @@ def _is_bare_outcome(trigger: Token, outcome_words: frozenset[str]) -> bool:
     # 'killed since 2011', 'across the country': a toll of many deeds ('on Monday', 'at dawn'
     # only say when)
     return not any(
-        child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ not in ("on", "at"))
+        child.dep_ == "advcl"
+        or (
+            child.dep_ == "prep"
+            and child.lower_ not in ("on", "at")
+            and not (sets_scene is not None and sets_scene(child))
+        )
         for child in children
     )
 
