@@ -140,3 +140,14 @@ def test_headlines_after_a_page_s_latest_updates_are_no_events(nlp: Language) ->
     )
     events = events_of(nlp, text, dt.date(2016, 7, 12))
     assert [[location.name for location in event.locations] for event in events] == [["Izaz"]]
+
+
+def test_villages_listed_after_a_province_s_seat_are_places_of_the_round_up_s_strike(nlp: Language) -> None:
+    text = (
+        "Army units backed by the air force destroyed gatherings of the terrorists in the countryside "
+        "of Hama and Idleb on Sunday. In the southern countryside of Idleb the air force destroyed "
+        "vehicles of the terrorists in the villages of Kafr Nabl and Khan Sheikhoun."
+    )
+    events = events_of(nlp, text, dt.date(2016, 11, 27))
+    names = {location.name for event in events for location in event.locations}
+    assert {"Kafranbel", "Khan Shaykhun"} <= names

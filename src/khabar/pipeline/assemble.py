@@ -20,6 +20,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import open_gazetteer
 from ..langdata import load_json
 from ..model import (
     Actor,
@@ -429,8 +430,31 @@ def places_of_happening(draft: Draft) -> list[PlaceMention]:
         (places for places in told_in if places),
         key=lambda places: min(SPECIFICITY.get(m.place.feature, 0) for m in places),
     )
-    later = [m for m in draft.places if m not in told and any(place_within(m, t) for t in told)]
+    later = [
+        m
+        for m in draft.places
+        if m not in told and any(place_within(m, t) or in_province_named_by(m, t) for t in told)
+    ]
     return told + later
+
+
+def in_province_named_by(inner: PlaceMention, town: PlaceMention) -> bool:
+    """'destroyed gatherings in the countryside of Hama and Idleb', then 'in the villages of Abdin
+    and Kafr Ain': a town named as its province is ('Idleb' is Idlib and Idlib province) holds
+    the villages of that province a round-up lists after it."""
+    outer = town.place
+    if outer.feature != "town" or inner.place.feature != "town" or outer.admin1 is None:
+        return False
+    if inner.place.country != outer.country or inner.place.admin1 != outer.admin1:
+        return False
+    gazetteer = open_gazetteer()
+    return any(
+        candidate.place.feature == "admin1"
+        and candidate.place.country == outer.country
+        and candidate.place.admin1 == outer.admin1
+        for name in (town.span.text, outer.name)
+        for candidate in gazetteer.candidates(name)
+    )
 
 
 def event_date(doc: Doc, draft: Draft, published: dt.date | None) -> EventDate:
