@@ -57,3 +57,13 @@ def test_a_place_the_rockets_came_from_is_no_perpetrator(nlp: Language) -> None:
     text = "On Sunday three rockets fired from an ISIS-held area hit the Turkish border city of Kilis."
     ledger = run(nlp, text)
     assert not perpetrators(ledger, text, "three rockets fired from an ISIS-held area")
+
+
+def test_strikes_received_by_the_air_force_name_it_their_perpetrator(nlp: Language) -> None:
+    text = (
+        "Hama Syrian army units advanced on Tuesday. Terrorist organizations are receiving more "
+        "strikes by the armys air force while the army units continue targeting their sites."
+    )
+    ledger = run(nlp, text)
+    found = perpetrators(ledger, text, "armys air force")
+    assert found and found[0].value == "Military Forces of Syria"

@@ -359,8 +359,11 @@ def _agent_of_event(token: Token, triggers: set[int]) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "by":
         return False
     head = token.head.head
-    if is_attack_noun(head):
-        return True  # "more strikes by the army's air force", whether or not the event stage read one
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if is_attack_noun(head) or any(is_attack_noun(o) for o in objects):
+        # "strikes by the army's air force", "are receiving more strikes by the army's air force":
+        # whether or not the event stage read an event there
+        return True
     candidates = [head, head.head, *(c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})]
     for candidate in candidates:
         compounds = [c for c in candidate.children if c.dep_ == "compound"]
