@@ -133,3 +133,24 @@ def test_fallen_fighters_of_the_attacking_side_take_no_doer(base_nlp: Language) 
     )
     assert attackers(base_nlp, text, "killed") == []
 
+
+
+def test_a_definite_mention_hands_on_the_doer_it_refers_back_to(base_nlp: Language) -> None:
+    # 'that attack' names no doer, but the shelling it refers back to does
+    text = "Government troops shelled the town. As the result of that attack more fighters were killed."
+    assert attackers(base_nlp, text, "killed") == ["Government troops"]
+
+
+def test_a_definite_noun_refers_back_only_to_a_deed_of_its_kind(base_nlp: Language) -> None:
+    # the blast is the bomb's, not the shelling's told in the caption before it
+    text = "Rebels shell the city (archive). A bomb went off in the market on Monday. The blast killed six."
+    assert attackers(base_nlp, text, "blast") == []
+    text = "Rebels shelled the city on Monday. The shelling killed six."
+    assert attackers(base_nlp, text, "shelling") == ["Rebels"]
+
+
+def test_an_execution_is_referred_to_as_a_killing_not_an_attack(base_nlp: Language) -> None:
+    text = "Forty people were executed by government forces. The killings took place on Tuesday."
+    assert attackers(base_nlp, text, "killings") == ["government forces"]
+    text = "Forty people were executed by government forces. The attack took place on Tuesday."
+    assert attackers(base_nlp, text, "attack") == []

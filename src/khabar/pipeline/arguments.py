@@ -190,6 +190,11 @@ class PhraseCues:
     group_descriptions: frozenset[str]
     outcome_verbs: frozenset[str]
     scene_nouns: frozenset[str]
+    explosion_words: frozenset[str]
+    air_strike_words: frozenset[str]
+    fight_words: frozenset[str]
+    captive_words: frozenset[str]
+    killing_words: frozenset[str]
     attack_phrases: frozenset[str]
     calendar_words: frozenset[str]
     object_nouns: frozenset[str]
@@ -297,9 +302,12 @@ def _parse_roles(head: Token, start: int, end: int, cues: RoleCues) -> _Roles:
     return roles
 
 
-def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list[Token]:
+def _other_mention_attackers(
+    head: Token, roles: _Roles, cues: RoleCues, *, chain: bool = True
+) -> list[Token]:
     """The doer another mention of the same attack names, or who claims responsibility nearby
-    (``event_coreference``); never one of the trigger's targets."""
+    (``event_coreference``); never one of the trigger's targets. With ``chain``, a definite
+    mention naming no doer ('that strike') hands on the one it refers back to."""
     phrases = phrase_cues()
     targets = [member for target in roles.targets for member in (target, *target.conjuncts)]
     exclude = {target.i for target in targets}
@@ -313,6 +321,8 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
         # an attack on their side killed them
         outcome_of=(lambda mention: _attacks_side_of(mention, fighters, cues)) if fighters else None,
         sets_scene=_sets_scene,
+        inherited=(lambda mention: _inherited_doers(mention, cues)) if chain else None,
+        may_refer_to=_may_refer_to,
     )
     doers = coreferent_attackers(
         head,
@@ -338,6 +348,36 @@ def _other_mention_attackers(head: Token, roles: _Roles, cues: RoleCues) -> list
         negative_words=phrases.negative_words,
         exclude=exclude,
     )
+
+
+def _inherited_doers(mention: Token, cues: RoleCues) -> list[Token]:
+    """The doer a definite mention naming none takes from the mention it refers back to (one
+    step only)."""
+    return _other_mention_attackers(mention, _mention_roles(mention, cues), cues, chain=False)
+
+
+def _mention_kind(mention: Token) -> str | None:
+    """The kind of deed a mention names, when the word says ('the blast', 'the strikes', 'the
+    fighting', 'the execution'); None for a word of any attack ('the attack', 'hit')."""
+    cues = phrase_cues()
+    kinds = (
+        ("explosion", cues.explosion_words),
+        ("air", cues.air_strike_words),
+        ("fight", cues.fight_words),
+        ("captive", cues.captive_words),
+    )
+    return next((kind for kind, words in kinds if _lemma_in(mention, words)), None)
+
+
+def _may_refer_to(anaphor: Token, antecedent: Token) -> bool:
+    """A definite noun refers back to a deed of its own kind or to one told in words of any
+    attack ('the blast' to 'the explosion' or 'hit', not to 'the strikes'); an execution or an
+    abduction is no attack: only a noun of its kind, or for an execution one of killing ('48
+    people executed by government forces. The killings took place ...'), refers back to one."""
+    kind, earlier = _mention_kind(anaphor), _mention_kind(antecedent)
+    if earlier == "captive":
+        return kind == "captive" or _lemma_in(anaphor, phrase_cues().killing_words)
+    return kind is None or earlier is None or kind == earlier
 
 
 def _mention_roles(mention: Token, cues: RoleCues) -> _Roles:

@@ -5,7 +5,10 @@ on Friday. The attack killed 20 people." When the parse rules find no attacker f
 an earlier mention of the same attack may name one:
 
 - a definite or demonstrative attack noun ("the attack", "this bombing") refers back to the
-  nearest attack mention before it, in its own sentence or the two before, that names a doer;
+  nearest attack mention before it, in its own sentence or the two before, that names a doer
+  (of its kind, when the argument finder says which may be: "the blast" not to "the
+  strikes"); a definite mention that names none hands on the doer it refers back to, one
+  step only ("a Russian jet hit the area. As the result of that strike ...");
 - in the trigger's own sentence, another attack mention that names a doer and hangs on the
   same clause ("the assault will be supported by air strikes from the coalition"), or heads a
   clause on it that tells how it came about ("twelve were wounded as government forces
@@ -34,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
@@ -80,6 +83,10 @@ class MentionLinks:
     #: does a phrase on a death only say where or on whose word ('in the Mayadin area',
     #: 'according to the ministry'), so that it tells no cause?
     sets_scene: Callable[[Token], bool] | None = None
+    #: the doer a definite mention naming none refers back to ('that strike'), one step only
+    inherited: Callable[[Token], list[Token]] | None = None
+    #: may a definite noun refer back to this earlier mention ('the blast' not to 'the strikes')?
+    may_refer_to: Callable[[Token, Token], bool] | None = None
 
 
 def coreferent_attackers(
@@ -110,9 +117,14 @@ def coreferent_attackers(
             # a deed the trigger hit is another one ('airstrikes on Aleppo and a US-led raid')
             continue
         same_sentence = numbers[candidate.i] == numbers[trigger.i]
+        found = _doers(candidate, attackers_of)
+        if not found and links.inherited and _is_anaphoric(candidate, anaphoric_determiners):
+            # 'as the result of that strike more militants were killed': the strike names no
+            # doer, the one it refers back to does
+            found = links.inherited(candidate)
         doers = [
             doer
-            for doer in _doers(candidate, attackers_of)
+            for doer in found
             if doer.i not in exclude and doer.i != trigger.i and can_be_doer(doer, same_sentence)
         ]
         if doers:
@@ -225,6 +237,8 @@ def _antecedents(
     accepts: Callable[[Token], bool] | None = None
     if _is_anaphoric(trigger, anaphoric_determiners):
         reach = ANTECEDENT_SENTENCES
+        if links.may_refer_to is not None:
+            accepts = partial(links.may_refer_to, trigger)
     elif links.same_victims is not None:
         reach, accepts = ANTECEDENT_SENTENCES, links.same_victims
     elif _is_bare_outcome(trigger, outcome_words, links.sets_scene):
