@@ -60,3 +60,15 @@ def test_a_headline_closed_by_a_place_has_no_speaker(nlp: Language) -> None:
     ledger = run(nlp, text)
     found = claims_at(ledger, text, "Car bomb kills 12 people")
     assert found and all(c.speaker == "the outlet" for c in found)
+
+
+def test_according_to_a_source_split_off_by_the_parser_governs_the_next_sentence(nlp: Language) -> None:
+    text = (
+        "The only hospital in the town was destroyed in Russian airstrikes on Thursday killing three "
+        "medics. According to the Syrian Network for Human Rights (SNHR) the Russian air force "
+        "targeted at least 243 vital civilian facilities including 5 IDP camps between September 30 "
+        "2015 and March 15 2016."
+    )
+    ledger = run(nlp, text)
+    found = claims_at(ledger, text, "the Russian air force targeted at least 243")
+    assert any(c.speaker == "Syrian Network for Human Rights" for c in found)

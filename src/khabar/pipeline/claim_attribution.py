@@ -114,10 +114,12 @@ class Attribution:
     negated: bool = False
     #: where the subject phrase of the cue begins ("the Turkish Anadolu Agency (AA) reported")
     subject_start: int | None = None
+    #: the sentence the cue governs when it is not its own ("According to X (Y)" split off)
+    governed: Span | None = None
 
     @property
     def sentence(self) -> Span:
-        return sentence_of(self.cue)
+        return self.governed if self.governed is not None else sentence_of(self.cue)
 
     def covers(self, token: Token) -> bool:
         return token.i in self.scope
@@ -316,7 +318,23 @@ def _according(token: Token, book: SpeakerBook) -> Attribution | None:
     speaker = book.resolve(speaker_phrase(_author_of_report(target)))
     head = token.head if token.head.i != token.i else token
     scope = _scope(head, exclude=set(token.subtree))
-    return Attribution(cue=token, cue_text="according to", kind="statement", speaker=speaker, scope=scope)
+    governed = _split_off_news(token) if not scope else None
+    if governed is not None:
+        scope = frozenset(range(governed.start, governed.end))
+    return Attribution(
+        cue=token, cue_text="according to", kind="statement", speaker=speaker, scope=scope, governed=governed
+    )
+
+
+def _split_off_news(according: Token) -> Span | None:
+    """'According to the Syrian Network for Human Rights (SNHR) the Russian air force targeted
+    ...': the parser may close a sentence after the source's bracketed short name; the sentence
+    that follows is what the source tells, when the "according to" phrase is all of its own."""
+    own = sentence_of(according)
+    phrase = {token.i for token in according.subtree}
+    if own.end >= len(own.doc) or any(t.i not in phrase and not t.is_punct for t in own):
+        return None
+    return sentence_of(own.doc[own.end])
 
 
 def _author_of_report(target: Token) -> Token:
