@@ -1030,3 +1030,10 @@ def test_the_other_side_of_a_fight_killed_the_fallen(base_nlp: Language) -> None
 def test_a_name_opening_the_next_clause_is_no_conjunct(base_nlp: Language) -> None:
     text = "Days later, Omar was killed in a gun battle with police and Karim was found hiding in a shed."
     assert texts(arguments(base_nlp, text, "killed").attackers) == ["police"]
+
+
+def test_a_led_word_describes_the_body_after_it(base_nlp: Language) -> None:
+    # the coalition struck; 'U.S.-led' says who leads it and is no attacker of its own
+    text = "Militants were killed in U.S.-led coalition air strikes in Syria."
+    found = arguments(base_nlp, text, "strikes")
+    assert texts(found.attackers) == ["coalition"]

@@ -1281,6 +1281,8 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
             continue
         if _is_place(child) or _names_the_event(child, start) or _owns_object_hit(child, noun):
             continue
+        if _leads_next_modifier(child):
+            continue
         if _is_weapon_word(child, cues):
             found.extend(_actor_modifiers_of(child, start))
         elif _lemma_in(child, phrase_cues().leader_participles):
@@ -1295,6 +1297,19 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
     if start > 0 and _is_mistagged_acronym(noun.doc[start - 1]):
         found.append(noun.doc[start - 1])
     return found
+
+
+def _leads_next_modifier(modifier: Token) -> bool:
+    """'U.S.-led coalition air strikes': a word written as one with '-led' describes the body
+    after it, which did the deed ('the coalition', not 'U.S.-led' beside it)."""
+    following = modifier.nbor(1) if modifier.i + 1 < len(modifier.doc) else None
+    return (
+        following is not None
+        and following.head == modifier.head
+        and following.dep_ in MODIFIER_DEPS
+        and any(modifier.lower_.endswith("-" + word) for word in phrase_cues().leader_participles)
+        and (_names_actor(following) or _names_agent(following))
+    )
 
 
 def _owns_object_hit(modifier: Token, noun: Token) -> bool:
