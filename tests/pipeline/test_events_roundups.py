@@ -151,3 +151,13 @@ def test_villages_listed_after_a_province_s_seat_are_places_of_the_round_up_s_st
     events = events_of(nlp, text, dt.date(2016, 11, 27))
     names = {location.name for event in events for location in event.locations}
     assert {"Kafranbel", "Khan Shaykhun"} <= names
+
+
+def test_a_source_announcing_what_army_units_did_forms_no_group(nlp: Language) -> None:
+    text = "A military source announced on Sunday that army units established full control over the town."
+    assert "Change to group/activity" not in types_of(nlp, text)
+
+
+def test_announcing_the_formation_of_an_alliance_is_a_change_to_group(nlp: Language) -> None:
+    text = "Five rebel factions announced the formation of a new alliance in the north on Sunday."
+    assert "Change to group/activity" in types_of(nlp, text)
