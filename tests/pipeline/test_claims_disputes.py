@@ -209,3 +209,43 @@ def test_no_deaths_disputes_a_toll_of_one_happening_whatever_its_other_sides(nlp
         "hospital strike."
     )
     assert {14, 0} in contradictions(run(nlp, text), "killed")
+
+
+def test_a_sources_higher_initial_toll_beside_the_reports_lower_one_is_a_dispute(nlp: Language) -> None:
+    # a toll grows as victims are counted: the report's own 19 is no revision of the police's 40
+    text = (
+        "At least eight people were killed and 19 were wounded in a car bomb attack on a checkpoint "
+        "in Azaz on Monday. A police source in the town said the initial toll included 40 injured."
+    )
+    ledger = run(nlp, text)
+    assert [r for r in ledger.revisions if r.field == "injured"] == []
+    assert {19, 40} in contradictions(ledger, "injured")
+
+
+def test_a_part_of_a_months_toll_is_no_events_figure(nlp: Language) -> None:
+    # the month's statistic is set apart as history; so is the part read with it
+    text = (
+        "Gunmen killed seven people in an attack on the village of Tal Dahab near Hama on Monday, "
+        "the Syrian Observatory for Human Rights said. The monitor later raised the toll to 12. "
+        "Last month nearly 900 Syrian civilians were killed the Syrian Network for Human Rights "
+        "claimed including 92 children - mostly from air raids."
+    )
+    ledger = run(nlp, text)
+    assert {c.value for c in ledger.claims if c.kind == "killed"} >= {12, 900, 92}
+    assert all(92 not in (e.fatalities.low, e.fatalities.best, e.fatalities.high) for e in ledger.events)
+
+
+def test_two_sources_tolls_of_a_crash_dispute_each_other(nlp: Language) -> None:
+    # an accident's figures are no attack's, but two sources giving different tolls still clash
+    text = (
+        "Twenty people were killed on Monday when a military helicopter crashed into a market in "
+        "the town of Saraqeb, according to a local civil defence official. Rami Abdurrahman, who "
+        "heads the Syrian Observatory for Human Rights, said the helicopter crashed in the centre "
+        "of the town, killing at least 9 people."
+    )
+    assert {20, 9} in contradictions(run(nlp, text), "killed")
+
+
+def test_some_before_a_number_is_its_qualifier_not_its_value(nlp: Language) -> None:
+    text = "Opposition activists said some 80 people were killed in the attack on the town of Binnish."
+    assert [c.value for c in run(nlp, text).claims if c.kind == "killed"] == [80]

@@ -117,3 +117,36 @@ def test_injuries_beside_deaths_count_the_injured(
     nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
 ) -> None:
     assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # copy without commas runs the next clause on; the parse hangs its subject on "killed"
+        (
+            "At least 9 people were killed 31 were wounded in the shelling of the market on Sunday.",
+            [("killed", 9, None), ("injured", 31, 31)],
+        ),
+        ("Six soldiers were killed 14 were injured in the ambush.", [("killed", 6, 6), ("injured", 14, 14)]),
+    ],
+)
+def test_a_run_on_clause_figure_takes_its_own_outcome(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected
+
+
+def test_a_comma_less_list_of_counted_nouns_shares_its_verb(nlp: Language) -> None:
+    # the parse makes "children" a modifier of "women"
+    text = "Regime air strikes kill 12 children 4 women in Idlib activists say."
+    assert sorted(figures(nlp, text)) == [("killed", 4, 4), ("killed", 12, 12)]
+
+
+def test_a_name_after_a_counted_phrase_is_no_victim_of_its_own(nlp: Language) -> None:
+    # a quote's close lost: "women" runs into the speaker's name
+    text = (
+        '"Regime forces shelled the funeral leading to the deaths of at least three women" '
+        "media activist Abdul Karim told the agency."
+    )
+    assert ("killed", 1, 1) not in figures(nlp, text)
+

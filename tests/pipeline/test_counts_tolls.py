@@ -103,3 +103,54 @@ def test_shot_dead_is_a_killing_wherever_the_parse_hangs_dead(nlp: Language) -> 
     assert ("killed", 4, 4) in figures(nlp, text)
     wounded = "Masked gunmen shot four police officers at a checkpoint on Tuesday."
     assert ("injured", 4, 4) in figures(nlp, wounded)
+
+
+def test_a_toll_value_right_after_its_preposition_is_the_toll(nlp: Language) -> None:
+    # a headline run into the page's credits and a clock time: the parse hangs 40 on "AFP"
+    # and gives the toll the time after the noun phrase
+    text = (
+        "Death Toll in Blast at Market in Idlib Rises to 40 AFP Photo Service Middle East 1410\n"
+        "The blast hit the market."
+    )
+    found = figures(nlp, text)
+    assert ("killed", 40, 40) in found
+    assert not any(low == 1410 for _, low, _ in found)
+
+
+def test_a_number_after_its_noun_counts_nothing(nlp: Language) -> None:
+    assert figures(nlp, "The council passed Resolution 2139 after the death toll rose to 18.") == [
+        ("killed", 18, 18)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of victims in the bombing is at least 45.", [("killed", 45, None)]),
+        ("The number of dead rose to 16 on Tuesday.", [("killed", 16, 16)]),
+        ("The number of injured was put at 33.", [("injured", 33, 33)]),
+        ("A large number of people attended the funeral of 3 relatives.", []),
+    ],
+)
+def test_a_number_of_victims_is_a_toll(
+    nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert figures(nlp, text) == expected
+
+
+def test_a_result_clause_reads_its_state_past_a_part(nlp: Language) -> None:
+    # "left 31 people including 14 children dead": the toll is the 31, the 14 a part of it
+    text = "Air strikes on a school in the village left 31 people including 14 children dead."
+    found = [(m.kind, m.low, m.part) for m in find_counts(nlp(text))]
+    assert found == [("killed", 31, False), ("killed", 14, True)]
+    assert fatalities(nlp, text) == 31
+
+
+def test_a_toll_since_last_month_is_history(nlp: Language) -> None:
+    text = (
+        "Air strikes killed four people in the town of Binnish on Monday. The air force has hit the "
+        "province almost daily since last December killing several hundred people."
+    )
+    doc = nlp(text)
+    assert [(m.kind, m.low) for m in find_counts(doc)] == [("killed", 4)]
+    assert [m.low for m in doc.user_data[BACKGROUND_COUNTS_KEY]] == [100]

@@ -30,6 +30,7 @@ from .claim_shared import (
     victims_agree,
     whole_victims,
 )
+from .counts import ACCIDENT_COUNTS_KEY
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -61,7 +62,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     live = [d for d in live if d.claim.status != "superseded" and isinstance(d.claim.value, int)]
     # history, a war's toll, a sum over several incidents ("in attacks across the country"): the
     # count stage sets them apart as no one event's figure, so none is a rival toll of the event
-    live = [d for d in live if not d.extra.get("background") and not _cut_number(d)]
+    live = [d for d in live if (not d.extra.get("background") or _accident(d)) and not _cut_number(d)]
     increments, split = _increments_and_split(drafts)
     # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
     live = [d for d in live if d.sentence.start not in split or is_toll(d)]
@@ -81,6 +82,13 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
             found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
     _across_events(live, increments, found)
     return found
+
+
+def _accident(draft: Draft) -> bool:
+    """A figure set apart only as an accident's ("killed when a warplane crashed into a market"):
+    no attack's figure, but two sources' tolls of the crash still dispute each other."""
+    accidents = draft.sentence.doc.user_data.get(ACCIDENT_COUNTS_KEY, [])
+    return any(draft.count is mention for mention in accidents)
 
 
 def _cut_number(draft: Draft) -> bool:

@@ -41,7 +41,27 @@ def toll_figures(doc: Doc, counts: list[CountMention]) -> list[CountMention]:
         doc, [*counts, *background, *quoted], [*counts, *background, *quoted, *parts]
     )
     inverted = _objects_before_a_cue(doc, [*counts, *background, *quoted, *parts, *previous])
-    return background + quoted + parts + previous + inverted
+    derived = quoted + parts + previous + inverted
+    _set_apart_with_their_sentence(doc, background, derived)
+    return background + derived
+
+
+def _set_apart_with_their_sentence(
+    doc: Doc, background: list[CountMention], derived: list[CountMention]
+) -> None:
+    """A figure read here in a sentence the count stage set apart as history or a statistic
+    ("Last month nearly 1200 civilians were killed ... including 192 children") is history too:
+    a claim, never an event's figure. It joins the count stage's background list."""
+    if not background:
+        return
+    starts = {_sentence_start(doc, mention) for mention in background}
+    apart = [mention for mention in derived if _sentence_start(doc, mention) in starts]
+    doc.user_data[BACKGROUND_COUNTS_KEY] = [*doc.user_data.get(BACKGROUND_COUNTS_KEY, []), *apart]
+
+
+def _sentence_start(doc: Doc, mention: CountMention) -> int:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return sentence_of(span[0]).start if span is not None and len(span) else -1
 
 
 def _objects_before_a_cue(doc: Doc, known: list[CountMention]) -> list[CountMention]:

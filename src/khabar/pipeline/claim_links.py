@@ -235,10 +235,15 @@ def _settle_range(count: Count, behind: list[Draft], kind: str) -> None:
     added = [d for d in behind if d.extra.get("quoted_toll") and d.count and d.count.span.start not in read]
     if not withdrawn and not added:
         return
+    # a figure the count stage set apart as history or a statistic ("Last month nearly 1200
+    # civilians were killed") is a claim, never the event's figure
     reported = [
         (d.count, FIGURE_STANDING[d.claim.status])
         for d in behind
-        if d.count is not None and d.claim.status in FIGURE_STANDING and not d.extra.get("folded")
+        if d.count is not None
+        and d.claim.status in FIGURE_STANDING
+        and not d.extra.get("folded")
+        and not d.extra.get("background")
     ]
     settled = count_of(reported, kind)
     count.low, count.best, count.high = settled.low, settled.best, settled.high

@@ -289,7 +289,10 @@ def _current_toll(doc: Doc, old: Draft, before: list[Draft]) -> Draft | None:
     """'At least 28 civilians were killed ... The watchdog had earlier reported 12 dead': a source
     that gives only an earlier figure has since given the one the report tells in its own voice,
     the report's last such figure of that event before it (an old figure's source is the
-    report's source of the new one)."""
+    report's source of the new one). Only a higher one: a toll grows as the victims are
+    counted, so the report's own lower figure beside a source's "initial toll" of more ("25
+    were wounded ... the initial toll included 55 injured, a police source said") is a
+    dispute, not that source's revision."""
     from .claims import _outlet_name
 
     outlet = _outlet_name(doc)
@@ -299,9 +302,14 @@ def _current_toll(doc: Doc, old: Draft, before: list[Draft]) -> Draft | None:
         own_voice = new.attribution is None and new.claim.speaker == outlet
         if not own_voice or new.claim.kind != old.claim.kind or happening_of(new) != happening_of(old):
             continue
-        if victims_agree(new, old) and new.claim.value != old.claim.value and new.claim.revises is None:
+        if victims_agree(new, old) and _grown(old, new) and new.claim.revises is None:
             return new
     return None
+
+
+def _grown(old: Draft, new: Draft) -> bool:
+    before, after = old.claim.value, new.claim.value
+    return isinstance(before, int) and isinstance(after, int) and after > before
 
 
 def _pluperfect(doc: Doc, draft: Draft) -> bool:

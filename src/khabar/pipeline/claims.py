@@ -265,7 +265,8 @@ def _figure_claims(doc: Doc, found: list[Attribution], outlet: str, used: set[in
 def figure_value(count: CountMention) -> int | str | None:
     """A number when the report gives one ("33", "at least 33"), else the word ("dozens")."""
     words = count.span.text.lower().split()
-    if count.qualifier and any(word in VAGUE_FIGURES for word in words):
+    stated = any(word.replace(",", "").isdigit() for word in words)  # "some 80" is 80
+    if count.qualifier and not stated and any(word in VAGUE_FIGURES for word in words):
         return count.qualifier if count.qualifier.lower() in VAGUE_FIGURES else count.span.text
     return count.low if count.low is not None else count.high
 

@@ -42,6 +42,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NON_COUNT_ENTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 #: where ``find_counts`` leaves the figures it told apart as background (``doc.user_data``)
 BACKGROUND_COUNTS_KEY = "khabar.counts.background"
+#: those of them set apart only as an accident's ("killed when the plane crashed into a market")
+ACCIDENT_COUNTS_KEY = "khabar.counts.accidents"
 #: a sentence naming a year more than this before publication tells history (as in assembly)
 HISTORY_YEARS = 1
 
@@ -114,6 +116,8 @@ class CountLexicon:
     whole_victims: frozenset[str]  # "13 people", "13 civilians": a toll of all the victims
     subgroup_victims: frozenset[str]  # "five children", "one of them": some of them, beside such a toll
     toll_links: frozenset[str]  # "the death toll from the bombing": the prepositions naming a toll's event
+    number_nouns: frozenset[str]  # "the number of victims is 70": a toll told as a number of people
+    toll_victims: frozenset[str]  # "victims", "martyrs": the people a toll of the dead counts
     trigger_words: frozenset[str]  # every trigger lemma, to skip sentences without one
     bounds: dict[str, Quantifier]  # the bounding phrases of ``quantifiers``, read before a number
     bound_length: int  # words in the longest bounding phrase
@@ -201,6 +205,8 @@ def count_lexicon() -> CountLexicon:
         whole_victims=frozenset(words["whole_victims"]),
         subgroup_victims=frozenset(words["subgroup_victims"]),
         toll_links=frozenset(words["toll_links"]),
+        number_nouns=frozenset(words["number_nouns"]),
+        toll_victims=frozenset(words["toll_victims"]),
         months=frozenset(
             row["word"] for row in load_tsv("en", "time", "calendar.tsv") if row["kind"] == "month"
         ),
@@ -480,6 +486,7 @@ def find_counts(
             or _headline_object(figure.span, lexicon)
             or _left_in_state(figure.span, victim, lexicon)
             or _attach(victim, lexicon)
+            or _toll_by_position(figure.span, lexicon)
         )
         if attached is None:
             continue
@@ -489,19 +496,38 @@ def find_counts(
         low, high = (0, 0) if _negated(trigger, lexicon) else (figure.low, figure.high)
         if kind == "harm" and _distinct(victim, lexicon):
             kind = "injured"  # "two other people were shot": not among the killed, no netting
-        mentions.extend(_mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger))
+        found = _mentions(doc, figure.span, low, high, figure.qualifier, kind, victim, trigger)
+        if _told_as_a_part(victim, lexicon):
+            found = [replace(mention, part=True) for mention in found]
+        mentions.extend(found)
     mentions.extend(_implicit_mentions(doc, counted, lexicon))
-    background: dict[int, bool] = {}
+    background: dict[int, str] = {}
     told_apart = [m for m in mentions if _in_background(doc, m, lexicon, background)]
     # figures of history, statistics and other stories are still figures someone claimed: the
     # claims stage reads them from here (``claim_figures``); events never see them
     doc.user_data[BACKGROUND_COUNTS_KEY] = told_apart
+    # an accident's figures are no attack's, but sources may still dispute them
+    doc.user_data[ACCIDENT_COUNTS_KEY] = [
+        m
+        for m in told_apart
+        if _apart_as(doc, m, background) == ACCIDENT and (m.low or 0) < lexicon.statistic_threshold
+    ]
     mentions = [m for m in mentions if m not in told_apart]
     mentions = _apart_from_the_dead(mentions, lexicon)
     mentions = _subgroups_as_parts(doc, mentions, lexicon)
     survivors: dict[int, bool] = {}
     mentions = [_alive(doc, m, lexicon, survivors) for m in mentions]
     return sorted(mentions, key=lambda mention: (mention.span.start, mention.kind))
+
+
+def _told_as_a_part(victim: Token, lexicon: CountLexicon) -> bool:
+    """ "35 people including 22 children", "12 civilians among them 5 women": victims told after
+    a part opener on a counted noun are some of that noun's victims, a part of its figure."""
+    opener = victim.head
+    if victim.dep_ != "pobj" or opener.lower_ not in lexicon.part_openers:
+        return False
+    whole = opener.head
+    return whole.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in whole.children)
 
 
 def _subgroups_as_parts(doc: Doc, mentions: list[CountMention], lexicon: CountLexicon) -> list[CountMention]:
@@ -592,7 +618,17 @@ def _sex(mention: CountMention, lexicon: CountLexicon) -> str | None:
     return lexicon.sexes.get(mention.victims.text.split()[-1].lower())
 
 
-def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, bool]) -> bool:
+#: why a sentence's figures are set apart: an accident (``_tells_an_accident``), not history
+ACCIDENT = "accident"
+HISTORY = "history"
+
+
+def _apart_as(doc: Doc, mention: CountMention, seen: dict[int, str]) -> str:
+    sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
+    return seen.get(sentence.start, "")
+
+
+def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen: dict[int, str]) -> bool:
     """True when the mention's sentence tells history or statistics ("two weeks ago", "this year")
     or lists other stories ("More: Two charged in death of ...") or an accident ("hurt in the crash").
 
@@ -600,15 +636,16 @@ def _in_background(doc: Doc, mention: CountMention, lexicon: CountLexicon, seen:
     the same complex", "police had investigated 14 homicides last year". ``seen`` caches the
     answer per sentence.
     """
-    if (mention.low or 0) >= lexicon.statistic_threshold:
-        return True  # "more than 200000 people have been killed": the war's toll
     sentence = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand").sent
     if sentence.start not in seen:
         words = _joined_words(sentence)
         cued = any(_contains(words, cue) for cue in lexicon.background_cues)
-        cued = cued or _tells_several_incidents(sentence, lexicon) or _tells_an_accident(words, lexicon)
-        seen[sentence.start] = cued or _names_an_earlier_year(sentence, _publication_year(doc))
-    return seen[sentence.start]
+        cued = cued or _tells_several_incidents(sentence, lexicon)
+        cued = cued or _names_an_earlier_year(sentence, _publication_year(doc))
+        seen[sentence.start] = HISTORY if cued else ACCIDENT if _tells_an_accident(words, lexicon) else ""
+    if (mention.low or 0) >= lexicon.statistic_threshold:
+        return True  # "more than 200000 people have been killed": the war's toll
+    return bool(seen[sentence.start])
 
 
 def _tells_an_accident(words: str, lexicon: CountLexicon) -> bool:
@@ -656,7 +693,12 @@ def _contains(words: str, phrase: tuple[str, ...]) -> bool:
 
 
 def _victim_noun(anchor: Token) -> Token:
-    """The token whose role tells what is counted: "33 [soldiers]", "[dozens] of troops"."""
+    """The token whose role tells what is counted: "33 [soldiers]", "[dozens] of troops".
+
+    A number after its noun counts nothing of it: "Middle East 1735" (a clock time run into a
+    headline), "Resolution 2254", "Room 12" are labels; English counts stand before the noun."""
+    if anchor.head.i < anchor.i and anchor.dep_ in ("nummod", "compound"):
+        return anchor
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound") and anchor.head.pos_ in (
         "NOUN",
         "PROPN",
@@ -787,7 +829,19 @@ def _attach(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
             return kind, trigger
     if victim.dep_ == "conj" and victim.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return _attach(victim.head, lexicon)
+    if _listed_before(victim):
+        return _attach(victim.head, lexicon)  # "kill 10 children 5 women": one list, one verb
     return None
+
+
+def _listed_before(victim: Token) -> bool:
+    """A counted noun the parse made a modifier of the next counted noun, in a list that lost
+    its commas ("air strikes kill 10 children 5 women"): an item of that list, not a modifier."""
+    head = victim.head
+    if victim.dep_ not in ("nmod", "compound") or head.i <= victim.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    counted = any(c.dep_ == "nummod" for c in victim.children)
+    return counted and any(c.dep_ == "nummod" for c in head.children)
 
 
 #: parts of speech that may follow a headline's "2 dead" ("2 dead, 3 hurt in shooting"): not a
@@ -868,22 +922,39 @@ def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) 
     doc = number.doc
     after_and = figure.start > 0 and doc[figure.start - 1].pos_ == "CCONJ"
     conjunct = number.dep_ == "conj" and number.head.pos_ in ("NUM", "NOUN", "PROPN")
-    if not (after_and or conjunct) or any(a.lower_ in lexicon.part_openers for a in number.ancestors):
+    run_on = _after_a_clause(figure)
+    if not (after_and or conjunct or run_on):
+        return None
+    if any(a.lower_ in lexicon.part_openers for a in number.ancestors):
         return None  # "36 civilians including 11 children and five women were killed": a part
-    index, nouns = number.i + 1, 0
+    index, nouns, auxiliaries = number.i + 1, 0, 0
     while index < len(doc):
         word = doc[index]
         entry = _trigger(word, lexicon)
         if entry is not None and entry.kind in ("killed", "injured") and entry.role != "noun":
             if any(c.dep_ == "dobj" for c in word.children):
                 return None  # "and 3 gunmen killed two guards": the figure is the doers
+            if run_on and not (after_and or conjunct) and not auxiliaries:
+                return None  # "killed 25 wounded ..." is a headline list, read elsewhere
             return _conjoined_kind(entry.kind, word, lexicon), word
         if word.pos_ == "AUX" or (word.pos_ in ("NOUN", "PRON") and nouns == 0):
             nouns += word.pos_ != "AUX"
+            auxiliaries += word.pos_ == "AUX"
             index += 1
             continue
         return None
     return None
+
+
+def _after_a_clause(figure: SpacySpan) -> bool:
+    """A figure right after a clause's verb ("At least 14 people were killed 25 were wounded"):
+    copy stripped of its commas runs the next clause on, and the parser hangs its subject on the
+    verb before it (as that verb's object); with its own auxiliary and outcome word after it the
+    figure is that clause's subject."""
+    if figure.start == 0:
+        return False
+    before = figure.doc[figure.start - 1]
+    return before.pos_ in ("VERB", "ADJ") and before.tag_ in ("VBN", "VBD", "JJ")
 
 
 def _conjoined_kind(kind: str, word: Token, lexicon: CountLexicon) -> str:
@@ -1317,6 +1388,8 @@ def _state_after(
     the state word anywhere, while the order is plain: the state right after the object is its."""
     doc = victim.doc
     word = doc[victim.i + 1] if victim.i + 1 < len(doc) else None
+    if word is not None and word.lower_ in lexicon.part_openers:
+        word = _after_a_part(word, lexicon)  # "left 35 people including 22 children dead"
     if (object_only and victim.dep_ != "dobj") or word is None:
         return None
     # the form, not the lemma: "leaving 12 others wounded" is the state "wounded", not "wound"
@@ -1324,6 +1397,24 @@ def _state_after(
     if entry is None or entry.role != "state" or (word.dep_ == "amod" and word.head.i > word.i):
         return None  # "left 5 people wounded soldiers": a modifier of a later noun is no result
     return entry.kind, word
+
+
+#: how many words a part told between a victim and its state may span ("including 22 children")
+PART_REACH = 8
+#: the words a part's noun phrase is made of ("22 children and six women")
+PART_WORDS = frozenset({"NUM", "NOUN", "PROPN", "PRON", "DET", "ADJ", "CCONJ"})
+
+
+def _after_a_part(opener: Token, lexicon: CountLexicon) -> Token | None:
+    """The word after the part a part opener tells ("including 22 children [dead]")."""
+    doc = opener.doc
+    for word in doc[opener.i + 1 : min(len(doc), opener.i + 1 + PART_REACH)]:
+        entry = lexicon.verbal_triggers.get(word.lower_)
+        if entry is not None and entry.role == "state":
+            return word
+        if word.pos_ not in PART_WORDS:
+            return None
+    return None
 
 
 def _result_state(verb: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -1354,7 +1445,30 @@ def _as_toll(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
     return None
 
 
+#: the prepositions that give a toll its value: "the toll rose to 70", "a toll of 12", "put at 15"
+TOLL_VALUE_PREPOSITIONS = frozenset({"to", "of", "at"})
+
+
+def _toll_by_position(figure: SpacySpan, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, toll) of a figure right after the preposition that gives a toll its value, where
+    the parse made the figure a modifier of the words after it: "Death Toll in Blast ... Rises
+    to 70 REUTERS Social Media Website" hangs 70 on "REUTERS" (a headline run into the page's
+    credits). The order is plain: the number right after "to" of the toll is its value."""
+    if figure.start == 0:
+        return None
+    preposition = figure.doc[figure.start - 1]
+    if preposition.lower_ not in TOLL_VALUE_PREPOSITIONS or preposition.dep_ != "prep":
+        return None
+    holder = preposition.head
+    found = _toll_kind(holder, lexicon)
+    for subject in (c for c in holder.children if c.dep_ in SUBJECT_DEPS):
+        found = found or _toll_kind(subject, lexicon)
+    return found
+
+
 def _toll_kind(noun: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    if noun.lemma_.lower() in lexicon.number_nouns:
+        return _number_of_victims(noun, lexicon)
     if noun.lemma_.lower() != "toll":
         return None
     for child in noun.children:
@@ -1362,6 +1476,20 @@ def _toll_kind(noun: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
         if child.dep_ in ("compound", "amod") and entry is not None and entry.kind != "killed":
             return entry.kind, child
     return "killed", noun
+
+
+def _number_of_victims(noun: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
+    """(kind, noun) of "the number of victims", "the number of dead", "the number of injured",
+    "the number of people killed": a toll told as a number of people hit."""
+    counted = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for person in (g for g in counted if g.dep_ == "pobj"):
+        if person.lemma_.lower() in lexicon.toll_victims:
+            return "killed", person
+        for word in (person, *(c for c in person.children if c.dep_ in ("acl", "amod"))):
+            entry = _trigger(word, lexicon)
+            if entry is not None and entry.kind in ("killed", "injured"):
+                return entry.kind, word
+    return None
 
 
 def _as_noun_trigger(victim: Token, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -1448,6 +1576,8 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
             continue
         if token.dep_ == "conj" and _implicit_value(token.head, lexicon, names) is not None:
             continue  # counted with the first conjunct: "he and his sister"
+        if _counts_a_modifier(token):
+            continue  # "the deaths of at least three women media activist Abdul Wahab": the three
         value = _implicit_value(token, lexicon, names)
         if value is None:
             continue
@@ -1468,6 +1598,15 @@ def _implicit_mentions(doc: Doc, counted: set[int], lexicon: CountLexicon) -> li
             kind = "harm"
         mentions.extend(_mentions(doc, figure, value, value, None, kind, token, trigger))
     return mentions
+
+
+def _counts_a_modifier(token: Token) -> bool:
+    """A name or noun whose modifier is counted ("three women [media activist] Wahab", a phrase
+    run together where a quote closed): the figure counts that phrase's victims, not one person."""
+    return any(
+        c.dep_ in ("compound", "nmod") and any(g.dep_ == "nummod" and g.like_num for g in c.children)
+        for c in token.lefts
+    )
 
 
 def _another_with_state(token: Token, lexicon: CountLexicon, names: frozenset[str]) -> Token | None:
