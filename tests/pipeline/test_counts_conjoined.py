@@ -150,3 +150,15 @@ def test_a_name_after_a_counted_phrase_is_no_victim_of_its_own(nlp: Language) ->
     )
     assert ("killed", 1, 1) not in figures(nlp, text)
 
+
+def test_falling_as_martyrs_is_a_death(nlp: Language) -> None:
+    assert figures(nlp, "Eleven people fell as martyrs in the shelling of the town.") == [("killed", 11, 11)]
+    assert figures(nlp, "The town fell as rebels advanced on Monday.") == []
+
+
+def test_a_figure_after_a_part_with_an_outcome_of_another_kind_is_no_part(nlp: Language) -> None:
+    text = (
+        "Seventeen people fell as martyrs including women and children and more than 60 others "
+        "were wounded after the blast."
+    )
+    assert figures(nlp, text) == [("killed", 17, 17), ("injured", 60, None)]

@@ -95,6 +95,7 @@ class CountLexicon:
     checkup_purposes: frozenset[str]  # "taken to a hospital for evaluation": not a victim
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
     death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
+    death_as: dict[str, str]  # "fell as martyrs": a verb of dying with "as" and a noun
     attempt_words: frozenset[str]  # "attempted murder": no death
     modals: frozenset[str]  # "might kill her": a possibility, not an event
     life_takers: frozenset[str]  # "took the life of X": a death
@@ -185,6 +186,7 @@ def count_lexicon() -> CountLexicon:
         distinct_heads=frozenset(words["distinct_heads"]),
         checkup_purposes=frozenset(words["checkup_purposes"]),
         death_particles=dict(words["death_particles"]),
+        death_as=dict(words["death_as"]),
         attempt_words=frozenset(words["attempt_words"]),
         modals=frozenset(words["modals"]),
         life_takers=frozenset(words["life_takers"]),
@@ -763,10 +765,23 @@ def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
     particle = lexicon.death_particles.get(lemma)
     if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
         return Trigger("killed", "intransitive")  # "a man who was shot passed away Tuesday"
+    noun = lexicon.death_as.get(lemma)
+    if noun is not None and token.pos_ == "VERB" and _as_noun(token) == noun:
+        return Trigger("killed", "intransitive")  # "25 people fell as martyrs"
     if token.pos_ in ("NOUN", "PROPN"):
         # "the dead", "the wounded" are nouns in form but states in meaning
         return lexicon.nominal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
     return lexicon.verbal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
+
+
+def _as_noun(verb: Token) -> str | None:
+    """The lemma of the noun after the verb's "as" ("fell as martyrs" -> "martyr"), if any."""
+    for preposition in verb.children:
+        if preposition.dep_ == "prep" and preposition.lower_ == "as":
+            for noun in preposition.children:
+                if noun.dep_ == "pobj":
+                    return noun.lemma_.lower()
+    return None
 
 
 def _headline_object(figure: SpacySpan, lexicon: CountLexicon) -> tuple[str, Token] | None:
@@ -925,8 +940,7 @@ def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) 
     run_on = _after_a_clause(figure)
     if not (after_and or conjunct or run_on):
         return None
-    if any(a.lower_ in lexicon.part_openers for a in number.ancestors):
-        return None  # "36 civilians including 11 children and five women were killed": a part
+    opener = next((a for a in number.ancestors if a.lower_ in lexicon.part_openers), None)
     index, nouns, auxiliaries = number.i + 1, 0, 0
     while index < len(doc):
         word = doc[index]
@@ -936,6 +950,8 @@ def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) 
                 return None  # "and 3 gunmen killed two guards": the figure is the doers
             if run_on and not (after_and or conjunct) and not auxiliaries:
                 return None  # "killed 25 wounded ..." is a headline list, read elsewhere
+            if opener is not None and _whole_kind(opener, lexicon) in (None, entry.kind):
+                return None  # "36 civilians including 11 children and five women were killed": a part
             return _conjoined_kind(entry.kind, word, lexicon), word
         if word.pos_ == "AUX" or (word.pos_ in ("NOUN", "PRON") and nouns == 0):
             nouns += word.pos_ != "AUX"
@@ -943,6 +959,17 @@ def _conjoined_outcome(figure: SpacySpan, number: Token, lexicon: CountLexicon) 
             index += 1
             continue
         return None
+    return None
+
+
+def _whole_kind(opener: Token, lexicon: CountLexicon) -> str | None:
+    """The outcome of the figure a part opener hangs on ("25 people fell as martyrs including
+    women and children and more than 107 others were wounded": killed). A figure after the part
+    with an outcome of another kind is no part of it (the 107 wounded)."""
+    for ancestor in opener.ancestors:
+        entry = _trigger(ancestor, lexicon)
+        if entry is not None and entry.kind in ("killed", "injured") and entry.role != "noun":
+            return entry.kind
     return None
 
 
