@@ -154,3 +154,16 @@ def test_a_toll_since_last_month_is_history(nlp: Language) -> None:
     doc = nlp(text)
     assert [(m.kind, m.low) for m in find_counts(doc)] == [("killed", 4)]
     assert [m.low for m in doc.user_data[BACKGROUND_COUNTS_KEY]] == [100]
+
+
+@pytest.mark.parametrize("start", ["late October", "early 2015", "mid-March"])
+def test_a_campaign_told_since_part_of_a_month_or_year_is_history(nlp: Language, start: str) -> None:
+    # "has pounded the district since late October, killing hundreds": the campaign's toll, not
+    # the day's, so it must not outbid the day's "at least five"
+    text = (
+        "At least five people were killed in a rocket attack on a market in the town on Tuesday. "
+        f"The army has pounded the district since {start} killing hundreds of civilians."
+    )
+    doc = nlp(text)
+    assert [(m.kind, m.low) for m in find_counts(doc)] == [("killed", 5)]
+    assert [m.low for m in doc.user_data[BACKGROUND_COUNTS_KEY]] == [100]
