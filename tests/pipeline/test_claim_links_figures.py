@@ -73,3 +73,13 @@ def test_earlier_this_week_is_an_earlier_happening_not_an_earlier_figure(nlp: La
         "said six civilians were killed in a rocket attack on the Old City of Homs."
     )
     assert [r for r in run(nlp, text).revisions if r.field == "killed"] == []
+
+
+def test_a_previous_death_toll_is_the_sources_earlier_figure(nlp: Language) -> None:
+    # "the previous death toll was 14": the monitor's own earlier figure, revised to 23
+    text = (
+        "Air strikes on the market of Maarat al-Numan on Sunday killed 23 people, the Syrian "
+        "Observatory for Human Rights said. The Observatory said the previous death toll was 14."
+    )
+    revisions = {(r.field, r.before, r.after) for r in run(nlp, text).revisions}
+    assert ("killed", 14, 23) in revisions
