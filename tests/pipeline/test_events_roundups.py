@@ -161,3 +161,17 @@ def test_a_source_announcing_what_army_units_did_forms_no_group(nlp: Language) -
 def test_announcing_the_formation_of_an_alliance_is_a_change_to_group(nlp: Language) -> None:
     text = "Five rebel factions announced the formation of a new alliance in the north on Sunday."
     assert "Change to group/activity" in types_of(nlp, text)
+
+
+def test_a_suicide_car_bomb_hitting_a_convoy_is_the_bombing_not_shelling(nlp: Language) -> None:
+    text = "A suicide car bomb hit a convoy of buses carrying evacuees, killing 40 people on Saturday."
+    types = types_of(nlp, text)
+    assert "Suicide bomb" in types
+    assert "Shelling/artillery/missile attack" not in types
+
+
+def test_a_roadside_bomb_hitting_an_army_convoy_is_no_shelling(nlp: Language) -> None:
+    text = "A roadside bomb hit an army convoy near the town on Monday, killing three soldiers."
+    types = types_of(nlp, text)
+    assert "Shelling/artillery/missile attack" not in types
+    assert "Remote explosive/landmine/IED" in types
