@@ -1037,3 +1037,13 @@ def test_a_led_word_describes_the_body_after_it(base_nlp: Language) -> None:
     text = "Militants were killed in U.S.-led coalition air strikes in Syria."
     found = arguments(base_nlp, text, "strikes")
     assert texts(found.attackers) == ["coalition"]
+
+
+def test_what_a_verb_of_taking_seized_in_a_deed_is_the_deed_s_target(base_nlp: Language) -> None:
+    text = "Rebel fighters had captured the two villages in a counter attack near the border."
+    found = arguments(base_nlp, text, "counter attack")
+    assert texts(found.attackers) == ["Rebel fighters"]
+    assert texts(found.targets) == ["the two villages"]
+    # a deed the taking only follows is another happening
+    text = "The rebels seized the hill after days of fighting."
+    assert texts(arguments(base_nlp, text, "fighting").targets) == []

@@ -1612,6 +1612,11 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             own = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             roles.attackers.extend(own or _subjects(verb, cues))
         return
+    if _takes_in_deed(noun, verb, relation, cues):
+        # "rebels captured the villages in a counter-attack": what the deed took was its target
+        if not roles.targets:
+            roles.targets.extend(_children(verb, frozenset({"dobj"})))
+        return
     if relation == "phrase" and (_lemma_in(verb, cues.victim_verbs) or _lemma_in(verb, cues.die_verbs)):
         victims = _Roles()
         _verbal_roles(verb, victims, cues)
@@ -1626,6 +1631,17 @@ def _governing_verb_roles(noun: Token, roles: _Roles, cues: RoleCues) -> None:
             roles.attackers.extend(t for t in victims.attackers if t != noun)
         if not roles.targets:
             roles.targets.extend(victims.targets)
+
+
+def _takes_in_deed(noun: Token, verb: Token, relation: str, cues: RoleCues) -> bool:
+    """Is the trigger the deed 'in' which a verb of taking or attacking that is no verb of harm
+    acts ('seized the town in an offensive')? Verbs of harm keep their own reading below."""
+    return (
+        relation == "phrase"
+        and noun.head.lower_ == "in"
+        and _lemma_in(verb, phrase_cues().attack_verbs)
+        and not _lemma_in(verb, cues.victim_verbs)
+    )
 
 
 def _fallen(verb: Token, patients: list[Token]) -> list[Token]:
