@@ -42,6 +42,8 @@ def load_pipeline(model: str = MODEL) -> Language:
     index_lemmatizer(nlp)
     # before the model reads the doc: acronyms such as "IS" get a norm it parses as a name
     nlp.add_pipe("khabar_token_norms", first=True)
+    # and a page's keyword list run into the story's lead becomes a sentence of its own
+    nlp.add_pipe("khabar_keyword_lists", after="khabar_token_norms")
     for name in factories.KHABAR_COMPONENTS:
         nlp.add_pipe(name)
     return nlp

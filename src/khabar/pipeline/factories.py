@@ -22,6 +22,13 @@ def make_token_norms(nlp: Language, name: str) -> Any:
     return TokenNorms(nlp, name)
 
 
+@Language.factory("khabar_keyword_lists", assigns=["token.is_sent_start"])
+def make_keyword_lists(nlp: Language, name: str) -> Any:
+    from .keyword_lists import KeywordLists
+
+    return KeywordLists(nlp, name)
+
+
 @Language.factory(
     "khabar_places",
     assigns=["doc._.places"],
