@@ -1047,3 +1047,18 @@ def test_what_a_verb_of_taking_seized_in_a_deed_is_the_deed_s_target(base_nlp: L
     # a deed the taking only follows is another happening
     text = "The rebels seized the hill after days of fighting."
     assert texts(arguments(base_nlp, text, "fighting").targets) == []
+
+
+def test_the_purpose_of_an_operation_names_whom_it_is_waged_against(base_nlp: Language) -> None:
+    text = "The army was conducting an operation to encircle the militants near the town."
+    assert texts(arguments(base_nlp, text, "operation").targets) == ["the militants"]
+    text = "The rebels launched an offensive to retake the town."
+    assert texts(arguments(base_nlp, text, "offensive").targets) == ["the town"]
+    # a verb of freeing aims at whom the place is freed from, never at the place
+    text = "The army was conducting an operation to liberate the province from the insurgents."
+    assert texts(arguments(base_nlp, text, "operation").targets) == ["the insurgents"]
+    # a purpose of holding aims at what is held; one of taking a thing aims at no one
+    text = "The rebels launched an operation to seize control of the airport."
+    assert texts(arguments(base_nlp, text, "operation").targets) == ["the airport"]
+    text = "The militants launched the attack to seize weapons stored at the base."
+    assert texts(arguments(base_nlp, text, "attack").targets) == []

@@ -206,6 +206,9 @@ class PhraseCues:
     performing_verbs: frozenset[str]
     range_verbs: frozenset[str]
     agentive_adjectives: frozenset[str]
+    hostile_purpose_verbs: frozenset[str]
+    freeing_verbs: frozenset[str]
+    hold_nouns: frozenset[str]
 
 
 @cache
@@ -1150,8 +1153,54 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
+    roles.targets.extend(target for target in _purpose_targets(noun, cues) if target not in roles.targets)
     if not roles.attackers:
         roles.attackers.extend(_detached_performers(noun))
+
+
+def _purpose_targets(noun: Token, cues: RoleCues) -> list[Token]:
+    """Whom a deed is waged against, told by the infinitive of its purpose: 'an operation to
+    encircle the militants', 'launched an offensive to dislodge the rebels from the area', 'an
+    operation to liberate the province from terrorists' (the 'from' phrase of a verb of freeing)."""
+    # the parser labels some of these infinitives relative clauses
+    purposes = [
+        clause for clause in noun.children if clause.dep_ in ("acl", "relcl") and _is_infinitive(clause)
+    ]
+    verb, relation = _governing_verb(noun)
+    if verb is not None and relation == "object" and _lemma_in(verb, cues.support_verbs):
+        purposes += [
+            clause for clause in verb.children if clause.dep_ in ("xcomp", "advcl") and _is_infinitive(clause)
+        ]
+    phrases = phrase_cues()
+    targets: list[Token] = []
+    for clause in purposes:
+        objects = _children(clause, OBJECT_DEPS)
+        if _lemma_in(clause, phrases.freeing_verbs):
+            # whom a place is freed from, never the place ('the district of X' is the place)
+            targets.extend(_prep_objects(clause, frozenset({"from", "of"})))
+            for freed in objects:
+                targets.extend(_prep_objects(freed, frozenset({"from"})))
+        elif _lemma_in(clause, phrases.hostile_purpose_verbs) or _lemma_in(clause, phrases.attack_verbs):
+            targets.extend(_aimed_objects(objects, cues))
+    return targets
+
+
+def _aimed_objects(objects: list[Token], cues: RoleCues) -> list[Token]:
+    """The objects a purpose is aimed at: 'to seize control of X' aims at X; 'to seize weapons'
+    aims at nobody."""
+    aimed: list[Token] = []
+    for obj in objects:
+        if _lemma_in(obj, phrase_cues().hold_nouns):
+            aimed.extend(_prep_objects(obj, frozenset({"of", "over"})))
+        elif not _lemma_in(obj, cues.instrument_nouns):
+            aimed.append(obj)
+    return aimed
+
+
+def _is_infinitive(clause: Token) -> bool:
+    """'to encircle': a verb with the infinitive marker."""
+    markers = (child for child in clause.children if child.dep_ == "aux")
+    return clause.pos_ == "VERB" and any(marker.tag_ == "TO" for marker in markers)
 
 
 def _detached_performers(noun: Token) -> list[Token]:
