@@ -1062,3 +1062,17 @@ def test_the_purpose_of_an_operation_names_whom_it_is_waged_against(base_nlp: La
     assert texts(arguments(base_nlp, text, "operation").targets) == ["the airport"]
     text = "The militants launched the attack to seize weapons stored at the base."
     assert texts(arguments(base_nlp, text, "attack").targets) == []
+
+
+def test_a_deed_or_weapon_bearing_the_participle_is_no_doer(base_nlp: Language) -> None:
+    # the deed names no doer: none is given, not the deed itself
+    text = "At least 36 civilians were killed in raids targeting rural areas of the province."
+    found = arguments(base_nlp, text, "targeting")
+    assert texts(found.attackers) == []
+    assert texts(found.targets) == ["rural areas"]
+    # a deed that names its doer hands it on
+    text = "Civilians were killed in Russian raids targeting rural areas of the province."
+    assert texts(arguments(base_nlp, text, "targeting").attackers) == ["Russian"]
+    # people bearing it still do it
+    text = "Gunmen attacking the convoy were killed."
+    assert texts(arguments(base_nlp, text, "attacking").attackers) == ["Gunmen"]

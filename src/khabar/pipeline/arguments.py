@@ -854,7 +854,8 @@ def _verbal_roles(verb: Token, roles: _Roles, cues: RoleCues) -> None:
         # "gunmen attacking the convoy" the attackers
         # ("a plan to storm the town": an infinitive names neither)
         if verb.tag_ == "VBG":
-            roles.attackers.append(verb.head)
+            # "raids targeting rural areas": a deed is no doer, whoever it names is
+            _attacker_or_instrument(verb.head, roles, cues)
         elif verb.tag_ != "VB" and _lemma_in(verb.head, cues.instrument_nouns):
             # "shells fired from regime positions": what is fired is the weapon
             roles.instruments.append(verb.head)
