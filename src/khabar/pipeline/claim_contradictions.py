@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Contradiction
+from ..model import Contradiction, Event
 from .claim_attribution import sentences
-from .claim_happenings import happening_of
+from .claim_happenings import Setting, happening_of, setting_of, told_as_one
 from .claim_perpetrators import add_counter_blames, perpetrator_contradictions
 from .claim_shared import (
     ADDITIVE_WORDS,
@@ -65,7 +65,8 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     live = [d for d in live if (not d.extra.get("background") or _accident(d)) and not _cut_number(d)]
     increments, split = _increments_and_split(drafts)
     # a toll is a total even beside a part ("raised the toll to 12, saying five more bodies ...")
-    live = [d for d in live if d.sentence.start not in split or is_toll(d)]
+    apart = [d for d in live if d.sentence.start in split and not is_toll(d)]
+    live = [d for d in live if d not in apart]
     groups: dict[tuple[str | None, str], list[Draft]] = {}
     for draft in live:
         groups.setdefault((draft.claim.about, draft.claim.kind), []).append(draft)
@@ -80,7 +81,7 @@ def _figure_contradictions(drafts: list[Draft]) -> list[Contradiction]:
             clashing.sort(key=lambda d: d.claim.evidence[0].start)
             values = list(dict.fromkeys(d.claim.value for d in clashing))
             found.append(Contradiction(about, kind, values, [d.claim.id for d in clashing]))
-    _across_events(live, increments, found)
+    _across_events(live, apart, increments, found)
     return found
 
 
@@ -99,22 +100,46 @@ def _cut_number(draft: Draft) -> bool:
     return len(text) > 1 and text[0] == "0" and text[1].isdigit()
 
 
-def _across_events(live: list[Draft], increments: list[Draft], found: list[Contradiction]) -> None:
-    """Two named sources' clashing figures on two events of one happening: a contradiction of
-    their own, or more sides of the one either figure already has (each event's own comparisons
-    stand as they were; only pairs across the events are added)."""
-    sourced = [d for d in live if d.claim.about is not None and d not in increments and _sourced(d)]
-    by_id = {d.claim.id: d for d in live}
+def _across_events(
+    live: list[Draft], apart: list[Draft], increments: list[Draft], found: list[Contradiction]
+) -> None:
+    """Two named sources' clashing figures on two events of one happening, or on two events (or
+    one on none) that the figures' own words put in one place on one day (``told_as_one``): a
+    contradiction of their own, or more sides of the one either figure already has (each event's
+    own comparisons stand as they were; only pairs across the events are added). A figure of a
+    sentence split into parts (``apart``: "30 people were killed in Aleppo province and another
+    39 in Idlib province") is its place's toll when its own words name the place: it is compared
+    through those words alone."""
+    events = {e.id: e for e in live[0].sentence.doc._.events or []} if live else {}
+    settings: dict[str, Setting] = {}
+    placed = [d for d in apart if d not in increments and _sourced(d) and _own_place(d, settings, events)]
+    sourced = [d for d in live if d not in increments and _sourced(d)] + placed
+    sourced.sort(key=lambda d: d.claim.evidence[0].start)
+    by_id = {d.claim.id: d for d in [*live, *placed]}
     for first_index, first in enumerate(sourced):
         for second in sourced[first_index + 1 :]:
             if first.claim.kind != second.claim.kind or first.claim.about == second.claim.about:
                 continue
-            if happening_of(first) != happening_of(second):
-                continue
             if same_source(first.claim.speaker, second.claim.speaker):
                 continue
-            if _ranges_clash(first, second) and _same_victims(first, second) and not _part_of(first, second):
+            if not _ranges_clash(first, second) or not _same_victims(first, second):
+                continue
+            if _part_of(first, second):
+                continue
+            joined = first not in placed and second not in placed and _one_happening(first, second)
+            if joined or told_as_one(first, second, settings, events):
                 _add_sides(found, first, second, by_id)
+
+
+def _own_place(draft: Draft, settings: dict[str, Setting], events: dict[str, Event]) -> bool:
+    if draft.claim.id not in settings:
+        settings[draft.claim.id] = setting_of(draft, events)
+    return settings[draft.claim.id].placed
+
+
+def _one_happening(first: Draft, second: Draft) -> bool:
+    """Two figures on two events the event stage told as one happening (``same_happenings``)."""
+    return None not in (first.claim.about, second.claim.about) and happening_of(first) == happening_of(second)
 
 
 def _add_sides(found: list[Contradiction], first: Draft, second: Draft, by_id: dict[str, Draft]) -> None:

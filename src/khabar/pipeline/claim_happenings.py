@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..model import Event
+from ..model import Event, Location, PlaceMention
+from ..where_when import dates_clash, night_slack
 
 if TYPE_CHECKING:
     from .claims import Draft
@@ -86,3 +88,89 @@ def happening_of(draft: Draft) -> str | None:
     if about is None:
         return None
     return draft.sentence.doc.user_data.get(HAPPENINGS, {}).get(about, about)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """Where and when a figure's victims fell, as far as the report tells: its own words' places
+    and days, else its event's (``own_places``, ``own_dates``: its own words named them)."""
+
+    places: tuple[Location, ...]
+    dates: tuple[tuple, ...]  # type: ignore[type-arg]
+    own_places: bool
+    own_dates: bool
+
+    @property
+    def own(self) -> bool:
+        return self.own_places or self.own_dates
+
+    @property
+    def placed(self) -> bool:
+        """Its own words put it in a place no wider than a province."""
+        return self.own_places and not any(place.precision in WIDE_PRECISIONS for place in self.places)
+
+
+def setting_of(draft: Draft, events: dict[str, Event]) -> Setting:
+    """The figure's own place and day ("30 people were killed in Aleppo province"), each else
+    its event's: the event stage may have put a source's toll on another town's event."""
+    from .claim_settings import own_setting
+
+    places, dates = own_setting(draft.sentence.doc, draft)
+    event = events.get(draft.claim.about or "")
+    locations = tuple(_location(p) for p in places) or (tuple(event.locations) if event else ())
+    days = tuple((d.value, d.precision) for d in dates)
+    if not days and event is not None and event.date.value is not None:
+        days = ((event.date.value, event.date.precision),)
+    return Setting(locations, days, bool(places), bool(dates))
+
+
+def _location(mention: PlaceMention) -> Location:
+    place = mention.place
+    precision = place.feature if place.feature in LOCATION_FEATURES else "town"
+    return Location.from_place(place, precision)  # type: ignore[arg-type]
+
+
+#: gazetteer features that are precisions of an event's place as they stand
+LOCATION_FEATURES = frozenset({"town", "admin2", "admin1", "country", "region"})
+
+
+def told_as_one(first: Draft, second: Draft, settings: dict[str, Setting], events: dict[str, Event]) -> bool:
+    """Two figures of one happening, whatever events the event stage put them on: both of one
+    type of violence (or one on no event), their places one within the other (neither a country or a
+    region), their days the same (or one untold), and at least one told its own place or day
+    (events' own settings were weighed by ``same_happenings`` already)."""
+    told = [events[d.claim.about] for d in (first, second) if d.claim.about in events]
+    if any(event.event_type not in _happening_types() for event in told):
+        return False
+    if len({event.event_type for event in told}) > 1:
+        return False  # a car bomb's toll and a battle's, though both in one town that day
+    one, other = (_setting(d, settings, events) for d in (first, second))
+    if not (one.own or other.own) or not one.places or not other.places:
+        return False
+    if not (_placed_within(one, other) or _placed_within(other, one)):
+        return False
+    slack = night_slack([first.sentence.text, second.sentence.text])
+    return not any(dates_clash(a, b, slack_days=slack) for a in one.dates for b in other.dates)
+
+
+def _setting(draft: Draft, settings: dict[str, Setting], events: dict[str, Event]) -> Setting:
+    if draft.claim.id not in settings:
+        settings[draft.claim.id] = setting_of(draft, events)
+    return settings[draft.claim.id]
+
+
+def _placed_within(inner: Setting, outer: Setting) -> bool:
+    """The inner figure's places lie in the outer's; an outer province that is only its event's
+    place tells nothing (the event stage's province is often a round-up's, or a misplaced
+    event's: a bombing in Qamishli put in Aleppo province beside strikes told in Aleppo city)."""
+    if not outer.own_places and any(place.precision in PROVINCIAL for place in outer.places):
+        return False
+    return _within_all(inner.places, outer.places)
+
+
+#: precisions of a province or a district: the outer place of a happening only in a figure's words
+PROVINCIAL = frozenset({"admin1", "admin2"})
+
+
+def _within_all(inner: tuple[Location, ...], outer: tuple[Location, ...]) -> bool:
+    return all(any(_place_within(place, other) for other in outer) for place in inner)

@@ -177,6 +177,8 @@ def _attached(doc: Doc, span, anchors: set[int], prepositions: frozenset[str]) -
         return False
     root = tokens.root
     place_nouns = setting_words().place_nouns
+    if root.dep_ == "amod" and root.head.lemma_.lower() in place_nouns:
+        root = root.head  # "in Aleppo province": the name modifies the place noun that hangs
     while root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in place_nouns:
         root = root.head.head  # "the town of Jableh": the phrase hangs where "the town" does
     if root.dep_ == "pobj":
@@ -273,6 +275,39 @@ def _introduced_before(noun: Token, sentence: Span) -> bool:
     """'an air raid on a hospital wounded five ... whether the raid was Syrian': the definite
     noun points back to one introduced earlier in its own sentence, not to an earlier event."""
     return any(t.lemma_ == noun.lemma_ and t.i < noun.i for t in sentence)
+
+
+# -- one claim's own setting ---------------------------------------------------------------------------
+
+
+def own_setting(doc: Doc, draft: Draft) -> tuple[list[PlaceMention], list[DateMention]]:
+    """The places and days a figure's own words put its victims in: those that hang on the
+    figure's trigger ("30 people were killed in Aleppo province", "45 people were killed on
+    Saturday"), not on another figure of the sentence ("and another 39 in Idlib province"), the
+    speaker's name ("a source in Hasaka") or the day the words were said ("said on Thursday")."""
+    count = draft.count
+    trigger = _tokens(doc, count.trigger) if count is not None and count.trigger is not None else None
+    if trigger is None:
+        return [], []
+    anchors = {token.i for token in trigger}
+    sentence = draft.sentence
+    region = (sentence.start_char, sentence.end_char)
+    excluded = _excluded(doc, Report(draft.claim.speaker, sentence, [draft]))
+    words = setting_words()
+    places = [
+        p
+        for p in doc._.places or []
+        if _inside(p.span, region, excluded) and _attached(doc, p.span, anchors, words.place_prepositions)
+    ]
+    cues = {draft.attribution.cue.i} if draft.attribution is not None else set()
+    dates = [
+        d
+        for d in doc._.dates or []
+        if _inside(d.span, region, excluded)
+        and not _said_on(doc, d, cues)
+        and _attached(doc, d.span, anchors, words.date_prepositions)
+    ]
+    return places, dates
 
 
 # -- clashes ----------------------------------------------------------------------------------------
