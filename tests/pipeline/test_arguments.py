@@ -1087,3 +1087,14 @@ def test_a_target_phrase_told_right_after_the_deed_is_the_deed_s(base_nlp: Langu
     # a date names when, not whom
     text = "The minister condemned the attack by the rebels on Monday."
     assert texts(arguments(base_nlp, text, "attack").targets) == []
+
+
+def test_a_counted_weapon_or_deed_is_no_doer(base_nlp: Language) -> None:
+    # what is counted decides: shells are a weapon, whoever fired them the doer
+    text = "Sources said that a number of mortar shells hit houses in the town."
+    assert texts(arguments(base_nlp, text, "hit").attackers) == []
+    text = "A number of Russian airstrikes hit the town."
+    assert texts(arguments(base_nlp, text, "hit").attackers) == ["Russian"]
+    # counted people still do it
+    text = "Dozens of militants attacked the checkpoint."
+    assert texts(arguments(base_nlp, text, "attacked").attackers) == ["Dozens of militants"]

@@ -1086,6 +1086,11 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: 
     # a weapon an actor owns ('the regime's barrel bombs') is the owner's; one an actor word
     # describes ('Israeli warplanes', 'government jets') stands for its crew
     owned = any(_can_act(owner) for owner in _possessors(token))
+    counted = _quantified_noun(token)
+    if counted is not None and (_is_deed(counted) or _lemma_in(counted, cues.instrument_nouns)):
+        # 'a number of mortar shells', 'tens of rocket shells': what is counted decides
+        _attacker_or_instrument(counted, roles, cues, depth)
+        return
     if _is_deed(token):
         # 'a Syrian air strike killed 17 militants': the deed is no doer, whoever it names is;
         # one naming none leaves the doer to another mention of the attack
