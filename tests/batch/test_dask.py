@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -35,6 +38,21 @@ def worker_processes() -> list[psutil.Process]:
     return [child for child in children if "spawn_main" in " ".join(child.cmdline())]
 
 
+@contextmanager
+def dask_default_port_taken() -> Iterator[None]:
+    """Port 8787, Dask's default for its dashboard, held by another program (a notebook, a cluster)."""
+    holder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        holder.bind(("", 8787))
+        holder.listen()
+    except OSError:
+        pass  # someone holds it already: the condition under test
+    try:
+        yield
+    finally:
+        holder.close()
+
+
 def ledgers(out: Path) -> dict[str, dict]:
     rows = pq.read_table(out, columns=["article_id", "ledger"]).to_pylist()
     return {row["article_id"]: json.loads(row["ledger"]) for row in rows}
@@ -52,7 +70,7 @@ def test_dask_batch_matches_the_local_batch_with_one_pipeline_per_worker(
     reused = write_jsonl(tmp_path / "reused.jsonl", REUSED, bad_line_after=len(REUSED))
     reused_out = tmp_path / "reused"
     workers_version = os.environ[VERSION_ENV]
-    with DaskEngine(workers=2) as engine:
+    with dask_default_port_taken(), DaskEngine(workers=2) as engine:
         report = run_batch(read_jsonl(corpus), options, engine=engine)
         # the client now runs other code than its workers: the workers' version is recorded
         monkeypatch.setenv(VERSION_ENV, "9.9.9+client")

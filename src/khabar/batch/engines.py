@@ -124,7 +124,10 @@ class DaskEngine:
                 n_workers=self.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                # no dashboard, and the scheduler's HTTP routes on any free port: with no
+                # address Dask takes 8787, which a notebook or another cluster may hold
+                dashboard_address=":0",
+                scheduler_kwargs={"dashboard": False},
                 scheduler_port=0,  # any free port: several batches may run on one machine
                 silence_logs=logging.ERROR,
             )
