@@ -167,3 +167,39 @@ def test_a_campaign_told_since_part_of_a_month_or_year_is_history(nlp: Language,
     doc = nlp(text)
     assert [(m.kind, m.low) for m in find_counts(doc)] == [("killed", 5)]
     assert [m.low for m in doc.user_data[BACKGROUND_COUNTS_KEY]] == [100]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one person's death told beside a larger figure is one of the dead, not a rival toll
+        ("Air raids killed 13 civilians in the town. He was killed, his brother said.", 13),
+        ("Shelling killed at least 20 people in the market. A child died in hospital.", 20),
+        # others killed are others than the person told: the leader and six more
+        ("The leader was killed in the bombing. The monitor said six other members also died.", 7),
+        # someone else ("another man") stays a reading of its own
+        (
+            "Air raids killed 13 civilians in the town. Another man and a woman were killed in"
+            " rocket fire in a nearby village.",
+            2,
+        ),
+        # beside a two, a person is as often a second incident's one victim
+        ("Two people were fatally shot Sunday night. A man was shot in the head and died at a hospital.", 1),
+    ],
+)
+def test_a_person_beside_a_larger_toll_is_one_of_its_dead(nlp: Language, text: str, expected: int) -> None:
+    assert fatalities(nlp, text) == expected
+
+
+def test_a_person_is_no_part_of_a_toll_over_several_places(nlp: Language) -> None:
+    text = "Air raids killed 13 civilians in the town. He was killed, his brother said."
+    reported = [(mention, "asserted") for mention in find_counts(nlp(text))]
+    assert count_of(reported, "killed").best == 13
+    assert count_of(reported, "killed", places=2).best == 1
+
+
+def test_others_hurt_are_not_summed_with_the_dead(nlp: Language) -> None:
+    text = "A young man was killed and two others injured in a shooting. Adams was taken to a hospital."
+    reported = [(mention, "asserted") for mention in find_counts(nlp(text))]
+    assert count_of(reported, "killed").best == 1
+    assert count_of(reported, "injured", article=reported).best == 2

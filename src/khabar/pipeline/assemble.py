@@ -304,8 +304,8 @@ def code_event(
         locations=locations,
         actor1=actor1,
         actor2=actor2,
-        fatalities=figures.count_of(draft.figures, "killed"),
-        injured=figures.count_of(draft.figures, "injured", article=reported),
+        fatalities=figures.count_of(draft.figures, "killed", places=len(locations)),
+        injured=figures.count_of(draft.figures, "injured", article=reported, places=len(locations)),
         plover=Plover(lead.plover_event, lead.plover_mode, list(lead.plover_context))
         if lead.plover_event
         else None,

@@ -24,6 +24,10 @@ from dataclasses import replace
 from ..model import Count, CountMention
 from .counts import count_lexicon
 
+#: the smallest figure a person told beside it is one of ("13 civilians ... he was martyred"):
+#: beside a two, a person is as often the victim of a second incident (``persons_among_counted``)
+ONE_OF_MANY = 3
+
 #: bounding rules that round a toll up to a number ("more than 30", "over 100"): see ``_rounded``
 ROUNDED_RULES = frozenset({"above"})
 
@@ -33,6 +37,7 @@ def count_of(
     kind: str,
     *,
     article: list[tuple[CountMention, str]] | None = None,
+    places: int = 1,
 ) -> Count:
     """The event's figure of ``kind`` from its ``reported`` figures.
 
@@ -40,12 +45,17 @@ def count_of(
     own nets a figure of people hit ("a man was shot") of the killed figure told with another
     event of the report ("the man died"), as the count stage nets an article's figures; an
     event with its own killed figure nets of that one only.
+
+    ``places``: how many places the event has. In an event of several places a person's figure
+    is no part of a larger one: "at least four killed in Aleppo and al-Baath ... a child ... a
+    father, a mother and a son" gives each place its own victims, and the four spans them.
     """
     mentions = [(mention, status) for mention, status in reported if mention.kind == kind]
     if kind == "injured":
         own_killed = any(mention.kind == "killed" and mention.low for mention, _ in reported)
         mentions = net_of_killed(mentions, reported if own_killed or article is None else article)
-    credible = stated_over_rounded(joined_figures(credible_figures(mentions)))
+    joined = joined_figures(credible_figures(mentions))
+    credible = stated_over_rounded(persons_among_counted(joined) if places <= 1 else joined)
     count = Count(evidence=[mention.span for mention, _ in mentions])
     if mentions and not any(status == "asserted" for mention, status in mentions if _has_value(mention)):
         count.note = "; ".join(sorted({note_of(mention, status) for mention, status in mentions}))
@@ -72,6 +82,57 @@ def credible_figures(mentions: list[tuple[CountMention, str]]) -> list[CountMent
         # "nearly 75 killed, including 30 foreigners": the toll is the 75, never its part
         return with_low or [replace(mention, low=mention.high) for mention in chosen]
     return []
+
+
+def persons_among_counted(mentions: list[CountMention]) -> list[CountMention]:
+    """A victim told as a person, not by a number ("he was killed", "a child died", a named
+    victim), beside a larger counted figure of the same kind is one of those counted, not a
+    rival toll: "air raids killed 13 civilians ... He was martyred" is 13 dead, where the 1
+    had been taken for the conservative reading. A figure of others killed ("six other
+    members also died") counts people besides the one told: "the leader was killed ... six
+    other members also died" is 7. Left as readings of their own: a person marked as someone
+    else ("another man and a woman were killed"), zeros (left to the zero rule), and a person
+    beside a figure below ``ONE_OF_MANY``: "two homicides within hours", "two men fatally shot
+    last week, one in the east and the other in the 7th Ward" sum up two incidents each told
+    by its one victim (GVA train: seven such articles, one where the two was the toll)."""
+    persons = [m for m in mentions if _told_as_persons(m) and (m.low or 0) > 0 and not _names_others(m)]
+    counted = [m for m in mentions if m.low is not None and not _told_as_persons(m)]
+    if not persons or not counted:
+        return mentions
+    besides = max(m.low or 0 for m in persons)
+    counted = [_with_persons(m, besides) if _others_killed(m) else m for m in counted]
+    largest = max(m.low or 0 for m in counted)
+    if largest < ONE_OF_MANY:
+        return mentions
+    kept = [m for m in mentions if not (any(m is p for p in persons) and (m.low or 0) < largest)]
+    return [_with_persons(m, besides) if _others_killed(m) and not _told_as_persons(m) else m for m in kept]
+
+
+def _told_as_persons(mention: CountMention) -> bool:
+    """ "he", "a child", "Ahmed", "both": victims named or pointed at, no number or vague word."""
+    if mention.qualifier is not None:
+        return False
+    numbers = count_lexicon().numbers
+    words = mention.span.text.lower().replace("-", " ").split()
+    return not any(word.replace(",", "").isdigit() or word in numbers for word in words)
+
+
+def _names_others(mention: CountMention) -> bool:
+    """ "six other members", "19 others", "another man": people besides those told before."""
+    markers = count_lexicon().distinct_markers | {"others"}
+    words = [mention.span.text, mention.victims.text if mention.victims is not None else ""]
+    return any(word in markers for text in words for word in text.lower().split())
+
+
+def _others_killed(mention: CountMention) -> bool:
+    """Others killed are others than the dead told by name; others hurt are as often others
+    than the dead ("a young man was killed and two others injured"): no sum of those."""
+    return mention.kind == "killed" and _names_others(mention)
+
+
+def _with_persons(mention: CountMention, persons: int) -> CountMention:
+    high = mention.high + persons if mention.high is not None else None
+    return replace(mention, low=(mention.low or 0) + persons, high=high)
 
 
 def _has_value(mention: CountMention) -> bool:
