@@ -1159,31 +1159,9 @@ def _nominal_roles(noun: Token, start: int, end: int, roles: _Roles, cues: RoleC
         if clause.dep_ in ("acl", "relcl"):
             _clause_on_noun(clause, roles, cues)
     _governing_verb_roles(noun, roles, cues)
-    if not roles.targets:
-        roles.targets.extend(_stranded_targets(noun, cues))
     roles.targets.extend(target for target in _purpose_targets(noun, cues) if target not in roles.targets)
     if not roles.attackers:
         roles.attackers.extend(_detached_performers(noun))
-
-
-def _stranded_targets(noun: Token, cues: RoleCues) -> list[Token]:
-    """'foiled an attack by terrorists on military posts': the parser hangs the 'on' phrase told
-    right after the deed's own phrase on the verb above; told there, it is the deed's target
-    ('on Monday' names when). Attacks only: 'supports protest and resistance against the
-    government' tells no happening."""
-    if not (_is_attack_word(noun) or _lemma_in(noun, phrase_cues().attack_verbs)):
-        return []
-    verb, relation = _governing_verb(noun)
-    if verb is None or relation != "object" or noun.head != verb:
-        return []
-    after = noun.right_edge.i + 1
-    return [
-        target
-        for preposition in _children(verb, frozenset({"prep"}))
-        if preposition.i == after and preposition.lower_ in cues.target_preps
-        for target in _children(preposition, frozenset({"pobj"}))
-        if not _is_clock_time(target) and target.ent_type_ not in TEMPORAL_ENTITIES
-    ]
 
 
 def _purpose_targets(noun: Token, cues: RoleCues) -> list[Token]:
