@@ -21,9 +21,12 @@ from ..langdata import load_json
 from .claim_speakers import (
     Speaker,
     SpeakerBook,
+    is_anonymous,
     is_media,
     is_place,
     outlet_in,
+    outlet_kinds,
+    speaker_actor,
     speaker_phrase,
     unverified_source_in,
 )
@@ -57,6 +60,8 @@ FIGURE_ENTITIES = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONE
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 #: relative pronouns that may be a cue's subject ("the ministry, which said"): the noun before speaks
 RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
+#: tags of a claim noun: a noun, or "claims" the tagger read as a verb ("Russias claims about")
+CLAIM_NOUN_TAGS = frozenset({"NN", "NNS", "VBZ"})
 #: how the parser hangs an inverted speaker on its cue ("said Barazi": nsubj, dobj, npadvmod)
 INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "dobj", "npadvmod", "attr", "appos", "dep"})
 DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
@@ -81,6 +86,8 @@ class CueTable:
     authored_nouns: frozenset[str] = frozenset()
     #: verbs that say only with this particle ("pointed out that ...")
     particle_verbs: dict[str, str] = field(default_factory=dict)
+    #: nouns of what a source claims, owned by it ("rebel allegations that ...") -> kind
+    claim_nouns: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -98,6 +105,7 @@ def cue_table() -> CueTable:
         inverted_cues=frozenset(data["inverted_cues"]),
         report_nouns=frozenset(data["report_nouns"]),
         authored_nouns=frozenset(data["report_nouns"] + data["authored_nouns"]),
+        claim_nouns=dict(data["claim_nouns"]),
     )
 
 
@@ -165,6 +173,8 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
             if head.lemma_.lower() in table.reporting_verbs and _is_cue(head, head.lemma_.lower(), table):
                 continue  # "Altun said, according to AA": AA is the relay of "said"
             attribution = _according(token, book)
+        elif lemma in table.claim_nouns and (owned := _owned_claim(token, lemma, table, book)) is not None:
+            attribution = owned
         elif (
             lemma in table.reporting_verbs
             and (token.pos_ in {"VERB", "AUX"} or _root_with_subject(token))
@@ -181,6 +191,49 @@ def find_attributions(doc: Doc, book: SpeakerBook) -> list[Attribution]:
         found.insert(0, headline)
     book.name_bare_roles([attribution.speaker for attribution in found])
     return found
+
+
+def _owned_claim(noun: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attribution | None:
+    """'rebel allegations that the regime used chemical weapons', 'his charge that Assads forces
+    were responsible', 'refuted terrorists claims about winning back a district': a claim noun
+    right after the source that owns it, and right before its content ("that ...", "about ..."),
+    is that source's claim of the content."""
+    doc = noun.doc
+    if noun.i < 1 or noun.i + 1 >= len(doc) or noun.tag_ not in CLAIM_NOUN_TAGS:
+        return None  # "the commander claimed that ...": a verb, with its subject
+    marker = doc[noun.i + 1]
+    if marker.lower_ == "that" and marker.dep_ == "mark" and marker.head.i > marker.i:
+        content = {t.i for t in marker.head.subtree if t.i > marker.i}
+    elif marker.lower_ == "about":
+        content = {t.i for t in marker.subtree if t.i > marker.i}
+    else:
+        return None
+    owner = doc[noun.i - 1]
+    if owner.tag_ == "POS" and noun.i >= 2:
+        owner = doc[noun.i - 2]  # "Russia 's claims"
+    if not content or not _claim_owner(owner):
+        return None
+    phrase = doc[min(owner.left_edge.i, owner.i) : owner.i + 1]
+    return Attribution(
+        cue=noun,
+        cue_text=noun.text,
+        kind=table.claim_nouns[lemma],
+        speaker=book.resolve(phrase),
+        scope=frozenset(content),
+        subject_start=phrase.start_char,
+    )
+
+
+def _claim_owner(owner: Token) -> bool:
+    """Can this word before a claim noun own it: 'his', 'rebel', 'terrorists', 'Russias'; not a
+    place or a description ('the alleged claims', 'new allegations')."""
+    if owner.tag_ == "PRP$":
+        return owner.lower_ in {"his", "her", "their", "its"}
+    if owner.pos_ not in {"NOUN", "PROPN"} or is_place(owner) or _is_figure(owner):
+        return False
+    # a party of the war ("rebel", "terrorists") owns its claims as a source does
+    party = speaker_actor(owner.doc[owner.i : owner.i + 1]) is not None
+    return _speaker_noun(owner) or _is_name(owner) or party
 
 
 def _headline_speaker(doc: Doc, book: SpeakerBook) -> Attribution | None:
@@ -397,6 +450,8 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         phrase = _entity_of(subject) or phrase  # "Doctors Without Borders", not "... in Idlib"
     cited = _cited(token)
     quoted = _quoted_source(token, lemma, table)
+    if quoted is not None and _own_informants(phrase, speaker_phrase(quoted), book):
+        quoted = None  # "the Observatory quoted trusted sources as saying": the Observatory tells it
     via: list[str] = []
     if quoted is not None:
         # "SANA quoted a source in Hasaka as saying ...": the source speaks, SANA carries it
@@ -441,10 +496,37 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         kind=table.reporting_verbs[lemma],
         speaker=speaker,
         via=list(dict.fromkeys(via)),
-        scope=_scope(token, exclude=exclude) | _closed_clause(token, phrase) | _relayed_clause(token, phrase),
+        scope=_scope(token, exclude=exclude)
+        | _closed_clause(token, phrase)
+        | _relayed_clause(token, phrase)
+        | _run_in_clause(token, phrase),
         negated=_negated(token),
         subject_start=phrase.start_char,
     )
+
+
+def _own_informants(relay: Span, quoted: Span, book: SpeakerBook) -> bool:
+    """'the Observatory ... quoted trusted sources as saying': unnamed sources that an
+    organisation other than the press quotes are its own informants (a monitor's network), so it
+    speaks for them; 'SANA quoted a source in Hasaka as saying', 'SANA reporter quoted a source':
+    the press carries its source's words."""
+    if not is_anonymous(quoted):
+        return False
+    speaker = book.resolve(relay, remember=False)
+    if speaker.kind == "outlet":
+        return outlet_kinds().get(speaker.name) == "monitor"  # the press is an outlet too
+    return speaker.kind == "organisation" and not is_media(relay) and not _speaker_is_press(relay)
+
+
+@cache
+def journalist_nouns() -> frozenset[str]:
+    return frozenset(load_json("en", "reporting", "cues.json")["journalist_nouns"])
+
+
+def _speaker_is_press(phrase: Span) -> bool:
+    """'SANA reporter', 'SANAs correspondent': a journalist of the press."""
+    journalist = phrase.root.lemma_.lower() in journalist_nouns()
+    return journalist or outlet_in(phrase) is not None
 
 
 def _relayed_clause(cue: Token, phrase: Span) -> frozenset[int]:
@@ -518,8 +600,17 @@ def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
     with only its speaker beside it, which the parser hung on a noun or a conjunct, governs the
     sentence before its speaker (copy without commas)."""
     sentence = sentence_of(cue)
-    if cue.dep_ == "ROOT" or sentence_of(phrase[0]) != sentence:
+    if sentence_of(phrase[0]) != sentence:
         return frozenset()
+    start = sentence.start
+    if cue.dep_ == "ROOT":
+        if not cue.is_lower:
+            return frozenset()  # "... R. Milhem/H. Said": a byline's name, no cue
+        # "... to escape fighting in eastern Syrias | Deir Ezzor province a monitor said.": the
+        # parser broke the sentence where no punctuation does; the fragment's cue closes both
+        start = _run_on_start(sentence, phrase)
+        if start is None:
+            return frozenset()
     rest = cue.doc[cue.i + 1 : sentence.end]
     # "... during the past week a military source told SANA.": its audience may close it too
     audience = {t.i for c in _audience_of(cue) for t in c.subtree}
@@ -533,7 +624,44 @@ def _closed_clause(cue: Token, phrase: Span) -> frozenset[int]:
     if phrase.start < cue.i and phrase.end != cue.i:
         return frozenset()  # the speaker must stand right before the cue, or after it
     opening = min(phrase.start, cue.i)
-    return frozenset(t.i for t in cue.doc[sentence.start : opening] if not t.is_punct)
+    return frozenset(t.i for t in cue.doc[start:opening] if not t.is_punct)
+
+
+def _run_on_start(fragment: Span, phrase: Span) -> int | None:
+    """Where the sentence begins that a verbless fragment before a speaker continues: the parser
+    broke it off with no punctuation between them ("... in eastern Syrias | Deir Ezzor province a
+    monitor said."); None when the fragment stands on its own."""
+    doc = fragment.doc
+    if fragment.start == 0 or doc[fragment.start - 1].is_punct or doc[fragment.start - 1].is_space:
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} for t in doc[fragment.start : phrase.start]):
+        return None  # a clause of its own, not the tail of the one before
+    return sentence_of(doc[fragment.start - 1]).start
+
+
+def _run_in_clause(cue: Token, phrase: Span) -> frozenset[int]:
+    """'Air strikes on Aleppo killed at least 16 civilians on Sunday a monitor said with barrel
+    bombs causing huge damage': a cue with its speaker run on, with no conjunction, right after the
+    clause before it (copy without commas; the parser makes the cue that clause's conjunct or its
+    sibling) governs that clause, up to its speaker."""
+    if phrase.end != cue.i or cue.dep_ not in {"conj", "ccomp"}:
+        return frozenset()
+    if any(c.dep_ in {"ccomp", "dobj"} for c in cue.children):
+        return frozenset()  # "... and the report mentioned no fatalities": a content of its own
+    if cue.dep_ == "conj":
+        clause: Token | None = cue.head
+    else:
+        before = [c for c in cue.head.children if c.dep_ in {"ccomp", "conj"} and c.i < phrase.start]
+        clause = before[-1] if before else None
+    if clause is None or clause.i >= phrase.start or clause.pos_ not in {"VERB", "AUX"}:
+        return frozenset()
+    own = {t.i for t in cue.subtree}
+    told = [t for t in clause.subtree if t.i < phrase.start and t.i not in own]
+    if not told or any(t.pos_ == "CCONJ" for t in cue.doc[clause.i : phrase.start]):
+        return frozenset()  # "... and the ministry said": a clause of its own
+    if any(not (t.is_punct or t.pos_ == "DET") for t in cue.doc[told[-1].i + 1 : phrase.start]):
+        return frozenset()  # the speaker must follow the clause it tells
+    return frozenset(t.i for t in told if not t.is_punct)
 
 
 def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
