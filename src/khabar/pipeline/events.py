@@ -41,6 +41,7 @@ from spacy.vocab import Vocab
 from ..errors import KhabarError
 from ..langdata import load_json, load_tsv
 from ..model import ACLED_SUB_EVENT_TYPES, DateMention, EventMention, Span
+from .keyword_lists import in_keyword_list
 
 DATA_DIR = ("en", "events")
 #: rows under this priority are generic triggers ("attack", "killed") that a specific one overrides
@@ -1218,6 +1219,8 @@ def find_event_mentions(doc: Doc, *, keep_non_events: bool = False) -> list[Even
     lexicon = event_lexicon(doc.vocab)
     view = DocView(doc)
     kept = _drop_weak(view, resolve_overlaps(_candidates(view, lexicon)))
+    # a page's tag line ("Tags Syria truce airstrikes") names topics, not happenings
+    kept = [candidate for candidate in kept if not in_keyword_list(doc, candidate.start)]
     kept = [candidate for candidate in kept if not _side_of_another_event(doc, candidate, kept, lexicon)]
     trigger_tokens = {i for candidate in kept for i in range(candidate.start, candidate.end)}
     mentions = [_mention(view, candidate, lexicon, trigger_tokens) for candidate in kept]

@@ -5,9 +5,9 @@ full stop between them: "... continue. Tags Syria Aleppo airstrikes At least 16 
 killed in airstrikes on ...". The parser then reads the keywords as the lead's subject, and the
 tags' own words ("airstrikes", "ceasefire") look like events. This component marks the keyword list
 as a sentence of its own and the lead as the start of the next, so the model parses the lead as
-written; the assembler drops event triggers inside the list (a link-list cue). Where no lead opener
-is found near the head, the doc is left as it is. The words are data:
-``data/en/language/keyword_lists.json``.
+written, and records the list so that its words make no event (``in_keyword_list``). Where no lead
+opener is found before the sentence ends, the doc is left as it is: a wrong cut would break the
+lead. The words are data: ``data/en/language/keyword_lists.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from ..langdata import load_json
 
 #: what may precede a list head: the end of a sentence or of a quotation
 SENTENCE_END = {".", "!", "?", '"', "”", "'"}
+#: where the component keeps the token ranges of the keyword lists it set apart
+KEYWORD_LISTS_KEY = ("khabar", "keyword_lists")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +67,14 @@ class KeywordLists:
         """The index of the lead's first token, or None when the list's end is not clear."""
         doc = head.doc
         for token in doc[head.i + 1 : min(len(doc), head.i + 1 + self.words.max_words)]:
-            if token.text in (".", "!", "?"):
-                return token.i + 1 if token.i + 1 < len(doc) else None
+            if token.is_sent_end or token.text in (".", "!", "?"):
+                return None
             if self._opens_lead(token):
                 return token.i
         return None
 
     def _opens_lead(self, token: Token) -> bool:
-        if token.text in self.words.openers or (token.like_num and not token.is_lower):
+        if token.text in self.words.openers or _number_opening(token):
             return True
         doc = token.doc
         for phrase in self.words.opener_phrases:
@@ -82,11 +84,28 @@ class KeywordLists:
         return False
 
 
+def in_keyword_list(doc: Doc, index: int) -> bool:
+    """True when token ``index`` is inside a keyword list this component set apart."""
+    return any(start <= index < end for start, end in doc.user_data.get(KEYWORD_LISTS_KEY, ()))
+
+
+def _number_opening(token: Token) -> bool:
+    """A number word in capitals ("Fourteen"), or digits after a keyword rather than inside a clause
+    ("killed 25 civilians" goes on a sentence; "Aleppo 25 civilians" may start one)."""
+    if not token.like_num or token.is_lower:
+        return False
+    if not token.is_digit:
+        return token.is_title
+    previous = token.doc[token.i - 1]
+    return previous.is_title or previous.is_upper
+
+
 def _after_sentence_end(token: Token) -> bool:
     return token.i == 0 or token.doc[token.i - 1].text in SENTENCE_END
 
 
 def _set_apart(doc: Doc, head: int, lead: int) -> None:
+    doc.user_data[KEYWORD_LISTS_KEY] = (*doc.user_data.get(KEYWORD_LISTS_KEY, ()), (head, lead))
     doc[head].is_sent_start = True
     for token in doc[head + 1 : lead]:
         token.is_sent_start = False
