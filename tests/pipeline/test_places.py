@@ -553,3 +553,14 @@ def test_two_syrian_namesakes_are_told_apart_by_the_report_s_places(base_nlp: La
     aleppo = by_text(places_of(base_nlp, "Rockets hit the town of al-Hader south of Aleppo, Syria."))
     assert aleppo["al-Hader"].place.admin1 == "Aleppo"
 
+
+
+def test_the_report_s_villages_count_against_a_town_abroad_matched_by_another_name(
+    base_nlp: Language,
+) -> None:
+    # every Syrian village here is itself a small town read by its name; together they still
+    # say where the report is, and 'Qoraa' (another name of Kara in Togo) is no Togolese town
+    text = "Syrian jets shelled the villages of Atshan, Sukayk, Kafr Sajna and Qoraa on Monday."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Atshan"].place.country == "SYR"
+    assert "Qoraa" not in found or found["Qoraa"].place.country == "SYR"

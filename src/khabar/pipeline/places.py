@@ -780,16 +780,25 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
 
     The evidence is the report's other toponyms and nationality words; neither the same name nor
     another suspect may vouch for the town's country: two spellings of one Syrian village
-    ('al-Maleh', 'al-Malah') met Algeria's El Malah and El Maleh and confirmed each other.
+    ('al-Maleh', 'al-Malah') met Algeria's El Malah and El Maleh and confirmed each other. Against
+    a town matched only by another of its names, the suspects of other countries still count: the
+    villages of a Syria report, each a small town read by its name, say the report is Syrian
+    ('Qoraa' among them is no Kara in Togo, 'al-Sinaah' no Sinah in Iraq). Against a town matched
+    by its own name they do not: one Syrian and one Turkish border town would unseat each other.
     """
     names = [name_key(doc[toponym.start : toponym.end].text) for toponym in toponyms]
     suspects = {index for index, toponym in enumerate(toponyms) if _is_stranger_suspect(toponym)}
     descriptors = {index for index, toponym in enumerate(toponyms) if _describes_an_actor(doc, toponym)}
     for index in sorted(suspects):
         toponym = toponyms[index]
+        # a town matched only by another of its names is the weakest reading: against it, the
+        # suspects of other countries count too
+        own_country = toponym.choice.place.country if toponym.choice is not None else None
+        by_other_name = toponym.choice is not None and not toponym.choice.exact
         same_name = Counter[str]()
         for other, (country, _, weight) in context.votes.items():
-            if (names[other] == names[index] or other in suspects) and country:
+            vouches = other in suspects and (country == own_country or not by_other_name)
+            if country and (names[other] == names[index] or vouches):
                 same_name[country] += weight
         elsewhere = {country: count - same_name[country] for country, count in context.countries.items()}
         if _evidence_elsewhere(toponym, elsewhere, context, descriptors) < _context_needed(toponym):
