@@ -62,3 +62,39 @@ def test_gas_used_on_rebel_areas_blames_no_rebels(nlp: Language) -> None:
     )
     ledger = run(nlp, text)
     assert not [c for c in ledger.claims if c.kind == "perpetrator" and c.value == "Rebel groups (Syria)"]
+
+
+UNNAMED_GROUP = "Unidentified Armed Group (Syria)"
+
+
+def test_a_denial_blaming_terrorist_groups_disputes_a_blame_of_the_army(nlp: Language) -> None:
+    # "terrorist groups" resolves to no named group: the blame word makes it a side all the same
+    text = (
+        "Activists blamed government forces for the chemical attack on the town of Kafr Zita on "
+        "Tuesday. The army denied any involvement, issuing a statement blaming terrorist groups for "
+        "the attack."
+    )
+    assert {"Military Forces of Syria", UNNAMED_GROUP} in perpetrator_disputes(run(nlp, text))
+
+
+def test_an_attack_carried_out_by_militants_in_a_sources_words_is_a_blame(nlp: Language) -> None:
+    text = (
+        "The opposition said the Syrian army was responsible for the gas attack on Kafr Zita on "
+        "Tuesday. The government says the attack was actually carried out by militants."
+    )
+    assert {"Military Forces of Syria", UNNAMED_GROUP} in perpetrator_disputes(run(nlp, text))
+
+
+def test_two_sides_blames_on_two_events_of_one_happening_are_one_dispute(nlp: Language) -> None:
+    # the denial's counter-blame lands on the event stage's second event (the air strike on the
+    # depot), the activists' blame on the chemical attack: one happening, one dispute
+    text = (
+        "A chemical attack on the town of Kafr Zita in Hama province killed 20 people on Tuesday, "
+        "activists said, blaming government forces. Syria has denied carrying out the gas attack, "
+        "with its foreign minister stressing that an air strike had hit a depot where terrorists "
+        "stored chemical weapons."
+    )
+    ledger = run(nlp, text)
+    blamed = {c.value: c.about for c in ledger.claims if c.kind == "perpetrator"}
+    assert blamed["Military Forces of Syria"] != blamed[UNNAMED_GROUP]
+    assert {"Military Forces of Syria", UNNAMED_GROUP} in perpetrator_disputes(ledger)

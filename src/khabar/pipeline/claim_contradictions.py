@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Contradiction, Event
 from .claim_attribution import sentences
 from .claim_happenings import Setting, happening_of, setting_of, told_as_one
-from .claim_perpetrators import add_counter_blames, perpetrator_contradictions
+from .claim_perpetrators import add_counter_blames, mark_blames, perpetrator_contradictions
 from .claim_shared import (
     ADDITIVE_WORDS,
     EARLIER_WINDOW,
@@ -47,6 +47,7 @@ def find_contradictions(doc: Doc, drafts: list[Draft]) -> list[Contradiction]:
     from .claim_settings import setting_contradictions
 
     add_counter_blames(doc, drafts)
+    mark_blames(drafts)
     return [
         *_figure_contradictions(drafts),
         *perpetrator_contradictions(drafts),

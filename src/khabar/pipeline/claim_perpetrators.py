@@ -116,7 +116,8 @@ def can_attack(actor: Actor | None) -> bool:
 
 
 def perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
-    """Perpetrators of one event that are not the same side, from different claims."""
+    """Perpetrators of one event that are not the same side, from different claims; then two
+    sources' blames of one happening the event stage told as two events (``_across_events``)."""
     found: list[Contradiction] = []
     groups: dict[str | None, list[Draft]] = {}
     for draft in drafts:
@@ -125,18 +126,101 @@ def perpetrator_contradictions(drafts: list[Draft]) -> list[Contradiction]:
     for about, members in groups.items():
         if about is None:
             continue
-        sides: dict[tuple[str | None, str | None], list[Draft]] = {}
-        for draft in members:
-            sides.setdefault(side_of(draft.actor), []).append(draft)
-        sided = list(sides.values())
-        clashing = [group for group in sided if any(_sides_clash(group, other) for other in sided)]
-        speakers = {draft.claim.speaker for group in clashing for draft in group}
-        if len(clashing) < 2 or len(speakers) < 2:
-            continue  # one source naming two suspects ("Syrian or Russian planes") is unsure
-        values = [_side_name(group) for group in clashing]
-        claims = [draft.claim.id for group in clashing for draft in group]
-        found.append(Contradiction(about, "perpetrator", values, claims))
+        dispute = _dispute(about, members)
+        if dispute is not None:
+            found.append(dispute)
+    _across_events([d for about, members in groups.items() if about for d in members], found)
     return found
+
+
+def _dispute(about: str, members: list[Draft]) -> Contradiction | None:
+    """The sides of ``members`` that clash, when two sources name them."""
+    sides: dict[tuple[str | None, str | None], list[Draft]] = {}
+    for draft in members:
+        sides.setdefault(side_of(draft.actor), []).append(draft)
+    sided = list(sides.values())
+    clashing = [group for group in sided if any(_sides_clash(group, other) for other in sided)]
+    speakers = {draft.claim.speaker for group in clashing for draft in group}
+    if len(clashing) < 2 or len(speakers) < 2:
+        return None  # one source naming two suspects ("Syrian or Russian planes") is unsure
+    values = [_side_name(group) for group in clashing]
+    claims = [draft.claim.id for group in clashing for draft in group]
+    return Contradiction(about, "perpetrator", values, claims)
+
+
+def _across_events(comparable: list[Draft], found: list[Contradiction]) -> None:
+    """'Syria says the attack was actually carried out by the foreign-backed militants' on one
+    event, the militants' claim that the army was responsible on another event of the same
+    happening: two sources' blames (``is_blame``) are read as one dispute across the events of a
+    happening (``same_happenings``), added to the dispute either already has. Only blames: other
+    perpetrators told on two events may be joint attackers ("Russian and regime warplanes")."""
+    if not comparable:
+        return
+    happenings = comparable[0].sentence.doc.user_data.get(HAPPENINGS, {})
+    groups: dict[str, list[Draft]] = {}
+    for draft in comparable:
+        if is_blame(draft) and draft.claim.about in happenings:
+            groups.setdefault(happenings[draft.claim.about], []).append(draft)
+    for members in groups.values():
+        if len({draft.claim.about for draft in members}) < 2:
+            continue  # one event's blames were weighed with its other perpetrators
+        about = members[0].claim.about
+        assert about is not None
+        dispute = _dispute(about, members)
+        if dispute is None:
+            continue
+        held = [c for c in found if c.field == "perpetrator" and set(c.claims) & set(dispute.claims)]
+        if not held:
+            found.append(dispute)
+            continue
+        merged = held[0]
+        merged.claims = list(dict.fromkeys([*merged.claims, *dispute.claims]))
+        merged.values = list(dict.fromkeys([*merged.values, *dispute.values]))
+
+
+def is_blame(draft: Draft) -> bool:
+    """A perpetrator a source blames ("blamed X", "accused X of", "X was responsible", "carried
+    out by X" in its words, a counter-blame), not one an account of the attack names."""
+    return bool(draft.extra.get("blamed")) or _subject_of_responsibility(draft)
+
+
+def mark_blames(drafts: list[Draft]) -> None:
+    """A perpetrator named by blame words is a blame, whatever actor it resolves to
+    (``blame_marks``): the object of "blaming" inside a denial ("denied any involvement, issuing
+    a statement blaming terrorist groups"), the agent of "carried out by" in a named source's
+    words ("Syria says the attack was actually carried out by the foreign-backed militants")."""
+    marks = _blame_marks()
+    for draft in drafts:
+        if draft.claim.kind != "perpetrator" or draft.actor is None or draft.extra.get("blamed"):
+            continue
+        if _blame_word_on(draft, marks):
+            draft.extra["blamed"] = True
+
+
+def _blame_word_on(draft: Draft, marks: dict[str, frozenset[str]]) -> bool:
+    doc = draft.sentence.doc
+    evidence = draft.claim.evidence[0]
+    span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() in marks["verbs"]
+    if root.dep_ != "pobj":
+        return False
+    if head.lower_ in marks["prepositions"]:
+        return head.head.lemma_.lower() in marks["verbs"]  # "blaming the attack on rebel forces"
+    agent = head.lower_ == "by" and head.head.lemma_.lower() in marks["agent_verbs"]
+    return agent and _named_source(draft)
+
+
+@cache
+def _blame_marks() -> dict[str, frozenset[str]]:
+    from ..langdata import load_json
+
+    table = load_json("en", "claims", "cues.json")["blame_marks"]
+    return {key: frozenset(words) for key, words in table.items()}
 
 
 def _side_name(group: list[Draft]) -> str | None:
