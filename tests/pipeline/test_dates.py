@@ -156,3 +156,22 @@ def test_a_date_of_birth_dates_nothing_in_the_report(nlp: Language) -> None:
 def test_a_date_in_brackets_after_a_weekday_restates_it(nlp: Language) -> None:
     found = resolve(nlp, "Two carjackings were reported Monday (Feb. 24) in the east.")
     assert ("Feb. 24", "2020-02-24", "day") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # on a weekday "the weekend" is the one just past, not a weekend still to come
+        ("Two men were shot over the weekend.", dt.date(2021, 3, 8), "2021-03-06"),
+        ("Two men were shot this weekend.", dt.date(2021, 3, 10), "2021-03-06"),
+        ("Two men were shot this weekend.", dt.date(2021, 3, 7), "2021-03-06"),
+        ("Two men were shot last weekend.", dt.date(2021, 3, 10), "2021-03-06"),
+        # told on a weekend, "last weekend" is the one before it
+        ("Two men were shot last weekend.", dt.date(2021, 3, 7), "2021-02-27"),
+    ],
+)
+def test_a_weekend_is_the_last_one_begun_by_publication(
+    nlp: Language, text: str, published: dt.date, expected: str
+) -> None:
+    ((_, value, precision),) = resolve(nlp, text, published)
+    assert (value, precision) == (expected, "week")

@@ -30,6 +30,8 @@ from ..model import DateMention, DatePrecision, Span
 
 #: how far after publication a date without a year may fall before it is read as last year's
 FUTURE_TOLERANCE = dt.timedelta(days=183)
+#: ``datetime.date.weekday()`` of Saturday, the first day of a weekend
+SATURDAY = 5
 #: ``doc.user_data`` key a caller sets to "dmy", "mdy" or "ymd" (``--date-order``): how the
 #: report writes numeric dates, which decides "01-11-2014" before the outlet or the publication date
 DATE_ORDER_KEY = "khabar.date_order"
@@ -376,10 +378,22 @@ def _shift(published: dt.date, unit: str, offset: int) -> dt.date:
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday())
         return monday + dt.timedelta(weeks=offset)
+    if unit == "weekend":
+        return weekend_start(published, offset)
     if unit == "month":
         months = published.year * 12 + published.month - 1 + offset
         return dt.date(months // 12, months % 12 + 1, 1)
     return dt.date(published.year + offset, 1, 1)
+
+
+def weekend_start(published: dt.date, offset: int) -> dt.date:
+    """The Saturday of "this weekend" (``offset`` 0: the last weekend begun by publication, the one
+    just past on a weekday) or "last weekend" (-1: the one before that when published on a weekend
+    day, else the one just past)."""
+    saturday = published - dt.timedelta(days=(published.weekday() - SATURDAY) % 7)
+    if offset < 0 and published.weekday() >= SATURDAY:
+        saturday -= dt.timedelta(weeks=-offset)
+    return saturday
 
 
 def _resolve_calendar(
