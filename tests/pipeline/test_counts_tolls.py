@@ -203,3 +203,24 @@ def test_others_hurt_are_not_summed_with_the_dead(nlp: Language) -> None:
     reported = [(mention, "asserted") for mention in find_counts(nlp(text))]
     assert count_of(reported, "killed").best == 1
     assert count_of(reported, "injured", article=reported).best == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three citizens were martyred in the shelling of the town.", [("killed", 3, 3)]),
+        ("Regime raids martyred 12 civilians in the town.", [("killed", 12, 12)]),
+        ("He was martyred.", [("killed", 1, 1)]),
+        # the noun names the dead of one side, a unit or a place: no killing
+        ("The Martyrs Brigade fought near Martyrs' Square.", []),
+        ("The martyr was buried on Friday.", []),
+        ("Bomb Claims 6 Lebanese Martyrs 22 Injured.", []),
+    ],
+)
+def test_martyred_is_a_death(nlp: Language, text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert [item for item in figures(nlp, text) if item[0] == "killed"] == expected
+
+
+def test_a_martyr_told_beside_the_toll_is_one_of_its_dead(nlp: Language) -> None:
+    text = "Air raids killed 13 civilians in the town. He was martyred, his brother said."
+    assert fatalities(nlp, text) == 13

@@ -96,6 +96,7 @@ class CountLexicon:
     months: frozenset[str]  # "died Feb. 2": a day of the month, not a figure
     death_particles: dict[str, str]  # phrasal verbs of dying: "passed away"
     death_as: dict[str, str]  # "fell as martyrs": a verb of dying with "as" and a noun
+    verb_only_triggers: frozenset[str]  # "he was martyred", not "the martyr" nor "Martyr Brigades"
     attempt_words: frozenset[str]  # "attempted murder": no death
     modals: frozenset[str]  # "might kill her": a possibility, not an event
     life_takers: frozenset[str]  # "took the life of X": a death
@@ -187,6 +188,7 @@ def count_lexicon() -> CountLexicon:
         checkup_purposes=frozenset(words["checkup_purposes"]),
         death_particles=dict(words["death_particles"]),
         death_as=dict(words["death_as"]),
+        verb_only_triggers=frozenset(words["verb_only_triggers"]),
         attempt_words=frozenset(words["attempt_words"]),
         modals=frozenset(words["modals"]),
         life_takers=frozenset(words["life_takers"]),
@@ -769,6 +771,8 @@ def _trigger(token: Token, lexicon: CountLexicon) -> Trigger | None:
     if noun is not None and token.pos_ == "VERB" and _as_noun(token) == noun:
         return Trigger("killed", "intransitive")  # "25 people fell as martyrs"
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.lower_ in lexicon.verb_only_triggers:
+            return None  # "the martyr", "the Martyr Abdullah Azzam Brigades": no killing
         # "the dead", "the wounded" are nouns in form but states in meaning
         return lexicon.nominal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
     return lexicon.verbal_triggers.get(lemma) or lexicon.verbal_triggers.get(token.lower_)
@@ -807,6 +811,8 @@ def _title_case_verb(token: Token, lexicon: CountLexicon) -> Trigger | None:
     for ending in lexicon.verb_endings:
         if ending and not form.endswith(ending):
             continue
+        if form[: len(form) - len(ending)] in lexicon.verb_only_triggers:
+            return None  # "Claims 6 Lebanese Martyrs 22 Injured": the capitalised noun
         entry = lexicon.verbal_triggers.get(form[: len(form) - len(ending)])
         if entry is not None and entry.role == "transitive":
             return entry
