@@ -175,3 +175,22 @@ def test_a_monitor_quoting_unnamed_sources_speaks_for_them(nlp: Language) -> Non
     ledger = ledger_of_report(nlp, text, dt.date(2015, 5, 24))
     assert "Observatory" in claim_at(ledger, text, "executed 35 people", "killed").speaker
     assert claim_at(ledger, text, "12 soldiers were killed", "killed").speaker.startswith("a source")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Gunmen stormed a checkpoint near the town. The attack was claimed by Daesh.", "was claimed by"),
+        ("The port has often been hit by bombings many of which have been claimed by Daesh.", "claimed by"),
+    ],
+)
+def test_a_deed_claimed_by_a_group_is_its_claim_of_responsibility(
+    nlp: Language, text: str, phrase: str
+) -> None:
+    claim = claim_at(ledger_of_report(nlp, text, dt.date(2016, 8, 1)), text, phrase, "perpetrator")
+    assert (claim.speaker, claim.value) == ("Daesh", "Islamic State (Syria)")
+
+
+def test_a_place_claimed_by_both_sides_is_no_claim_of_responsibility(nlp: Language) -> None:
+    text = "Rebels seized the hill and it was claimed by both sides."
+    assert not [c for c in ledger_of_report(nlp, text, dt.date(2016, 8, 1)).claims if c.cue == "claimed"]

@@ -331,13 +331,34 @@ def _is_cue(token: Token, lemma: str, table: CueTable) -> bool:
         closes = all(t.is_punct for t in token.doc[token.i + 1 : sentence_of(token).end])
         objects = {"responsibility", "credit"}
         said = any(c.dep_ in {"ccomp", "xcomp"} or c.lemma_ in objects for c in token.children)
-        return said or closes
+        return said or closes or claimed_deed(token)
     if lemma == "add":
         closes = all(t.is_punct for t in token.doc[token.i + 1 : sentence_of(token).end])
         return (
             any(child.dep_ == "ccomp" for child in token.children) or token.dep_ in {"ROOT", "conj"} or closes
         )
     return True
+
+
+@cache
+def claimed_deeds() -> frozenset[str]:
+    return frozenset(load_json(*DATA, "cues.json")["responsibility"]["claimed_deeds"])
+
+
+def claimed_deed(cue: Token) -> bool:
+    """'That attack was claimed by the Islamic State group': a passive 'claimed' whose subject is
+    a deed and whose agent names who claims it."""
+    if cue.lemma_.lower() != "claim" or not any(c.dep_ == "agent" for c in cue.children):
+        return False
+    deeds = claimed_deeds()
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    if not subjects and cue.dep_ == "conj":  # "a blast killed 57 people and was claimed by DAESH"
+        subjects = [c for c in cue.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "bomb attacks many of which have been claimed by Daesh": the noun the relative pronoun stands for
+    for subject in list(subjects):
+        if any(t.lower_ in {"which", "that"} for t in subject.subtree) and subject.left_edge.i > 0:
+            subjects.append(cue.doc[subject.left_edge.i - 1])
+    return any(s.lemma_.lower() in deeds for s in subjects)
 
 
 def _puts_figure(token: Token) -> bool:

@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Span, Token
 from ..langdata import load_json
 from ..model import Actor, Claim, Contradiction, CountMention, Revision
 from ..model import Span as TextSpan
-from .claim_attribution import Attribution, attributions, cue_table, innermost, sentence_of, sentences
+from .claim_attribution import (
+    Attribution,
+    attributions,
+    claimed_deed,
+    cue_table,
+    innermost,
+    sentence_of,
+    sentences,
+)
 from .claim_perpetrators import is_attack_noun
 from .claim_speakers import Speaker, described_source, outlets_named, source_lexicon
 from .counts import BACKGROUND_COUNTS_KEY
@@ -490,6 +498,8 @@ def _claims_responsibility(attribution: Attribution) -> bool:
     cues = kind_cues()
     if attribution.cue.lemma_.lower() not in cues.responsibility_cues:
         return False
+    if claimed_deed(attribution.cue):
+        return True  # "the attack was claimed by IS"
     return any(
         child.dep_ == "dobj" and child.lemma_.lower() in cues.responsibility_nouns
         for child in attribution.cue.children
