@@ -564,3 +564,10 @@ def test_the_report_s_villages_count_against_a_town_abroad_matched_by_another_na
     found = by_text(places_of(base_nlp, text))
     assert found["Atshan"].place.country == "SYR"
     assert "Qoraa" not in found or found["Qoraa"].place.country == "SYR"
+
+
+def test_the_type_word_of_a_title_case_name_is_no_place(base_nlp: Language) -> None:
+    # 'Countryside' is also a town in Virginia and in Illinois
+    found = by_text(places_of(base_nlp, "Syrian Army Kills 40 Terrorists in Raqqa Countryside"))
+    assert "Countryside" not in found
+    assert found["Raqqa"].place.country == "SYR"

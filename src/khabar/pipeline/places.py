@@ -461,6 +461,8 @@ def _can_be_name(piece: SpacySpan, cues: Cues) -> bool:
         return False
     if len(piece) == 1 and first.text in cues.facility_words:
         return False  # "Wing" of "West Wing", "Centre" of "Detention Centre"
+    if len(piece) == 1 and first.lower_ in cues.after:
+        return False  # the type word of a title-case name: "Countryside" of "Raqqa Countryside"
     return not (len(piece) == 1 and (first.text in cues.not_places or first.lower_ in cues.directions))
 
 
