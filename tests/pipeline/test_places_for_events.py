@@ -35,6 +35,14 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("BEIRUT (Reuters) - Jets struck a convoy near Homs on Tuesday.", "BEIRUT", "dateline"),
         ("Clashes went on.\nALEPPO, Syria, March 3 (AP) \u2014 Jets struck the town.", "ALEPPO", "dateline"),
         ("Aleppo, the largest city, was shelled on Tuesday.", "Aleppo", None),
+        (
+            "Evacuees from the towns of Foua and Kefraya were killed when a bomb hit their buses.",
+            "Foua",
+            "origin",
+        ),
+        ("Thousands of evacuees from Madaya waited at the crossing when the blast hit.", "Madaya", "origin"),
+        ("A bomb hit buses carrying residents from the towns of Foua and Kefraya.", "Foua", "origin"),
+        ("Shelling hit the town of Foua on Monday, killing three residents.", "Foua", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:

@@ -74,6 +74,9 @@ class PlaceCues:
     """Words that make a named place something other than where the event happened."""
 
     origin_verbs: frozenset[str]
+    origin_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    place_kind_nouns: frozenset[str]
     origin_prepositions: frozenset[str]
     descriptor_participles: frozenset[str]
     descriptor_prepositions: frozenset[str]
@@ -377,6 +380,9 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     if token.dep_ == "poss" and _names_an_actor(doc, token.head):
         return "descriptor"
     head = _phrase_head(token)
+    # "evacuees from the towns of Foua and Kefraya": where people came from, not where it happened
+    if _told_as_origin(_through_place_kind(head, cues), cues):
+        return "origin"
     # "Hosts Canada captured the silver", "the United States and Britain weighed up plans": a
     # country as a verb's subject acts there; it is not where the event happened
     if not parse_only and mention.place.feature == "country" and head.dep_ == "nsubj":
@@ -505,6 +511,41 @@ def _phrase_head(token: Token) -> Token:
 
 def _word_in(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _through_place_kind(head: Token, cues: PlaceCues) -> Token:
+    """'the towns of Foua and Kefraya': the phrase a name fills is that of its kind noun."""
+    preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head is not preposition:
+        kind = preposition.head
+        if _word_in(kind, cues.place_kind_nouns):
+            return kind
+    return head
+
+
+def _told_as_origin(head: Token, cues: PlaceCues) -> bool:
+    """The phrase is the object of 'from' after a noun of people or a verb of coming or carrying
+    ('evacuees from X', 'buses carrying residents from the towns of X')."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition is head or preposition.lower_ not in cues.origin_prepositions:
+        return False
+    governor = preposition.head
+    if governor is preposition:
+        return False
+    return _is_origin_noun(governor, cues) or _is_origin_verb(governor, cues)
+
+
+def _is_origin_noun(noun: Token, cues: PlaceCues) -> bool:
+    """'evacuees from X', 'thousands of evacuees from X' (the parse may hang 'from' on the
+    quantity): people told as coming from a place."""
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if _word_in(noun, cues.origin_nouns):
+        return True
+    if not _word_in(noun, cues.quantity_nouns):
+        return False
+    of_objects = [grand for child in noun.children if child.lower_ == "of" for grand in child.children]
+    return any(_word_in(obj, cues.origin_nouns) for obj in of_objects if obj.dep_ == "pobj")
 
 
 def _is_origin_verb(verb: Token, cues: PlaceCues) -> bool:
