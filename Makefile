@@ -40,6 +40,7 @@ demo: venv
 
 test: venv
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/python -m pytest -q
 
 lint: venv

@@ -134,7 +134,6 @@ def test_fallen_fighters_of_the_attacking_side_take_no_doer(base_nlp: Language) 
     assert attackers(base_nlp, text, "killed") == []
 
 
-
 def test_a_definite_mention_hands_on_the_doer_it_refers_back_to(base_nlp: Language) -> None:
     # 'that attack' names no doer, but the shelling it refers back to does
     text = "Government troops shelled the town. As the result of that attack more fighters were killed."

@@ -554,7 +554,6 @@ def test_two_syrian_namesakes_are_told_apart_by_the_report_s_places(base_nlp: La
     assert aleppo["al-Hader"].place.admin1 == "Aleppo"
 
 
-
 def test_the_report_s_villages_count_against_a_town_abroad_matched_by_another_name(
     base_nlp: Language,
 ) -> None:

@@ -132,7 +132,6 @@ def coreferent_attackers(
     return []
 
 
-
 def _doers(mention: Token, attackers_of: AttackersOf) -> list[Token]:
     """What the parse rules find as the mention's doers, once per mention of a document."""
     doc = mention.doc
