@@ -369,6 +369,16 @@ def test_victims_counted_out_of_a_group_are_named_with_the_count(base_nlp: Langu
     assert texts(found.targets) == ["All six of the soldiers"]
 
 
+def test_those_killed_are_the_victims_whatever_part_is_counted(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The monitor said nine of those killed were women.", "killed")
+    assert texts(found.targets) == ["those"]
+
+
+def test_a_measure_of_the_victims_is_not_among_them(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The group put the number of civilians killed at 20.", "killed")
+    assert texts(found.targets) == ["civilians"]
+
+
 def test_the_other_side_of_a_war_is_its_target_not_a_weapon(base_nlp: Language) -> None:
     found = arguments(base_nlp, "Israel's war with Hamas has killed thousands.", "war")
     assert texts(found.attackers) == ["Israel"]

@@ -209,6 +209,7 @@ class PhraseCues:
     hostile_purpose_verbs: frozenset[str]
     freeing_verbs: frozenset[str]
     hold_nouns: frozenset[str]
+    measure_heads: frozenset[str]
 
 
 @cache
@@ -2140,10 +2141,16 @@ def _is_name(token: Token) -> bool:
 
 def _group_part(noun: Token) -> Token:
     """For 'the men' in 'six of the men killed', the part counted ('six'): its phrase names the
-    victims and includes the group."""
+    victims and includes the group. 'Those killed' are the victims themselves, whatever part of
+    them the sentence goes on to count ('nine of those killed were civilians'), and a measure
+    of the group ('the number of civilians killed') is no part of it."""
     preposition = noun.head
+    if noun.tag_ == "DT":
+        return noun
     if noun.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.i < noun.i:
         part = preposition.head
+        if part.lower_ in phrase_cues().measure_heads:
+            return noun
         if _quantified_noun(part) is not None and _quantified_noun(part).i == noun.i:
             return part
     return noun
