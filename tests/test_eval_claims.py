@@ -78,3 +78,57 @@ def test_a_bound_value_matches_the_stated_number_of_the_annotation() -> None:
     assert told(15, ["c2"], stated) == [15, 15]
     assert 200 not in told(201, ["c2"], stated)
     assert {200, 15} <= set(told_any([201, 15], ["c1", "c2"], stated))
+
+
+def test_a_perpetrator_dispute_is_matched_by_the_evidence_of_its_sides() -> None:
+    text = "The opposition blamed government forces. The army blamed terrorist groups for the attack."
+
+    def said(claim_id: str, phrase: str, value: str) -> Claim:
+        start = text.index(phrase)
+        claim = Claim(claim_id, "x", "perpetrator", "unverified", [Span(start, start + len(phrase), phrase)])
+        claim.value = value
+        return claim
+
+    claims = [
+        said("c1", "government forces", "Military Forces of Syria"),
+        said("c2", "terrorist groups", "Unidentified Armed Group (Syria)"),
+    ]
+
+    def scored(contradiction: Contradiction) -> float:
+        annotation = {
+            "row": 2,
+            "claims": [
+                {
+                    "id": "g1",
+                    "speaker": "The opposition",
+                    "kind": "perpetrator",
+                    "status": "unverified",
+                    "value": "Syrian government forces",
+                    "snippet": "blamed government forces",
+                },
+                {
+                    "id": "g2",
+                    "speaker": "The army",
+                    "kind": "perpetrator",
+                    "status": "unverified",
+                    "value": "terrorists",
+                    "snippet": "blamed terrorist groups",
+                },
+            ],
+            "contradictions": [
+                {"field": "perpetrator", "values": ["Syrian government forces", "terrorists"]}
+            ],
+        }
+        ledger = ArticleLedger(
+            article=Article(text=text, id="t"), claims=claims, contradictions=[contradiction]
+        )
+        score = Score()
+        score.add(annotation, text, ledger)
+        return score.metrics()["contradiction_recall"]
+
+    values = ["Military Forces of Syria", "Unidentified Armed Group (Syria)"]
+    assert scored(Contradiction("e1", "perpetrator", values, ["c1", "c2"])) == 1.0
+    # one side alone, or both gold sides on one predicted value, is no match
+    assert scored(Contradiction("e1", "perpetrator", values, ["c1"])) == 0.0
+    claims[1].value = "Military Forces of Syria"
+    assert scored(Contradiction("e1", "perpetrator", values[:1], ["c1", "c2"])) == 0.0

@@ -40,7 +40,7 @@ from spacy.language import Language
 
 from ..errors import KhabarError
 from ..figure_text import stated_number
-from ..model import ArticleLedger, Claim
+from ..model import ArticleLedger, Claim, Contradiction
 from . import EvalReport, Progress
 
 DEFAULT_CSV = "../shared/data/fakes-syria/FA-KES-Dataset.csv"
@@ -211,6 +211,50 @@ def told_any(values: list[Any], claim_ids: list[str], stated: dict[str, tuple[An
     return [form for value in values for form in told(value, claim_ids, stated)]
 
 
+def named_sides(gold_claims: list[dict[str, Any]], text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """(kind, value) -> the snippets of the gold claims that name that value, for values written
+    as names (a perpetrator: "US forces", "terrorists")."""
+    sides: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for gold in gold_claims:
+        if not isinstance(gold.get("value"), str):
+            continue
+        span = snippet_span(text, gold["snippet"], gold.get("occurrence", 1))
+        if span is not None:
+            sides.setdefault((gold["kind"], gold["value"]), []).append(span)
+    return sides
+
+
+def named_sides_match(
+    gold: dict[str, Any],
+    predicted: Contradiction,
+    claims: dict[str, Claim],
+    sides: dict[tuple[str, str], list[tuple[int, int]]],
+) -> bool:
+    """Does a predicted dispute hold every side of a gold one whose values are names? The
+    annotator writes a side as the text names it ("US forces", "terrorists"), the ledger as the
+    actor it resolves to ("Military Forces of the United States"), so exact strings miss real
+    disputes. A gold side is matched, as claims are, by a predicted claim of the dispute whose
+    evidence overlaps a gold claim of that side; each gold side needs a value of its own."""
+    if not all(isinstance(value, str) for value in gold["values"]):
+        return False  # figures are compared as numbers
+    options: list[set[Any]] = []
+    for value in gold["values"]:
+        spans = sides.get((gold["field"], value), [])
+        held = {value} & set(predicted.values)
+        for claim in (claims[i] for i in predicted.claims if i in claims):
+            if claim.value in predicted.values and any(_overlapping([claim], span) for span in spans):
+                held.add(claim.value)
+        options.append(held)
+    return _distinct_choice(options, set())
+
+
+def _distinct_choice(options: list[set[Any]], taken: set[Any]) -> bool:
+    """Can each option set give a value no other one gives?"""
+    if not options:
+        return True
+    return any(_distinct_choice(options[1:], taken | {value}) for value in options[0] - taken)
+
+
 class Score:
     def __init__(self) -> None:
         self.gold = self.overlapped = self.speaker_ok = self.found = 0
@@ -241,11 +285,16 @@ class Score:
             self.revisions_found += found
             if not found:
                 self.missed_revisions.append(f"row {row}: {gold['field']} {gold['from']} -> {gold['to']}")
+        sides = named_sides(annotation["claims"], text)
+        claims = {claim.id: claim for claim in ledger.claims}
         for gold in annotation.get("contradictions", []):
             self.contradictions += 1
             found = any(
                 c.field == gold["field"]
-                and all(value in told_any(c.values, c.claims, stated) for value in gold["values"])
+                and (
+                    all(value in told_any(c.values, c.claims, stated) for value in gold["values"])
+                    or named_sides_match(gold, c, claims, sides)
+                )
                 for c in ledger.contradictions
             )
             self.contradictions_found += found
