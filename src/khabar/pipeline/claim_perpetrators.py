@@ -58,6 +58,11 @@ class AttackWords:
     verbs: frozenset[str]
     light_verbs: frozenset[str]
     nouns: frozenset[str]
+    #: objects that make a light verb an attack but name none on their own ("opened fire")
+    light_objects: frozenset[str] = frozenset()
+    #: words that open a clause whose attack verb the parser hangs on its subject as a participle
+    #: ("when terrorists targeted with rocket shells the area", "as ISIS targeted with ...")
+    subordinators: frozenset[str] = frozenset()
 
 
 @cache
@@ -65,7 +70,13 @@ def attack_words() -> AttackWords:
     from ..langdata import load_json
 
     table = load_json("en", "claims", "cues.json")["attack_agents"]
-    return AttackWords(frozenset(table["verbs"]), frozenset(table["light_verbs"]), frozenset(table["nouns"]))
+    return AttackWords(
+        frozenset(table["verbs"]),
+        frozenset(table["light_verbs"]),
+        frozenset(table["nouns"]),
+        frozenset(table["light_objects"]),
+        frozenset(table["subordinators"]),
+    )
 
 
 def is_attack_noun(token: Token) -> bool:
@@ -82,6 +93,9 @@ def attack_agent_phrases(doc: Doc) -> list[Span]:
     for token in doc:
         if token.pos_ == "VERB" and _attack_verb(token):
             phrases.extend(_subject_phrase(doc, c) for c in token.children if c.dep_ == "nsubj")
+            subject = _participle_subject(token)
+            if subject is not None:
+                phrases.append(subject)
         elif is_attack_noun(token):
             names = [c for c in token.children if c.dep_ in NOUN_AGENT_DEPS and c.pos_ in NAME_POS]
             phrases.extend(doc[c.left_edge.i : c.i + 1] for c in names)
@@ -98,7 +112,27 @@ def _attack_verb(verb: Token) -> bool:
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     nouns = [n for o in objects for n in (o, *(c for c in o.children if c.dep_ == "compound"))]
-    return any(is_attack_noun(noun) for noun in nouns)
+    return any(is_attack_noun(noun) or noun.lower_ in words.light_objects for noun in nouns)
+
+
+def _participle_subject(verb: Token) -> Span | None:
+    """'16 civilians were killed when Nusra terrorists targeted with rocket shells the area': in
+    copy without commas the parser reads the attack verb of a 'when' / 'as' clause as a participle
+    on its subject ("terrorists [who were] targeted"). With no 'by' agent and the clause's opener
+    right before the noun phrase, the noun is the verb's subject: its words before the verb."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i >= verb.i:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    openers = attack_words().subordinators
+    left = noun.left_edge
+    opener = left if left.lower_ in openers or not left.i else verb.doc[left.i - 1]
+    if opener.lower_ not in openers:
+        return None
+    skipped = {t.i for c in noun.children if c.dep_ in SUBJECT_CLAUSE_DEPS for t in c.subtree}
+    kept = [t.i for t in noun.subtree if t.i not in skipped and opener.i < t.i < verb.i]
+    return verb.doc[min(kept, default=noun.i) : max(kept, default=noun.i) + 1]
 
 
 def _subject_phrase(doc: Doc, subject: Token) -> Span:
