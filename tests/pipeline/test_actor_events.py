@@ -126,3 +126,18 @@ def test_armed_men_killing_armed_men_fought_a_clash_unless_the_killed_were_defen
     ]
     doc = nlp("Islamic State militants executed three officers of the rebel Free Syrian Army on Friday.")
     assert [event.sub_event_type for event in doc._.events] == ["Attack"]
+
+
+def test_the_holder_of_the_ground_assailed_is_the_other_side(nlp: Language) -> None:
+    doc = nlp("Syrian rebel forces advanced into a regime-held district in Aleppo on Monday after fighting.")
+    clash = doc._.events[0]
+    assert clash.actor1.name == "Rebel groups (Syria)"
+    assert clash.actor2.name == "Military Forces of Syria"
+
+
+def test_a_holder_of_the_attackers_own_side_or_no_armed_side_is_no_target(nlp: Language) -> None:
+    doc = nlp(
+        "Syrian rebel forces pushed out of their rebel-held district in Aleppo on Monday after heavy "
+        "fighting, the activist-run Aleppo Media Center said."
+    )
+    assert [event.actor2.name for event in doc._.events if event.actor1.name] == [None]

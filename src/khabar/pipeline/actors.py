@@ -315,6 +315,7 @@ def resolve_actor(
     bare_country: str | None = "military",
     inside: list[DictMatch] | None = None,
     home: str | None = None,
+    holder: bool = False,
 ) -> Actor | None:
     """The actor a span of ``doc`` names, using the whole report as context.
 
@@ -322,6 +323,8 @@ def resolve_actor(
     launched strikes" -> Military Forces of Turkey); None leaves such spans unresolved.
     ``inside`` are the span's dictionary hits when the caller has them already. ``home`` is
     the country of an agent the span gives none ("two people"); the report's by default.
+    ``holder`` resolves the holder of a place ("government" of "government-held"), which is
+    otherwise no actor of the mention.
     """
     if inside is None:
         inside = matches_within(doc, span.start, span.end)
@@ -330,11 +333,12 @@ def resolve_actor(
     dictionary = actor_dictionary(doc.vocab)
     # "the al-Qaeda-linked Nusra Front": a group behind another is not the actor
     # "government-held villages", "IS-held areas": who holds a place is not the actor of the mention
-    inside = [m for m in inside if not is_controller(doc, m)]
+    if not holder:
+        inside = [m for m in inside if not is_controller(doc, m)]
     group = _longest(m for m in inside if m.kind == "group" and not is_backer(doc, m))
     if group:
         return _with_evidence(dictionary.group_actor(group.key, _report_country_of(doc, group)), span)
-    local = _longest(m for m in inside if m.kind == "local" and not is_controller(doc, m))
+    local = _longest(m for m in inside if m.kind == "local" and (holder or not is_controller(doc, m)))
     if local:
         return _with_evidence(_local_group(dictionary, local, doc), span)
     countries = [m for m in inside if m.kind in ("country", "capital") and _names_the_country(doc, m)]
@@ -463,6 +467,19 @@ def is_backer(doc: Doc, match: DictMatch) -> bool:
 def is_controller(doc: Doc, match: DictMatch) -> bool:
     """'government-held', 'rebel-controlled': the holder of a place, named to say where, not who acted."""
     return _participle_after(doc, match) in _control_participles()
+
+
+def place_holders(doc: Doc, start: int, end: int) -> list[Actor]:
+    """Who holds the places told in tokens [start, end): 'government' of 'government-held
+    districts', 'IS' of 'IS-controlled villages', in the order told."""
+    holders = []
+    for match in matches_within(doc, start, end):
+        if not is_controller(doc, match):
+            continue
+        actor = resolve_actor(doc[match.start : match.end], doc, holder=True)
+        if actor is not None and actor.name:
+            holders.append(actor)
+    return holders
 
 
 def _participle_after(doc: Doc, match: DictMatch) -> str | None:

@@ -72,6 +72,11 @@ HISTORY_YEARS = 1
 VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: sub-event types fought between two armed sides: the fallen of one side are a side
 TWO_SIDED_SUB_EVENTS = frozenset({"Armed clash"})
+#: sub-event types fought over ground: the holder of the place assailed ("an assault on
+#: government-held districts") is the other side when the parse finds none
+HELD_GROUND_SUB_EVENTS = frozenset(
+    {"Armed clash", "Non-state actor overtakes territory", "Government regains territory"}
+)
 #: inter codes of armed actors (state forces, rebels, militias, external forces)
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ATTACK, ARMED_CLASH = "Attack", "Armed clash"
@@ -294,6 +299,8 @@ def code_event(
     locations = locate(doc, draft, named_perpetrator or Actor(name=None), actor2)
     event_country = locations[0].country if locations else None
     actor1 = named_perpetrator or default_perpetrator(doc, draft, event_country)
+    if actor2.name is None and violent and named_perpetrator is not None:
+        actor2 = holder_of_ground(doc, draft, named_perpetrator) or actor2
     actor2 = civilians_where_hit(doc, actor2, event_country)
     finalise_inter(actor1, event_country)
     finalise_inter(actor2, event_country)
@@ -627,6 +634,30 @@ def other_armed_side(doc: Doc, draft: Draft, known: Actor) -> Actor | None:
     if known.name and side_of(fallen) == side_of(known):
         return None
     return fallen
+
+
+def holder_of_ground(doc: Doc, draft: Draft, attacker: Actor) -> Actor | None:
+    """In a fight over ground with no other side found, the side holding the place assailed
+    ('rebels launched an assault on government-held districts' -> the Syrian military), when
+    the event's sentence names one armed holder, of a side other than the attacker's. Only
+    with a named attacker: beside an unnamed one the holder may be the attacker's own side
+    ('rebels staged an assault to break the siege of the rebel-held east')."""
+    if draft.sub_event_type not in HELD_GROUND_SUB_EVENTS:
+        return None
+    try:
+        from .actors import place_holders
+    except ImportError:  # no actor dictionary
+        return None
+    sentences = {(m.sentence.start, m.sentence.end) for m in draft.mentions}
+    found: dict[str, Actor] = {}
+    for start, end in sorted(sentences):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for holder in place_holders(doc, span.start, span.end) if span is not None else []:
+            holder = as_armed_forces(doc, holder) or holder
+            if holder.inter in ARMED_INTER:  # 'activist-run' names no side holding ground
+                found.setdefault(side_of(holder), holder)
+    others = [holder for side, holder in found.items() if side != side_of(attacker)]
+    return others[0] if len(found) == 1 and others else None
 
 
 def members_of(span: Span) -> Span | None:
