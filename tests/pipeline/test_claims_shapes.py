@@ -330,6 +330,15 @@ def test_a_figure_of_deaths_agrees_in_victims_with_a_figure_of_people(nlp: Langu
     assert killed_contradictions(run(nlp, text)) == [[20, 5]]
 
 
+def test_a_figure_of_injuries_agrees_in_victims_with_a_figure_of_people(nlp: Language) -> None:
+    text = (
+        "The hospital director said at least 40 people were wounded in the shelling of Douma. "
+        "Rescue workers reported two deaths and 15 injuries in the shelling."
+    )
+    injured = [c.values for c in run(nlp, text).contradictions if c.field == "injured"]
+    assert injured == [[40, 15]]
+
+
 def test_nobody_killed_contradicts_a_toll(nlp: Language) -> None:
     text = (
         "The White Helmets rescue group said 31 people were killed in the bombing of the hospital in "
