@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..langdata import load_json
 from .claim_speakers import (
+    PLACED_SOURCE_REACH,
     Speaker,
     SpeakerBook,
     is_anonymous,
@@ -26,6 +27,7 @@ from .claim_speakers import (
     is_place,
     outlet_in,
     outlet_kinds,
+    source_lexicon,
     speaker_actor,
     speaker_phrase,
     unverified_source_in,
@@ -466,7 +468,10 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         # "..., which said": the speaking noun before it in its sentence, whatever the parser
         # hung the clause on ("a monitoring group based in Britain, which said")
         subject = _antecedent(relative) or relative
-    phrase = following if following is not None else _with_name_before(speaker_phrase(subject))
+    if following is not None:
+        phrase = following
+    else:
+        phrase = _with_source_before(_with_name_before(speaker_phrase(subject)))
     if relative is not None and subject is not relative:
         phrase = _entity_of(subject) or phrase  # "Doctors Without Borders", not "... in Idlib"
     cited = _cited(token)
@@ -724,6 +729,28 @@ def _with_name_before(phrase: Span) -> Span:
     start = before.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
+    return doc[start : phrase.end]
+
+
+def _with_source_before(phrase: Span) -> Span:
+    """'... leaving 12 civilians dead a source at Aleppo Police Command told SANA': in copy without
+    commas the parser may make the body the cue's subject; the unnamed source placed in it, right
+    before it ("a source at", "a military source in"), is who speaks."""
+    doc = phrase.doc
+    if phrase.start < 2:
+        return phrase
+    lexicon = source_lexicon(doc.vocab)
+    preposition, head = doc[phrase.start - 1], doc[phrase.start - 2]
+    if preposition.lower_ not in lexicon.placed_source_prepositions:
+        return phrase
+    if head.lower_ not in lexicon.placed_source_heads:
+        return phrase
+    start = head.i
+    modifiers = {"DET", "ADJ", "NOUN"}  # "a senior military source at"
+    while start > 0 and head.i - start < PLACED_SOURCE_REACH - 1 and doc[start - 1].pos_ in modifiers:
+        start -= 1
+        if doc[start].pos_ == "DET":
+            break
     return doc[start : phrase.end]
 
 

@@ -68,6 +68,9 @@ class SourceLexicon:
     figure_words: frozenset[str] = frozenset()
     #: words after which a place run into a speaker phrase is no part of it ("Raqqa local media")
     place_run_in_words: frozenset[str] = frozenset()
+    #: "a source at Aleppo Police Command": an unnamed source placed in a body, never the body
+    placed_source_heads: frozenset[str] = frozenset()
+    placed_source_prepositions: frozenset[str] = frozenset()
 
 
 def _phrase_docs(vocab: Vocab, phrases: list[str]) -> list[Doc]:
@@ -109,6 +112,8 @@ def source_lexicon(vocab: Vocab) -> SourceLexicon:
         person_heads=frozenset(data["person_heads"]),
         figure_words=frozenset(data["figure_words"]),
         place_run_in_words=frozenset(data["place_run_in_words"]),
+        placed_source_heads=frozenset(data["placed_sources"]["heads"]),
+        placed_source_prepositions=frozenset(data["placed_sources"]["prepositions"]),
     )
 
 
@@ -182,12 +187,27 @@ def is_anonymous(span: Span) -> bool:
     return head.lower_ in lexicon.anonymous_heads and not named and head.i == span.end - 1
 
 
+def placed_source_head(span: Span) -> Token | None:
+    """'a source at Aleppo Police Command', 'a military source in Hama', 'sources close to X': the
+    head of an unnamed source placed in a body or place by a preposition, near the phrase's start."""
+    lexicon = source_lexicon(span.doc.vocab)
+    for token in span[:PLACED_SOURCE_REACH]:
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if token.lower_ not in lexicon.placed_source_heads or following is None:
+            continue
+        if following.lower_ in lexicon.placed_source_prepositions and following.i < span.end - 1:
+            return token
+    return None
+
+
 def is_media(span: Span) -> bool:
     """An audience that is the press ("told the media", "told reporters")."""
     lexicon = source_lexicon(span.doc.vocab)
     return span.root.lower_ in lexicon.media_words or outlet_in(span) is not None
 
 
+#: how far into a speaker phrase the head of a placed source may stand ("a senior military source")
+PLACED_SOURCE_REACH = 4
 #: nouns of the medium a source speaks through ("ISIS in a statement published on Twitter")
 MEDIUM_NOUNS = frozenset(
     {"statement", "interview", "tweet", "post", "video", "message", "conference", "communique"}
@@ -416,6 +436,9 @@ class SpeakerBook:
         unverified = unverified_source_in(phrase) if not phrase.root.ent_type_ else None
         if unverified:
             return Speaker(unverified, "unverified", start, end)
+        placed = placed_source_head(phrase)
+        if placed is not None:  # "a source in Jaish al-Islam": not the group, whatever the tagger says
+            return Speaker(_display(phrase), "anonymous", start, end, head=placed.lemma_.lower())
         persons = [
             e
             for e in self.persons
