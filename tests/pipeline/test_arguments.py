@@ -1097,3 +1097,26 @@ def test_a_counted_weapon_or_deed_is_no_doer(base_nlp: Language) -> None:
     # counted people still do it
     text = "Dozens of militants attacked the checkpoint."
     assert texts(arguments(base_nlp, text, "attacked").attackers) == ["Dozens of militants"]
+
+
+def test_a_deed_told_as_subject_hands_over_its_doer_with_the_nationality(base_nlp: Language) -> None:
+    text = "Syrian government air strikes on Tuesday killed at least 39 people in the north."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["Syrian government"]
+    assert texts(arguments(base_nlp, text, "air strikes").attackers) == ["Syrian government"]
+
+
+def test_a_nationality_alone_before_the_deed_is_still_the_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "Russian and Syrian air strikes hit the town.", "air strikes")
+    assert texts(found.attackers) == ["Russian", "Syrian"]
+
+
+def test_a_barrage_or_counterattack_is_a_deed_not_a_doer(base_nlp: Language) -> None:
+    found = arguments(base_nlp, "The rebel barrage killed 10 people in the capital.", "killed")
+    assert texts(found.attackers) == ["rebel"]
+    text = "Twelve soldiers were killed in a rebel counterattack launched on Monday."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["rebel"]
+
+
+def test_victims_fallen_in_a_deed_take_its_doer_with_the_nationality(base_nlp: Language) -> None:
+    text = "At least 45 people were killed in Syrian government air strikes on the suburbs."
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["Syrian government"]

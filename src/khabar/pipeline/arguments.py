@@ -937,7 +937,7 @@ def _doers_of_attack_phrase(verb: Token, cues: RoleCues) -> list[Token]:
             # the parse hangs "IS attacks" on the would-be verb "IS"
             doers.append(attack)
         elif _lemma_in(attack, cues.instrument_nouns):
-            doers.extend(_nominal_attackers(attack, attack.i, attack.i + 1, cues))
+            doers.extend(_nominal_attackers(attack, _deed_start(attack), attack.i + 1, cues))
         elif _is_fight(attack):
             # 'two rebels were killed in the fighting against IS': the other side killed them
             opponents = _prep_objects(attack, frozenset({"against", "with"}))
@@ -1095,7 +1095,7 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: 
     if _is_deed(token):
         # 'a Syrian air strike killed 17 militants': the deed is no doer, whoever it names is;
         # one naming none leaves the doer to another mention of the attack
-        roles.attackers.extend(_nominal_attackers(token, token.i, token.i + 1, cues))
+        roles.attackers.extend(_nominal_attackers(token, _deed_start(token), token.i + 1, cues))
     elif _lemma_in(token, cues.instrument_nouns) and (owned or not _names_actor(token)):
         roles.instruments.append(token)
         owners = _nominal_attackers(token, token.i, token.i + 1, cues)
@@ -1106,6 +1106,21 @@ def _attacker_or_instrument(token: Token, roles: _Roles, cues: RoleCues, depth: 
                 _attacker_or_instrument(user, roles, cues, depth + 1)
     else:
         roles.attackers.append(token)
+
+
+def _deed_start(deed: Token) -> int:
+    """Where the words naming a deed begin: 'air' is part of 'government air strikes' told as
+    the subject of another verb, as it is of the trigger 'air strikes', so the doer hanging on it
+    ('government') is read as the deed's and not as a phrase 'government air'."""
+    start = deed.i
+    while start > 0:
+        word = deed.doc[start - 1]
+        if word.head != deed or word.dep_ != "compound" or word.pos_ != "NOUN":
+            break
+        if _names_body_word(word):
+            break
+        start -= 1
+    return start
 
 
 def _weapon_users(weapon: Token) -> list[Token]:
@@ -1337,7 +1352,7 @@ def _nominal_attackers(noun: Token, start: int, end: int, cues: RoleCues) -> lis
             continue
         if _is_place(child) or _names_the_event(child, start) or _owns_object_hit(child, noun):
             continue
-        if _leads_next_modifier(child):
+        if _leads_next_modifier(child) or _describes_next_body(child, start):
             continue
         if _is_weapon_word(child, cues):
             found.extend(_actor_modifiers_of(child, start))
@@ -1366,6 +1381,36 @@ def _leads_next_modifier(modifier: Token) -> bool:
         and any(modifier.lower_.endswith("-" + word) for word in phrase_cues().leader_participles)
         and (_names_actor(following) or _names_agent(following))
     )
+
+
+def _describes_next_body(modifier: Token, trigger_start: int) -> bool:
+    """'Syrian government air strikes': the parser hangs the nationality on the deed, but it
+    describes the body named right after it, which did the deed ('the Syrian government', not
+    'Syrian' beside 'government')."""
+    if (
+        modifier.pos_ != "ADJ"
+        or modifier.ent_type_ != "NORP"
+        or modifier.i + 1 in (trigger_start, len(modifier.doc))
+    ):
+        return False
+    following = modifier.nbor(1)
+    return following.pos_ == "NOUN" and following.dep_ in MODIFIER_DEPS and _names_body_word(following)
+
+
+def _names_body_word(word: Token) -> bool:
+    """A common noun that names who acts ('army', 'government'), not the means ('air')."""
+    return (_names_body(word) or _names_agent(word)) and not _is_weapon_word(word, role_cues())
+
+
+def _with_described_nationality(first: Token, head: Token, trigger_start: int) -> Token:
+    """The phrase of 'government' in 'Syrian government air strikes' starts at 'Syrian', which
+    the parser hangs on the deed but which describes the body ('the Syrian government')."""
+    if first.i == 0 or head.dep_ not in MODIFIER_DEPS:
+        return first
+    before = first.doc[first.i - 1]
+    if before.head in head.ancestors and _describes_next_body(before, trigger_start):
+        return before
+    return first
 
 
 def _owns_object_hit(modifier: Token, noun: Token) -> bool:
@@ -1916,7 +1961,7 @@ def _to_spans(
                     continue
                 seen.add(head.i)
                 first, last = _phrase_tokens(head, apposition=False)
-                first = _after_dateline(first, head)
+                first = _after_dateline(_with_described_nationality(first, head, exclude.start), head)
                 if head is body_name:
                     # 'the "Islamic State" group': the article and the quote are the body's
                     while first.i < head.i and (first.dep_ == "det" or first.is_punct):
