@@ -95,3 +95,24 @@ def test_a_date_whose_clause_holds_the_trigger_dates_it(nlp: Language) -> None:
     )
     events = events_of(nlp, text, dt.date(2016, 7, 12))
     assert [event.date.value for event in events] == [dt.date(2016, 7, 10)]
+
+
+def test_a_casualty_headline_told_before_its_strike_is_that_strike(nlp: Language) -> None:
+    text = (
+        "Governor says US attack caused deaths. "
+        "A US missile strike on an airbase near the Syrian city of Homs on Friday caused deaths "
+        "but no big human losses, the governor of Homs said."
+    )
+    events = events_of(nlp, text, dt.date(2016, 5, 14))
+    assert [event.sub_event_type for event in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].locations[0].name == "Homs"
+
+
+def test_a_casualty_headline_does_not_lend_its_day_to_an_undated_fight(nlp: Language) -> None:
+    text = (
+        "Five civilians were killed in the town of Saqba on Monday, a monitor said. "
+        "Last month rebels launched an assault on the city but were repelled after a week of fighting."
+    )
+    events = events_of(nlp, text, dt.date(2017, 4, 4))
+    monday = [event.sub_event_type for event in events if event.date.value == dt.date(2017, 4, 3)]
+    assert "Armed clash" not in monday

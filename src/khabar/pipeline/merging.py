@@ -139,6 +139,7 @@ def merge_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             home.absorb(draft)
+    merged = join_retellings_told_first(doc, merged, published)
     merged = join_attacks_done_from_afar(doc, merged, published)
     merged = join_parts_of_a_fight(merged, published)
     return [draft for draft in merged if is_codable_draft(doc, draft)]
@@ -223,6 +224,45 @@ def find_home(doc: Doc, merged: list[Draft], new: Draft) -> Draft | None:
     return next(tied_ones, None) or next(
         (kept for kept in by_recency if retold(doc, kept, new, published)), None
     )
+
+
+def join_retellings_told_first(doc: Doc, merged: list[Draft], published: dt.date | None) -> list[Draft]:
+    """Folds each draft of weak casualty triggers alone ("2 civilians killed in Aleppo" in a
+    headline) into the first draft of a named act that it is tied to and does not conflict with
+    ("terrorists shelled Aleppo on Thursday, killing two civilians"). A weak trigger told after its
+    event joins it while merging; told before it (a headline, a lead), nothing was there to join."""
+    acts = [draft for draft in merged if not draft.weak]
+    kept: list[Draft] = []
+    for draft in merged:
+        home = None
+        if draft.weak:
+            home = next((act for act in acts if retells_ahead(doc, act, draft, published)), None)
+        if home is None:
+            kept.append(draft)
+            continue
+        if named(home.attackers):
+            # the act's own doer stands: a casualty verb's subject is often its victim
+            # ("2 Civilians Killed in Terrorist Attack", parsed with the civilians as doers)
+            draft.attackers = []
+        home.absorb(draft)
+    return kept
+
+
+def retells_ahead(doc: Doc, act: Draft, weak: Draft, published: dt.date | None) -> bool:
+    """The weak draft is told before the act and is one happening with it: tied to it, or the two
+    add up to one event (one lacks a place, one a day), as a casualty verb names no kind of act
+    that could tell them apart."""
+    # an act told with neither place nor day ("after a week of fighting") is no home: it would
+    # take the retelling's place and day as its own
+    if weak.start > act.start or act.family not in VIOLENT_TYPES or is_unanchored(act):
+        return False
+    if conflicting(act, weak, published):
+        return False
+    # a day told only by the retelling would date the act by a clause about something else
+    # ("the assault that began on July 17")
+    if weak.dates and not shares_date(weak.dates, act.dates):
+        return False
+    return complementary(act, weak) or tied(doc, act, weak)
 
 
 def join_attacks_done_from_afar(doc: Doc, merged: list[Draft], published: dt.date | None) -> list[Draft]:
