@@ -435,7 +435,9 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
     inverted = _inverted_speaker(token, lemma, table)
     subject = inverted or _subject(token)
     adjacent = None
-    by_agent = subject is not None and subject.head.dep_ == "agent"  # "announced by the militia"
+    # "announced by the militia"; not another verb's agent ("was formed by a merger ... and
+    # receives backing from Saudi Arabia Reuters reports")
+    by_agent = subject is not None and subject.head.dep_ == "agent" and subject.head.head == token
     misplaced = subject is None or subject.head != token or not _can_speak(subject)
     if inverted is None and not by_agent and misplaced:
         # copy without commas ("... entering Turkey the Britain-based Observatory said", "a bomb
@@ -702,6 +704,9 @@ def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
     article = first.lower_ == "the" and cue.i + 2 < len(doc) and doc[cue.i + 2].pos_ == "PROPN"
     if article:
         first = doc[cue.i + 2]
+    described = _closing_description(cue)
+    if described is not None:
+        return described  # "... seized by the terrorists said the Britain-based group."
     if first.pos_ != "PROPN" or first.ent_type_ in {"DATE", "TIME"}:
         return None  # "said Thursday": a day, not a speaker
     left = first.i - 1 if article else first.i
@@ -715,6 +720,23 @@ def _inverted_speaker(cue: Token, lemma: str, table: CueTable) -> Token | None:
     if after is not None and not (after.is_punct or after.pos_ in {"DET", "CCONJ"} or after.is_sent_start):
         return None  # "said Barazi was killed": the name begins what is said
     return name
+
+
+def _closing_description(cue: Token) -> Token | None:
+    """'... said the Britain-based group.', 'added the monitor.': a definite description of a
+    source (a word of ``anaphoric_heads``) right after the cue, closing the sentence."""
+    from .claim_speakers import source_lexicon
+
+    doc = cue.doc
+    if doc[cue.i + 1].lower_ != "the":
+        return None
+    head = next((c for c in cue.children if c.i > cue.i and c.left_edge.i == cue.i + 1), None)
+    if head is None or head.dep_ not in INVERTED_SPEAKER_DEPS or head.pos_ != "NOUN":
+        return None
+    if head.lower_ not in source_lexicon(doc.vocab).anaphoric_heads or head.right_edge.i != head.i:
+        return None
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return head if after is None or after.is_punct or after.is_sent_start else None
 
 
 def _with_name_before(phrase: Span) -> Span:
@@ -807,7 +829,11 @@ def _adjacent_speaker(cue: Token, *, subjectless: bool = False) -> Token | None:
     before = cue.doc[index]
     if before.pos_ not in {"NOUN", "PROPN"} or before.dep_ in {"nsubj", "nsubjpass"}:
         return None
-    if not _speaker_noun(before) and not (subjectless and before.pos_ == "PROPN"):
+    # "... during shelling on Friday Siege Watch reported.": a name the tagger left unlabelled
+    # right before a cue that closes its sentence speaks, whatever subject the parser gave the cue
+    # (not a place: "an AFP photographer in Douma reported")
+    named = before.pos_ == "PROPN" and (subjectless or (_closes_sentence(cue) and not is_place(before)))
+    if not _speaker_noun(before) and not named:
         # a name the tagger left unlabelled speaks when the cue has no subject at all ("Citing
         # news from its partners in Syria UNICEF have said that ...")
         return _outlet_ending_at(cue, end=index + 1)
@@ -818,6 +844,12 @@ def _adjacent_speaker(cue: Token, *, subjectless: bool = False) -> Token | None:
     ends = range(before.i + 1, start, -1)  # exclusive ends of a name within the phrase
     found = (_outlet_ending_at(cue, end=end, begins_before=start) for end in ends)
     return next((name for name in found if name is not None), before)
+
+
+def _closes_sentence(cue: Token) -> bool:
+    """Is the cue the last word of its sentence but for its punctuation?"""
+    rest = cue.doc[cue.i + 1 : sentence_of(cue).end]
+    return all(token.is_punct for token in rest)
 
 
 def _can_speak(subject: Token) -> bool:
