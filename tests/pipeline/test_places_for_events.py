@@ -43,6 +43,10 @@ def mention_in(base_nlp: Language, text: str, name: str) -> tuple[object, PlaceM
         ("Thousands of evacuees from Madaya waited at the crossing when the blast hit.", "Madaya", "origin"),
         ("A bomb hit buses carrying residents from the towns of Foua and Kefraya.", "Foua", "origin"),
         ("Shelling hit the town of Foua on Monday, killing three residents.", "Foua", None),
+        ("Many residents of Foua lost their lives after the bombing.", "Foua", "belonging"),
+        ("The people of the town of Foua mourned the dead on Sunday.", "Foua", "belonging"),
+        ("Aleppo residents fled the shelling on Monday.", "Aleppo", "belonging"),
+        ("Jets struck a market in Raqqa on Monday, killing ten residents.", "Raqqa", None),
     ],
 )
 def test_place_role(base_nlp: Language, text: str, name: str, role: str | None) -> None:
@@ -208,3 +212,31 @@ def test_a_town_told_with_a_word_of_nearness_is_near_town(nlp: Language) -> None
 def test_a_dateline_in_the_report_s_country_places_an_event_told_with_no_place(nlp: Language) -> None:
     text = "KABUL (Reuters) - A suicide bomber blew himself up outside a ministry on Tuesday, killing ten."
     assert [name for name, _ in _event_locations(nlp, text)] == ["Kabul"]
+
+
+def test_the_place_people_belong_to_yields_to_where_it_happened(base_nlp: Language) -> None:
+    text = "The residents of Foua were killed when a bomb hit their buses in Rashidin."
+    doc, home = mention_in(base_nlp, text, "Foua")
+    _, scene = mention_in(base_nlp, text, "Rashidin")
+    assert places_of_event(doc, [home, scene]) == [scene]  # type: ignore[arg-type]
+    assert places_of_event(doc, [home]) == [home]  # type: ignore[arg-type]
+
+
+def test_an_event_told_with_its_victims_home_is_placed_where_it_struck() -> None:
+    from khabar.extract import extract
+
+    # the bombing's sentence names where the evacuees arrived, not the town they came from
+    text = (
+        "A suicide car bomb hit buses of evacuees in Syria on Saturday. The evacuation resumed after "
+        "the bombing, with the residents of Fuaa and Kafraya eventually arriving in Aleppo."
+    )
+    events = extract(text, published="2017-04-16").events
+    assert [[location.name for location in event.locations] for event in events] == [["Aleppo"]]
+    # a mention naming only the victims' home yields to one telling where the bomb hit
+    text = (
+        "Many residents of the village of Fuaa in Syria lost their lives in the suicide car bombing on "
+        "Saturday. The suicide car bombing hit their buses at a transit point in the town of Rashidin "
+        "on Saturday."
+    )
+    events = extract(text, published="2017-04-16").events
+    assert [[location.name for location in event.locations] for event in events] == [["al-Rashidin"]]

@@ -327,7 +327,7 @@ def locate(doc: Doc, draft: Draft, perpetrator: Actor, target: Actor) -> list[Lo
     place phrase ("condemnation from the United States") says where the event is not, or
     nothing about it: the event is put in the report's country, as when no place is named.
     """
-    places = [mention for mention in places_of_happening(draft) if not is_foreign_aside(doc, mention)]
+    places = [mention for mention in places_of_happening(doc, draft) if not is_foreign_aside(doc, mention)]
     if any(mention.place.feature != "country" for mention in places):
         places = [mention for mention in places if not is_country_modifier(doc, mention)]
     if all(mention.place.feature == "country" for mention in places):
@@ -344,8 +344,9 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
     strikes and shelling struck Jayrud"), else a landmark of one, else the last place named
     before it ("On Sunday at least 29 opposition fighters were killed" in a report on Aleppo).
     Only places where something may happen (no origin, landmark, dateline or descriptor, no
-    speaker's or actor's name) in the event's country count; the dateline only when no other
-    place is named before the event."""
+    speaker's or actor's name) in the event's country count, though the place people are told
+    to belong to does ("residents of Deir Ezzor caught in the fighting": where the report is);
+    the dateline only when no other place is named before the event."""
     home = {country for country in countries if country} or {report_country(doc)}
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     actor_spans = [(a.span.start, a.span.end) for a in doc._.actors or []]
@@ -354,7 +355,7 @@ def place_from_discourse(doc: Doc, draft: Draft, countries: set[str | None]) -> 
         for mention in doc._.places or []
         if mention.place.feature != "country"
         and mention.place.country in home
-        and known_role(doc, mention) is None
+        and known_role(doc, mention) in (None, "belonging")
         and not is_actor_name(mention, actor_spans)
         and not in_speaker_phrase(span_at(doc, mention.span.start, mention.span.end).root, verbs)
     ]
@@ -421,9 +422,11 @@ def is_foreign_aside(doc: Doc, mention: PlaceMention) -> bool:
     return not is_locative(token)
 
 
-def places_of_happening(draft: Draft) -> list[PlaceMention]:
+def places_of_happening(doc: Doc, draft: Draft) -> list[PlaceMention]:
     """The places told with the mention that names the most specific place (the first of
-    equals), and the draft's other places that lie in them.
+    equals), and the draft's other places that lie in them. A mention that names only the
+    place its people belong to ("Many residents of Fuaa lost their lives") comes after one
+    that tells where it happened ("hit their buses at a transit point west of Aleppo").
 
     A retelling may add a detail ("in Idlib"), but a place elsewhere belongs to something else
     the sentence says (the hospitals in Hatay treating the wounded); and where one mention
@@ -435,7 +438,10 @@ def places_of_happening(draft: Draft) -> list[PlaceMention]:
     told_in = [[m for m in draft.places if s.start <= m.span.start < s.end] for s in sentences]
     told = min(
         (places for places in told_in if places),
-        key=lambda places: min(SPECIFICITY.get(m.place.feature, 0) for m in places),
+        key=lambda places: (
+            all(known_role(doc, m) == "belonging" for m in places),
+            min(SPECIFICITY.get(m.place.feature, 0) for m in places),
+        ),
     )
     later = [
         m

@@ -64,7 +64,7 @@ ACTOR_ENTITY_LABELS = frozenset({"ORG", "NORP", "PERSON"})
 #: dependencies of a verb's own subject
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
-PlaceRole = Literal["origin", "descriptor", "landmark", "dateline"]
+PlaceRole = Literal["origin", "descriptor", "landmark", "dateline", "belonging"]
 #: ``doc.user_data`` key: the role of each place mention
 ROLES_KEY = "khabar.place_roles"
 
@@ -99,8 +99,10 @@ def place_cues() -> PlaceCues:
 def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The places linked to an event that may be where it happened.
 
-    Origins and actor descriptors are never the event's place; a landmark ("east of Aleppo")
-    is kept only when no other place is told, since then it is the nearest place named; the
+    Origins and actor descriptors are never the event's place; the place people belong to
+    ("residents of Fuaa") is kept only when no other place is told (they may have been
+    elsewhere), and a landmark ("east of Aleppo") only when neither is told, since then it is
+    the nearest place named; the
     dateline ("BEIRUT (Reuters) -") says where the report was filed, so it is kept only when
     the sentence tells no other place; a region of no one country comes last of all.
     """
@@ -109,7 +111,7 @@ def places_of_event(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
     # stays when it is all the text tells ("a patrol in the Horn of Africa")
     in_country = [mention for mention in mentions if mention.place.country is not None]
     roles = [known_role(doc, mention) for mention in in_country]
-    for wanted in (None, "landmark", "dateline"):
+    for wanted in (None, "belonging", "landmark", "dateline"):
         kept = [mention for mention, role in zip(in_country, roles, strict=True) if role == wanted]
         if kept and wanted is None:
             landmarks = [m for m, role in zip(in_country, roles, strict=True) if role == "landmark"]
@@ -383,6 +385,10 @@ def place_role(doc: Doc, mention: PlaceMention, *, parse_only: bool = False) -> 
     # "evacuees from the towns of Foua and Kefraya": where people came from, not where it happened
     if _told_as_origin(_through_place_kind(head, cues), cues):
         return "origin"
+    # "residents of Fuaa ... lost their lives", "Aleppo residents": where the people live or
+    # come from, not where it happened to them (they may have been elsewhere)
+    if _told_as_belonging(span, _through_place_kind(head, cues), cues):
+        return "belonging"
     # "Hosts Canada captured the silver", "the United States and Britain weighed up plans": a
     # country as a verb's subject acts there; it is not where the event happened
     if not parse_only and mention.place.feature == "country" and head.dep_ == "nsubj":
@@ -533,6 +539,24 @@ def _told_as_origin(head: Token, cues: PlaceCues) -> bool:
     if governor is preposition:
         return False
     return _is_origin_noun(governor, cues) or _is_origin_verb(governor, cues)
+
+
+def _told_as_belonging(span: Span, head: Token, cues: PlaceCues) -> bool:
+    """The phrase says whose people they are: the object of 'of' after a noun of people
+    ('residents of Fuaa', 'the people of the town of X'), or such a noun right after the name
+    ('Aleppo residents', 'Madaya's residents'; not 'in Raqqa Ten Syrian civilians', a headline
+    run into the text)."""
+    if _is_people_noun(head, cues):
+        after = span.doc[span.end : head.i]
+        return head.i >= span.end and all(token.tag_ == "POS" for token in after)
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition is head or preposition.lower_ != "of":
+        return False
+    return preposition.head is not preposition and _is_people_noun(preposition.head, cues)
+
+
+def _is_people_noun(noun: Token, cues: PlaceCues) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and _word_in(noun, cues.origin_nouns)
 
 
 def _is_origin_noun(noun: Token, cues: PlaceCues) -> bool:
