@@ -1120,3 +1120,19 @@ def test_a_barrage_or_counterattack_is_a_deed_not_a_doer(base_nlp: Language) -> 
 def test_victims_fallen_in_a_deed_take_its_doer_with_the_nationality(base_nlp: Language) -> None:
     text = "At least 45 people were killed in Syrian government air strikes on the suburbs."
     assert texts(arguments(base_nlp, text, "killed").attackers) == ["Syrian government"]
+
+
+def test_whom_the_story_blames_for_the_attack_did_the_attacks_naming_no_doer(base_nlp: Language) -> None:
+    text = (
+        "A missile hit a school in the city on Thursday. Among those killed were three children, "
+        "the monitor said, blaming the rebel militia for the attack."
+    )
+    assert texts(arguments(base_nlp, text, "hit").attackers) == ["the rebel militia"]
+    assert texts(arguments(base_nlp, text, "killed").attackers) == ["the rebel militia"]
+
+
+def test_a_blame_for_other_things_or_for_an_attack_does_not_name_a_fight_s_sides(base_nlp: Language) -> None:
+    text = "A missile hit a school in the city. Residents blamed the rebel militia for the power cuts."
+    assert texts(arguments(base_nlp, text, "hit").attackers) == []
+    text = "Fighting raged in the north. Residents blamed the rebel militia for the attack on the school."
+    assert texts(arguments(base_nlp, text, "Fighting").attackers) == []

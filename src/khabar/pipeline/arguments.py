@@ -63,7 +63,15 @@ from .actors import (
     place_words_by_token,
 )
 from .argument_fallback import clause_subject, is_armed_actor, nearby_perpetrator
-from .event_coreference import MentionLinks, claimed_attackers, coreferent_attackers, remember_doers
+from .event_coreference import (
+    CLAIM_SENTENCES,
+    MentionLinks,
+    attack_mentions,
+    claimed_attackers,
+    coreferent_attackers,
+    remember_doers,
+)
+from .extensions import sentence_numbers
 from .linking import in_speaker_phrase
 
 #: ACLED inter codes of named non-state armed groups ('the group' may stand for one)
@@ -83,6 +91,8 @@ MAX_CLIMB = 4
 DETACHED_PARTICIPLE_REACH = 12
 #: "on Friday" is a time, never a target
 TEMPORAL_ENTITIES = frozenset({"DATE", "TIME"})
+#: doc.user_data key: who is blamed for an attack the document tells ('blamed X for the attack')
+ACCUSED_KEY = "khabar_accused_of_attacks"
 PLACE_OR_TIME_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 #: a relative pronoun stands for the noun it hangs from, never for itself
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
@@ -282,6 +292,8 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
             )
         if subject is not None:
             roles.attackers.append(subject)
+    if fallback and not roles.attackers:
+        roles.attackers.extend(_blamed_nearby(head, {target.i for target in roles.targets}))
     return Arguments(
         attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone, describe=True),
         targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone, doers=roles.attackers),
@@ -351,6 +363,47 @@ def _other_mention_attackers(
         responsibility_nouns=cues.responsibility_nouns,
         negative_words=phrases.negative_words,
         exclude=exclude,
+    )
+
+
+def _blamed_nearby(head: Token, exclude: set[int]) -> list[Token]:
+    """Whom the passage around the trigger blames for the attack it tells ('... it said,
+    blaming the Islamic State group for the attack'), nearest first: as a claim of
+    responsibility does, the charge names the doer of the story's attacks that name none.
+    Only a charge over a definite attack noun counts (it refers back to the story's attack),
+    and only an armed actor or a perpetrator; a fight has two sides, and no charge over an
+    attack names them."""
+    if _mention_kind(head) == "fight":
+        return []
+    doc = head.doc
+    accused = doc.user_data.get(ACCUSED_KEY)
+    if accused is None:
+        accused = doc.user_data[ACCUSED_KEY] = _accused_of_told_attacks(doc)
+    numbers = sentence_numbers(doc)
+    own = numbers[head.i]
+    nearby = [
+        i for i in accused if abs(numbers[i] - own) <= CLAIM_SENTENCES and i not in exclude and i != head.i
+    ]
+    return [doc[min(nearby, key=lambda i: abs(i - head.i))]] if nearby else []
+
+
+def _accused_of_told_attacks(doc: Doc) -> list[int]:
+    phrases = phrase_cues()
+    found: list[int] = []
+    for i in attack_mentions(doc, phrases.attack_words, phrases.attack_verbs, phrases.attack_phrases):
+        mention = doc[i]
+        if mention.dep_ != "pobj" or not _is_definite_attack(mention):
+            continue
+        for doer in _accused(mention.head):
+            if is_armed_actor(doer) or _lemma_in(doer, role_cues().perpetrator_nouns):
+                found.append(doer.i)
+    return found
+
+
+def _is_definite_attack(mention: Token) -> bool:
+    determiners = phrase_cues().anaphoric_determiners
+    return mention.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in determiners for child in mention.lefts
     )
 
 
