@@ -175,3 +175,13 @@ def test_a_weekend_is_the_last_one_begun_by_publication(
 ) -> None:
     ((_, value, precision),) = resolve(nlp, text, published)
     assert (value, precision) == (expected, "week")
+
+
+def test_the_period_of_a_date_is_the_days_it_allows(nlp: Language) -> None:
+    from khabar.pipeline.dates import date_period
+
+    published = dt.date(2021, 3, 10)
+    weekend, week, month = find_dates(nlp("Over the weekend, last week and earlier this month."), published)
+    assert date_period(weekend) == (dt.date(2021, 3, 6), dt.date(2021, 3, 7))
+    assert date_period(week) == (dt.date(2021, 3, 1), dt.date(2021, 3, 7))
+    assert date_period(month) == (dt.date(2021, 3, 1), dt.date(2021, 3, 31))

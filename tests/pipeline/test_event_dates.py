@@ -124,3 +124,64 @@ def test_topic_shifts_read_once_are_the_sentences_that_open_on_another_happening
     for low, high in ((0, len(text)), (0, 21), (21, 90), (90, len(text))):
         assert topic_shifts(doc, low, high) == [start for start in every if low <= start < high]
     assert topic_shifts(doc, 0, len(text)) == every  # asked again, from the Doc's memo
+
+
+def test_a_day_told_next_sharpens_a_coarser_date_of_the_event() -> None:
+    text = (
+        "A man was shot and killed in Eastville last week. Officers were called to Elm Street at "
+        "1 a.m. Friday, police said."
+    )
+    assert event_dates(text) == [("2021-03-05", "day")]
+
+
+def test_a_day_of_the_weekend_sharpens_over_the_weekend() -> None:
+    text = (
+        "Three men were shot and wounded in Eastville over the weekend. The shooting happened "
+        "about 2 a.m. Sunday on Elm Street, police said."
+    )
+    assert set(event_dates(text)) == {("2021-03-07", "day")}
+
+
+def test_a_day_outside_the_coarser_date_does_not_sharpen_it() -> None:
+    # "last week" is 1-7 March; Tuesday is the 9th, in the week of publication
+    text = "A man was shot and killed in Eastville last week. Heavy rain fell over the town on Tuesday."
+    assert event_dates(text) == [("2021-03-01", "week")]
+
+
+def test_a_day_told_sentences_away_does_not_sharpen_a_coarser_date() -> None:
+    text = (
+        "A woman was shot dead in Eastville earlier this month. Her family gathered at the house. "
+        "Neighbours grieved. The town mourned her. Rain fell over Westville on Monday."
+    )
+    assert event_dates(text) == [("2021-03-01", "month")]
+
+
+def test_a_year_is_not_sharpened_to_a_day() -> None:
+    text = "A man was shot and killed in Eastville in 2021. Heavy rain fell over the town on Friday."
+    assert event_dates(text) == [("2021-01-01", "year")]
+
+
+def test_the_day_of_a_statement_does_not_sharpen_a_coarser_date() -> None:
+    text = (
+        "A woman was shot dead in Eastville earlier this month. The hospital released a statement on Monday."
+    )
+    assert event_dates(text) == [("2021-03-01", "month")]
+
+
+def test_a_day_right_after_a_verb_of_saying_dates_the_saying() -> None:
+    # copy without commas parses badly; "said on Saturday" still dates the monitor's words
+    text = (
+        "Twelve farmers were killed in Eastville last week when gunmen stormed the market a "
+        "monitoring group said on Saturday Mondays raids took place near the well"
+    )
+    assert event_dates(text) == [("2021-03-01", "week")]
+
+
+def test_a_happening_reported_on_a_day_happened_that_day() -> None:
+    text = "Police are investigating a shooting that was reported Sunday evening at a trailer park."
+    assert event_dates(text) == [("2021-03-07", "day")]
+
+
+def test_a_possessive_day_after_a_verb_of_saying_is_the_happening_s() -> None:
+    text = "Police said Sunday's shooting in Eastville left two men dead."
+    assert event_dates(text) == [("2021-03-07", "day")]

@@ -36,8 +36,8 @@ from ..model import (
 )
 from ..model import Span as TextSpan
 from . import figures, reporting
-from .dates import time_lexicon
-from .event_dates import date_from_discourse, dates_a_statement
+from .dates import date_period, time_lexicon
+from .event_dates import date_from_discourse, dates_a_statement, sentences_around
 from .events import CONFIDENCE_WEAK, primary_mention
 from .linking import (
     clause_head,
@@ -80,6 +80,13 @@ HELD_GROUND_SUB_EVENTS = frozenset(
 #: inter codes of armed actors (state forces, rebels, militias, external forces)
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 ATTACK, ARMED_CLASH = "Attack", "Armed clash"
+#: precisions of a linked date that a day told within its period sharpens ("last week", "earlier
+#: this month"); a year is too wide a period to say the day told is the same happening's
+SHARPENED_PRECISIONS = frozenset({"week", "month"})
+#: how many sentences before and after a week or month the day that sharpens it is looked for: the
+#: telling goes on to the day at once ("... a shooting last week. Officers were called Friday"); a
+#: day told further on, in a report that runs on without paragraphs, is often another happening's
+SHARPENING_SENTENCES = (1, 2)
 #: ACLED's inter code of civilians
 CIVILIAN_INTER = 7
 #: sub-event types whose striker is the owner of the aircraft the sentence names
@@ -471,19 +478,31 @@ def in_province_named_by(inner: PlaceMention, town: PlaceMention) -> bool:
 
 
 def event_date(doc: Doc, draft: Draft, published: dt.date | None) -> EventDate:
-    """The date linked to the event; else the day the report is on where it first tells the event."""
-    if draft.dates:
-        return code_date(draft.dates, published)
+    """The day linked to the event; else the day the report is on where it first tells the event.
+    A week or month linked to it ("a shooting last week") is sharpened so to a day within it told
+    a sentence before it or two after ("Officers were called at 1 a.m. Friday")."""
+    linked = best_date(draft.dates)
+    if linked is not None and linked.precision not in SHARPENED_PRECISIONS:  # a day, or a year
+        return code_date([linked], published)
     first = min(mention.trigger.start for mention in draft.mentions)
     dateline = dateline_of(doc._.dates or [])
-    return date_from_discourse(doc, first, published, skip=dateline) or code_date([], published)
+    if linked is None:
+        return date_from_discourse(doc, first, published, skip=dateline) or code_date([], published)
+    near = sentences_around(doc, linked.span.start, *SHARPENING_SENTENCES)
+    told = date_from_discourse(doc, first, published, skip=dateline, within=date_period(linked), near=near)
+    return told or code_date([linked], published)
+
+
+def best_date(dates: list[DateMention]) -> DateMention | None:
+    """The most precise date, the first told among equals."""
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return min(dates, key=lambda mention: (order[mention.precision], mention.span.start), default=None)
 
 
 def code_date(dates: list[DateMention], published: dt.date | None) -> EventDate:
     """The most precise date linked to the event; else the publication date at week precision."""
-    if dates:
-        order = {"day": 0, "week": 1, "month": 2, "year": 3}
-        best = min(dates, key=lambda mention: (order[mention.precision], mention.span.start))
+    best = best_date(dates)
+    if best is not None:
         return EventDate(best.value, best.precision, [best.span])
     return EventDate(published, "week", [])
 

@@ -10,6 +10,7 @@ absolute dates resolve; relative ones are skipped with warning W010.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import email.utils
 import re
@@ -394,6 +395,20 @@ def weekend_start(published: dt.date, offset: int) -> dt.date:
     if offset < 0 and published.weekday() >= SATURDAY:
         saturday -= dt.timedelta(weeks=-offset)
     return saturday
+
+
+def date_period(mention: DateMention) -> tuple[dt.date, dt.date]:
+    """The first and last day a date allows at its precision ("last week": its Monday to Sunday,
+    "over the weekend": its Saturday and Sunday, "in March": the month)."""
+    value = mention.value
+    if mention.precision == "week":
+        relative = time_lexicon().relative.get(mention.span.text.lower())
+        return value, value + dt.timedelta(days=1 if relative and relative[0] == "weekend" else 6)
+    if mention.precision == "month":
+        return value, value.replace(day=calendar.monthrange(value.year, value.month)[1])
+    if mention.precision == "year":
+        return value, value.replace(month=12, day=31)
+    return value, value
 
 
 def _resolve_calendar(

@@ -8,6 +8,10 @@ first told after it. Never taken: dates after publication (plans, trials), dates
 (background), the dates of statements ("the network reported on Thursday"), which date the
 telling, not the event, and a date across a sentence that opens on another happening
 ("Separately, artillery shelled ..."; `data/en/time/discourse.json`).
+
+The same day sharpens a coarser date told with the event ("a shooting last week", "earlier this
+month"): a report that tells the week often tells the day a sentence later ("Officers were called
+at 1 a.m. Friday"); the day is taken when it lies in the period the coarser date names.
 """
 
 from __future__ import annotations
@@ -31,15 +35,24 @@ from .linking import clause_head, governing_trigger, span_at
 
 
 def date_from_discourse(
-    doc: Doc, start: int, published: dt.date | None, skip: Sequence[DateMention] = ()
+    doc: Doc,
+    start: int,
+    published: dt.date | None,
+    skip: Sequence[DateMention] = (),
+    within: tuple[dt.date, dt.date] | None = None,
+    near: tuple[int, int] | None = None,
 ) -> EventDate | None:
     """The event date the discourse gives at character ``start``, with its date phrase as evidence.
 
     Only the paragraph of ``start`` is read: a new paragraph may move on to another day. ``skip``
-    holds dates that date the report rather than anything in it (the date line).
+    holds dates that date the report rather than anything in it (the date line); ``within``, the
+    first and last day a coarser date of the event allows; ``near``, the characters read within
+    the paragraph.
     """
     verbs = reporting.load_cues(doc.vocab).reporting_verbs
     low, high = paragraph_bounds(doc_text(doc), start)
+    if near is not None:
+        low, high = max(low, near[0]), min(high, near[1])
     days = [
         mention
         for mention in doc._.dates or []
@@ -47,6 +60,7 @@ def date_from_discourse(
         and mention.precision == "day"
         and not any(mention is other for other in skip)
         and is_recent(mention, published)
+        and (within is None or within[0] <= mention.value <= within[1])
         and not dates_a_statement(doc, mention, verbs)
     ]
     shifts = topic_shifts(doc, low, high)
@@ -59,6 +73,15 @@ def date_from_discourse(
     ]
     mention = nearest_date(days, start)
     return EventDate(mention.value, mention.precision, [mention.span]) if mention else None
+
+
+def sentences_around(doc: Doc, char: int, before: int, after: int) -> tuple[int, int]:
+    """The characters from ``before`` sentences before the one holding ``char`` to the end of the
+    ``after``-th sentence after it."""
+    sentences = list(doc.sents)
+    number = next((n for n, sentence in enumerate(sentences) if sentence.end_char > char), len(sentences) - 1)
+    first, last = max(0, number - before), min(len(sentences) - 1, number + after)
+    return sentences[first].start_char, sentences[last].end_char
 
 
 def nearest_date(days: list[DateMention], start: int) -> DateMention | None:
@@ -122,17 +145,46 @@ def is_recent(mention: DateMention, published: dt.date | None) -> bool:
 def dates_a_statement(
     doc: Doc, mention: DateMention, verbs: frozenset[str], trigger_sets: Sequence[set[int]] = ()
 ) -> bool:
-    """A date no trigger governs in the clause of a verb of saying dates the telling ("a monitor
-    said Sunday in a new toll", "the network reported on Thursday"), not the event; so does one
+    """A date right after a verb of saying, or one no trigger governs in the clause of a verb of
+    saying or of issuing a statement, dates the telling ("a monitor said Sunday in a new toll",
+    "the network reported on Thursday", "released a statement Friday"), not the event; so does one
     of a case's later steps ("was sentenced Wednesday", "the victim was identified Tuesday") and
     a page's stamp ("UPDATE: March 5th, 2018")."""
     span = span_at(doc, mention.span.start, mention.span.end)
-    if is_stamp(span):
+    if is_stamp(span) or follows_saying(span, verbs):
         return True
     token = span.root
     if governing_trigger(token, list(trigger_sets)) is not None:
         return False
-    return clause_head(token).lemma_ in verbs or dates_a_step(token)
+    head = clause_head(token)
+    return head.lemma_ in verbs or dates_a_step(token) or issues_a_statement(head)
+
+
+def follows_saying(span: SpacySpan, verbs: frozenset[str]) -> bool:
+    """A date right after a verb of saying ("a monitor said on Saturday", "police said Sunday")
+    dates the saying, however the sentence parses (copy without commas parses badly); "said
+    Sunday's shooting" is another reading, the date of the shooting, and so is "a shooting that
+    was reported Sunday", the day the police were told of it."""
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "on":
+        before -= 1
+    if before < 0 or (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")):
+        return False
+    verb = doc[before]
+    # a participle tells the happening as reported to police ("a shooting reported Sunday")
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VBN" and verb.lemma_ in verbs
+
+
+def issues_a_statement(head: Token) -> bool:
+    """The clause's verb takes a statement as its object ("MSF released a statement on Friday",
+    "the army issued a communique Sunday", "a statement was released Friday") or tells of one ("a
+    statement released Saturday"): its date is the telling's."""
+    nouns = discourse_words("statement_nouns")
+    if head.dep_ in ("acl", "relcl") and head.head.lemma_.lower() in nouns:
+        return True  # "a statement released Saturday"
+    objects = (child for child in head.children if child.dep_ in ("dobj", "nsubjpass"))
+    return any(child.lemma_.lower() in nouns for child in objects)
 
 
 def dates_a_step(token: Token) -> bool:
