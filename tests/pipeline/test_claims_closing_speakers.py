@@ -50,3 +50,21 @@ def test_a_description_after_a_closing_said_is_the_speaker(nlp: Language) -> Non
     )
     claim = claim_at(run(nlp, text), text, "Kurdish fighters retook the hill", "event")
     assert claim.speaker == "Britain-based group"
+
+
+def test_the_subject_of_was_quoted_as_telling_speaks_not_its_audience(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Jean Asselborn was quoted as telling the daily Le Monde that the truce is not "
+        "enough to avoid a catastrophe."
+    )
+    claim = claim_at(run(nlp, text), text, "the truce is not enough")
+    assert claim.speaker == "Jean Asselborn"
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks(nlp: Language) -> None:
+    text = (
+        "Walid Nasr a doctor at the city hospital was quoted as saying that several victims arrived "
+        "with symptoms of suffocation."
+    )
+    claim = claim_at(run(nlp, text), text, "several victims arrived")
+    assert claim.speaker == "Walid Nasr"

@@ -456,7 +456,7 @@ def _verb(token: Token, lemma: str, table: CueTable, book: SpeakerBook) -> Attri
         return None
     if following is not None and _agentless_passive(token):
         return None  # "Qardaha, where is said to be Assad's village": a hedge, no one speaks
-    if subject.dep_ == "nsubjpass":
+    if subject.dep_ == "nsubjpass" and _quoted_as(token) is None:
         return None  # "the strike was blamed on Damascus": no speaker, the actor is the content
     if table.reporting_verbs[lemma] == "belief" and adjacent is None and not _can_speak(subject):
         return None  # "The attack believed to have been carried out by ...": a hedge, no believer
@@ -940,6 +940,9 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in SHARED_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
+        quoted = _quoted_as(current)
+        if quoted is not None:
+            return quoted  # "X was quoted as saying ...": X says it
         if current.tag_ == "VBG" and current.dep_ == "pcomp" and _joins_saying(current.head):
             # "joined Washington in saying ...": the joining verb's subject says it ("quoted X as
             # saying" is a relay, read by ``_quoted_source``)
@@ -947,6 +950,19 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _quoted_as(participle: Token) -> Token | None:
+    """'Steinmeier was quoted as saying / as telling the daily ... that': the passive subject of a
+    relay verb speaks through the participle after its 'as'."""
+    if participle.tag_ != "VBG" or participle.dep_ != "pcomp" or participle.head.lower_ != "as":
+        return None
+    relay = participle.head.head
+    if relay.lemma_.lower() not in cue_table().relay_verbs:
+        return None
+    if not any(c.dep_ in {"ccomp", "parataxis"} and c.i > participle.i for c in participle.children):
+        return None  # '"..." X was quoted by AFP as saying.': the quote before it has its own reading
+    return next((c for c in relay.children if c.dep_ == "nsubjpass"), None)
 
 
 def _joins_saying(preposition: Token) -> bool:
