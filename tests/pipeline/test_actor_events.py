@@ -141,3 +141,11 @@ def test_a_holder_of_the_attackers_own_side_or_no_armed_side_is_no_target(nlp: L
         "fighting, the activist-run Aleppo Media Center said."
     )
     assert [event.actor2.name for event in doc._.events if event.actor1.name] == [None]
+
+
+def test_civilians_are_never_the_perpetrators_of_armed_violence(nlp: Language) -> None:
+    doc = nlp(
+        "Nine people killed 12 injured in terrorist attack in Aleppo city. "
+        "Terrorist groups fired rocket shells on the neighborhoods of Aleppo city."
+    )
+    assert [event.actor1.name for event in doc._.events] == ["Unidentified Armed Group (Syria)"]

@@ -293,7 +293,8 @@ def code_event(
     killed told with another event of the report."""
     lead = draft.mentions[0]
     violent = lead.event_type in VIOLENT_EVENT_TYPES
-    named_perpetrator = pick_actor(draft.attackers) or aircraft_owner(doc, draft)
+    attackers = [role for role in draft.attackers if not (violent and is_civilian(role.actor))]
+    named_perpetrator = pick_actor(attackers) or aircraft_owner(doc, draft)
     actor2 = pick_actor(draft.targets)
     if actor2 is not None and named_perpetrator is not None and same_words(actor2, named_perpetrator):
         actor2 = None  # one phrase cannot be both sides: the parse took the attacker for its target
@@ -537,6 +538,13 @@ def pick_actor(roles: list[Role]) -> Actor | None:
             }
         )
     return actor
+
+
+def is_civilian(actor: Actor) -> bool:
+    """Civilians (ACLED inter 7) are never the perpetrators of armed violence: a headline's
+    '20 Civilians Killed Scores Injured in Terrorist Attacks', parsed with the dead as the
+    subject of an active 'killed', names the victims, not the attackers."""
+    return actor.inter == CIVILIAN_INTER
 
 
 def aircraft_owner(doc: Doc, draft: Draft) -> Actor | None:
