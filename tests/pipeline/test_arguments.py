@@ -1136,3 +1136,8 @@ def test_a_blame_for_other_things_or_for_an_attack_does_not_name_a_fight_s_sides
     assert texts(arguments(base_nlp, text, "hit").attackers) == []
     text = "Fighting raged in the north. Residents blamed the rebel militia for the attack on the school."
     assert texts(arguments(base_nlp, text, "Fighting").attackers) == []
+
+
+def test_a_date_header_glued_to_the_lead_is_no_target(base_nlp: Language) -> None:
+    text = "Date of publication 10 July 2016 At least 29 rebels were killed near the road."
+    assert "Date" not in texts(arguments(base_nlp, text, "killed").targets)

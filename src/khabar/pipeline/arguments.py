@@ -220,6 +220,7 @@ class PhraseCues:
     freeing_verbs: frozenset[str]
     hold_nouns: frozenset[str]
     measure_heads: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @cache
@@ -2006,6 +2007,7 @@ def _to_spans(
                 if (
                     head.i in seen
                     or head.ent_type_ in TEMPORAL_ENTITIES
+                    or _lemma_in(head, phrase_cues().time_nouns)
                     or head.lower_ in RELATIVE_WORDS
                     or head.is_punct
                     or not _has_word(head)
