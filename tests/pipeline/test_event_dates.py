@@ -185,3 +185,20 @@ def test_a_happening_reported_on_a_day_happened_that_day() -> None:
 def test_a_possessive_day_after_a_verb_of_saying_is_the_happening_s() -> None:
     text = "Police said Sunday's shooting in Eastville left two men dead."
     assert event_dates(text) == [("2021-03-07", "day")]
+
+
+def test_a_day_told_before_the_speaker_of_a_comma_less_report_dates_the_event() -> None:
+    # the comma before the speaker lost, as in the FA-KES copy: the day closes the reported clause
+    text = (
+        "The Syrian army killed a rebel commander in heavy clashes in the province of Lattakia on "
+        "Sunday Al-Alam News Network reports."
+    )
+    assert event_dates(text) == [("2021-03-07", "day")]
+
+
+def test_a_day_that_opens_the_sentence_of_a_statement_still_dates_the_telling() -> None:
+    text = (
+        "On Sunday the Syrian Observatory for Human Rights said air strikes killed ten people in the "
+        "town of Saraqib in Idlib province."
+    )
+    assert [date for date, _ in event_dates(text)] != ["2021-03-07"]

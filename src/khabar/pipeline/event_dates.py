@@ -157,6 +157,8 @@ def dates_a_statement(
     if governing_trigger(token, list(trigger_sets)) is not None:
         return False
     head = clause_head(token)
+    if head.lemma_ in verbs and mention.precision == "day" and ends_a_reported_clause(span, head):
+        return False
     return head.lemma_ in verbs or dates_a_step(token) or issues_a_statement(head)
 
 
@@ -185,6 +187,29 @@ def issues_a_statement(head: Token) -> bool:
         return True  # "a statement released Saturday"
     objects = (child for child in head.children if child.dep_ in ("dobj", "nsubjpass"))
     return any(child.lemma_.lower() in nouns for child in objects)
+
+
+#: dependencies of the speaker of a verb of saying
+SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def ends_a_reported_clause(date: SpacySpan, saying: Token) -> bool:
+    """The day closes what is reported and the speaker follows it ("killed ten people on
+    Tuesday the Observatory said", its comma lost): a verb told before the day in its sentence,
+    only the speaker's words between the day and the verb of saying. A day that opens the
+    sentence ("On Tuesday the monitor said ...", also run on after a caption), follows the
+    speaker ("the group on Monday claimed") or the verb of saying dates the telling."""
+    token = date.root
+    if saying.i < token.i:
+        return False
+    opening = date.doc[date.start - 1] if date.start and date.doc[date.start - 1].dep_ == "prep" else date[0]
+    if opening.is_title and opening.pos_ != "PROPN":
+        return False
+    speaker = {word.i for child in saying.children if child.dep_ in SPEAKER_DEPS for word in child.subtree}
+    if not speaker or min(speaker) < date.start or not set(range(date.end, saying.i)) <= speaker:
+        return False
+    before = date.doc[date.sent.start : opening.i]
+    return any(word.pos_ == "VERB" for word in before)
 
 
 def dates_a_step(token: Token) -> bool:
