@@ -570,3 +570,16 @@ def test_the_type_word_of_a_title_case_name_is_no_place(base_nlp: Language) -> N
     found = by_text(places_of(base_nlp, "Syrian Army Kills 40 Terrorists in Raqqa Countryside"))
     assert "Countryside" not in found
     assert found["Raqqa"].place.country == "SYR"
+
+
+def test_a_neighbourhood_of_the_report_s_city_is_no_town_abroad(base_nlp: Language) -> None:
+    # 'Al-Bayaa' has no reading in Iraq (the gazetteer's are in Hungary and Ivory Coast): typed
+    # as a neighbourhood with its city named beside it, it is in that city; else unresolved
+    text = "A car bomb went off on Sunday in the south Baghdad neighbourhood of Al-Bayaa, Iraq."
+    found = by_text(places_of(base_nlp, text))
+    assert found["Al-Bayaa"].place == found["Baghdad"].place
+    text = (
+        "Gunmen attacked a checkpoint in Baghdad, Iraq, on Sunday. Hours later a car bomb went off "
+        "at a market, and a second one hit the Al-Bayaa neighbourhood."
+    )
+    assert "Al-Bayaa" not in by_text(places_of(base_nlp, text))

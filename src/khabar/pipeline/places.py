@@ -114,6 +114,7 @@ class Cues:
     outlet_words: frozenset[str]
     listener_verbs: frozenset[str]
     speaker_verbs: frozenset[str]
+    city_part_words: frozenset[str]
 
     @classmethod
     @cache
@@ -134,6 +135,7 @@ class Cues:
             outlet_words=frozenset(data["outlet_words"]),
             listener_verbs=frozenset(data["listener_verbs"]),
             speaker_verbs=frozenset(data["speaker_verbs"]),
+            city_part_words=frozenset(data["city_part_words"]),
         )
 
 
@@ -237,6 +239,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None, cues: Cues | None 
     context = _document_context(doc, ents, accepted, prior_only=False)
     _resolve(accepted, context)
     _leave_strangers_unresolved(doc, accepted, context)
+    _keep_city_parts_at_home(doc, accepted, context, cues)
     if unknown:
         accepted = _read_by_skeleton(doc, ents, unknown, accepted, context, gazetteer, cues)
     _read_containers_after_commas(doc, accepted)
@@ -809,6 +812,65 @@ def _leave_strangers_unresolved(doc: Doc, toponyms: list[Toponym], context: Cont
             other for other in range(len(toponyms)) if other in suspects or names[other] == names[index]
         )
         toponym.choice = _best_settled_reading(toponym, elsewhere, context, excluded)
+
+
+def _keep_city_parts_at_home(doc: Doc, toponyms: list[Toponym], context: Context, cues: Cues) -> None:
+    """A name the text types as a part of a city ('the al-Sulaymaniyah neighborhood') is no
+    city of another country than the one the report's places lead with (Sulaymaniyah in Iraq
+    for a quarter of Aleppo): it takes a reading in that country, else the city named beside
+    it ('the south Baghdad neighbourhood of Al-Bayaa' is in Baghdad), else stays unresolved;
+    so does every other mention of the name that took the same foreign place."""
+    leading = _leading_country(context)
+    if leading is None:
+        return
+    moved: dict[str, Place] = {}
+    for toponym in toponyms:
+        choice = toponym.choice
+        if choice is None or choice.place.country in (leading, None):
+            continue
+        if not _typed_as_city_part(doc, toponym, cues):
+            continue
+        moved[name_key(doc[toponym.start : toponym.end].text)] = choice.place
+        toponym.choice = _home_reading(doc, toponym, toponyms, leading)
+    for toponym in toponyms:
+        foreign = moved.get(name_key(doc[toponym.start : toponym.end].text))
+        if foreign is not None and toponym.choice is not None and toponym.choice.place == foreign:
+            toponym.choice = _home_reading(doc, toponym, toponyms, leading)
+
+
+#: how many tokens from a part of a city the city may be named ('the south Baghdad
+#: neighbourhood of Al-Bayaa', 'the al-Aziziyeh neighborhood in Aleppo city')
+CITY_PART_REACH = 5
+
+
+def _home_reading(doc: Doc, toponym: Toponym, toponyms: list[Toponym], country: str) -> Candidate | None:
+    """A reading of the toponym in ``country``, else the town of ``country`` named within
+    ``CITY_PART_REACH`` tokens of it in its sentence (the city it is a part of)."""
+    own = next((c for c in toponym.candidates if c.place.country == country), None)
+    if own is not None:
+        return own
+    sentence = doc[toponym.start].sent
+    for other in toponyms:
+        choice = other.choice
+        if other is toponym or choice is None or choice.place.country != country:
+            continue
+        if choice.place.feature != "town" or not sentence.start <= other.start < sentence.end:
+            continue
+        if other.end <= toponym.start - CITY_PART_REACH or other.start >= toponym.end + CITY_PART_REACH:
+            continue
+        return choice
+    return None
+
+
+def _typed_as_city_part(doc: Doc, toponym: Toponym, cues: Cues) -> bool:
+    """'X neighborhood', 'the neighbourhood of X' (an Arabic article may open the name)."""
+    after = _token_after(doc, toponym.end)
+    if after is not None and after.lower_ in cues.city_part_words:
+        return True
+    start = toponym.start
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in cues.joining_articles:
+        start -= 2
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in cues.city_part_words
 
 
 def _evidence_elsewhere(
