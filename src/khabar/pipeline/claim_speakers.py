@@ -47,6 +47,9 @@ class Speaker:
     #: the head noun of an anonymous source ("an official at the governor's office" -> official),
     #: by which "the official" and "he" point back to it
     head: str | None = None
+    #: the phrase is one person told by a role noun ("an official", "the top commander for US
+    #: forces"), not several ("officials", "activists"): what "he" and "she" can point back to
+    one_person: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +423,8 @@ class SpeakerBook:
 
     def resolve(self, phrase: Span, *, remember: bool = True) -> Speaker:
         speaker = self._resolve(phrase)
+        if speaker.kind in {"anonymous", "organisation"} and speaker.start == phrase.start_char:
+            speaker.one_person = _one_person_noun(phrase.root)
         if speaker.actor is None and speaker.kind in ACTOR_KINDS:
             speaker.actor = speaker_actor(phrase) or self._actor_of(speaker.name)
         elif speaker.actor == NO_ACTOR:
@@ -502,8 +507,13 @@ class SpeakerBook:
         return None
 
     def _last_organisation(self, before: int) -> Span | None:
-        """The last organisation named before ``before`` ("the group said" -> that group)."""
-        found = [e for e in self.entities if e.label_ == "ORG" and e.end_char <= before and len(e) > 1]
+        """The last organisation named before ``before`` ("the group said" -> that group); not a
+        place the tagger calls one ("Eastern Ghouta"), which says nothing."""
+        found = [
+            e
+            for e in self.entities
+            if e.label_ == "ORG" and e.end_char <= before and len(e) > 1 and not is_place(e.root)
+        ]
         return found[-1] if found else None
 
     def _actor_of(self, name: str) -> str | None:
@@ -538,13 +548,12 @@ class SpeakerBook:
         return Speaker(earlier.name, earlier.kind, start, end, role=earlier.role, actor=earlier.actor)
 
     def _last_person_like(self, before: int) -> Speaker | None:
-        """The last speaker before ``before`` that is one person: named, or an anonymous source
-        whose head is a person ("an official", "a source")."""
-        person_heads = source_lexicon(self.doc.vocab).person_heads
+        """The last speaker before ``before`` that is one person: named, or told by a singular
+        person noun ("an official", "the top commander"); "officials" are no "he"."""
         for speaker in reversed(self.history):
             if speaker.start >= before:
                 continue
-            if speaker.kind == "person" or (speaker.kind == "anonymous" and speaker.head in person_heads):
+            if speaker.kind == "person" or speaker.one_person:
                 return speaker
         return None
 
@@ -572,6 +581,12 @@ class SpeakerBook:
         """'Its spokesman', 'their director': the organisation or outlet that spoke last."""
         owners = [t for t in role_tokens if t.tag_ == "PRP$" and t.lower_ in {"its", "their"}]
         return self.last({"organisation", "outlet", "group"}, before) if owners else None
+
+
+def _one_person_noun(head: Token) -> bool:
+    """A singular noun of a person that speaks ("official", "commander", "source")."""
+    person_heads = source_lexicon(head.doc.vocab).person_heads
+    return head.tag_ == "NN" and head.lemma_.lower() in person_heads
 
 
 @cache
