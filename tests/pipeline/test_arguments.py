@@ -1141,3 +1141,36 @@ def test_a_blame_for_other_things_or_for_an_attack_does_not_name_a_fight_s_sides
 def test_a_date_header_glued_to_the_lead_is_no_target(base_nlp: Language) -> None:
     text = "Date of publication 10 July 2016 At least 29 rebels were killed near the road."
     assert "Date" not in texts(arguments(base_nlp, text, "killed").targets)
+
+
+def later_arguments(nlp: Language, text: str, trigger: str) -> Arguments:
+    """The arguments of the last mention of ``trigger`` in ``text``."""
+    start = text.rindex(trigger)
+    return find_arguments(nlp(text), (start, start + len(trigger)))
+
+
+def test_bare_strikes_told_again_take_the_doer_of_the_strikes_before(base_nlp: Language) -> None:
+    text = (
+        "Syrian government air strikes on Monday killed at least 30 people, a monitor said. "
+        '"We have counted 21 dead in air strikes targeting the edge of the town," the monitor said.'
+    )
+    assert texts(later_arguments(base_nlp, text, "air strikes").attackers) == ["Syrian government"]
+
+
+def test_bare_strikes_after_another_party_s_deed_or_several_doers_take_none(base_nlp: Language) -> None:
+    # another party's deed is told between: whose strikes these are is not said
+    text = (
+        "Syrian government air strikes on Monday killed at least 30 people, a monitor said. "
+        "Rebel fighters later shelled a nearby village. "
+        "Residents counted 21 dead in air strikes on the outskirts."
+    )
+    assert texts(later_arguments(base_nlp, text, "air strikes").attackers) == []
+    # several parties told striking: which one struck again is not said
+    text = (
+        "The army and its ally Russia have both carried out air strikes on the town. "
+        "A monitor said there were fresh air strikes on the market on Sunday."
+    )
+    assert texts(later_arguments(base_nlp, text, "air strikes").attackers) == []
+    # a fight has two sides: the earlier strikes' doer is not handed to it
+    text = "Syrian government air strikes killed nine people in Homs. There was fighting near the market."
+    assert texts(later_arguments(base_nlp, text, "fighting").attackers) == []

@@ -74,6 +74,8 @@ from .event_coreference import (
 from .extensions import sentence_numbers
 from .linking import in_speaker_phrase
 
+#: how many sentences before bare strikes naming no doer the strikes that name one may be told
+CARRY_SENTENCES = 2
 #: ACLED inter codes of named non-state armed groups ('the group' may stand for one)
 NON_STATE_ARMED_INTER = frozenset({2, 3, 4})
 #: dependency labels of a verb's roles in spaCy's English scheme (ClearNLP)
@@ -295,8 +297,16 @@ def _find(doc: Doc, trigger: TextSpan | tuple[int, int], *, fallback: bool) -> A
             roles.attackers.append(subject)
     if fallback and not roles.attackers:
         roles.attackers.extend(_blamed_nearby(head, {target.i for target in roles.targets}))
+    attacker_exclude = span
+    if fallback and not roles.attackers:
+        carried = _doer_of_strikes_before(head, {target.i for target in roles.targets}, cues)
+        if carried is not None:
+            doer, strikes = carried
+            roles.attackers.append(doer)
+            # the words naming the earlier strikes are no part of the doer's phrase ('air')
+            attacker_exclude = doc[_deed_start(strikes) : strikes.i + 1]
     return Arguments(
-        attackers=_to_spans(doc, roles.attackers, exclude=span, alone=roles.alone, describe=True),
+        attackers=_to_spans(doc, roles.attackers, exclude=attacker_exclude, alone=roles.alone, describe=True),
         targets=_to_spans(doc, roles.targets, exclude=span, alone=roles.alone, doers=roles.attackers),
         instruments=_to_spans(doc, roles.instruments, exclude=span),
         places=_to_spans(doc, roles.places, exclude=span),
@@ -386,6 +396,63 @@ def _blamed_nearby(head: Token, exclude: set[int]) -> list[Token]:
         i for i in accused if abs(numbers[i] - own) <= CLAIM_SENTENCES and i not in exclude and i != head.i
     ]
     return [doc[min(nearby, key=lambda i: abs(i - head.i))]] if nearby else []
+
+
+def _doer_of_strikes_before(head: Token, exclude: set[int], cues: RoleCues) -> tuple[Token, Token] | None:
+    """'Syrian government air strikes killed 39 people. "... the deaths of 27 people in air
+    strikes targeting Tal Hamis," said the monitor': strikes told again without a determiner
+    and naming no doer are those of the nearest strikes told in the same word in the sentences
+    before ('air strikes', 'airstrikes'; shelling is another deed), when those name one armed
+    actor alone and no deed of another party is told between. Strikes only: a fight has two
+    sides, and a blast or an attack told again is often another one. A definite noun ('the
+    strikes') refers back through ``event_coreference`` already. Gives the doer and the earlier
+    strikes."""
+    if head.pos_ != "NOUN" or _mention_kind(head) != "air" or _is_definite_attack(head):
+        return None
+    doc = head.doc
+    numbers = sentence_numbers(doc)
+    own = numbers[head.i]
+    phrases = phrase_cues()
+    mentions = attack_mentions(doc, phrases.attack_words, phrases.attack_verbs, phrases.attack_phrases)
+    earlier = [i for i in mentions if own - CARRY_SENTENCES <= numbers[i] < own]
+    same_kind = [i for i in earlier if _same_deed_word(doc[i], head)]
+    if not same_kind:
+        return None
+    strikes = doc[same_kind[-1]]
+    # read with the words that name the strikes ('air'), so 'government' of 'government air
+    # strikes' is the doer
+    doers = _parse_roles(strikes, _deed_start(strikes), strikes.i + 1, cues).attackers
+    if len(doers) != 1:
+        return None
+    doer = doers[0]
+    if doer.i in exclude or _names_several(doer) or not _can_be_inherited(doer, same_sentence=False):
+        return None
+    own_words = _party_words(doer)
+    for i in mentions:
+        if strikes.i < i < head.i and any(
+            own_words.isdisjoint(_party_words(other)) for other in _mention_roles(doc[i], cues).attackers
+        ):
+            # another party's deed told since ('... Rebels fired rockets at the city') may be
+            # what the strikes are told beside
+            return None
+    return doer, strikes
+
+
+def _same_deed_word(mention: Token, head: Token) -> bool:
+    """Do the two name strikes in one word ('airstrikes' and 'air strikes', 'shelled' and
+    'shelling')? Shelling is not the air strikes told beside it."""
+
+    def forms(token: Token) -> frozenset[str]:
+        return frozenset(form.removeprefix("air") for form in _word_forms(token.lower_, token.lemma_.lower()))
+
+    return _mention_kind(mention) == "air" and not forms(mention).isdisjoint(forms(head))
+
+
+def _names_several(doer: Token) -> bool:
+    """'the government and the rebels', 'The Syrian government, its ally Russia and a US-led
+    coalition have all carried out air strikes' (the parser hangs the others as appositions):
+    which of them struck again is not told."""
+    return any(token.dep_ in ("conj", "appos") for token in doer.subtree if token.i != doer.i)
 
 
 def _accused_of_told_attacks(doc: Doc) -> list[int]:
