@@ -147,6 +147,21 @@ def test_the_city_named_on_a_neighbourhood_word_only_locates_the_neighbourhood(n
     assert _places_for_verb(nlp, text, "killed") == ["Dora"]
 
 
+def test_an_unknown_neighbourhood_s_event_is_placed_in_the_city_that_holds_it(nlp: Language) -> None:
+    # the capital after 'neighbourhood of' is the city, not the government it may stand for
+    text = "Clashes erupted between rebels and the army in the Qaboun neighbourhood of Damascus on Monday."
+    doc = nlp(text)
+    assert [(loc.name, loc.precision) for event in doc._.events for loc in event.locations] == [
+        ("Damascus", "town")
+    ]
+
+
+def test_a_known_neighbourhood_is_kept_before_the_city_that_holds_it(nlp: Language) -> None:
+    text = "Clashes erupted between rebels and the army in the Jobar neighborhood of Damascus on Monday."
+    doc = nlp(text)
+    assert [loc.name for event in doc._.events for loc in event.locations] == ["Jobar"]
+
+
 def test_a_place_owning_an_actor_says_whose_it_is(nlp: Language) -> None:
     assert _places_for_verb(nlp, "Mexico's army has captured a cartel leader.", "captured") == []
     text = "Mexico's army has captured a cartel leader in Sinaloa."

@@ -609,7 +609,20 @@ def _is_capital_metonym(countries: list[DictMatch], span: Span) -> bool:
     head = span.root
     if not any(m.start <= head.i < m.end for m in capitals):
         return False  # 'the outskirts of Damascus', 'the Damascus Opera House': a place
-    return not (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS)
+    return not (head.dep_ == "pobj" and (head.head.lower_ in PLACE_PREPOSITIONS or _holds_a_place(head.head)))
+
+
+def _holds_a_place(preposition: Token) -> bool:
+    """'the Barzeh neighbourhood of Damascus', 'the outskirts of Damascus': the capital after
+    'of' and a word of a part of a city is the city that holds that part, not its government
+    ('the province of Damascus' is left alone: the name there may be the province's)."""
+    from .places_for_events import place_cues  # places_for_events reads this module's stage
+
+    governor = preposition.head
+    if preposition.lower_ != "of" or governor is preposition:
+        return False
+    words = place_cues().city_part_nouns
+    return governor.lower_ in words or governor.lemma_.lower() in words
 
 
 def _is_only_country(countries: list[DictMatch], span: Span) -> bool:

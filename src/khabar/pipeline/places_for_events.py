@@ -85,6 +85,7 @@ class PlaceCues:
     landmark_prepositions: frozenset[str]
     near_prepositions: frozenset[str]
     near_nouns: frozenset[str]
+    city_part_nouns: frozenset[str]
     border_nouns: frozenset[str]
     border_prepositions: frozenset[str]
     other_happening_words: frozenset[str]
@@ -233,21 +234,39 @@ def _where_of(doc: Doc, linked: list[PlaceMention], trigger_sets: list[set[int]]
 
 
 def _names_a_container(doc: Doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
-    """'the south Baghdad neighbourhood of Al-Bayaa', 'the West Bank town of Jenin': a place
-    naming the area of a place noun whose 'of' names another place says where that one lies."""
+    """'the south Baghdad neighbourhood of Al-Bayaa', 'the Jobar neighbourhood of Damascus': of
+    two places told as 'A place-noun of B', the one that holds the other says where the other
+    lies, not where the event happened: A, unless B is the wider kind or the more populous."""
     token = _root_of(doc, mention)
-    if token is None or token.dep_ not in ("compound", "amod", "poss") or not _is_place_noun(token.head):
+    if token is None:
         return False
-    held = {
-        grandchild.i
-        for child in token.head.children
-        if child.dep_ == "prep" and child.lower_ == "of"
-        for pobj in child.children
-        if pobj.dep_ == "pobj"
-        for grandchild in (pobj, *pobj.children)
-    }
-    roots = [_root_of(doc, other) for other in others if other is not mention]
-    return any(root is not None and root.i in held for root in roots)
+    for other in others:
+        if other is mention:
+            continue
+        root = _root_of(doc, other)
+        if root is None:
+            continue
+        # the name before the noun holds the other unless the other is plainly the wider
+        if _part_and_holder(token, root) and not _wider(other.place, mention.place):
+            return True
+        if _part_and_holder(root, token) and _wider(mention.place, other.place):
+            return True
+    return False
+
+
+def _part_and_holder(compound: Token, of_object: Token) -> bool:
+    """Are the two tokens A and B of 'the A neighbourhood of B'?"""
+    if compound.dep_ not in ("compound", "amod", "poss") or not _is_place_noun(compound.head):
+        return False
+    preposition = of_object.head
+    return of_object.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head == compound.head
+
+
+def _wider(place: Place, other: Place) -> bool:
+    """Does ``place`` rank above ``other``: a wider kind, or as a town the more populous?"""
+    if SPECIFICITY[place.feature] != SPECIFICITY[other.feature]:
+        return SPECIFICITY[place.feature] > SPECIFICITY[other.feature]
+    return place.population > other.population
 
 
 def _root_of(doc: Doc, mention: PlaceMention) -> Token | None:
